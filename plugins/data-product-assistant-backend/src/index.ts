@@ -1,0 +1,2 @@
+export { dataProductAssistantPlugin as default } from './plugin';
+export { fileUrlReaderServiceFactory, FileUrlReader } from './reading/FileUrlReader';

@@ -1,0 +1,61 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every package: each project is a room of the monorepo.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'engine',
+          environment: 'node',
+          include: [
+            'plugins/data-product-assistant-common/src/**/*.test.ts',
+            'plugins/data-product-assistant-node/src/**/*.test.ts',
+            'packages/cli/src/**/*.test.ts',
+            'examples/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        test: {
+          name: 'backend',
+          environment: 'node',
+          include: [
+            'plugins/data-product-assistant-backend/src/**/*.test.ts',
+            'packages/backend/src/**/*.test.ts',
+          ],
+          setupFiles: ['plugins/data-product-assistant-backend/src/setupTests.ts'],
+          // Backstage's test utilities register hooks through globals.
+          globals: true,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Backends under test hold databases and ports: one file at a time.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'frontend',
+          environment: 'jsdom',
+          include: [
+            'plugins/data-product-assistant/src/**/*.test.{ts,tsx}',
+            'packages/app/src/**/*.test.{ts,tsx}',
+          ],
+          setupFiles: ['plugins/data-product-assistant/src/setupTests.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
