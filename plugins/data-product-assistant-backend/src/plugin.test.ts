@@ -12,7 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { dataProductAssistantPlugin } from './plugin';
 import { fileUrlReaderServiceFactory } from './reading/FileUrlReader';
-import { demoProducts, fixturesDir, fromFile, repoRoot } from './testing/demoEntities';
+import { demoProducts, fixturesDir, fromFile, repoRoot } from './__testUtils__/demoEntities';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 

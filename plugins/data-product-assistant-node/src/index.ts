@@ -2,3 +2,36 @@ export * from './contract/parseContract';
 export * from './contract/odcsValidator';
 export * from './profile/buildProfile';
 export * from './models/types';
+export * from './pii/types';
+export * from './pii/detectPii';
+export * from './privacy/placeholders';
+export * from './validator/builtinValidator';
+export * from './validator/injection';
+export * from './validator/verdictPolicy';
+export * from './context/knowledgeNotes';
+export {
+  buildFacts,
+  stripExamples,
+  splitParagraphs,
+  EXAMPLES_MARKER,
+  type BuildFactsOptions,
+} from './context/buildFacts';
+export { detectIntents, type Intent } from './context/intent';
+export { retrieveFacts, type RankedFact, type RetrieveOptions } from './context/retrieve';
+export { packFacts, type PackOptions, type PackedContext } from './context/pack';
+export { selectContext, essentialFacts, type SelectedContext } from './context/selectContext';
+export { countTokens, factLine, factTokens } from './context/tokens';
+export { specVersion, canonicalJson, modelRef } from './models/spec';
+export { ModelCallError, ModelOutputError, isModelError } from './models/errors';
+export * from './models/domainConfig';
+export {
+  createAnswerModel,
+  createValidatorModel,
+  createDomainModels,
+  type CreateModelOptions,
+} from './models/createModels';
+export { createBuiltinAnswerModel, BUILTIN_ANSWER_SPEC } from './models/builtin/answerModel';
+export { createOpenAiAnswerModel } from './models/openai/answerModel';
+export { createOpenAiValidatorModel } from './models/openai/validatorModel';
+export { costOf } from './models/openai/chat';
+export { ask, type AskInput, type AskResult, type AskCitation } from './ask/askPipeline';

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { registerPii } from './commands/pii';
+import { UsageError } from './lib/UsageError';
+
+export function createProgram(): Command {
+  const program = new Command('dpa')
+    .description('Data Product Assistant: ask data products, validate answers, find PII')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      // commander's own parse errors become our one-line usage errors
+      writeErr: () => undefined,
+    });
+  registerPii(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code: 0 ok, 1 failed gate, 2 bad input. */
+export async function run(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      process.stderr.write(`dpa: ${error.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`dpa: ${error.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    process.stderr.write(`dpa: unexpected error: ${(error as Error).message?.split('\n')[0]}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,77 @@
+/** What a question asks for; drives retrieval boosts, essential facts and the built-in answers. */
+export type Intent =
+  | 'count'
+  | 'lineage'
+  | 'owner'
+  | 'access'
+  | 'sla'
+  | 'quality'
+  | 'classification'
+  | 'keys'
+  | 'columnsHolding'
+  | 'tables'
+  | 'column'
+  | 'product';
+
+const RULES: Array<[Intent, RegExp]> = [
+  ['count', /\bhow many\b|\bnumber of\b|\bcount of\b|\bcount the\b/],
+  [
+    'lineage',
+    /\bupstream|\bdownstream|\blineage|\bdepend|\bfed by\b|\bfeeds?\b|\bconsum|\bwhere does .* come from|\bderived from\b|\bbuilt (from|on)\b|\bsources? (system|data|product)|\bused by\b|\bwho uses\b/,
+  ],
+  [
+    'owner',
+    /\bown(s|er|ers|ed|ing|ership)?\b|\bresponsible\b|\bin charge\b|\bcontact|\bmaintain|\bsupport\b|\bsteward|\bwho (should|can|do|could) i (ask|talk|reach|contact)|\breach out\b|\bteam\b|\bhelp channel|\bslack\b/,
+  ],
+  [
+    'access',
+    /\baccess\b|\bpermission|\broles?\b|\bapprov|\brequest (access|a role)|\bgrant|\bentitle|\boutput ports?\b|\bhow (do|can) i (get|use|query|read|subscribe)/,
+  ],
+  [
+    'sla',
+    /\bfresh|\bstale\b|\bup[- ]to[- ]date\b|\bupdat|\brefresh|\bhow often\b|\bfrequen|\blatenc|\bdelay|\bretention\b|\bretain|\bkept\b|\bhow long\b|\bhistory\b|\bavailability\b|\bwhen (is|are|will) .*\bavailable\b|\bslas?\b|\bservice level|\bend of (life|support)|\bdeprecat|\buptime\b|\bwhen .* (loaded|ready|arrive|published)/,
+  ],
+  [
+    'quality',
+    /\bquality\b|\brules?\b|\bchecks?\b|\bchecked\b|\bvalidat|\btests?\b|\btested\b|\bnulls?\b|\bcompleteness\b|\baccura|\bconsisten|\bduplicates?\b|\bexpectations?\b/,
+  ],
+  [
+    'classification',
+    /\bpii\b|\bpersonal|\bsensitiv|\bclassif|\bconfidential|\brestricted\b|\bgdpr\b|\bprivacy\b|\bprivate\b|\bpersonally\b/,
+  ],
+  [
+    'keys',
+    /\bprimary keys?\b|\bpk\b|\bgrain\b|\bgranularity\b|\bone row per\b|\beach row\b|\ba row represent|\buniquely identif|\bidentif(y|ies) (a|each) row|\bkeys?\b/,
+  ],
+  [
+    'columnsHolding',
+    /\b(which|what) (columns?|fields?|attributes?)\b|\bcolumns? (hold|holds|contain|contains|store|stores|have|has|with)\b|\bwhere (can i find|do i find|is|are) .*\b(stored|kept|held|found)\b|\bin which columns?\b/,
+  ],
+  [
+    'tables',
+    /\b(which|what) (tables|datasets|entities)\b|\blist (the |all )?(tables|datasets)\b|\btables? (are|does|do|is) (there|available|included|in)\b|\bwhat data (does|is)\b/,
+  ],
+  [
+    'column',
+    /\bwhat (does|do|is|are) .*\b(mean|means|contain|contains|represent|represents|stand for|hold|holds|include|includes|store|stores)\b|\bmeaning of\b|\bdefinition of\b|\bdefine\b|\bwhat is (the )?[`"']?[a-z0-9_]+[`"']?\s*\??$|\bdescribe (the )?(column|field)|\bexplain (the )?(column|field)|\bdata type\b|\btype of\b/,
+  ],
+  [
+    'product',
+    /\bwhat is this\b|\bthis (data )?product about\b|\bpurpose\b|\bused for\b|\buse cases?\b|\blimitations?\b|\bdescribe (this|the) (data )?product|\bsummar|\boverview\b|\bwhat (can|should) i use it for\b|\bdomain\b|\btags?\b/,
+  ],
+];
+
+/** Intents a question expresses, most specific first. */
+export function detectIntents(question: string): Intent[] {
+  const q = ` ${question.toLowerCase().replace(/\s+/g, ' ')} `;
+  const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
+  // "which columns are PII" is about classification, not a topic search.
+  if (found.includes('classification') && found.includes('columnsHolding')) {
+    return ['classification', ...found.filter(i => i !== 'classification' && i !== 'columnsHolding')];
+  }
+  // "how many tables" is a count even though it also names tables.
+  if (found.includes('count')) {
+    return ['count', ...found.filter(i => i !== 'count' && i !== 'tables')];
+  }
+  return found;
+}

@@ -1,0 +1,95 @@
+import type { Fact } from '../models/types';
+import { detectIntents, type Intent } from './intent';
+import { findMentions, type Mentions } from './mentions';
+import { packFacts } from './pack';
+import { retrieveFacts } from './retrieve';
+
+export interface SelectedContext {
+  facts: Fact[];
+  tokens: number;
+  intents: Intent[];
+  mentions: Mentions;
+}
+
+/** Most essential facts of one kind kept regardless of ranking. */
+const ESSENTIAL_CAP = 40;
+
+const isContractSummary = (f: Fact) => f.kind === 'contract' && !f.id.includes('#');
+
+/**
+ * Facts a question's intent cannot be answered without (e.g. every SLA for a
+ * freshness question, the owner and contacts for an owner question), narrowed
+ * to the tables and columns the question names.
+ */
+export function essentialFacts(
+  facts: Fact[],
+  intents: Intent[],
+  mentions: Mentions,
+): Fact[] {
+  // The product and its owner are always there: abstentions point to the owner.
+  const out: Fact[] = facts.filter(f => f.kind === 'product' || f.kind === 'owner');
+  const tables = new Set(mentions.tables);
+  const columns = new Set(mentions.columns.map(c => `${c.table}.${c.column}`));
+  const onColumn = (f: Fact) => !!f.column && columns.has(`${f.table}.${f.column}`);
+  const inScope = (f: Fact) =>
+    columns.size ? onColumn(f) || (!f.column && !!f.table && tables.has(f.table)) : tables.size ? !!f.table && tables.has(f.table) : true;
+  const take = (pred: (f: Fact) => boolean) =>
+    out.push(...facts.filter(pred).slice(0, ESSENTIAL_CAP));
+
+  for (const intent of intents.slice(0, 2)) {
+    switch (intent) {
+      case 'owner':
+        take(f => ['owner', 'team', 'support', 'domain'].includes(f.kind));
+        break;
+      case 'sla':
+        take(f => f.kind === 'sla');
+        break;
+      case 'count':
+      case 'tables':
+        take(isContractSummary);
+        if (tables.size) take(f => f.kind === 'table' && tables.has(f.table!));
+        break;
+      case 'access':
+        take(f => f.kind === 'role' || isContractSummary(f));
+        break;
+      case 'lineage':
+        take(f => f.kind === 'lineage');
+        break;
+      case 'classification':
+        take(f => f.kind === 'classification' && inScope(f));
+        break;
+      case 'quality':
+        take(f => f.kind === 'quality' && inScope(f));
+        break;
+      case 'keys':
+        take(f => (f.kind === 'key' || f.kind === 'table') && (tables.size ? tables.has(f.table!) : f.kind === 'key'));
+        break;
+      case 'column':
+        take(f => onColumn(f) && (f.kind === 'column' || f.kind === 'classification'));
+        break;
+      case 'product':
+        take(f => f.kind === 'contract' || f.kind === 'domain' || f.kind === 'tag');
+        break;
+      default:
+        break;
+    }
+  }
+  if (intents.length === 0 && columns.size) take(f => onColumn(f) && f.kind === 'column');
+  return [...new Map(out.map(f => [f.id, f])).values()];
+}
+
+/** Retrieval and packing in one step: the facts to show a model for a question. */
+export function selectContext(
+  question: string,
+  facts: Fact[],
+  options: { tokenBudget: number },
+): SelectedContext {
+  const intents = detectIntents(question);
+  const mentions = findMentions(question, facts);
+  const ranked = retrieveFacts(question, facts, { intents, mentions });
+  const packed = packFacts(ranked, {
+    tokenBudget: options.tokenBudget,
+    essential: essentialFacts(facts, intents, mentions),
+  });
+  return { facts: packed.facts, tokens: packed.tokens, intents, mentions };
+}

@@ -1,0 +1,44 @@
+import type { AnswerModel, AnswerOutput, ModelSpec } from '../types';
+import { ModelOutputError } from '../errors';
+import { modelRef } from '../spec';
+import { createStructuredChat, type OpenAiOptions } from './chat';
+import { answerMessages } from './prompts';
+import { answerJsonSchema, answerOutputSchema } from './schemas';
+
+/**
+ * An answer model on an OpenAI-compatible endpoint. Its output must match the
+ * answer schema and cite only ids of the facts it was given.
+ */
+export function createOpenAiAnswerModel(
+  spec: ModelSpec,
+  name: string,
+  options: OpenAiOptions = {},
+): AnswerModel {
+  const complete = createStructuredChat(spec, options);
+  return {
+    ref: modelRef(name, spec),
+    local: false,
+    async answer(req) {
+      const { value, usage } = await complete(
+        answerMessages({ ...req, systemPrompt: spec.systemPrompt }),
+        { name: 'data_product_answer', jsonSchema: answerJsonSchema, schema: answerOutputSchema },
+      );
+      const known = new Set(req.facts.map(f => f.id));
+      const unknown = [...new Set(value.claims.flatMap(c => c.citations).filter(id => !known.has(id)))];
+      if (unknown.length) {
+        throw new ModelOutputError(
+          'unknown-citation',
+          `${spec.model} cited fact ids it was not given: ${unknown.slice(0, 5).join(', ')}`,
+          JSON.stringify(value),
+        );
+      }
+      const output: AnswerOutput = {
+        answer: value.answer,
+        claims: value.claims,
+        abstained: value.abstained || value.refused === true,
+        ...(value.refused ? { refused: true } : {}),
+      };
+      return { output, usage };
+    },
+  };
+}

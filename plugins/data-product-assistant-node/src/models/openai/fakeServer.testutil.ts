@@ -1,0 +1,85 @@
+// Test-only: a local HTTP server speaking the Chat Completions protocol, scripted per request.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ChatRequestBody {
+  model: string;
+  messages: Array<{ role: string; content: string }>;
+  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  [k: string]: unknown;
+}
+
+export type Reply =
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | { delayMs: number; then: Reply };
+
+export type Handler = (body: ChatRequestBody, index: number) => Reply;
+
+export function completion(content: string, usage = { prompt_tokens: 1000, completion_tokens: 200 }): Reply {
+  return {
+    status: 200,
+    body: {
+      id: 'chatcmpl-test',
+      object: 'chat.completion',
+      created: 1,
+      model: 'test-model',
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    },
+  };
+}
+
+export async function startFakeChatServer() {
+  const bodies: ChatRequestBody[] = [];
+  const raw: string[] = [];
+  let handler: Handler = () => completion('{}');
+
+  const send = async (res: ServerResponse, reply: Reply) => {
+    if ('delayMs' in reply) {
+      await new Promise(r => setTimeout(r, reply.delayMs));
+      if (res.destroyed || res.writableEnded) return;
+      return send(res, reply.then);
+    }
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let data = '';
+    req.on('data', chunk => (data += chunk));
+    req.on('end', () => {
+      raw.push(data);
+      let body: ChatRequestBody;
+      try {
+        body = JSON.parse(data);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      bodies.push(body);
+      void send(res, handler(body, bodies.length - 1)).catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    bodies,
+    raw,
+    setHandler(h: Handler) {
+      handler = h;
+      bodies.length = 0;
+      raw.length = 0;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+    },
+  };
+}
+
+/** Fact ids listed in a request's <facts> block. */
+export function factIdsIn(body: ChatRequestBody): string[] {
+  const user = body.messages.find(m => m.role === 'user')?.content ?? '';
+  return [...user.matchAll(/^\[([^\]]+)\]/gm)].map(m => m[1]);
+}

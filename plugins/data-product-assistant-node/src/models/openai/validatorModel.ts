@@ -1,0 +1,35 @@
+import type { ModelSpec, ValidatorModel, Verdict } from '../types';
+import { modelRef } from '../spec';
+import { createStructuredChat, type OpenAiOptions } from './chat';
+import { validatorMessages } from './prompts';
+import { verdictJsonSchema, verdictSchema } from './schemas';
+
+/** A validator model on an OpenAI-compatible endpoint, returning a schema-checked verdict. */
+export function createOpenAiValidatorModel(
+  spec: ModelSpec,
+  name: string,
+  options: OpenAiOptions = {},
+): ValidatorModel {
+  const complete = createStructuredChat(spec, options);
+  return {
+    ref: modelRef(name, spec),
+    local: false,
+    async validate(req) {
+      const { value, usage } = await complete(
+        validatorMessages({ ...req, systemPrompt: spec.systemPrompt }),
+        { name: 'answer_verdict', jsonSchema: verdictJsonSchema, schema: verdictSchema },
+      );
+      const verdict: Verdict = {
+        status: value.status,
+        groundedness: value.groundedness,
+        reasons: value.reasons.map(r => ({
+          code: r.code,
+          message: r.message,
+          severity: r.severity,
+          ...(typeof r.claim === 'number' ? { claim: r.claim } : {}),
+        })),
+      };
+      return { verdict, usage };
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from './detectPii';
+import { detectEmails } from './email';
+import { detectPhones } from './phone';
+import { detectPaymentCards, luhnValid } from './paymentCard';
+import { detectIbans, ibanValid } from './iban';
+import { detectNationalIds } from './nationalId';
+import { detectIpAddresses } from './ipAddress';
+import { detectPersonNames } from './personName';
+import { detectStreetAddresses } from './streetAddress';
+import { detectDatesOfBirth } from './dateOfBirth';
+import { detectSecrets } from './secrets';
+
+const texts = (spans: Array<{ text: string }>) => spans.map(s => s.text);
+
+describe('email', () => {
+  it('finds addresses and spans them exactly', () => {
+    const t = 'Write to jane.doe+x@example.co.uk, or ops@data-team.example.com.';
+    expect(texts(detectEmails(t))).toEqual(['jane.doe+x@example.co.uk', 'ops@data-team.example.com']);
+    const [s] = detectEmails(t);
+    expect(t.slice(s.start, s.end)).toBe(s.text);
+  });
+  it('ignores look-alikes', () => {
+    expect(detectEmails('user@localhost, @handle, a@b, name@@x.com, x@y.c')).toEqual([]);
+  });
+});
+
+describe('phone', () => {
+  it('finds international and national formats', () => {
+    for (const p of ['+44 20 7946 0958', '+1-984-182-0190', '(555) 234-5678', '905-674-3793', '+46 (0)8 928 571 38', '0688 872 49 99']) {
+      expect(texts(detectPhones(`Call ${p} today`)), p).toEqual([p]);
+    }
+    expect(texts(detectPhones('Phone: 9498777106'))).toEqual(['9498777106']);
+  });
+  it('does not take dates, versions, ids or amounts for phones', () => {
+    for (const t of [
+      'Loaded on 2024-05-01 and 01/02/2024',
+      'version 1.2.3.4 released',
+      'order id 12345678 shipped',
+      'order 4567890123 was late',
+      'the table holds 1200000 rows',
+      'amount 12345.67 EUR',
+      'between 1990-2000',
+    ]) {
+      expect(detectPhones(t), t).toEqual([]);
+    }
+  });
+});
+
+describe('payment card', () => {
+  it('checks Luhn', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+  });
+  it('finds grouped and compact numbers, rejects Luhn-invalid ones', () => {
+    expect(texts(detectPaymentCards('card 4111 1111 1111 1111 or 4111-1111-1111-1111 or 340376792748116'))).toEqual([
+      '4111 1111 1111 1111',
+      '4111-1111-1111-1111',
+      '340376792748116',
+    ]);
+    expect(detectPaymentCards('card 4111 1111 1111 1112')).toEqual([]);
+    expect(detectPaymentCards('ids 0000000000000000 and 1234-5678 1234-5678')).toEqual([]);
+  });
+});
+
+describe('iban', () => {
+  it('validates country length and mod-97', () => {
+    expect(ibanValid('GB82WEST12345698765432')).toBe(true);
+    expect(ibanValid('GB82WEST12345698765433')).toBe(false);
+    expect(ibanValid('DE89370400440532013000')).toBe(true);
+    expect(ibanValid('DE8937040044053201300')).toBe(false);
+  });
+  it('finds compact and grouped IBANs only with a valid checksum', () => {
+    expect(texts(detectIbans('pay GB82 WEST 1234 5698 7654 32 or DE89370400440532013000.'))).toEqual([
+      'GB82 WEST 1234 5698 7654 32',
+      'DE89370400440532013000',
+    ]);
+    expect(detectIbans('pay GB82 WEST 1234 5698 7654 33')).toEqual([]);
+  });
+});
+
+describe('national ids', () => {
+  it('finds valid US SSNs and UK NINOs', () => {
+    const spans = detectNationalIds('SSN 054-28-6917; NINO AB 12 34 56 C; SIN: 046 454 286');
+    expect(spans.map(s => [s.subtype, s.text])).toEqual([
+      ['us-ssn', '054-28-6917'],
+      ['uk-nino', 'AB 12 34 56 C'],
+      ['ca-sin', '046 454 286'],
+    ]);
+  });
+  it('rejects invalid SSN areas/groups and bare digits without a cue', () => {
+    expect(detectNationalIds('000-12-3456 666-12-3456 912-12-3456 123-00-4567 123-45-0000')).toEqual([]);
+    expect(detectNationalIds('batch 054286917')).toEqual([]);
+    expect(detectNationalIds('NINO QQ123456C')).toEqual([]); // QQ is not issued? (Q first letter invalid)
+  });
+});
+
+describe('ip addresses', () => {
+  it('finds v4 and v6', () => {
+    expect(texts(detectIpAddresses('from 192.168.1.10 and 2001:db8::8a2e:370:7334 and ::ffff:10.0.0.1'))).toEqual([
+      '192.168.1.10',
+      '2001:db8::8a2e:370:7334',
+      '::ffff:10.0.0.1',
+    ]);
+  });
+  it('rejects invalid octets, versions and times', () => {
+    expect(detectIpAddresses('999.1.1.1, 256.0.0.1, 1.2.3, v1.2.3.4, at 12:30:45, 1.2.3.4.5')).toEqual([]);
+  });
+});
+
+describe('person names', () => {
+  it('finds names by cue, honorific and first-name list', () => {
+    expect(texts(detectPersonNames('My name is Rubija'))).toEqual(['Rubija']);
+    expect(texts(detectPersonNames('Please correct it to Dr. Cettina Fanucci?'))).toEqual(['Cettina Fanucci']);
+    expect(texts(detectPersonNames('Have you heard Laura Carvalho speak?'))).toEqual(['Laura Carvalho']);
+    expect(texts(detectPersonNames('Name: hyuuma t. maida'))).toEqual(['hyuuma t. maida']);
+  });
+  it('keeps precision on data-product prose', () => {
+    expect(
+      detectPersonNames('The Orders table holds one row per order. Net Amount is gross minus tax. May values be null? Use the Sales Domain.'),
+    ).toEqual([]);
+  });
+});
+
+describe('street addresses', () => {
+  it('finds street, continental, PO box and military forms', () => {
+    expect(texts(detectStreetAddresses('Ship to 221B Baker Street, then PO Box 1234.'))).toEqual(['221B Baker Street', 'PO Box 1234']);
+    expect(texts(detectStreetAddresses('He lives on Rua Diadema 1903.'))).toEqual(['Rua Diadema 1903']);
+    expect(texts(detectStreetAddresses('Brucker Bundesstrasse 31'))).toEqual(['Brucker Bundesstrasse 31']);
+    expect(texts(detectStreetAddresses('USNS Bergman\nFPO AP 93757'))).toEqual(['USNS Bergman\nFPO AP 93757']);
+  });
+  it('ignores numbers followed by ordinary words', () => {
+    expect(detectStreetAddresses('It keeps 3 days of history and 5 tables in the park.')).toEqual([]);
+  });
+});
+
+describe('date of birth', () => {
+  it('needs a birth cue', () => {
+    expect(texts(detectDatesOfBirth('DOB: 1980-02-03; born on 17 June 1935; date of birth is 02/03/1980'))).toEqual([
+      '1980-02-03',
+      '17 June 1935',
+      '02/03/1980',
+    ]);
+    expect(detectDatesOfBirth('loaded on 1980-02-03, created 17 June 1935')).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('finds keys, tokens, private keys and password assignments', () => {
+    const t = [
+      'AKIAIOSFODNN7EXAMPLE',
+      'sk-proj-abcdefghijklmnopqrstuvwxyz123456',
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----',
+      'password=hunter22',
+    ].join('\n');
+    expect(detectSecrets(t).map(s => s.subtype).sort()).toEqual(
+      ['aws-access-key', 'github-token', 'openai-key', 'password', 'private-key'].sort(),
+    );
+    expect(detectSecrets('password=hunter22')[0].text).toBe('hunter22');
+  });
+  it('ignores prose and placeholders', () => {
+    expect(detectSecrets('A password is required. Set password=*** or token: <your-token>. The task-oriented sk-learn')).toEqual([]);
+  });
+});
+
+describe('detectPii', () => {
+  it('resolves overlaps by score and filters by type', () => {
+    const t = 'Mail jane@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111.';
+    expect(detectPii(t).map(s => s.type)).toEqual(['email', 'phone', 'payment-card']);
+    expect(detectPii(t, { types: ['email'] }).map(s => s.type)).toEqual(['email']);
+    const spans = detectPii(t);
+    for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
+  });
+});

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { ModelSpec, ValidateRequest, ValidatorModel, Verdict, VerdictReason } from '../models/types';
+import { checkGovernance } from './governance';
+import { checkGroundedness } from './groundedness';
+import { detectInjection } from './injection';
+import { checkScope } from './scope';
+import { decideVerdict, failClosedVerdict } from './verdictPolicy';
+
+/** Switches read from `spec.options`; every check is on unless set to false. */
+export interface BuiltinValidatorOptions {
+  groundedness?: boolean;
+  /** All governance checks (PII, secrets, restricted values). */
+  governance?: boolean;
+  pii?: boolean;
+  secrets?: boolean;
+  restrictedValues?: boolean;
+  scope?: boolean;
+  injection?: boolean;
+  /** Share of a claim's content words its citations must hold (default 0.85). */
+  minCoverage?: number;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .filter(k => (v as Record<string, unknown>)[k] !== undefined)
+      .map(k => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function readOptions(spec: ModelSpec): BuiltinValidatorOptions {
+  const o = spec.options ?? {};
+  const flag = (k: string) => (typeof o[k] === 'boolean' ? (o[k] as boolean) : undefined);
+  return {
+    groundedness: flag('groundedness'),
+    governance: flag('governance'),
+    pii: flag('pii'),
+    secrets: flag('secrets'),
+    restrictedValues: flag('restrictedValues'),
+    scope: flag('scope'),
+    injection: flag('injection'),
+    minCoverage: typeof o.minCoverage === 'number' ? o.minCoverage : undefined,
+  };
+}
+
+/** Runs the rule-based checks; exported for callers that need the verdict synchronously. */
+export function validateWithRules(req: ValidateRequest, opts: BuiltinValidatorOptions = {}): Verdict {
+  const reasons: VerdictReason[] = [];
+  const { answer } = req;
+  let groundedness = 1;
+  if (opts.groundedness !== false) {
+    const g = checkGroundedness(answer, req.facts, { minCoverage: opts.minCoverage });
+    reasons.push(...g.reasons);
+    groundedness = g.groundedness;
+  }
+  const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
+  if (opts.governance !== false) {
+    reasons.push(
+      ...dedupe(
+        checkGovernance(text, req.facts, req.clearance, req.question, {
+          pii: opts.pii,
+          secrets: opts.secrets,
+          restrictedValues: opts.restrictedValues,
+        }),
+      ),
+    );
+  }
+  if (opts.scope !== false) reasons.push(...checkScope(answer, req.question, req.facts, req.scope, req.domain));
+  if (opts.injection !== false) {
+    for (const f of detectInjection(text)) {
+      reasons.push({
+        code: 'injection',
+        message: `The answer contains a prompt-injection artefact (${f.kind}): "${f.text.slice(0, 80)}".`,
+        severity: f.severity,
+      });
+    }
+  }
+  return decideVerdict(answer, reasons, groundedness);
+}
+
+function dedupe(reasons: VerdictReason[]): VerdictReason[] {
+  const seen = new Set<string>();
+  return reasons.filter(r => {
+    const k = `${r.code}|${r.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The built-in, local, rule-based validator. `spec.options` switches checks off. */
+export function createBuiltinValidator(spec: ModelSpec): ValidatorModel {
+  const opts = readOptions(spec);
+  const version = createHash('sha256').update(stableJson(spec)).digest('hex').slice(0, 12);
+  return {
+    ref: { name: spec.model || 'validator-rules', version, provider: 'builtin' },
+    local: true,
+    async validate(req) {
+      let verdict: Verdict;
+      try {
+        verdict = validateWithRules(req, opts);
+      } catch (e) {
+        verdict = failClosedVerdict(e);
+      }
+      return { verdict, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 } };
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { Classification } from '@dpa/plugin-data-product-assistant-common';
+import type { Fact, VerdictReason } from '../models/types';
+import { detectPii } from '../pii/detectPii';
+import type { PiiSpan, PiiType } from '../pii/types';
+import {
+  classificationRank,
+  effectiveClassification,
+  extractFactValues,
+  isPublicFact,
+} from '../privacy/factValues';
+
+export interface GovernanceOptions {
+  /** PII detectors on the answer (default true). */
+  pii?: boolean;
+  /** Secret detectors on the answer (default true). */
+  secrets?: boolean;
+  /** Values of columns above the user's clearance (default true). */
+  restrictedValues?: boolean;
+  /** Person-name hits below this score warn instead of block (default 0.75). */
+  personBlockScore?: number;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const digitsOnly = (s: string) => s.replace(/\D/g, '');
+
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether `value` (or a distinctive part of it) appears in `answer`. */
+export function leaksValue(value: string, answer: string, allowedWords: ReadonlySet<string>): string | undefined {
+  const v = norm(value);
+  if (v.length < 3) return undefined;
+  const a = norm(answer);
+  if (a.includes(v)) return value;
+  const av = alnum(answer);
+  const vv = alnum(value);
+  if (vv.length >= 5 && av.includes(vv)) return value;
+  // Digit-heavy values (accounts, cards, phone numbers): a long enough run of their digits.
+  const d = digitsOnly(value);
+  if (d.length >= 6) {
+    const window = Math.max(6, Math.ceil(d.length * 0.6));
+    const runs = answer.match(/\d[\d\s.-]*\d/g)?.map(digitsOnly) ?? [];
+    for (let i = 0; i + window <= d.length; i++) {
+      const piece = d.slice(i, i + window);
+      if (runs.some(r => r.includes(piece))) return piece;
+    }
+  }
+  // Distinctive words of the value (a surname, a local part) that nothing permitted explains.
+  const answerWords = new Set(words(answer));
+  for (const w of words(value)) {
+    if (w.length < 4 || /^\d+$/.test(w) || allowedWords.has(w)) continue;
+    if (answerWords.has(w)) return w;
+  }
+  return undefined;
+}
+
+function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
+  if (s.type === 'person') {
+    // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
+    const known = new Set(facts.flatMap(f => words(f.text)));
+    return words(s.text).filter(w => w.length > 1).every(w => known.has(w));
+  }
+  const t = norm(s.text);
+  const a = alnum(s.text);
+  return facts.some(f => {
+    const ft = norm(f.text);
+    return ft.includes(t) || (a.length >= 5 && alnum(f.text).includes(a));
+  });
+}
+
+/**
+ * Governance of an answer text: secrets, PII not published in a public fact, and values
+ * of columns the user's clearance does not cover (even partially).
+ */
+export function checkGovernance(
+  text: string,
+  facts: readonly Fact[],
+  clearance: Classification,
+  question: string,
+  options: GovernanceOptions = {},
+): VerdictReason[] {
+  const reasons: VerdictReason[] = [];
+  const types: PiiType[] = [];
+  if (options.secrets !== false) types.push('secret');
+  if (options.pii !== false) {
+    types.push('email', 'phone', 'payment-card', 'iban', 'national-id', 'ip-address', 'person', 'street-address', 'date-of-birth');
+  }
+  const publicFacts = facts.filter(isPublicFact);
+  for (const s of types.length ? detectPii(text, { types }) : []) {
+    if (s.type === 'secret') {
+      reasons.push({ code: 'secret', message: `The answer contains a credential (${s.subtype ?? 'secret'}).`, severity: 'block' });
+      continue;
+    }
+    if (spanInFacts(s, publicFacts)) continue;
+    const weak = s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
+    reasons.push({
+      code: 'pii',
+      message: `The answer contains ${s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`} not found in any public fact.`,
+      severity: weak ? 'warning' : 'block',
+    });
+  }
+  if (options.restrictedValues !== false) {
+    const rank = classificationRank(clearance);
+    const permitted = facts.filter(f => classificationRank(effectiveClassification(f)) <= rank || isPublicFact(f));
+    const allowedWords = new Set([...permitted.flatMap(f => words(f.text)), ...words(question)]);
+    const seen = new Set<string>();
+    for (const f of facts) {
+      const level = effectiveClassification(f);
+      if (classificationRank(level) <= rank || isPublicFact(f)) continue;
+      for (const value of extractFactValues(f.text)) {
+        const leak = leaksValue(value, text, allowedWords);
+        if (!leak || seen.has(value)) continue;
+        seen.add(value);
+        const col = f.table && f.column ? `${f.table}.${f.column}` : f.column ?? f.id;
+        reasons.push({
+          code: 'restricted-value',
+          message: `The answer contains a value of ${col}, classified ${level}, above the reader's clearance (${clearance}).`,
+          severity: 'block',
+        });
+      }
+    }
+  }
+  return reasons;
+}

@@ -1,0 +1,412 @@
+import type { AnswerOutput, Claim, Fact, VerdictReason } from '../models/types';
+import { contentTokens, Evidence, stem, stemsMatch, stopwords, Token, tokenize } from './text';
+
+export interface GroundednessOptions {
+  /** Share of a claim's content words that must appear in its cited facts (default 0.85, tuned on HaluEval dev). */
+  minCoverage?: number;
+}
+
+export interface ClaimGrounding {
+  claim: number;
+  supported: boolean;
+  /** Why not, when not supported. */
+  problems: string[];
+}
+
+const ABSTENTION =
+  /\b(?:not (?:in|covered|available|stated|mentioned|specified|documented|provided|described|part of)|(?:don't|do not|cannot|can't|could not|couldn't) (?:know|answer|find|say|tell|determine)|no information|(?:isn't|is not|aren't|are not) (?:documented|stated|mentioned|described)|outside (?:the|my|this) (?:scope|domain)|only answer questions|unable to answer|not able to answer|does not (?:say|contain|include|mention|cover)|doesn't (?:say|contain|include|mention|cover))\b/i;
+
+/** Whether a claim is an abstention or refusal message, which needs no citation. */
+export function isAbstention(text: string): boolean {
+  return ABSTENTION.test(text);
+}
+
+// Words that mean the same for grounding purposes.
+const SYNONYMS: Record<string, string[]> = {
+  daily: ['day', '24'],
+  hourly: ['hour', '1'],
+  weekly: ['week', '7'],
+  monthly: ['month'],
+  yearly: ['year', 'annual'],
+  annually: ['year', 'annual'],
+  updated: ['refresh', 'load', 'update'],
+  refreshed: ['update', 'load', 'refresh'],
+  identifier: ['id', 'key'],
+  id: ['identifier', 'key'],
+  nullable: ['null', 'optional'],
+  optional: ['nullable', 'null'],
+  required: ['mandatory', 'null'],
+  mandatory: ['required'],
+  excludes: ['minus', 'without', 'excluding', 'less', 'before', 'net'],
+  excluding: ['minus', 'without', 'less', 'before', 'net'],
+  subtracted: ['minus', 'less', 'deduct'],
+  deducted: ['minus', 'less', 'subtract'],
+  includes: ['plus', 'including', 'contain', 'with'],
+  including: ['plus', 'include', 'with'],
+  added: ['plus'],
+  personal: ['pii'],
+  pii: ['personal'],
+  owner: ['own', 'team'],
+  owned: ['owner', 'team'],
+  mail: ['email'],
+  amount: ['value', 'total', 'sum'],
+  total: ['sum', 'amount'],
+  sum: ['total', 'amount'],
+  distinct: ['unique'],
+  unique: ['distinct'],
+  percent: ['%'],
+  customers: ['customer'],
+  gets: ['get'],
+  latest: ['recent', 'fresh'],
+  freshness: ['fresh', 'latency', 'refresh'],
+  subtract: ['minus', 'less', 'deduct'],
+  deduct: ['minus', 'less', 'subtract'],
+  identifies: ['identifier', 'id', 'key'],
+  identify: ['identifier', 'id', 'key'],
+  references: ['join', 'foreign', 'key'],
+  links: ['join', 'key'],
+  joins: ['join', 'key', 'reference'],
+};
+const SYNONYMS_BY_STEM = new Map<string, string[]>();
+for (const [k, v] of Object.entries(SYNONYMS)) SYNONYMS_BY_STEM.set(stem(k), [...(SYNONYMS_BY_STEM.get(stem(k)) ?? []), ...v]);
+
+// Mutually exclusive words: claiming one where the evidence says another is a contradiction.
+const CONTRASTS: string[][] = [
+  ['before', 'after'],
+  ['including', 'excluding', 'include', 'exclude', 'includes', 'excludes'],
+  ['gross', 'net'],
+  ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'annually'],
+  ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'],
+  ['public', 'internal', 'confidential', 'restricted'],
+  ['ascending', 'descending'],
+  ['minimum', 'maximum'],
+  ['earliest', 'latest'],
+  ['oldest', 'newest'],
+  ['increase', 'decrease'],
+  ['primary', 'foreign'],
+  ['true', 'false'],
+  ['required', 'optional', 'nullable'],
+  ['usd', 'eur', 'gbp', 'chf', 'jpy', 'sek', 'nok', 'dkk', 'cad', 'aud'],
+  ['plus', 'minus'],
+];
+const contrastGroups = CONTRASTS.map(g => [...new Set(g.map(stem))]);
+
+// -- code ↔ meaning lists ("1 = placed, 2 = paid") -------------------------------------
+
+const MAPPING =
+  /(?<![\w.])([0-9]{1,3}|[A-Z][A-Z0-9]{0,3})\s*(?:=|:|→|->|=>|\s-\s|\s–\s|\bmeans\b|\bstands for\b|\bis for\b)\s*["'“]?([A-Za-z][A-Za-z \-]{0,40}?)["'”]?(?=\s*(?:[,;)\]\n]|\.(?:\s|$)|$|\s+(?:and|or)\s+\(?["']?[0-9A-Z]{1,4}\b|\s+\(?[0-9]{1,3}\s*(?:=|:)))/g;
+
+interface CodeMapping {
+  /** code → stems of its meaning */
+  byCode: Map<string, string[]>;
+}
+
+export function extractCodeMappings(text: string): CodeMapping {
+  const byCode = new Map<string, string[]>();
+  for (const m of text.matchAll(MAPPING)) {
+    const stems = contentTokens(tokenize(m[2])).map(t => t.stem);
+    if (stems.length) byCode.set(m[1], stems);
+  }
+  return { byCode: byCode.size >= 2 ? byCode : new Map() };
+}
+
+function checkCodePairs(claimTokens: Token[], mapping: CodeMapping): string | undefined {
+  if (!mapping.byCode.size) return undefined;
+  const meaningOwner = new Map<string, string[]>();
+  for (const [code, stems] of mapping.byCode) {
+    for (const s of stems) meaningOwner.set(s, [...(meaningOwner.get(s) ?? []), code]);
+  }
+  const codes = claimTokens.filter(t => mapping.byCode.has(t.raw));
+  const meanings = claimTokens.filter(
+    t => t.kind === 'word' && [...meaningOwner.keys()].some(s => stemsMatch(s, t.stem)),
+  );
+  if (!codes.length || !meanings.length) return undefined;
+  const ownersOf = (t: Token) =>
+    [...meaningOwner.entries()].filter(([s]) => stemsMatch(s, t.stem)).flatMap(([, c]) => c);
+  const nearest = (t: Token, pool: Token[]) =>
+    pool.reduce<Token | undefined>(
+      (best, p) => (!best || Math.abs(p.pos - t.pos) < Math.abs(best.pos - t.pos) ? p : best),
+      undefined,
+    );
+  for (const c of codes) {
+    const m = nearest(c, meanings);
+    if (m && Math.abs(m.pos - c.pos) <= 8 && !ownersOf(m).includes(c.raw)) {
+      return `pairs code ${c.raw} with "${m.raw}", but the cited fact gives ${c.raw} = ${mapping.byCode.get(c.raw)!.join(' ')}`;
+    }
+  }
+  for (const m of meanings) {
+    const c = nearest(m, codes);
+    if (c && Math.abs(m.pos - c.pos) <= 8 && !ownersOf(m).includes(c.raw)) {
+      return `pairs "${m.raw}" with code ${c.raw}, but the cited fact gives "${m.raw}" = ${ownersOf(m).join('/')}`;
+    }
+  }
+  return undefined;
+}
+
+// -- formulas ("gross minus discounts minus tax") --------------------------------------
+
+const OPS = new Map([
+  ['minus', '-'],
+  ['less', '-'],
+  ['subtract', '-'],
+  ['plus', '+'],
+  ['times', '*'],
+  ['multiplied', '*'],
+  ['divided', '/'],
+  ['over', '/'],
+]);
+const GENERIC_PARTS = new Set(['amount', 'value', 'id', 'key', 'code', 'number', 'num', 'count', 'qty', 'total']);
+
+interface Formula {
+  operands: string[][];
+  ops: string[];
+}
+
+function operandKeys(t: Token): string[] {
+  if (t.kind === 'identifier') {
+    const parts = t.lower.split(/[._]/).filter(Boolean);
+    const specific = parts.filter(p => !GENERIC_PARTS.has(p));
+    return (specific.length ? specific : parts).map(stem);
+  }
+  return [t.stem];
+}
+
+export function extractFormulas(text: string): Formula[] {
+  const normalised = text
+    .replace(/\s[-−–]\s/g, ' minus ')
+    .replace(/\s\+\s/g, ' plus ')
+    .replace(/\s[*×]\s/g, ' times ')
+    .replace(/\s\/\s/g, ' divided ');
+  const toks = tokenize(normalised);
+  const isOp = (i: number) =>
+    OPS.has(toks[i]?.lower) && !(toks[i].lower === 'less' && toks[i + 1]?.lower === 'than');
+  const isOperand = (t: Token | undefined) =>
+    !!t && (t.kind !== 'word' || !stopwords.has(t.lower)) && !OPS.has(t.lower);
+  const out: Formula[] = [];
+  let cur: Formula | undefined;
+  let lastRight = -1;
+  for (let i = 0; i < toks.length; i++) {
+    if (!isOp(i)) continue;
+    let l = i - 1;
+    while (l >= 0 && !isOperand(toks[l]) && i - l <= 3) l--;
+    let r = i + 1;
+    while (r < toks.length && !isOperand(toks[r]) && r - i <= 3) r++;
+    if (!isOperand(toks[l]) || !isOperand(toks[r])) continue;
+    const op = OPS.get(toks[i].lower)!;
+    if (cur && l === lastRight) {
+      cur.operands.push(operandKeys(toks[r]));
+      cur.ops.push(op);
+    } else {
+      if (cur) out.push(cur);
+      cur = { operands: [operandKeys(toks[l]), operandKeys(toks[r])], ops: [op] };
+    }
+    lastRight = r;
+    // "minus discounts and tax": the conjunct shares the operator.
+    if (toks[r + 1]?.lower === 'and' && isOperand(toks[r + 2]) && !isOp(r + 3)) {
+      cur.operands.push(operandKeys(toks[r + 2]));
+      cur.ops.push(op);
+      lastRight = r + 2;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function sameOperand(a: string[], b: string[]): boolean {
+  return a.some(x => b.some(y => stemsMatch(x, y)));
+}
+
+function checkFormulas(claim: string, evidence: string): string | undefined {
+  const claimed = extractFormulas(claim);
+  if (!claimed.length) return undefined;
+  const known = extractFormulas(evidence);
+  for (const c of claimed) {
+    let bestProblem: string | undefined;
+    let bestOverlap = 0;
+    let exact = false;
+    for (const k of known) {
+      const matched = c.operands.map(o => k.operands.findIndex(x => sameOperand(o, x)));
+      const overlap = matched.filter(i => i >= 0).length;
+      if (overlap < 2) continue;
+      let problem: string | undefined;
+      if (c.operands.length < k.operands.length) problem = 'states a formula that leaves out a term of the cited one';
+      else if (overlap < c.operands.length) problem = 'states a formula with a term the cited one does not have';
+      else {
+        for (let i = 1; i < c.operands.length; i++) {
+          const j = matched[i];
+          if (j > 0 && c.ops[i - 1] !== k.ops[j - 1]) problem = 'states a formula with a different operator than the cited one';
+        }
+      }
+      if (!problem) exact = true;
+      else if (overlap > bestOverlap) {
+        bestOverlap = overlap;
+        bestProblem = problem;
+      }
+    }
+    if (!exact && bestProblem) return bestProblem;
+  }
+  return undefined;
+}
+
+// -- the check ----------------------------------------------------------------------------
+
+function factEvidenceText(f: Fact): string {
+  return [f.text, f.table, f.column, f.table && f.column ? `${f.table}.${f.column}` : ''].filter(Boolean).join(' \n ');
+}
+
+function columnMentions(claimText: string, claimTokens: Token[], columns: Set<string>): Set<string> {
+  const lower = claimText.toLowerCase();
+  const out = new Set<string>();
+  for (const t of claimTokens) {
+    if (t.kind !== 'identifier') continue;
+    const last = t.lower.split('.').pop()!;
+    if (columns.has(last)) out.add(last);
+  }
+  for (const c of columns) {
+    if (!c.includes('_')) continue;
+    const phrase = c.split('_').join('[\\s_-]+');
+    if (new RegExp(`\\b${phrase}\\b`).test(lower)) out.add(c);
+  }
+  return out;
+}
+
+function wordSupported(t: Token, ev: Evidence): boolean {
+  if (ev.hasStem(t.stem)) return true;
+  const syn = SYNONYMS[t.lower] ?? SYNONYMS_BY_STEM.get(t.stem);
+  return !!syn && syn.some(s => ev.hasStem(stem(s)) || ev.numbers.has(s));
+}
+
+/** Checks one claim against the facts it cites. */
+export function checkClaim(
+  claim: Claim,
+  index: number,
+  facts: readonly Fact[],
+  answer: Pick<AnswerOutput, 'abstained' | 'refused'>,
+  options: GroundednessOptions = {},
+): ClaimGrounding {
+  const problems: string[] = [];
+  const byId = new Map(facts.map(f => [f.id, f]));
+  const result = (): ClaimGrounding => ({ claim: index, supported: problems.length === 0, problems });
+
+  if (!claim.citations.length) {
+    if (isAbstention(claim.text) || ((answer.abstained || answer.refused) && !/\d/.test(claim.text))) {
+      return result();
+    }
+    problems.push('cites no facts');
+    return result();
+  }
+  const unknown = claim.citations.filter(id => !byId.has(id));
+  if (unknown.length) problems.push(`cites unknown fact ids: ${unknown.join(', ')}`);
+  let cited = claim.citations.map(id => byId.get(id)).filter((f): f is Fact => !!f);
+  if (!cited.length) return result();
+  if (isAbstention(claim.text) && !/\d/.test(claim.text)) return result();
+
+  const claimTokens = tokenize(claim.text);
+  const content = contentTokens(claimTokens);
+
+  // Column binding: a claim about column X must cite a fact about X, and is judged on it.
+  const knownColumns = new Set(facts.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c));
+  const mentioned = columnMentions(claim.text, claimTokens, knownColumns);
+  const citedColumns = new Set(cited.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c));
+  if (mentioned.size && citedColumns.size) {
+    const about = [...mentioned].filter(c => citedColumns.has(c));
+    if (!about.length) {
+      problems.push(
+        `is about ${[...mentioned].join(', ')} but cites facts about ${[...citedColumns].join(', ')}`,
+      );
+    } else {
+      cited = cited.filter(f => !f.column || mentioned.has(f.column.toLowerCase()));
+    }
+  }
+  // Table binding: naming a different table of the product than the cited facts'.
+  const knownTables = new Set(facts.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t));
+  const citedTables = new Set(cited.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t));
+
+  const evidenceText = cited.map(factEvidenceText).join('\n');
+  const ev = new Evidence(evidenceText);
+
+  if (citedTables.size) {
+    for (const t of claimTokens) {
+      const name = t.lower.includes('.') ? t.lower.split('.')[0] : t.lower;
+      if (knownTables.has(name) && !citedTables.has(name) && !ev.identifiers.has(name) && !ev.stems.has(stem(name))) {
+        problems.push(`names table ${name}, which its cited facts are not about`);
+        break;
+      }
+    }
+  }
+
+  const missingIds: string[] = [];
+  const missingNumbers: string[] = [];
+  const missingNames: string[] = [];
+  let words = 0;
+  let missingWords = 0;
+  for (const t of content) {
+    if (t.kind === 'identifier') {
+      if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower)) missingIds.push(t.raw);
+    } else if (t.kind === 'number') {
+      if (!ev.numbers.has(t.stem) && !wordSupported(t, ev)) missingNumbers.push(t.raw);
+    } else {
+      const isCode = /^[A-Z]{2,}[0-9]*$/.test(t.raw) && t.raw.length <= 6;
+      if (t.proper || isCode) {
+        if (!wordSupported(t, ev) && !ev.lower.includes(t.lower)) missingNames.push(t.raw);
+        continue;
+      }
+      words++;
+      if (!wordSupported(t, ev)) missingWords++;
+    }
+  }
+  if (missingIds.length) problems.push(`names ${missingIds.join(', ')}, not in its cited facts`);
+  if (missingNumbers.length) problems.push(`states ${missingNumbers.join(', ')}, not in its cited facts`);
+  if (missingNames.length) problems.push(`names ${missingNames.join(', ')}, not in its cited facts`);
+  const minCoverage = options.minCoverage ?? 0.85;
+  if (words && missingWords / words > 1 - minCoverage + 1e-9) {
+    problems.push(`only ${words - missingWords} of ${words} content words are in its cited facts`);
+  }
+
+  // Contradictions: claiming "after" where the evidence says "before", etc.
+  for (const group of contrastGroups) {
+    const claimed = claimTokens.filter(t => group.includes(t.stem));
+    for (const t of claimed) {
+      if (ev.stems.has(t.stem) || wordSupported(t, ev)) continue;
+      const other = group.find(g => g !== t.stem && ev.stems.has(g));
+      if (other) {
+        const word = ev.tokens.find(e => e.stem === other)?.raw ?? other;
+        problems.push(`says "${t.raw}" where its cited facts say "${word}"`);
+        break;
+      }
+    }
+  }
+
+  const pairing = checkCodePairs(claimTokens, extractCodeMappings(evidenceText));
+  if (pairing) problems.push(pairing);
+  const formula = checkFormulas(claim.text, evidenceText);
+  if (formula) problems.push(formula);
+  return result();
+}
+
+/** Groundedness of every claim; reasons are `ungrounded` warnings, one per unsupported claim. */
+export function checkGroundedness(
+  answer: AnswerOutput,
+  facts: readonly Fact[],
+  options: GroundednessOptions = {},
+): { claims: ClaimGrounding[]; reasons: VerdictReason[]; groundedness: number } {
+  const claims = answer.claims.map((c, i) => checkClaim(c, i, facts, answer, options));
+  const reasons: VerdictReason[] = [];
+  for (const c of claims) {
+    if (c.supported) continue;
+    reasons.push({
+      code: 'ungrounded',
+      message: `Claim ${c.claim + 1} ${c.problems.join('; ')}.`,
+      claim: c.claim,
+      severity: 'warning',
+    });
+  }
+  if (!answer.claims.length && !answer.abstained && !answer.refused && answer.answer.trim()) {
+    if (!isAbstention(answer.answer)) {
+      reasons.push({ code: 'ungrounded', message: 'The answer makes no cited claims.', severity: 'warning' });
+    }
+  }
+  const supported = claims.filter(c => c.supported).length;
+  const groundedness = claims.length ? supported / claims.length : answer.abstained || answer.refused ? 1 : 0;
+  return { claims, reasons, groundedness };
+}

@@ -1,0 +1,60 @@
+import type { AnswerOutput, Fact, VerdictReason } from '../models/types';
+import { contentTokens, Evidence, tokenize } from './text';
+
+export interface ScopeOptions {
+  /** Minimum share of the answer's content words found in the product's vocabulary (default 0.5). */
+  minAnswerOverlap?: number;
+}
+
+// Topics a data product assistant never answers, whatever the product.
+const OFF_DOMAIN =
+  /\b(?:recipe|horoscope|lottery|medical advice|diagnos(?:e|is)|prescription|dosage|legal advice|lawsuit|stock tip|investment advice|buy (?:bitcoin|shares|stocks)|weather forecast|dating advice|write (?:me )?(?:a )?(?:poem|song|story|essay)|once upon a time)\b/i;
+
+/**
+ * Scope: the answer must stay within the product's domain. Flags an answer whose content
+ * is mostly foreign to the product's facts and declared scope, one that answers an
+ * off-domain request, and one that answers a question foreign to the product without refusing.
+ */
+export function checkScope(
+  answer: AnswerOutput,
+  question: string,
+  facts: readonly Fact[],
+  scope: readonly string[] = [],
+  domain?: string,
+  options: ScopeOptions = {},
+): VerdictReason[] {
+  if (answer.refused || answer.abstained) return [];
+  const reasons: VerdictReason[] = [];
+  const vocab = new Evidence(
+    [...facts.map(f => [f.text, f.table, f.column].filter(Boolean).join(' ')), ...scope, domain ?? ''].join('\n'),
+  );
+  const questionEv = new Evidence(question);
+  const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
+  const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
+  if (words.length >= 5) {
+    const inVocab = words.filter(t => vocab.hasStem(t.stem) || questionEv.hasStem(t.stem)).length;
+    const share = inVocab / words.length;
+    if (share < (options.minAnswerOverlap ?? 0.5)) {
+      reasons.push({
+        code: 'scope',
+        message: `Only ${Math.round(share * 100)}% of the answer's content relates to this data product.`,
+        severity: 'warning',
+      });
+    }
+  }
+  const off = OFF_DOMAIN.exec(text);
+  if (off && !vocab.lower.includes(off[0].toLowerCase())) {
+    reasons.push({ code: 'scope', message: `The answer strays off-domain ("${off[0]}").`, severity: 'warning' });
+  }
+  if (scope.length || domain) {
+    const q = contentTokens(tokenize(question)).filter(t => t.kind === 'word');
+    if (q.length >= 3 && q.every(t => !vocab.hasStem(t.stem))) {
+      reasons.push({
+        code: 'scope',
+        message: 'The question is outside this product\u2019s scope and the answer did not refuse it.',
+        severity: 'warning',
+      });
+    }
+  }
+  return reasons;
+}

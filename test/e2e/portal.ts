@@ -1,0 +1,105 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+const appDist = path.join(repoRoot, 'packages/app/dist/index.html');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+/** Builds the frontend unless its bundle is newer than every source it is made of. */
+export function buildAppIfStale(log: (line: string) => void) {
+  const sources = ['packages/app', 'plugins/data-product-assistant', 'plugins/data-product-assistant-common'];
+  const newestSource = Math.max(...sources.map(s => newestMtime(path.join(repoRoot, s))));
+  if (existsSync(appDist) && statSync(appDist).mtimeMs > newestSource) {
+    log('e2e: app bundle is up to date');
+    return;
+  }
+  log('e2e: building the app (backstage-cli package build)…');
+  const started = Date.now();
+  const result = spawnSync('npx', ['backstage-cli', 'package', 'build'], {
+    cwd: path.join(repoRoot, 'packages/app'),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=6144' },
+  });
+  if (result.status !== 0) throw new Error('e2e: building the app failed');
+  log(`e2e: app built in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+export interface RunningPortal {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the backend (serving the built app) and waits until the demo catalog is in. */
+export async function startPortal(log: (line: string) => void): Promise<RunningPortal> {
+  const baseUrl = 'http://localhost:7017';
+  const child: ChildProcess = spawn(
+    'npx',
+    [
+      'backstage-cli',
+      'package',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../test/e2e/app-config.e2e.yaml',
+    ],
+    {
+      cwd: path.join(repoRoot, 'packages/backend'),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'development' },
+    },
+  );
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return;
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  };
+
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const auth = await fetch(`${baseUrl}/api/auth/guest/refresh`);
+      if (auth.ok) {
+        const { backstageIdentity } = (await auth.json()) as any;
+        const res = await fetch(
+          `${baseUrl}/api/catalog/entities/by-name/component/default/sales-orders`,
+          { headers: { authorization: `Bearer ${backstageIdentity.token}` } },
+        );
+        if (res.ok) {
+          log('e2e: portal is up with the demo catalog');
+          return { baseUrl, stop };
+        }
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  await stop();
+  throw new Error(`e2e: the portal did not come up:\n${output.join('').slice(-4000)}`);
+}
