@@ -42,6 +42,8 @@ export default defineConfig({
             'packages/app/src/**/*.test.{ts,tsx}',
           ],
           setupFiles: ['plugins/data-product-assistant/src/setupTests.ts'],
+          // Ships ESM with directory imports Node cannot resolve; let vite bundle it.
+          server: { deps: { inline: ['material-ui-popup-state'] } },
           testTimeout: 30_000,
         },
       },

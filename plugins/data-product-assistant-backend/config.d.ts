@@ -5,6 +5,8 @@ export interface Config {
      * @visibility frontend
      */
     dataProductTypes?: string[];
+    /** Members of these groups may promote models. */
+    adminGroups?: string[];
     /**
      * Local folders whose files may be read through `file:` URLs (contracts
      * and docs next to a local catalog file). Empty: no local reading.
@@ -12,5 +14,58 @@ export interface Config {
     localFiles?: {
       allow?: string[];
     };
+    /**
+     * Named model specs. `builtin-answer` and `builtin-validator` always exist.
+     * A spec's version is the hash of its content.
+     */
+    models?: {
+      [name: string]: {
+        /** `builtin` (local, deterministic) or `openai` (any OpenAI-compatible endpoint). */
+        provider: 'builtin' | 'openai';
+        /** For builtin: `answer-extractive` or `validator-rules`; for openai: the model name. */
+        model: string;
+        /** OpenAI-compatible base URL (OpenAI, Azure OpenAI, Ollama, vLLM, LiteLLM). */
+        baseUrl?: string;
+        /** Name of the environment variable that holds the API key. */
+        apiKeyEnv?: string;
+        systemPrompt?: string;
+        temperature?: number;
+        maxTokens?: number;
+        timeoutMs?: number;
+        maxRetries?: number;
+        /** USD per million tokens. */
+        prices?: { input: number; output: number };
+        /** Provider-specific switches, e.g. builtin validator checks. */
+        options?: { [key: string]: unknown };
+      };
+    };
+    /** Models, prompt and scope per business domain (`spec.domain`). */
+    domains?: {
+      [domain: string]: DomainSettings;
+    };
+    /** Used for every domain not listed under `domains`. */
+    defaults?: DomainSettings;
+    /** Who may see values of confidential or restricted columns. */
+    clearance?: {
+      /** Classification everyone may see values of. Default: internal. */
+      default?: 'public' | 'internal' | 'confidential' | 'restricted';
+      groups?: Array<{
+        /** A group entity ref, e.g. group:default/privacy-office. */
+        group: string;
+        level: 'public' | 'internal' | 'confidential' | 'restricted';
+      }>;
+    };
   };
+}
+
+interface DomainSettings {
+  /** A name under `models` (or builtin-answer). */
+  answerModel: string;
+  /** A name under `models` (or builtin-validator); configured separately from the answer model. */
+  validatorModel: string;
+  systemPrompt?: string;
+  /** Topics this domain's model answers; other questions are refused. */
+  scope?: string[];
+  /** Tokens of context sent to the answer model. */
+  tokenBudget?: number;
 }

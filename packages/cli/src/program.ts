@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerAsk } from './commands/ask';
 import { registerPii } from './commands/pii';
+import { registerValidate } from './commands/validate';
 import { UsageError } from './lib/UsageError';
 
 export function createProgram(): Command {
@@ -11,6 +13,8 @@ export function createProgram(): Command {
       // commander's own parse errors become our one-line usage errors
       writeErr: () => undefined,
     });
+  registerAsk(program);
+  registerValidate(program);
   registerPii(program);
   return program;
 }

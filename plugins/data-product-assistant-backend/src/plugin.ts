@@ -2,10 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { dataProductAssistantPermissions } from '@dpa/plugin-data-product-assistant-common';
+import { parseDomainConfig } from '@dpa/plugin-data-product-assistant-node';
+import { registerAskDataProductAction } from './actions/askDataProductAction';
+import { AskService } from './ask/AskService';
+import { ClearancePolicy } from './ask/clearance';
+import { DatabaseAskStore } from './database/DatabaseAskStore';
 import { DatabaseContractSnapshotStore } from './database/DatabaseContractSnapshotStore';
+import { migrate } from './database/migrate';
 import { DataProductProfileService } from './profile/DataProductProfileService';
 import { dataProductTypes } from './profile/dataProductFilter';
 import { createRouter } from './service/router';
@@ -21,31 +28,40 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
         urlReader: coreServices.urlReader,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
       },
-      async init({
-        config,
-        logger,
-        database,
-        httpRouter,
-        httpAuth,
-        urlReader,
-        permissionsRegistry,
-        catalog,
-      }) {
-        permissionsRegistry.addPermissions(dataProductAssistantPermissions);
-        const snapshots = await DatabaseContractSnapshotStore.create({ database });
+      async init(deps) {
+        const { config, logger, database, httpRouter, httpAuth, userInfo } = deps;
+        deps.permissionsRegistry.addPermissions(dataProductAssistantPermissions);
+        // A wrong model configuration stops the backend here, not at the first question.
+        const domainConfig = parseDomainConfig({
+          models: config.getOptional('dataProductAssistant.models'),
+          domains: config.getOptional('dataProductAssistant.domains'),
+          defaults: config.getOptional('dataProductAssistant.defaults'),
+        });
+        const db = await migrate(database);
         const profiles = new DataProductProfileService({
-          catalog,
-          urlReader,
-          snapshots,
+          catalog: deps.catalog,
+          urlReader: deps.urlReader,
+          snapshots: new DatabaseContractSnapshotStore(db),
           integrations: ScmIntegrations.fromConfig(config),
           dataProductTypes: dataProductTypes(config),
           logger,
         });
-        httpRouter.use(await createRouter({ httpAuth, profiles }));
+        const asks = new AskService({
+          profiles,
+          asks: new DatabaseAskStore(db),
+          domainConfig,
+          clearance: ClearancePolicy.fromConfig(config),
+          userInfo,
+          logger,
+        });
+        registerAskDataProductAction(deps.actionsRegistry, asks);
+        httpRouter.use(await createRouter({ httpAuth, profiles, asks }));
       },
     });
   },

@@ -1,3 +1,4 @@
 export * from './annotations';
 export * from './permissions';
 export * from './profile';
+export * from './ask';

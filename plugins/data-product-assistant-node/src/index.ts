@@ -35,3 +35,5 @@ export { createOpenAiAnswerModel } from './models/openai/answerModel';
 export { createOpenAiValidatorModel } from './models/openai/validatorModel';
 export { costOf } from './models/openai/chat';
 export { ask, type AskInput, type AskResult, type AskCitation } from './ask/askPipeline';
+export { contextFacts, type ContextFactsResult } from './context/contextFacts';
+export { attributeClaims } from './ask/attributeClaims';

@@ -1,24 +1,5 @@
-import type {
-  DatabaseService,
-  LifecycleService,
-} from '@backstage/backend-plugin-api';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { ContractSnapshot, ContractSnapshotStore } from './ContractSnapshotStore';
-
-const migrationsDir = resolvePackagePath(
-  '@dpa/plugin-data-product-assistant-backend',
-  'migrations',
-);
-
-/** Runs the plugin's migrations unless the deployment manages them itself. */
-export async function migrate(database: DatabaseService): Promise<Knex> {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
-}
 
 type Row = {
   source: string;
@@ -30,13 +11,6 @@ type Row = {
 };
 
 export class DatabaseContractSnapshotStore implements ContractSnapshotStore {
-  static async create(options: {
-    database: DatabaseService;
-    lifecycle?: LifecycleService;
-  }): Promise<DatabaseContractSnapshotStore> {
-    return new DatabaseContractSnapshotStore(await migrate(options.database));
-  }
-
   constructor(private readonly db: Knex) {}
 
   async get(source: string): Promise<ContractSnapshot | undefined> {

@@ -1,5 +1,6 @@
 /** What a question asks for; drives retrieval boosts, essential facts and the built-in answers. */
 export type Intent =
+  | 'values'
   | 'count'
   | 'lineage'
   | 'owner'
@@ -14,6 +15,10 @@ export type Intent =
   | 'product';
 
 const RULES: Array<[Intent, RegExp]> = [
+  [
+    'values',
+    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?(customers?'? )?(e-?mails?|emails? addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the (customers?'? )?(e-?mails?|email addresses|phone numbers?|home addresses|ibans?|names of the customers)\b/,
+  ],
   ['count', /\bhow many\b|\bnumber of\b|\bcount of\b|\bcount the\b/],
   [
     'lineage',

@@ -20,6 +20,7 @@ export interface RetrieveOptions {
 
 /** Which fact kinds answer which intent, and how strongly to favour them. */
 const KIND_BOOSTS: Record<Intent, Partial<Record<FactKind, number>>> = {
+  values: { column: 4 },
   count: { contract: 3, table: 1.5 },
   lineage: { lineage: 4, product: 1.5 },
   owner: { owner: 4, team: 3, support: 3 },

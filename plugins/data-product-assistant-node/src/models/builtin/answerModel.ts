@@ -89,7 +89,8 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
   }
   if (!claims.length) claims = fallback(ctx);
 
-  const hidden = sensitiveValues(facts);
+  // Only a question that asks for values gets them; elsewhere sensitive examples never appear.
+  const hidden = intents[0] === 'values' ? [] : sensitiveValues(facts);
   claims = dedupe(claims).filter(c => !hidden.some(v => c.text.includes(v)));
 
   if (!claims.length) {

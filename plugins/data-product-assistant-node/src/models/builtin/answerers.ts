@@ -260,7 +260,24 @@ const product: Answerer = ctx => {
   return [...ofKind(ctx, 'product'), ...part('purpose'), ...ofKind(ctx, 'domain')].map(f => claimOf(f));
 };
 
+/**
+ * "Show me example emails": the honest answer is the column's facts with its
+ * example values. Whether the asker may see them is the validator's call
+ * (their clearance against the column's classification), not this model's.
+ */
+const values: Answerer = ctx => {
+  const columns = mentionedColumns(ctx);
+  const named = ofKind(ctx, 'column').filter(f => columns.has(columnKey(f)));
+  const picked = named.length
+    ? named
+    : columnsHolding(ctx)
+        .map(c => ctx.facts.find(f => f.id === c.citations[0]))
+        .filter((f): f is Fact => f?.kind === 'column');
+  return picked.slice(0, 3).map(f => claimOf(f));
+};
+
 export const ANSWERERS: Record<Intent, Answerer> = {
+  values,
   count,
   lineage,
   owner,

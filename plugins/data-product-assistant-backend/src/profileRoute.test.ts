@@ -1,58 +1,20 @@
-import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { Entity } from '@backstage/catalog-model';
-import { dataProductAssistantPlugin } from './plugin';
-import { fileUrlReaderServiceFactory } from './reading/FileUrlReader';
-import { demoProducts, fixturesDir, fromFile, repoRoot } from './__testUtils__/demoEntities';
+import { demoProducts } from './__testUtils__/demoEntities';
+import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-function entities(): Entity[] {
-  const products = demoProducts();
-  const salesOrders = products.find(e => e.metadata.name === 'sales-orders')!;
-  // The catalog computes relations; the mock does not, so give one product its lineage.
-  salesOrders.relations = [
-    { type: 'ownedBy', targetRef: 'group:default/sales-team' },
-    { type: 'dependsOn', targetRef: 'component:default/customer-profiles' },
-    { type: 'dependencyOf', targetRef: 'component:default/invoices' },
-  ];
-  return [
-    ...products,
-    ...['broken-product', 'missing-contract-product', 'service', 'unannotated-product'].map(f =>
-      fromFile(path.join(fixturesDir, `${f}.yaml`)),
-    ),
-  ];
-}
-
 describe.each(databases.eachSupportedId())('profile route on %s', databaseId => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startPluginBackend>>['server'];
 
   beforeAll(async () => {
-    const knex = await databases.init(databaseId as TestDatabaseId);
-    ({ server } = await startTestBackend({
-      features: [
-        dataProductAssistantPlugin,
-        fileUrlReaderServiceFactory,
-        catalogServiceMock.factory({ entities: entities() }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            dataProductAssistant: {
-              localFiles: { allow: [path.join(repoRoot, 'examples'), fixturesDir] },
-            },
-          },
-        }),
-      ],
-    }));
+    ({ server } = await startPluginBackend(databases, databaseId as TestDatabaseId));
   });
 
   afterAll(async () => {

@@ -1,0 +1,1 @@
+export { SidebarContent } from './Sidebar';

@@ -1,0 +1,1 @@
+export { signInPage } from './SignInPage';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const MAX_QUESTION_LENGTH = 2000;
+export const MAX_COMMENT_LENGTH = 2000;
+
+export const askRequestSchema = z.object({
+  entityRef: z
+    .string({ error: 'entityRef is required, e.g. "component:default/sales-orders"' })
+    .min(1, 'entityRef must not be empty'),
+  question: z
+    .string({ error: 'question is required and must be a string' })
+    .trim()
+    .min(1, 'question must not be empty')
+    .max(
+      MAX_QUESTION_LENGTH,
+      `question is too long: the limit is ${MAX_QUESTION_LENGTH} characters`,
+    ),
+});
+export type AskRequest = z.infer<typeof askRequestSchema>;
+
+export const feedbackRequestSchema = z.object({
+  helpful: z.boolean({ error: 'helpful is required and must be true or false' }),
+  comment: z
+    .string()
+    .max(MAX_COMMENT_LENGTH, `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`)
+    .optional(),
+});
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
+
+export type VerdictStatus = 'approved' | 'flagged' | 'blocked' | 'abstained';
+
+export interface ModelVersion {
+  name: string;
+  version: string;
+  provider: string;
+}
+
+export interface AskFeedback {
+  helpful: boolean;
+  comment?: string;
+  userRef: string;
+  createdAt: string;
+}
+
+/** One stored question and what the assistant did with it. */
+export interface AskRecord {
+  id: string;
+  entityRef: string;
+  question: string;
+  /** What the asker is shown (a withheld notice when blocked). */
+  answer: string;
+  status: VerdictStatus;
+  reasons: Array<{ code: string; message: string; severity: string; claim?: number }>;
+  groundedness: number;
+  claims: Array<{ text: string; citations: string[] }>;
+  citations: Array<{ id: string; text: string }>;
+  answerModel: ModelVersion;
+  validatorModel: ModelVersion;
+  usage: { promptTokens: number; completionTokens: number; costUsd: number };
+  latencyMs: number;
+  userRef: string;
+  createdAt: string;
+  /** The caller's own feedback on this answer, if any. */
+  feedback?: AskFeedback;
+}

@@ -1,0 +1,124 @@
+import type { ColumnEntry } from './columnFeatures';
+
+/**
+ * Blocking index over columns: each column emits blocking keys (normalised
+ * name concepts, identifier heads, canonical names, description terms,
+ * glossary links, selective value shapes with their type family, selective
+ * example values). Keys map to posting lists; a column's candidates are the
+ * columns of other products sharing keys, ranked by the summed IDF-weighted
+ * key weights. Over-frequent keys are dropped (like stopwords), and each
+ * column keeps at most `maxCandidatesPerColumn`, so no query scans all pairs.
+ */
+export interface ColumnIndexOptions {
+  /** Keys in more than max(minMaxPosting, maxPostingRatio × columns) columns are dropped. */
+  maxPostingRatio?: number;
+  minMaxPosting?: number;
+  /** Candidates kept per column, best blocking score first. */
+  maxCandidatesPerColumn?: number;
+  /** Minimum summed key weight for a candidate. */
+  minBlockScore?: number;
+}
+
+/** Weight of each kind of blocking key (multiplied by the key's IDF). */
+export const KEY_WEIGHTS: Record<string, number> = {
+  g: 3, // glossary url
+  h: 2, // identifier head concept: cust_id, customer_ref → customer
+  n: 2, // canonical name
+  c: 1, // concept word of the name
+  v: 2, // selective example value
+  s: 1, // selective shape + type family
+  d: 0.35, // description term
+};
+
+export function blockingKeys(e: ColumnEntry): string[] {
+  const keys = new Set<string>();
+  for (const g of e.glossary) keys.add(`g:${g}`);
+  if (e.head) keys.add(`h:${e.head}`);
+  if (e.concept.length) keys.add(`n:${e.canonical}`);
+  for (const c of e.concept) keys.add(`c:${c}`);
+  for (const v of e.values) keys.add(`v:${v}`);
+  for (const s of e.selectiveShapes) keys.add(`s:${s}|${e.family}`);
+  for (const d of e.descTerms) if (d.length > 2) keys.add(`d:${d}`);
+  return [...keys];
+}
+
+export class ColumnIndex {
+  readonly entries: ColumnEntry[];
+  private readonly postings: Int32Array[] = [];
+  private readonly keyWeights: Float32Array;
+  private readonly columnKeys: Int32Array[];
+  private readonly productOf: Int32Array;
+  private readonly acc: Float32Array;
+  private readonly maxCandidates: number;
+  private readonly minBlockScore: number;
+  /** Blocking keys kept / dropped as over-frequent. */
+  readonly keyStats: { kept: number; dropped: number };
+
+  constructor(entries: ColumnEntry[], options: ColumnIndexOptions = {}) {
+    this.entries = entries;
+    const n = entries.length;
+    const maxPosting = Math.max(options.minMaxPosting ?? 64, Math.floor((options.maxPostingRatio ?? 0.01) * n));
+    this.maxCandidates = options.maxCandidatesPerColumn ?? 48;
+    this.minBlockScore = options.minBlockScore ?? 1.2;
+    this.productOf = Int32Array.from(entries.map(e => e.productIdx));
+    this.acc = new Float32Array(n);
+
+    const keyIds = new Map<string, number>();
+    const lists: number[][] = [];
+    const raw: number[][] = entries.map(e =>
+      blockingKeys(e).map(k => {
+        let id = keyIds.get(k);
+        if (id === undefined) {
+          id = lists.length;
+          keyIds.set(k, id);
+          lists.push([]);
+        }
+        lists[id].push(e.idx);
+        return id;
+      }),
+    );
+    const kinds = [...keyIds.keys()].map(k => k[0]);
+    const weights = new Float32Array(lists.length);
+    let kept = 0;
+    let dropped = 0;
+    lists.forEach((list, id) => {
+      const products = new Set(list.map(i => this.productOf[i])).size;
+      if (list.length > maxPosting || products < 2) {
+        weights[id] = 0;
+        if (list.length > maxPosting) dropped++;
+        this.postings.push(new Int32Array(0));
+        return;
+      }
+      kept++;
+      weights[id] = KEY_WEIGHTS[kinds[id]] * Math.log(1 + n / list.length);
+      this.postings.push(Int32Array.from(list));
+    });
+    this.keyWeights = weights;
+    this.columnKeys = raw.map(ids => Int32Array.from(ids.filter(id => weights[id] > 0)));
+    this.keyStats = { kept, dropped };
+  }
+
+  /** Candidate columns of other products for column `i`, best blocking score first. */
+  candidates(i: number): Int32Array {
+    const acc = this.acc;
+    const touched: number[] = [];
+    const own = this.productOf[i];
+    for (const key of this.columnKeys[i]) {
+      const w = this.keyWeights[key];
+      const list = this.postings[key];
+      for (let k = 0; k < list.length; k++) {
+        const j = list[k];
+        if (this.productOf[j] === own) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
+      }
+    }
+    let kept = touched.filter(j => acc[j] >= this.minBlockScore);
+    if (kept.length > this.maxCandidates) {
+      kept.sort((x, y) => acc[y] - acc[x] || x - y);
+      kept = kept.slice(0, this.maxCandidates);
+    }
+    for (const j of touched) acc[j] = 0;
+    return Int32Array.from(kept);
+  }
+}

@@ -1,0 +1,118 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
+import { DataProductAssistantApi } from './DataProductAssistantApi';
+import {
+  ContractValidationError,
+  ContractValidationErrorBody,
+} from './ContractValidationError';
+
+const PLUGIN_ID = 'data-product-assistant';
+
+/** Talks to the Data Product Assistant backend with the user's credentials. */
+export class DataProductAssistantClient implements DataProductAssistantApi {
+  private readonly discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
+  private readonly fetchApi: Pick<FetchApi, 'fetch'>;
+
+  constructor(options: {
+    discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
+    fetchApi: Pick<FetchApi, 'fetch'>;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getProfile(
+    entityRef: CompoundEntityRef,
+    options?: { signal?: AbortSignal },
+  ): Promise<DataProductProfile> {
+    return this.request<DataProductProfile>(
+      `/products/${productPath(entityRef)}/profile`,
+      { signal: options?.signal },
+    );
+  }
+
+  /** Sends a request to the backend and parses the JSON answer. */
+  protected async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: {
+        Accept: 'application/json',
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init?.headers,
+      },
+    });
+    if (!response.ok) {
+      throw await toError(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+}
+
+/** `namespace/kind/name`, each part URL-encoded; kind and namespace lower-cased like the catalog. */
+function productPath(ref: CompoundEntityRef): string {
+  return [ref.namespace || 'default', ref.kind, ref.name]
+    .map((part, i) =>
+      encodeURIComponent(i < 2 ? part.toLocaleLowerCase('en-US') : part),
+    )
+    .join('/');
+}
+
+async function toError(response: Response): Promise<Error> {
+  // Read a copy so the original stays unread for ResponseError.
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  if (response.status === 422 && isContractValidationBody(body)) {
+    return new ContractValidationError({
+      message: body.error.message,
+      source: body.source,
+      issues: body.issues,
+      statusCode: response.status,
+    });
+  }
+  if (isBareErrorBody(body)) {
+    // `{ error }` without the `response` part of Backstage's error format:
+    // complete it so that ResponseError keeps the backend's own message.
+    return ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({ ...body, response: { statusCode: response.status } }),
+        {
+          status: response.status,
+          statusText: response.statusText,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+  }
+  return ResponseError.fromResponse(response);
+}
+
+function isContractValidationBody(
+  body: unknown,
+): body is ContractValidationErrorBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const { error } = body as { error?: { name?: unknown } };
+  return error?.name === 'ContractValidationError';
+}
+
+function isBareErrorBody(
+  body: unknown,
+): body is { error: { name: string; message: string } } {
+  if (typeof body !== 'object' || body === null) return false;
+  const { error, response } = body as {
+    error?: { name?: unknown; message?: unknown };
+    response?: unknown;
+  };
+  return (
+    response === undefined &&
+    typeof error?.name === 'string' &&
+    typeof error?.message === 'string'
+  );
+}

@@ -1,0 +1,264 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ResponseError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
+import { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
+import {
+  ContractValidationError,
+  DataProductAssistantApi,
+  dataProductAssistantApiRef,
+} from '../api';
+import { orderEntity, orderProfile } from '../__testUtils__/fixtures';
+import { AssistantTab } from './AssistantTab';
+
+function renderTab(
+  getProfile: DataProductAssistantApi['getProfile'],
+  options: { owner?: boolean; entity?: Entity } = {},
+) {
+  const api: DataProductAssistantApi = { getProfile };
+  return renderInTestApp(
+    <EntityProvider entity={options.entity ?? orderEntity}>
+      <AssistantTab />
+    </EntityProvider>,
+    {
+      apis: [
+        [dataProductAssistantApiRef, api],
+        mockApis.permission({
+          authorize: options.owner
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+        }),
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+async function responseError(status: number, name: string, message: string) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
+describe('AssistantTab', () => {
+  it('shows the columns with classification and PII badges', async () => {
+    const getProfile = vi.fn(async () => orderProfile);
+    renderTab(getProfile);
+
+    const table = await screen.findByRole('table', {
+      name: 'Columns of order_lines',
+    });
+    expect(getProfile).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders',
+    });
+
+    const email = within(table).getByTestId('column-customer_email');
+    expect(
+      within(email).getByLabelText('Classification: restricted'),
+    ).toBeInTheDocument();
+    expect(within(email).getByLabelText('PII: email')).toBeInTheDocument();
+
+    const orderId = within(table).getByTestId('column-order_id');
+    expect(
+      within(orderId).getByLabelText('Classification: public'),
+    ).toBeInTheDocument();
+    expect(within(orderId).getByLabelText('Primary key')).toBeInTheDocument();
+    expect(
+      within(orderId).getByText('string (varchar(36))'),
+    ).toBeInTheDocument();
+    expect(within(orderId).queryByLabelText(/^PII/)).not.toBeInTheDocument();
+
+    expect(
+      within(within(table).getByTestId('column-net_amount')).getByLabelText(
+        'Classification: confidential',
+      ),
+    ).toBeInTheDocument();
+    // No classification in the contract: shown as internal.
+    expect(
+      within(within(table).getByTestId('column-channel')).getByLabelText(
+        /^Classification: internal/,
+      ),
+    ).toBeInTheDocument();
+
+    expect(
+      screen.getByText('Grain: one row per order line'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Primary key: order_id, line_no'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the overview, SLAs, access, support and docs', async () => {
+    renderTab(async () => orderProfile);
+
+    expect(
+      await screen.findByText('Every customer order, one row per order line.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Revenue reporting')).toBeInTheDocument();
+    expect(screen.getByText('No returns before 2021')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Contract status: active'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('version 1.2.0')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /sales/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/catalog/default/group/sales'),
+    );
+    expect(screen.getByRole('link', { name: /customers/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /revenue/ })).toBeInTheDocument();
+
+    const slas = screen.getByRole('table', { name: 'Service levels' });
+    expect(within(slas).getByText('4 h')).toBeInTheDocument();
+    expect(within(slas).getByText('7 y')).toBeInTheDocument();
+
+    expect(screen.getByText('orders_reader (read)')).toBeInTheDocument();
+    expect(screen.getByText(/Approvers: alice/)).toBeInTheDocument();
+    expect(screen.getByText('Alice Doe')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /#orders-data/ }),
+    ).toBeInTheDocument();
+
+    // MarkdownContent loads its renderer lazily: the first load is slow.
+    expect(
+      await screen.findByText('final', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists every issue of an invalid contract with its source', async () => {
+    renderTab(async () => {
+      throw new ContractValidationError({
+        message: 'Contract does not match ODCS v3.1.0',
+        source: 'https://example.com/orders.odcs.yaml',
+        issues: [
+          {
+            path: '/schema/0/properties/1/logicalType',
+            message: 'must be equal to one of the allowed values',
+          },
+          { path: '/apiVersion', message: 'unsupported version v2.2.0' },
+          { path: '', message: "must have required property 'id'" },
+        ],
+      });
+    });
+
+    expect(
+      await screen.findByText('Contract is invalid', { exact: false }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Contract does not match ODCS v3.1.0'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: /https:\/\/example.com\/orders.odcs.yaml/,
+      }),
+    ).toBeInTheDocument();
+    const issues = screen.getByRole('list', { name: 'Contract issues' });
+    const items = within(issues).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(
+      within(items[0]).getByText('/schema/0/properties/1/logicalType'),
+    ).toBeInTheDocument();
+    expect(
+      within(items[0]).getByText('must be equal to one of the allowed values'),
+    ).toBeInTheDocument();
+    expect(
+      within(items[1]).getByText('unsupported version v2.2.0'),
+    ).toBeInTheDocument();
+    expect(within(items[2]).getByText('/')).toBeInTheDocument();
+  });
+
+  it('shows the backend message of a 404 as is', async () => {
+    const error = await responseError(
+      404,
+      'NotFoundError',
+      'No entity named component:default/orders',
+    );
+    renderTab(async () => {
+      throw error;
+    });
+
+    expect(
+      await screen.findByText('No entity named component:default/orders'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Data product not found/)).toBeInTheDocument();
+  });
+
+  it('shows the backend message of a 400 as is', async () => {
+    const error = await responseError(
+      400,
+      'InputError',
+      'component:default/orders has no data-products/contract annotation',
+    );
+    renderTab(async () => {
+      throw error;
+    });
+
+    expect(
+      await screen.findByText(
+        'component:default/orders has no data-products/contract annotation',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while the profile loads', async () => {
+    let resolve: (profile: DataProductProfile) => void = () => {};
+    renderTab(
+      () =>
+        new Promise<DataProductProfile>(r => {
+          resolve = r;
+        }),
+    );
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+
+    resolve(orderProfile);
+    expect(
+      await screen.findByRole('table', { name: 'Columns of order_lines' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
+  });
+
+  // usePermission caches decisions per entity for the whole test file, so
+  // the ownership tests use entities of their own.
+  const named = (name: string): Entity => ({
+    ...orderEntity,
+    metadata: { ...orderEntity.metadata, name },
+  });
+
+  it('tells owners they own the data product', async () => {
+    renderTab(async () => orderProfile, {
+      owner: true,
+      entity: named('owned-orders'),
+    });
+    expect(
+      await screen.findByText('You own this data product'),
+    ).toBeInTheDocument();
+  });
+
+  it('tells everyone else the view is read-only', async () => {
+    renderTab(async () => orderProfile, {
+      owner: false,
+      entity: named('someone-elses-orders'),
+    });
+    expect(await screen.findByText('Read-only view')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByText('You own this data product'),
+      ).not.toBeInTheDocument(),
+    );
+  });
+});
