@@ -26,7 +26,9 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signInAsGuest(browser: Browser, baseUrl: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(baseUrl);
-  await page.getByRole('button', { name: /enter/i }).click();
+  const enter = page.getByRole('button', { name: /enter/i });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
   return page;
 }
 
