@@ -1,6 +1,7 @@
 /**
  * Measures the built-in validator on the dev splits:
- *   npx tsx evals/scripts/validator-figures.ts [--out figures.json] [--data /work/shared/datasets]
+ *   npx tsx evals/scripts/validator-figures.ts [--out figures.json] [--data /work/shared/datasets] [--misses 20]
+ * `--misses N` prints up to N HaluEval misses (hallucinated answers approved, right answers not) with reasons.
  * Hallucination: HaluEval QA (right answers should be approved, hallucinated ones not).
  * PII: Presidio synthetic sentences, span-level P/R/F1 per supported type.
  * Reads only the *-dev files; the hold-out files are for release measurement.
@@ -30,6 +31,8 @@ function arg(name: string): string | undefined {
 
 const dataDir = arg('data') ?? '/work/shared/datasets';
 const out = arg('out');
+const missLimit = Number(arg('misses') ?? 0);
+const misses: string[] = [];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 
@@ -48,7 +51,15 @@ async function halueval(options: Record<string, unknown>): Promise<BinaryScore> 
         answer: c.answer,
         clearance: 'internal',
       });
-      items.push({ hallucinated: c.hallucinated, notApproved: verdict.status !== 'approved' });
+      const notApproved = verdict.status !== 'approved';
+      items.push({ hallucinated: c.hallucinated, notApproved });
+      if (missLimit && Object.keys(options).length === 0 && c.hallucinated !== notApproved && misses.length < missLimit) {
+        misses.push(
+          `  ${c.hallucinated ? 'FN (hallucinated, approved)' : `FP (right answer, ${verdict.status})`} #${i - 1}\n` +
+            `    Q: ${c.question}\n    A: ${c.answer.answer}\n` +
+            (verdict.reasons.length ? `    ${verdict.reasons.map(x => x.message).join(' | ')}\n` : ''),
+        );
+      }
     }
   }
   return scoreBinary(items);
@@ -93,6 +104,7 @@ async function main() {
   row('builtin validator (all checks)', full);
   row('builtin validator (groundedness)', groundOnly);
   row('word overlap, all words (floor)', floor);
+  if (missLimit) console.log(`  misses (first ${missLimit}):\n${misses.join('')}`);
   console.log('  published anchors (other datasets, not comparable 1:1):');
   for (const a of anchors.hallucination) console.log(`    ${a.name}: ${pct(a.value)} ${a.metric} on ${a.dataset}`);
 

@@ -173,3 +173,37 @@ describe('detectPii', () => {
     for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
   });
 });
+
+describe('recall additions (cues across lines, lists, addresses with tails)', () => {
+  it('phones: cue on the previous line, long groups, labels after the number', () => {
+    expect(texts(detectPhones('Personal Info:\nPhone:\n60-56-85-91\n'))).toEqual(['60-56-85-91']);
+    expect(texts(detectPhones('no message on my registered 0961-7596216. Could you check?'))).toEqual(['0961-7596216']);
+    expect(texts(detectPhones('28-64-66-98 office'))).toEqual(['28-64-66-98']);
+    expect(texts(detectPhones('They are not answering at 99 668472'))).toEqual(['99 668472']);
+    // Still not phones: years, versions, order numbers.
+    expect(detectPhones('Between 1990-2000, version 1.2.3, order 12345678.')).toEqual([]);
+  });
+
+  it('person names: speech and relation cues, lists after people nouns, no "Can I …"', () => {
+    expect(texts(detectPersonNames('Mehrudin shouted at Todd: "What are you doing?"'))).toEqual(['Mehrudin', 'Todd']);
+    expect(texts(detectPersonNames('He was the assistant to Asya Godina for a year.'))).toEqual(['Asya Godina']);
+    expect(texts(detectPersonNames('the brainchild of our 3 founders: Kónya, Becker and Vasquez.'))).toEqual(['Kónya', 'Becker', 'Vasquez']);
+    expect(texts(detectPersonNames("As promised, here's Matej's address."))).toEqual(['Matej']);
+    expect(detectPersonNames('Can I withdraw cash? Please correct it to Dr. Anette Lahtela.').map(s => s.text)).toEqual(['Anette Lahtela']);
+  });
+
+  it('street addresses: number-name-number forms, cues, unit/city/country tails', () => {
+    expect(texts(detectStreetAddresses('William Hughes  20789 Allika 46'))).toEqual(['20789 Allika 46']);
+    expect(texts(detectStreetAddresses('The bus station is on Villacher Strasse 89'))).toEqual(['Villacher Strasse 89']);
+    expect(texts(detectStreetAddresses('new address is 224 4966 Bond Street\n Suite 413\n Warwick\n United States'))).toEqual([
+      '224 4966 Bond Street\n Suite 413\n Warwick\n United States',
+    ]);
+    expect(texts(detectStreetAddresses('Our offices are located at 9931 14 Iliou Street, MARIEHOLM, Sweden'))).toEqual([
+      '9931 14 Iliou Street, MARIEHOLM, Sweden',
+    ]);
+    // Not addresses: "During 1971", a route number split over lines, dates.
+    expect(detectStreetAddresses('During 1971, the firm grew.')).toEqual([]);
+    expect(detectStreetAddresses('US 60\nUS 60')).toEqual([]);
+    expect(detectStreetAddresses('Paid 2024 March 15 and 300 EUR 20')).toEqual([]);
+  });
+});

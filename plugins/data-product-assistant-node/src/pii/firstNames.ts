@@ -61,7 +61,7 @@ export const firstNames: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter
 export const ambiguousFirstNames: ReadonlySet<string> = new Set(
   `will may mark bill grant rose amber dawn art faith hope joy summer victoria jay june april august
    chase hunter austin sky river rich frank pat don ray gene sandy iris ruby crystal jade penny
-   max guy dean mike lee young long king page hall wood price miles case`.split(/\s+/).filter(Boolean),
+   max guy dean mike lee young long king page hall wood price miles case can`.split(/\s+/).filter(Boolean),
 );
 
 /** Honorifics that precede a name. */

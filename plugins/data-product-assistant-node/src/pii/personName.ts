@@ -15,6 +15,22 @@ const CUE = new RegExp(
   `(?:\\bmy name is|\\bname(?: on the account)? is|\\b(?:full |first |last |sur|given |family |user |customer |account holder )?name\\s*[:?=]|\\bi am called|\\bcalled|\\bsigned,?|\\bdirected by:?|\\bwritten by:?|\\bcontact person:?|\\bcustomer:|\\bauthor:|\\battn:?|\\bdear)[ \\t]*(?:\\n[ \\t]*)?`,
   'giu',
 );
+// Contexts where a Title-case word sequence is a person: "assistant to X", "shouted at X", "Hi X,",
+// "sung by X", "commenter X", "X shouted at", "X lives at", "X's daughter".
+const TITLE_SEQ = `${CAP}(?:\\s+(?:${INITIAL}\\s+)?${CAP}){0,2}`;
+const BEFORE_CUES = new RegExp(
+  `(?:\\b(?:assistant to|shouted at|talking to|sung by|arranged by|performed by|not by|commenter|hi|hello|hey|thanks?,?|it to|contacting)\\s+)(${TITLE_SEQ})(?![\\p{L}])`,
+  'gu',
+);
+const AFTER_CUES = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${TITLE_SEQ})(?=\\s+(?:shouted|said|says|asked|told|replied|lives|lived|spent|will be talking|is very reliable|points out|had given)\\b|['’]s\\s+(?:address|kid|kids|daughter|son|wife|husband|mother|father|phone|email|e-mail|song|account|birthday)\\b)`,
+  'gu',
+);
+// A list of capitalised single words after a people cue: "our 3 founders: Kónya, Becker and Vasquez".
+const PEOPLE_LIST = new RegExp(
+  `\\b(?:founders|co-founders|partners|children|kids|sons|daughters|members|authors|siblings|they had \\d+):\\s*((?:${CAP},\\s*)+${CAP}\\s+and\\s+${CAP})`,
+  'giu',
+);
 const CUE_NAME = new RegExp(`^(?:${NAME_SEQ}|[\\p{Ll}][\\p{Ll}'-]+(?:\\s+[\\p{Ll}]\\.?)?(?:\\s+[\\p{Ll}][\\p{Ll}'-]+)?)`, 'u');
 const CAP_WORD = new RegExp(`(?<![\\p{L}\\p{N}_@./-])${CAP}(?![\\p{L}\\p{N}_@-])`, 'gu');
 
@@ -54,6 +70,23 @@ export function detectPersonNames(text: string): PiiSpan[] {
     name = rest.slice(0, rest.indexOf(words[words.length - 1]) + words[words.length - 1].length);
     if (name.length < 2) continue;
     out.push(span('person', text, at, at + name.length, 0.8));
+  }
+  for (const re of [BEFORE_CUES, AFTER_CUES]) {
+    for (const m of matchAll(re, text)) {
+      const name = m[1];
+      const first = name.split(/\s+/)[0];
+      if (NOT_SURNAME.has(first) || STOP_AFTER_CUE.has(lower(name)) || honorifics.includes(lower(first))) continue;
+      const start = m.index + m[0].indexOf(name);
+      out.push(span('person', text, start, start + name.length, 0.75));
+    }
+  }
+  for (const m of matchAll(PEOPLE_LIST, text)) {
+    let at = m.index + m[0].length - m[1].length;
+    for (const w of m[1].split(/\s*,\s*|\s+and\s+/)) {
+      const start = text.indexOf(w, at);
+      out.push(span('person', text, start, start + w.length, 0.7));
+      at = start + w.length;
+    }
   }
   // Known first names, optionally followed by an initial and capitalised surname(s).
   const words = [...matchAll(CAP_WORD, text)];

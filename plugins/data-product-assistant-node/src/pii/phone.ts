@@ -3,10 +3,12 @@ import { before, matchAll, PiiSpan, span } from './types';
 // A run of digit groups with phone-style separators, optional +country code,
 // optional "(0)" trunk marker and an optional extension.
 const CANDIDATE =
-  /(?<![\w+./-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,15}(?:[ .-]{1,2}\(?\d{1,5}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w/]|[.-]\d)/i;
+  /(?<![\w+./-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,15}(?:[ .-]{1,2}\(?\d{1,8}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w/]|[.-]\d)/i;
 
 const PHONE_CUE =
-  /\b(phone|tel|telephone|mobile|cell|fax|call(?:ed)?|ring|sms|text(?:ed)?|whatsapp|contact|desk|reach|dial|messages? to|registered|hotline)\b[^.\n]{0,25}$|(?:^|\n)\s*(?:p|t|m|ph|tel)\s*[:.]\s*$/;
+  /\b(phone|tel|telephone|mobile|cell|fax|call(?:ed)?|ring|sms|text(?:ed)?|whatsapp|contact|desk|reach|dial|messages? to|registered|hotline|answering)\b[^.\n]{0,25}\s*$|(?:^|\n)\s*(?:p|t|m|ph|tel)\s*[:.]\s*$/;
+// A label right after the number: "28-64-66-98 office", "3660170548-Fax".
+const PHONE_CUE_AFTER = /^\s*[-–(,]?\s*(?:office|fax|mobile|cell|home|work|direct|landline|tel|phone)\b/i;
 const ID_CUE =
   /\b(order|invoice|ticket|id|no\.?|number of|version|v|account|acct|zip|postal|postcode|iban|card|ssn|licen[cs]e|passport|isbn|ref|reference|sku|batch|build|item|year|page)\s*[:#]?\s*$/;
 
@@ -26,7 +28,7 @@ export function detectPhones(text: string): PiiSpan[] {
     const digits = core.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     const pre = before(text, start, 45);
-    const cue = PHONE_CUE.test(pre);
+    const cue = PHONE_CUE.test(pre) || PHONE_CUE_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 12));
     if (!cue && ID_CUE.test(pre)) continue;
     // Dates, times, versions and decimals are not phones.
     if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(core)) continue;

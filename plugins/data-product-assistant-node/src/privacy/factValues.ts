@@ -2,9 +2,12 @@ import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import { classificationLevels } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact } from '../models/types';
 
-// "Examples: a, b", "e.g. 'a', 'b'", "example values: [a, b]", "sample values: a; b"
+// "Examples: a, b" (the fact builder's `EXAMPLES_MARKER`), "e.g. 'a', 'b'", "example values: [a, b]",
+// "sample values: a; b", "values such as a, b". The keyword must stand on its own — not inside a URL
+// or host name ("https://glossary.example.com/…", "sample.org") — and be followed by a separator
+// (":" / "=") or a connecting word, never by "." or "/".
 const EXAMPLE_SEGMENT =
-  /\b(?:examples?|example values?|sample values?|sample|values? such as|values? like|for example|e\.g\.)\s*(?:[:=]|include|are|is)?\s*([\s\S]*?)(?=(?:\.\s+[A-Z(])|\.\s*$|\n|\)\s*[.;]?\s*$|$)/gi;
+  /(?<![\p{L}\p{N}_.\/@:#-])(?:(?:example values?|sample values?|examples?|samples?)(?:\s*[:=]|\s+(?:include|are|is)\b)|(?:values? such as|values? like|for example|e\.g\.)(?:[,:]|(?=\s)))\s*([\s\S]*?)(?=(?:\.\s+[A-Z(])|\.\s*$|\n|\)\s*[.;]?\s*$|$)/giu;
 const QUOTED = /"([^"\n]{1,200})"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|“([^”\n]{1,200})”|‘([^’\n]{1,200})’/g;
 
 /**

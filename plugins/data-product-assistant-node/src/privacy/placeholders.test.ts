@@ -34,6 +34,29 @@ describe('extractFactValues', () => {
   it('reads example lists, quoted or not', () => {
     expect(extractFactValues(facts[0].text)).toEqual(['jane.doe@example.com', 'max@example.org']);
     expect(extractFactValues(facts[1].text)).toEqual(['E7-GOLD', 'E9-PLATINUM']);
+    expect(extractFactValues('Example values: [red, green]')).toEqual(['red', 'green']);
+    expect(extractFactValues('Customer tier, e.g. "GOLD", "SILVER".')).toEqual(['GOLD', 'SILVER']);
+  });
+
+  it('does not read "example" inside URLs or host names as an example list (regression)', () => {
+    const glossary = 'Column customers.email (string): contact e-mail. Glossary: https://glossary.example.com/terms/email-address.';
+    expect(extractFactValues(glossary)).toEqual([]);
+    expect(extractFactValues(`${glossary} Examples: jane.doe@example.com, max@example.org.`)).toEqual([
+      'jane.doe@example.com',
+      'max@example.org',
+    ]);
+    expect(extractFactValues('See example.com or sample.org/values for details.')).toEqual([]);
+  });
+
+  it('leaves glossary URLs of PII columns unmasked (regression)', () => {
+    const fact: Fact = {
+      ...facts[0],
+      text: 'Column customers.email (string): contact e-mail. Glossary: https://glossary.example.com/terms/email-address. Examples: jane.doe@example.com.',
+    };
+    const { facts: masked, vault } = maskFacts([fact]);
+    expect(masked[0].text).toContain('https://glossary.example.com/terms/email-address');
+    expect(masked[0].text).not.toContain('jane.doe@example.com');
+    expect(vault.entries.map(e => e.value)).toEqual(['jane.doe@example.com']);
   });
 });
 

@@ -53,7 +53,7 @@ export function validateWithRules(req: ValidateRequest, opts: BuiltinValidatorOp
   const { answer } = req;
   let groundedness = 1;
   if (opts.groundedness !== false) {
-    const g = checkGroundedness(answer, req.facts, { minCoverage: opts.minCoverage });
+    const g = checkGroundedness(answer, req.facts, { minCoverage: opts.minCoverage, question: req.question });
     reasons.push(...g.reasons);
     groundedness = g.groundedness;
   }

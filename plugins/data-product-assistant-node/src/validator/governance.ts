@@ -87,22 +87,26 @@ export function checkGovernance(
   if (options.pii !== false) {
     types.push('email', 'phone', 'payment-card', 'iban', 'national-id', 'ip-address', 'person', 'street-address', 'date-of-birth');
   }
-  const publicFacts = facts.filter(isPublicFact);
+  // Personal data the reader is cleared for (public facts, and values of columns
+  // at or below their clearance) may appear; anything else may not.
+  const rank = classificationRank(clearance);
+  const clearedFacts = facts.filter(
+    f => isPublicFact(f) || (f.classification !== undefined && classificationRank(effectiveClassification(f)) <= rank),
+  );
   for (const s of types.length ? detectPii(text, { types }) : []) {
     if (s.type === 'secret') {
       reasons.push({ code: 'secret', message: `The answer contains a credential (${s.subtype ?? 'secret'}).`, severity: 'block' });
       continue;
     }
-    if (spanInFacts(s, publicFacts)) continue;
+    if (spanInFacts(s, clearedFacts)) continue;
     const weak = s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
     reasons.push({
       code: 'pii',
-      message: `The answer contains ${s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`} not found in any public fact.`,
+      message: `The answer contains ${s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`} that the reader's clearance (${clearance}) does not cover.`,
       severity: weak ? 'warning' : 'block',
     });
   }
   if (options.restrictedValues !== false) {
-    const rank = classificationRank(clearance);
     const permitted = facts.filter(f => classificationRank(effectiveClassification(f)) <= rank || isPublicFact(f));
     const allowedWords = new Set([...permitted.flatMap(f => words(f.text)), ...words(question)]);
     const seen = new Set<string>();

@@ -97,3 +97,62 @@ describe('groundedness: faithful answers and their swapped twins', () => {
     expect(extractFormulas('net_amount = gross_amount - discount_amount - tax_amount')[0].operands).toHaveLength(3);
   });
 });
+
+describe('groundedness: names, relations, logic words and the question', () => {
+  const doc = {
+    id: 'doc:1',
+    kind: 'doc' as const,
+    text:
+      'Boston College is a private research university located in Chestnut Hill, Massachusetts. ' +
+      'Stanford University is a private research university in Stanford, California. ' +
+      'Presque Isle State Park is a park on Lake Erie. Columbus is the third-most populous state capital.',
+  };
+  const check = (text: string, question?: string) =>
+    checkClaim({ text, citations: ['doc:1'] }, 0, [doc], { abstained: false }, { question });
+
+  it('names must occur as spans, not just word by word', () => {
+    expect(check('Presque Isle State Park.').supported).toBe(true);
+    const r = check('Lake Erie State Park.');
+    expect(r.supported).toBe(false);
+    expect(r.problems.join()).toMatch(/Lake Erie State Park/);
+  });
+
+  it('two related names must be mentioned together', () => {
+    expect(check('Boston College is located in Chestnut Hill.').supported).toBe(true);
+    const r = check('Stanford University is located in Chestnut Hill.');
+    expect(r.supported).toBe(false);
+    expect(r.problems.join()).toMatch(/never mention together/);
+  });
+
+  it('logic words the facts do not use are unsupported; a bare yes/no is left alone', () => {
+    expect(check('Both Boston College and Stanford University are in Massachusetts.').supported).toBe(false);
+    expect(check('Stanford University is not a research university.').supported).toBe(false);
+    expect(check('No').supported).toBe(true);
+  });
+
+  it('new words must be in the facts; words of the question are given context', () => {
+    const q = 'Columbus is the third-most populous what in the U.S.?';
+    expect(check('state capital', q).supported).toBe(true);
+    expect(check('Columbus is the third-most populous rock capital', q).supported).toBe(false);
+  });
+
+  it('"No, …" needs the facts to contradict the question or the claim to replace its word', () => {
+    const ask = (question: string, text: string, cites: string[]) =>
+      checkClaim({ text, citations: cites }, 0, orderFacts, { abstained: false }, { question }).supported;
+    expect(ask('Is gross_amount after discounts?', 'No, gross_amount is before discounts and tax.', ['col:orders.gross_amount'])).toBe(true);
+    expect(ask('Is status 5 cancelled?', 'No, status 5 means shipped.', ['col:orders.status'])).toBe(true);
+    expect(ask('Does net_amount include tax?', 'net_amount does not include tax.', ['col:orders.net_amount'])).toBe(true);
+    expect(ask('What is status 5?', 'No, status 5 means shipped.', ['col:orders.status'])).toBe(false);
+  });
+
+  it('"both" across two cited facts is fine', () => {
+    expect(
+      checkClaim(
+        { text: 'Both net_amount and gross_amount are in EUR.', citations: ['col:orders.net_amount', 'col:orders.gross_amount'] },
+        0,
+        orderFacts,
+        { abstained: false },
+      ).supported,
+    ).toBe(true);
+  });
+});

@@ -1,9 +1,16 @@
 import type { AnswerOutput, Claim, Fact, VerdictReason } from '../models/types';
+import { missingSpans, unrelatedNames, unsupportedLogicWords } from './relations';
 import { contentTokens, Evidence, stem, stemsMatch, stopwords, Token, tokenize } from './text';
 
 export interface GroundednessOptions {
   /** Share of a claim's content words that must appear in its cited facts (default 0.85, tuned on HaluEval dev). */
   minCoverage?: number;
+  /**
+   * The question asked. Content words of a claim that the question already has are given context:
+   * they may be missing from the cited facts up to `minCoverage`. Every other content word is new
+   * information and must be in the cited facts.
+   */
+  question?: string;
 }
 
 export interface ClaimGrounding {
@@ -276,7 +283,51 @@ function wordSupported(t: Token, ev: Evidence): boolean {
   return !!syn && syn.some(s => ev.hasStem(stem(s)) || ev.numbers.has(s));
 }
 
+const wordRe = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u');
+
+/** A capitalised word the evidence only ever writes capitalised: a name ("Chelone"), not "Photographer". */
+function knownName(word: string, evidence: string): boolean {
+  return wordRe(word).test(evidence) && !wordRe(word.toLowerCase()).test(evidence);
+}
+
+/** Whether the evidence states the opposite of `word` ("before" for "after", "minus" for "including"). */
+function contrastedIn(word: string, ev: Evidence): boolean {
+  const s = stem(word);
+  const group = contrastGroups.find(g => g.includes(s));
+  if (!group) return false;
+  if (ev.stems.has(s)) return false;
+  return group.some(o => o !== s && (ev.stems.has(o) || (SYNONYMS_BY_STEM.get(o) ?? []).some(x => ev.hasStem(stem(x)))));
+}
+
+/**
+ * Whether a "No, …" answer has grounds: the cited facts state the opposite of a word of the question
+ * (asked "after", the facts say "before"), or the claim replaces a content word of the question
+ * ("Is status 5 cancelled?" — "No, status 5 means shipped").
+ */
+function contradictsQuestion(question: string, claimTokens: Token[], ev: Evidence): boolean {
+  const q = tokenize(question);
+  if (q.some(t => contrastedIn(t.raw, ev))) return true;
+  const claimStems = claimTokens.map(t => t.stem);
+  return contentTokens(q).some(
+    t => t.kind === 'word' && !['yes', 'no'].includes(t.lower) && !claimStems.some(c => stemsMatch(c, t.stem)),
+  );
+}
+
 /** Checks one claim against the facts it cites. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A claim made only of sentences copied from its cited facts says what they
+ * say: it is grounded whatever the finer checks would read into its wording.
+ */
+function quotesCitedFacts(text: string, cited: readonly Fact[]): boolean {
+  const sources = cited.map(f => squash(f.text));
+  const sentences = squash(text)
+    .split(/(?<=[.!?])\s+(?=[A-Z"'(])/)
+    .filter(Boolean);
+  return sentences.length > 0 && sentences.every(sentence => sources.some(s => s.includes(sentence)));
+}
+
 export function checkClaim(
   claim: Claim,
   index: number,
@@ -300,6 +351,7 @@ export function checkClaim(
   let cited = claim.citations.map(id => byId.get(id)).filter((f): f is Fact => !!f);
   if (!cited.length) return result();
   if (isAbstention(claim.text) && !/\d/.test(claim.text)) return result();
+  if (!unknown.length && quotesCitedFacts(claim.text, cited)) return result();
 
   const claimTokens = tokenize(claim.text);
   const content = contentTokens(claimTokens);
@@ -335,7 +387,9 @@ export function checkClaim(
     }
   }
 
+  const questionStems = new Set(tokenize(options.question ?? '').map(t => t.stem));
   const missingIds: string[] = [];
+  const missingNew: string[] = [];
   const missingNumbers: string[] = [];
   const missingNames: string[] = [];
   let words = 0;
@@ -352,7 +406,10 @@ export function checkClaim(
         continue;
       }
       words++;
-      if (!wordSupported(t, ev)) missingWords++;
+      if (!wordSupported(t, ev)) {
+        missingWords++;
+        if (!questionStems.has(t.stem)) missingNew.push(t.raw);
+      }
     }
   }
   if (missingIds.length) problems.push(`names ${missingIds.join(', ')}, not in its cited facts`);
@@ -361,6 +418,33 @@ export function checkClaim(
   const minCoverage = options.minCoverage ?? 0.85;
   if (words && missingWords / words > 1 - minCoverage + 1e-9) {
     problems.push(`only ${words - missingWords} of ${words} content words are in its cited facts`);
+  } else if (missingNew.length) {
+    problems.push(`says ${missingNew.map(w => `"${w}"`).join(', ')}, in neither its cited facts nor the question`);
+  }
+
+  // Names as spans, names related to each other, and logic words.
+  const isKnownName = (w: string) => knownName(w, evidenceText);
+  // Spans whose words are all in the facts, but not together ("Lake Erie State Park"); missing words are reported above.
+  const spans = missingSpans(claim.text, evidenceText, isKnownName).filter(s =>
+    tokenize(s).every(t => ev.lower.includes(t.lower)),
+  );
+  if (spans.length) problems.push(`names ${spans.map(s => `"${s}"`).join(', ')}, which its cited facts do not name`);
+  {
+    const pairs = unrelatedNames(claim.text, cited.map(factEvidenceText), isKnownName);
+    if (pairs.length) {
+      problems.push(`relates ${pairs.map(([a, b]) => `"${a}" and "${b}"`).join(', ')}, which its cited facts never mention together`);
+    }
+  }
+  {
+    const logic = unsupportedLogicWords(claim.text, evidenceText).filter(l => {
+      // A leading "No" answers the question: it needs the cited facts to contradict the question.
+      if (l.kind === 'polar') return options.question !== undefined && !contradictsQuestion(options.question, claimTokens, ev);
+      // "does not include tax" where the facts say "minus tax" / "excluding tax".
+      if (l.kind === 'negation') return !l.following.some(w => contrastedIn(w, ev));
+      // "both", "more … than": each thing compared may come from its own cited fact.
+      return cited.length < 2;
+    });
+    if (logic.length) problems.push(`says ${logic.map(l => `"${l.word}"`).join(', ')}, which its cited facts do not state`);
   }
 
   // Contradictions: claiming "after" where the evidence says "before", etc.
