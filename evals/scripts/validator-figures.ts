@@ -7,7 +7,7 @@
  * Reads only the *-dev files; the hold-out files are for release measurement.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { detectPii } from '../../plugins/data-product-assistant-node/src/pii/detectPii';
 import type { PiiType } from '../../plugins/data-product-assistant-node/src/pii/types';
 import { createBuiltinValidator } from '../../plugins/data-product-assistant-node/src/validator/builtinValidator';
@@ -29,7 +29,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const dataDir = arg('data') ?? '/work/shared/datasets';
+const dataDir = arg('data') ?? resolve(__dirname, '../../../shared/datasets');
 const out = arg('out');
 const missLimit = Number(arg('misses') ?? 0);
 const misses: string[] = [];

@@ -7,8 +7,11 @@ import { parseContract } from '../contract/parseContract';
 import { buildProfile, profileFromContract } from '../profile/buildProfile';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
-export const ADVENTUREWORKS_PATH =
-  '/work/shared/datasets/odcs/postgresql-adventureworks-contract.odcs.yaml';
+/** The shared datasets sit beside the repository (as they do in CI). */
+export const ADVENTUREWORKS_PATH = resolve(
+  REPO_ROOT,
+  '../shared/datasets/odcs/postgresql-adventureworks-contract.odcs.yaml',
+);
 const PRODUCTS = join(REPO_ROOT, 'examples/catalog/products');
 
 export function adventureWorksText(): string {
