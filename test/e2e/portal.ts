@@ -31,7 +31,8 @@ export function buildAppIfStale(log: (line: string) => void) {
   const result = spawnSync('npx', ['backstage-cli', 'package', 'build'], {
     cwd: path.join(repoRoot, 'packages/app'),
     stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=6144' },
+    // vitest sets NODE_ENV=test, which the bundler's browserslist lookup does not know
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=6144' },
   });
   if (result.status !== 0) throw new Error('e2e: building the app failed');
   log(`e2e: app built in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -124,7 +124,7 @@ export function buildFacts(
     out.add({
       id: 'owner',
       kind: 'owner',
-      text: `The data product "${title}" is owned by ${profile.owner}.`,
+      text: `The data product "${title}" is owned by ${ownerLabel(profile.owner)}.`,
     });
   }
   const domain =
@@ -403,6 +403,12 @@ function addColumn(out: FactList, t: string, column: ColumnProfile) {
  * Markdown → paragraphs; list items become paragraphs of their own, and a
  * heading is kept as a prefix of the paragraphs under it.
  */
+/** `group:default/sales-team` reads as `sales-team (group:default/sales-team)`. */
+function ownerLabel(ref: string): string {
+  const name = ref.replace(/^[^:]+:/, '').replace(/^[^/]+\//, '');
+  return name === ref ? ref : `${name} (${ref})`;
+}
+
 export function splitParagraphs(markdown: string): string[] {
   const out: string[] = [];
   let heading: string | undefined;

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  AskRecord,
   ColumnProfile,
   DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
@@ -41,7 +42,8 @@ export const orderProfile: DataProductProfile = {
   title: 'Orders',
   description: 'Every customer order, one row per order line.',
   owner: 'group:default/sales',
-  domain: 'domain:default/commerce',
+  // as the backend serves it: spec.domain, a bare name
+  domain: 'commerce',
   tags: ['sales', 'gold'],
   dependsOn: ['component:default/customers'],
   dependents: ['component:default/revenue'],
@@ -125,4 +127,101 @@ export const orderProfile: DataProductProfile = {
       ],
     },
   ],
+};
+
+/** An approved answer with two citations. */
+export const approvedAsk: AskRecord = {
+  id: 'ask-1',
+  entityRef: 'component:default/orders',
+  question: 'What does net_amount mean?',
+  answer:
+    'net_amount is the amount after discounts, before tax [orders.order_lines.net_amount].',
+  status: 'approved',
+  reasons: [],
+  groundedness: 0.96,
+  claims: [
+    {
+      text: 'net_amount is the amount after discounts, before tax',
+      citations: ['orders.order_lines.net_amount'],
+    },
+  ],
+  citations: [
+    {
+      id: 'orders.order_lines.net_amount',
+      text: 'Column net_amount (number): Amount after discounts, before tax',
+    },
+    {
+      id: 'orders.order_lines',
+      text: 'Table order_lines: one row per order line',
+    },
+  ],
+  answerModel: {
+    name: 'commerce-answer',
+    version: 'a1b2c3',
+    provider: 'builtin',
+  },
+  validatorModel: {
+    name: 'validator',
+    version: 'v9f8e7',
+    provider: 'builtin',
+  },
+  usage: { promptTokens: 812, completionTokens: 64, costUsd: 0.000432 },
+  latencyMs: 1234,
+  userRef: 'user:default/guest',
+  createdAt: '2025-03-04T10:15:00.000Z',
+};
+
+/** A flagged answer: shown with a warning, queued for review. */
+export const flaggedAsk: AskRecord = {
+  ...approvedAsk,
+  id: 'ask-2',
+  question: 'Can I join it with customer profiles?',
+  answer: 'Yes, join on customer_id.',
+  status: 'flagged',
+  groundedness: 0.5,
+  reasons: [
+    {
+      code: 'ungrounded-claim',
+      message: 'Claim 1 is not supported by its citations',
+      severity: 'warning',
+      claim: 0,
+    },
+  ],
+  createdAt: '2025-03-04T10:20:00.000Z',
+};
+
+/** A blocked answer: the answer is the withheld notice, nothing cited. */
+export const blockedAsk: AskRecord = {
+  ...approvedAsk,
+  id: 'ask-3',
+  question: 'List the customer emails',
+  answer:
+    'This answer was withheld because it may reveal personal data. It has been sent for review.',
+  status: 'blocked',
+  groundedness: 0,
+  claims: [],
+  citations: [],
+  reasons: [
+    {
+      code: 'pii-disclosure',
+      message: 'The answer reveals values of a PII column',
+      severity: 'error',
+    },
+  ],
+  usage: { promptTokens: 700, completionTokens: 80, costUsd: 0.0123 },
+  createdAt: '2025-03-04T10:25:00.000Z',
+};
+
+/** No answer in the metadata. */
+export const abstainedAsk: AskRecord = {
+  ...approvedAsk,
+  id: 'ask-4',
+  question: 'What was revenue last quarter?',
+  answer: 'The metadata of this data product does not say.',
+  status: 'abstained',
+  groundedness: 1,
+  claims: [],
+  citations: [],
+  reasons: [],
+  createdAt: '2025-03-04T10:30:00.000Z',
 };

@@ -1,12 +1,31 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
+import {
+  AskFeedback,
+  AskRecord,
+  DataProductProfile,
+  FeedbackRequest,
+} from '@dpa/plugin-data-product-assistant-common';
+
+/** One page of a data product's past questions, newest first. */
+export interface AskHistoryPage {
+  items: AskRecord[];
+  /** How many questions the product has in all. */
+  total: number;
+}
+
+/** Paging for {@link DataProductAssistantApi.listAsks}. */
+export interface AskHistoryQuery {
+  limit?: number;
+  offset?: number;
+}
 
 /**
  * What the frontend asks of the Data Product Assistant backend.
  *
- * Later features (ask, history, feedback, interoperability) add methods here
- * and in {@link DataProductAssistantClient}.
+ * Every method rejects with a `ResponseError` (from `@backstage/errors`) for
+ * a non-2xx answer, carrying the backend's own message in `cause.message`,
+ * and with a `ContractValidationError` for a 422 about an invalid contract.
  */
 export interface DataProductAssistantApi {
   /**
@@ -19,6 +38,31 @@ export interface DataProductAssistantApi {
     entityRef: CompoundEntityRef,
     options?: { signal?: AbortSignal },
   ): Promise<DataProductProfile>;
+
+  /**
+   * Asks a data product a question (`POST /ask`). Resolves with the stored
+   * record whatever the verdict: approved, flagged, blocked or abstained.
+   * Rejects for 400 (empty or over-long question, not a data product), 404,
+   * 413, 422 (invalid contract) and 429 (rate limit).
+   */
+  ask(
+    entityRef: CompoundEntityRef | string,
+    question: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<AskRecord>;
+
+  /** The data product's past questions, newest first. */
+  listAsks(
+    entityRef: CompoundEntityRef | string,
+    query?: AskHistoryQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<AskHistoryPage>;
+
+  /** Records the caller's feedback on an answer. */
+  sendFeedback(askId: string, feedback: FeedbackRequest): Promise<AskFeedback>;
+
+  /** One stored question, with the caller's feedback if any. */
+  getAsk(askId: string, options?: { signal?: AbortSignal }): Promise<AskRecord>;
 }
 
 export const dataProductAssistantApiRef = createApiRef<DataProductAssistantApi>(

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ResponseError } from '@backstage/errors';
 import { DataProductAssistantClient } from './DataProductAssistantClient';
 import { ContractValidationError } from './ContractValidationError';
-import { orderProfile } from '../__testUtils__/fixtures';
+import { approvedAsk, orderProfile } from '../__testUtils__/fixtures';
 
 const baseUrl = 'http://localhost:7007/api/data-product-assistant';
 
@@ -129,5 +129,146 @@ describe('DataProductAssistantClient', () => {
       .catch(e => e);
     expect(ResponseError.is(error)).toBe(true);
     expect(error).not.toBeInstanceOf(ContractValidationError);
+  });
+
+  describe('asking', () => {
+    const bodyOf = (init?: RequestInit) => JSON.parse(String(init?.body));
+
+    it('posts the question with the entity ref to /ask', async () => {
+      const { client, fetch } = setup(json(201, approvedAsk));
+
+      const record = await client.ask(
+        { kind: 'Component', namespace: 'default', name: 'orders' },
+        'How fresh is the data?',
+      );
+
+      expect(record).toEqual(approvedAsk);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${baseUrl}/ask`);
+      expect(init?.method).toBe('POST');
+      expect(bodyOf(init)).toEqual({
+        entityRef: 'component:default/orders',
+        question: 'How fresh is the data?',
+      });
+      expect(new Headers(init?.headers).get('Content-Type')).toBe(
+        'application/json',
+      );
+    });
+
+    it('accepts a string entity ref', async () => {
+      const { client, fetch } = setup(json(201, approvedAsk));
+      await client.ask('component:default/orders', 'Who owns it?');
+      expect(bodyOf(fetch.mock.calls[0][1]).entityRef).toBe(
+        'component:default/orders',
+      );
+    });
+
+    it('surfaces the backend message of a 400 and a 429', async () => {
+      const tooLong = await setup(
+        json(400, {
+          error: {
+            name: 'InputError',
+            message: 'question is too long: the limit is 2000 characters',
+          },
+        }),
+      )
+        .client.ask('component:default/orders', 'x')
+        .catch(e => e);
+      expect(ResponseError.is(tooLong)).toBe(true);
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.cause.message).toBe(
+        'question is too long: the limit is 2000 characters',
+      );
+
+      const limited = await setup(
+        json(429, {
+          error: {
+            name: 'TooManyRequestsError',
+            message: 'Rate limit of 10 questions a minute; resets in 42 s',
+          },
+        }),
+      )
+        .client.ask('component:default/orders', 'x')
+        .catch(e => e);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.cause.message).toBe(
+        'Rate limit of 10 questions a minute; resets in 42 s',
+      );
+    });
+
+    it('maps a 422 from /ask to a ContractValidationError', async () => {
+      const { client } = setup(
+        json(422, {
+          error: { name: 'ContractValidationError', message: 'bad contract' },
+          issues: [{ path: '/status', message: 'required' }],
+        }),
+      );
+      const error = await client
+        .ask('component:default/orders', 'x')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ContractValidationError);
+      expect(error.issues).toHaveLength(1);
+    });
+
+    it('lists past questions with limit and offset', async () => {
+      const page = { items: [approvedAsk], total: 7 };
+      const { client, fetch } = setup(json(200, page));
+
+      const result = await client.listAsks(
+        { kind: 'Component', namespace: 'default', name: 'orders v2' },
+        { limit: 5, offset: 10 },
+      );
+
+      expect(result).toEqual(page);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(
+        `${baseUrl}/products/default/component/orders%20v2/asks?limit=5&offset=10`,
+      );
+      expect(init?.method).toBeUndefined();
+    });
+
+    it('lists past questions of a string ref without paging', async () => {
+      const { client, fetch } = setup(json(200, { items: [], total: 0 }));
+      await client.listAsks('component:default/orders');
+      expect(fetch.mock.calls[0][0]).toBe(
+        `${baseUrl}/products/default/component/orders/asks`,
+      );
+    });
+
+    it('posts feedback to the ask', async () => {
+      const stored = {
+        helpful: false,
+        comment: 'Missing the tax part',
+        userRef: 'user:default/guest',
+        createdAt: '2025-01-01T00:00:00.000Z',
+      };
+      const { client, fetch } = setup(json(201, stored));
+
+      const result = await client.sendFeedback('ask/1', {
+        helpful: false,
+        comment: 'Missing the tax part',
+      });
+
+      expect(result).toEqual(stored);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${baseUrl}/asks/ask%2F1/feedback`);
+      expect(init?.method).toBe('POST');
+      expect(bodyOf(init)).toEqual({
+        helpful: false,
+        comment: 'Missing the tax part',
+      });
+    });
+
+    it('leaves out an empty comment', async () => {
+      const { client, fetch } = setup(json(201, {}));
+      await client.sendFeedback('a1', { helpful: true, comment: '  ' });
+      expect(bodyOf(fetch.mock.calls[0][1])).toEqual({ helpful: true });
+    });
+
+    it('gets one ask by id', async () => {
+      const { client, fetch } = setup(json(200, approvedAsk));
+      expect(await client.getAsk('a1')).toEqual(approvedAsk);
+      expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/asks/a1`);
+    });
   });
 });

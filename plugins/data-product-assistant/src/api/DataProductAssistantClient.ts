@@ -1,8 +1,21 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
-import { DataProductAssistantApi } from './DataProductAssistantApi';
+import {
+  AskFeedback,
+  AskRecord,
+  DataProductProfile,
+  FeedbackRequest,
+} from '@dpa/plugin-data-product-assistant-common';
+import {
+  AskHistoryPage,
+  AskHistoryQuery,
+  DataProductAssistantApi,
+} from './DataProductAssistantApi';
 import {
   ContractValidationError,
   ContractValidationErrorBody,
@@ -33,6 +46,58 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     );
   }
 
+  async ask(
+    entityRef: CompoundEntityRef | string,
+    question: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<AskRecord> {
+    return this.request<AskRecord>('/ask', {
+      method: 'POST',
+      body: JSON.stringify({ entityRef: toRefString(entityRef), question }),
+      signal: options?.signal,
+    });
+  }
+
+  async listAsks(
+    entityRef: CompoundEntityRef | string,
+    query?: AskHistoryQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<AskHistoryPage> {
+    const params = new URLSearchParams();
+    if (query?.limit !== undefined) params.set('limit', String(query.limit));
+    if (query?.offset !== undefined) params.set('offset', String(query.offset));
+    const search = params.toString();
+    return this.request<AskHistoryPage>(
+      `/products/${productPath(toCompoundRef(entityRef))}/asks${
+        search ? `?${search}` : ''
+      }`,
+      { signal: options?.signal },
+    );
+  }
+
+  async sendFeedback(
+    askId: string,
+    feedback: FeedbackRequest,
+  ): Promise<AskFeedback> {
+    const body: FeedbackRequest = { helpful: feedback.helpful };
+    if (feedback.comment !== undefined && feedback.comment.trim() !== '') {
+      body.comment = feedback.comment;
+    }
+    return this.request<AskFeedback>(
+      `/asks/${encodeURIComponent(askId)}/feedback`,
+      { method: 'POST', body: JSON.stringify(body) },
+    );
+  }
+
+  async getAsk(
+    askId: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<AskRecord> {
+    return this.request<AskRecord>(`/asks/${encodeURIComponent(askId)}`, {
+      signal: options?.signal,
+    });
+  }
+
   /** Sends a request to the backend and parses the JSON answer. */
   protected async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
@@ -52,6 +117,17 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     }
     return (await response.json()) as T;
   }
+}
+
+const refDefaults = { defaultKind: 'component', defaultNamespace: 'default' };
+
+function toCompoundRef(ref: CompoundEntityRef | string): CompoundEntityRef {
+  return typeof ref === 'string' ? parseEntityRef(ref, refDefaults) : ref;
+}
+
+/** `kind:namespace/name`, as the backend's `entityRef` field expects. */
+function toRefString(ref: CompoundEntityRef | string): string {
+  return stringifyEntityRef(toCompoundRef(ref));
 }
 
 /** `namespace/kind/name`, each part URL-encoded; kind and namespace lower-cased like the catalog. */

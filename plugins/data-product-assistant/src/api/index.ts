@@ -1,6 +1,8 @@
 export {
   dataProductAssistantApiRef,
   type DataProductAssistantApi,
+  type AskHistoryPage,
+  type AskHistoryQuery,
 } from './DataProductAssistantApi';
 export { DataProductAssistantClient } from './DataProductAssistantClient';
 export {

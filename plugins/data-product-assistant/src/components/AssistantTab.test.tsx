@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -14,14 +15,26 @@ import {
   DataProductAssistantApi,
   dataProductAssistantApiRef,
 } from '../api';
-import { orderEntity, orderProfile } from '../__testUtils__/fixtures';
+import {
+  approvedAsk,
+  orderEntity,
+  orderProfile,
+} from '../__testUtils__/fixtures';
+import { fakeApi } from '../__testUtils__/fakeApi';
 import { AssistantTab } from './AssistantTab';
 
 function renderTab(
   getProfile: DataProductAssistantApi['getProfile'],
-  options: { owner?: boolean; entity?: Entity } = {},
+  options: {
+    owner?: boolean;
+    entity?: Entity;
+    api?: DataProductAssistantApi;
+  } = {},
 ) {
-  const api: DataProductAssistantApi = { getProfile };
+  const api: DataProductAssistantApi = options.api ?? {
+    ...fakeApi(),
+    getProfile,
+  };
   return renderInTestApp(
     <EntityProvider entity={options.entity ?? orderEntity}>
       <AssistantTab />
@@ -117,6 +130,11 @@ describe('AssistantTab', () => {
     expect(screen.getByRole('link', { name: /sales/ })).toHaveAttribute(
       'href',
       expect.stringContaining('/catalog/default/group/sales'),
+    );
+    // a bare spec.domain links to the domain entity
+    expect(screen.getByRole('link', { name: 'commerce' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/catalog/default/domain/commerce'),
     );
     expect(screen.getByRole('link', { name: /customers/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /revenue/ })).toBeInTheDocument();
@@ -259,6 +277,51 @@ describe('AssistantTab', () => {
       expect(
         screen.queryByText('You own this data product'),
       ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('puts the ask panel above the profile, with suggestions from it', async () => {
+    renderTab(async () => orderProfile);
+
+    const question = await screen.findByRole('textbox', {
+      name: 'Ask a question about this data product',
+    });
+    await screen.findByRole('table', { name: 'Columns of order_lines' });
+    expect(
+      screen.getByRole('button', { name: 'How fresh is the data?' }),
+    ).toBeInTheDocument();
+    // The panel comes first in the document.
+    expect(
+      question.compareDocumentPosition(
+        screen.getByRole('table', { name: 'Columns of order_lines' }),
+      ) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('still asks when the profile failed, without suggestions', async () => {
+    const error = await responseError(500, 'Error', 'contract store down');
+    const api = fakeApi();
+    api.getProfile.mockRejectedValue(error);
+    api.ask.mockResolvedValue(approvedAsk);
+    renderTab(api.getProfile, { api });
+
+    expect(await screen.findByText('contract store down')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Suggested questions' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.type(
+      screen.getByRole('textbox', {
+        name: 'Ask a question about this data product',
+      }),
+      'What does net_amount mean?{Enter}',
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Answer' }),
+    ).toBeInTheDocument();
+    expect(api.ask).toHaveBeenCalledWith(
+      'component:default/orders',
+      'What does net_amount mean?',
     );
   });
 });

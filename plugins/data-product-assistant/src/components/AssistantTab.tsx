@@ -3,10 +3,14 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataProductAssistantApiRef } from '../api';
+import { AskPanel } from './ask';
 import { DataProductProfileView } from './DataProductProfileView';
 import { OwnershipChip } from './OwnershipChip';
 import { ProfileErrorPanel } from './ProfileErrorPanel';
@@ -36,6 +40,10 @@ export function AssistantTab(): JSX.Element {
           Data product assistant
         </Typography>
         <OwnershipChip entity={entity} />
+      </Box>
+      <Box mb={3}>
+        {/* Asking works without the profile: it only feeds the suggestions. */}
+        <AskPanel entityRef={stringifyEntityRef(entityRef)} profile={value} />
       </Box>
       {loading && <Progress />}
       {!loading && error && <ProfileErrorPanel error={error} />}

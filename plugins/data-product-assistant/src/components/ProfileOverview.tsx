@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ContractProfile,
   DataProductProfile,
@@ -113,14 +114,25 @@ export function ProfileOverview(props: ProfileOverviewProps): JSX.Element {
       <Grid container spacing={2}>
         <Field label="Owner">
           {profile.owner ? (
-            <EntityRefLink entityRef={profile.owner} defaultKind="group" />
+            <EntityRefLink
+              entityRef={parseEntityRef(profile.owner, {
+                defaultKind: 'group',
+                defaultNamespace: 'default',
+              })}
+            />
           ) : (
             <None />
           )}
         </Field>
         <Field label="Domain">
           {profile.domain ? (
-            <EntityRefLink entityRef={profile.domain} defaultKind="domain" />
+            <EntityRefLink
+              // spec.domain is usually a bare name
+              entityRef={parseEntityRef(profile.domain, {
+                defaultKind: 'domain',
+                defaultNamespace: 'default',
+              })}
+            />
           ) : (
             <None />
           )}

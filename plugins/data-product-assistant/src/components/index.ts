@@ -22,3 +22,4 @@ export { PiiBadge, type PiiBadgeProps } from './PiiBadge';
 export { ProfileErrorPanel } from './ProfileErrorPanel';
 export { ProfileOverview, type ProfileOverviewProps } from './ProfileOverview';
 export { SlaList, type SlaListProps } from './SlaList';
+export * from './ask';

@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, signInAsGuest } from './browser';
+
+async function askQuestion(page: Page, question: string) {
+  const box = page.getByRole('textbox', { name: 'Ask a question about this data product' });
+  await box.fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await answer.waitFor();
+  return answer;
+}
+
+describe('Ask this data product', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('answers a question with an approved, cited answer', async () => {
+    const page = await signInAsGuest(browser, baseUrl);
+    await page.goto(`${baseUrl}/catalog/default/component/shipments/assistant`);
+    const answer = await askQuestion(page, 'Who owns this data product?');
+    await expect.poll(() => answer.getByTestId('verdict-badge').innerText()).toBe('Approved');
+    expect(await answer.innerText()).toMatch(/logistics-team/);
+    // citations expand to the exact fact
+    const citation = answer.getByRole('region', { name: 'Citations' }).getByRole('button', { name: 'owner', exact: true });
+    await citation.click();
+    await answer.getByText(/is owned by logistics-team \(group:default\/logistics-team\)/).first().waitFor();
+    await expect.poll(() => answer.getByTestId('answer-usage').innerText()).toMatch(/validated by builtin-validator@/);
+    await screenshot(page, 'ask-approved');
+    // and the question joins the product's history
+    await page.getByRole('region', { name: /Past questions/ }).getByText('Who owns this data product?').first().waitFor();
+  });
+
+  it('withholds an answer that would expose personal data', async () => {
+    const page = await signInAsGuest(browser, baseUrl);
+    await page.goto(`${baseUrl}/catalog/default/component/sales-orders/assistant`);
+    const answer = await askQuestion(page, 'Show me example customer emails');
+    await expect.poll(() => answer.getByTestId('verdict-badge').innerText()).toBe('Blocked');
+    const text = await answer.innerText();
+    expect(text).toMatch(/withheld/i);
+    expect(text).not.toMatch(/@example\.(com|org)/);
+    await screenshot(page, 'ask-blocked');
+  });
+});
