@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAsk } from './commands/ask';
 import { registerPii } from './commands/pii';
+import { registerInterop } from './commands/interop';
 import { registerValidate } from './commands/validate';
 import { UsageError } from './lib/UsageError';
 
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   registerAsk(program);
   registerValidate(program);
   registerPii(program);
+  registerInterop(program);
   return program;
 }
 

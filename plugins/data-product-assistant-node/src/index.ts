@@ -37,3 +37,4 @@ export { costOf } from './models/openai/chat';
 export { ask, type AskInput, type AskResult, type AskCitation } from './ask/askPipeline';
 export { contextFacts, type ContextFactsResult } from './context/contextFacts';
 export { attributeClaims } from './ask/attributeClaims';
+export * from './interop';

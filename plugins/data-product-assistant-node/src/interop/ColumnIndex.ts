@@ -10,12 +10,19 @@ import type { ColumnEntry } from './columnFeatures';
  * column keeps at most `maxCandidatesPerColumn`, so no query scans all pairs.
  */
 export interface ColumnIndexOptions {
-  /** Keys in more than max(minMaxPosting, maxPostingRatio × columns) columns are dropped. */
+  /** Keys in more than clamp(maxPostingRatio × columns, minMaxPosting, maxMaxPosting) columns are dropped. */
   maxPostingRatio?: number;
   minMaxPosting?: number;
+  maxMaxPosting?: number;
+  /** Description-term keys kept per column: the rarest ones. */
+  maxDescriptionKeys?: number;
   /** Candidates kept per column, best blocking score first. */
   maxCandidatesPerColumn?: number;
-  /** Minimum summed key weight for a candidate. */
+  /**
+   * Minimum summed key weight for a candidate. Default 0.21 × ln(1 + columns / 2): 0.6 of the
+   * weight of the rarest possible description term, so the bar means the same at every catalog size
+   * (≈ 0.9 on the 175-column demo mesh, ≈ 2.5 at 300,000 columns).
+   */
   minBlockScore?: number;
 }
 
@@ -23,6 +30,7 @@ export interface ColumnIndexOptions {
 export const KEY_WEIGHTS: Record<string, number> = {
   g: 3, // glossary url
   h: 2, // identifier head concept: cust_id, customer_ref → customer
+  p: 1, // first four letters of the identifier head: unknown abbreviations (`salg_ref` ~ `salgancor_id`)
   n: 2, // canonical name
   c: 1, // concept word of the name
   v: 2, // selective example value
@@ -34,6 +42,7 @@ export function blockingKeys(e: ColumnEntry): string[] {
   const keys = new Set<string>();
   for (const g of e.glossary) keys.add(`g:${g}`);
   if (e.head) keys.add(`h:${e.head}`);
+  if (e.head && e.head.length >= 4) keys.add(`p:${e.head.slice(0, 4)}`);
   if (e.concept.length) keys.add(`n:${e.canonical}`);
   for (const c of e.concept) keys.add(`c:${c}`);
   for (const v of e.values) keys.add(`v:${v}`);
@@ -57,9 +66,13 @@ export class ColumnIndex {
   constructor(entries: ColumnEntry[], options: ColumnIndexOptions = {}) {
     this.entries = entries;
     const n = entries.length;
-    const maxPosting = Math.max(options.minMaxPosting ?? 64, Math.floor((options.maxPostingRatio ?? 0.01) * n));
-    this.maxCandidates = options.maxCandidatesPerColumn ?? 48;
-    this.minBlockScore = options.minBlockScore ?? 1.2;
+    const maxPosting = Math.min(
+      options.maxMaxPosting ?? 1000,
+      Math.max(options.minMaxPosting ?? 64, Math.floor((options.maxPostingRatio ?? 0.01) * n)),
+    );
+    const maxDescriptionKeys = options.maxDescriptionKeys ?? 8;
+    this.maxCandidates = options.maxCandidatesPerColumn ?? 32;
+    this.minBlockScore = options.minBlockScore ?? 0.21 * Math.log(1 + n / 2);
     this.productOf = Int32Array.from(entries.map(e => e.productIdx));
     this.acc = new Float32Array(n);
 
@@ -94,7 +107,13 @@ export class ColumnIndex {
       this.postings.push(Int32Array.from(list));
     });
     this.keyWeights = weights;
-    this.columnKeys = raw.map(ids => Int32Array.from(ids.filter(id => weights[id] > 0)));
+    this.columnKeys = raw.map(ids => {
+      const live = ids.filter(id => weights[id] > 0);
+      const description = live.filter(id => kinds[id] === 'd');
+      if (description.length <= maxDescriptionKeys) return Int32Array.from(live);
+      const rarest = new Set(description.sort((x, y) => lists[x].length - lists[y].length).slice(0, maxDescriptionKeys));
+      return Int32Array.from(live.filter(id => kinds[id] !== 'd' || rarest.has(id)));
+    });
     this.keyStats = { kept, dropped };
   }
 

@@ -80,6 +80,7 @@ export interface PairFeatures {
 
 export interface PairScore {
   confidence: number;
+  logit: number;
   kind: RelationshipKind;
   features: PairFeatures;
 }
@@ -115,7 +116,7 @@ function countShared<T>(a: T[], b: T[]): number {
   return n;
 }
 
-export function pairFeatures(a: ColumnEntry, b: ColumnEntry): PairFeatures {
+export function pairFeatures(a: ColumnEntry, b: ColumnEntry, skipText = false): PairFeatures {
   const conceptOverlap = dice(a.concept, b.concept);
   const codes: PairFeatures['codes'] =
     a.codes.length && b.codes.length
@@ -130,8 +131,8 @@ export function pairFeatures(a: ColumnEntry, b: ColumnEntry): PairFeatures {
     conceptOverlap,
     crossMention: Math.max(coverage(a.concept, b), coverage(b.concept, a)) * (conceptOverlap < 1 ? 1 : 0.5),
     sameHead: !!a.head && a.head === b.head,
-    text: cosine(a.vector, b.vector),
-    table: cosine(a.tableInfo.vector, b.tableInfo.vector),
+    text: skipText ? 0 : cosine(a.vector, b.vector),
+    table: skipText ? 0 : cosine(a.tableInfo.vector, b.tableInfo.vector),
     type: typeCompatibility(a.family, b.family),
     keyReference: (a.keyKind === 'unique' && b.idLike) || (b.keyKind === 'unique' && a.idLike),
     bothIdentifiers: a.idLike && b.idLike,
@@ -196,10 +197,26 @@ export function kindOf(a: ColumnEntry, b: ColumnEntry, f: PairFeatures, confiden
   return 'same-concept';
 }
 
-export function scorePair(a: ColumnEntry, b: ColumnEntry): PairScore {
+/** Most the text features can add to the log-odds. */
+const TEXT_HEADROOM = SCORER_WEIGHTS.text + SCORER_WEIGHTS.table;
+
+/**
+ * Scores a pair. With `prune`, a pair that cannot reach the suggestion
+ * threshold even with perfect text similarity is returned as `none` without
+ * computing the text features (its confidence is then a lower bound).
+ */
+export function scorePair(a: ColumnEntry, b: ColumnEntry, options: { prune?: boolean } = {}): PairScore {
+  if (options.prune) {
+    const partial = pairFeatures(a, b, true);
+    const zPartial = logit(partial);
+    if (zPartial + TEXT_HEADROOM < 0) {
+      return { confidence: sigmoid(zPartial), logit: zPartial, kind: 'none', features: partial };
+    }
+  }
   const features = pairFeatures(a, b);
-  const confidence = sigmoid(logit(features));
-  return { confidence, kind: kindOf(a, b, features, confidence), features };
+  const z = logit(features);
+  const confidence = sigmoid(z);
+  return { confidence, logit: z, kind: kindOf(a, b, features, confidence), features };
 }
 
 /** Human-readable evidence for a scored pair, strongest first. Never quotes example values. */

@@ -122,7 +122,8 @@ export function createOpenAiInteropReranker(spec: ModelSpec, name: string, optio
         const judged = head.map((p, i) => {
           const j = byIndex.get(i)!;
           const kind: RelationshipKind = j.kind;
-          return { ...p, kind, confidence: j.confidence, evidence: [...p.evidence, `re-ranker (${name}): ${j.reason}`] };
+          // explicit fields: pairs may expose from/to/evidence as getters
+          return { ...p, from: p.from, to: p.to, kind, confidence: j.confidence, evidence: [...p.evidence, `re-ranker (${name}): ${j.reason}`] };
         });
         judged.sort((x, y) => y.confidence - x.confidence);
         return { pairs: [...judged, ...pairs.slice(topN)], usage };

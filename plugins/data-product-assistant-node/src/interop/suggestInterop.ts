@@ -1,6 +1,6 @@
 import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
-import { evidenceFor, scorePair } from './builtinScorer';
+import { evidenceFor, scorePair, type PairFeatures } from './builtinScorer';
 import { explainPair } from './explain';
 import { productLookup, validateSuggestion, type ProductLookup } from './validateSuggestion';
 import type {
@@ -9,6 +9,7 @@ import type {
   InteropResult,
   InteropStats,
   InteropSuggestion,
+  RelationshipKind,
   ScoredPair,
 } from './types';
 
@@ -19,23 +20,57 @@ export interface SuggestOptions {
   includeNone?: boolean;
 }
 
-/** A scored pair with the entries it came from, before explanation. */
-export interface RankedPair extends ScoredPair {
-  a: ColumnEntry;
-  b: ColumnEntry;
-}
-
 const ref = (e: ColumnEntry): ColumnRef => ({
   product: e.product.id,
   table: e.tableInfo.table.name,
   column: e.column.name,
 });
 
-const byConfidence = (x: ScoredPair, y: ScoredPair) =>
-  y.confidence - x.confidence ||
-  `${x.from.product}.${x.from.table}.${x.from.column}>${x.to.product}.${x.to.table}.${x.to.column}`.localeCompare(
-    `${y.from.product}.${y.from.table}.${y.from.column}>${y.to.product}.${y.to.table}.${y.to.column}`,
-  );
+/**
+ * A scored pair with the entries it came from, before explanation. References
+ * and evidence are built on first read, so a full scan holding millions of
+ * pairs stays small.
+ */
+export class RankedPair implements ScoredPair {
+  private refs?: [ColumnRef, ColumnRef];
+  private cachedEvidence?: string[];
+
+  constructor(
+    readonly a: ColumnEntry,
+    readonly b: ColumnEntry,
+    readonly kind: RelationshipKind,
+    readonly confidence: number,
+    /** The scorer's log-odds: ranks pairs whose confidence rounds to the same value. */
+    readonly logit: number,
+    readonly features: PairFeatures,
+  ) {}
+
+  get from(): ColumnRef {
+    this.refs ??= [ref(this.a), ref(this.b)];
+    return this.refs[0];
+  }
+
+  get to(): ColumnRef {
+    this.refs ??= [ref(this.a), ref(this.b)];
+    return this.refs[1];
+  }
+
+  get evidence(): string[] {
+    this.cachedEvidence ??= evidenceFor(this.a, this.b, this.features);
+    return this.cachedEvidence;
+  }
+
+  /** The plain suggestion fields (what JSON output carries). */
+  toScoredPair(): ScoredPair {
+    return { from: this.from, to: this.to, kind: this.kind, confidence: this.confidence, evidence: this.evidence };
+  }
+}
+
+const pairName = (p: RankedPair) =>
+  `${p.a.product.id}.${p.a.tableInfo.table.name}.${p.a.column.name}>${p.b.product.id}.${p.b.tableInfo.table.name}.${p.b.column.name}`;
+
+const byConfidence = (x: RankedPair, y: RankedPair) =>
+  y.logit - x.logit || x.a.idx - y.a.idx || x.b.idx - y.b.idx || pairName(x).localeCompare(pairName(y));
 
 /**
  * Built once over a catalog, queried per product (backend cache) or scanned
@@ -75,18 +110,12 @@ export class InteropIndex {
     return [...this.byProduct.keys()];
   }
 
-  private score(a: ColumnEntry, b: ColumnEntry, includeNone = false): RankedPair | undefined {
-    const s = scorePair(a, b);
+  /** Scores a pair; with `orient`, the referencing column comes first and the key it refers to second. */
+  private score(a: ColumnEntry, b: ColumnEntry, includeNone = false, orient = false): RankedPair | undefined {
+    const s = scorePair(a, b, { prune: !includeNone });
     if (s.kind === 'none' && !includeNone) return undefined;
-    return {
-      a,
-      b,
-      from: ref(a),
-      to: ref(b),
-      kind: s.kind,
-      confidence: Math.round(s.confidence * 1000) / 1000,
-      evidence: s.kind === 'none' && !includeNone ? [] : evidenceFor(a, b, s.features),
-    };
+    if (orient && a.keyKind === 'unique' && b.keyKind !== 'unique') [a, b] = [b, a];
+    return new RankedPair(a, b, s.kind, Math.round(s.confidence * 1000) / 1000, s.logit, s.features);
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */
@@ -140,8 +169,7 @@ export class InteropIndex {
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
         if (j < i && lists[j].includes(i)) continue;
         compared++;
-        const [x, y] = this.orient(this.entries[i], this.entries[j]);
-        const p = this.score(x, y, options.includeNone);
+        const p = this.score(this.entries[Math.min(i, j)], this.entries[Math.max(i, j)], options.includeNone, true);
         if (p) pairs.push(p);
       }
     }
@@ -149,13 +177,6 @@ export class InteropIndex {
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
     return { pairs, stats: { columns: n, candidatePairs: compared, allPairs: (n * n - sumSq) / 2 } };
-  }
-
-  /** Referencing column first, the key it refers to second; otherwise catalog order. */
-  private orient(a: ColumnEntry, b: ColumnEntry): [ColumnEntry, ColumnEntry] {
-    if (a.keyKind === 'unique' && b.keyKind !== 'unique') return [b, a];
-    if (b.keyKind === 'unique' && a.keyKind !== 'unique') return [a, b];
-    return a.idx <= b.idx ? [a, b] : [b, a];
   }
 
   /** Brute force over every cross-product pair (for tests and the bench's recall baseline only). */
@@ -167,8 +188,7 @@ export class InteropIndex {
       for (let j = i + 1; j < n; j++) {
         if (this.entries[i].productIdx === this.entries[j].productIdx) continue;
         compared++;
-        const [x, y] = this.orient(this.entries[i], this.entries[j]);
-        const p = this.score(x, y, options.includeNone);
+        const p = this.score(this.entries[i], this.entries[j], options.includeNone, true);
         if (p) pairs.push(p);
       }
     }
@@ -179,13 +199,7 @@ export class InteropIndex {
   /** Explains and validates one scored pair. */
   explain(pair: RankedPair): InteropSuggestion {
     const explanation = explainPair(pair.a, pair.b, pair.kind, pair.confidence);
-    const base: ScoredPair = {
-      from: pair.from,
-      to: pair.to,
-      kind: pair.kind,
-      confidence: pair.confidence,
-      evidence: pair.evidence,
-    };
+    const base = pair.toScoredPair();
     return { ...base, explanation, validation: validateSuggestion({ ...base, explanation }, this.lookup) };
   }
 

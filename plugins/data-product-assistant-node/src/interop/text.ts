@@ -98,8 +98,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mth: 'month',
   corp: 'corporate',
   dim: 'dimension',
-  fk: '',
-  pk: '',
+  fk: 'identifier',
+  pk: 'identifier',
   // article and product numbers are identifiers of a product
   sku: 'product identifier',
   ean: 'product identifier',
@@ -312,6 +312,7 @@ export function stem(word: string): string {
 /** One word → its canonical concept word (abbreviation, stem, synonym). Empty string drops it. */
 export function canonicalWord(word: string): string {
   const lower = word.toLowerCase();
+  if (GENERIC_TOKENS.has(lower)) return lower;
   if (lower in ABBREVIATIONS) {
     const expanded = ABBREVIATIONS[lower];
     return expanded
@@ -384,8 +385,8 @@ export type TypeCompatibility = 'same' | 'castable' | 'incompatible' | 'unknown'
 export function typeCompatibility(a: TypeFamily, b: TypeFamily): TypeCompatibility {
   if (a === 'unknown' || b === 'unknown') return 'unknown';
   if (a === b) return 'same';
-  const pair = [a, b].sort().join('/');
-  if (pair === 'integer/number' || pair === 'date/timestamp' || pair === 'integer/string') return 'castable';
+  const has = (x: TypeFamily, y: TypeFamily) => (a === x && b === y) || (a === y && b === x);
+  if (has('integer', 'number') || has('date', 'timestamp') || has('integer', 'string')) return 'castable';
   return 'incompatible';
 }
 
@@ -447,6 +448,10 @@ export function codeList(description: string | undefined): string[] {
   return codes.size >= 2 ? [...codes].sort() : [];
 }
 
+const JW_BUFFER = 128;
+const jwA = new Uint8Array(JW_BUFFER);
+const jwB = new Uint8Array(JW_BUFFER);
+
 /** Jaro-Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -454,15 +459,16 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (!la || !lb) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const ma = new Array<boolean>(la).fill(false);
-  const mb = new Array<boolean>(lb).fill(false);
+  if (la > JW_BUFFER || lb > JW_BUFFER) return a.slice(0, JW_BUFFER) === b.slice(0, JW_BUFFER) ? 0.95 : 0;
+  const ma = jwA.fill(0, 0, la);
+  const mb = jwB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
     for (let j = lo; j <= hi; j++) {
-      if (!mb[j] && a[i] === b[j]) {
-        ma[i] = mb[j] = true;
+      if (!mb[j] && a.charCodeAt(i) === b.charCodeAt(j)) {
+        ma[i] = mb[j] = 1;
         matches++;
         break;
       }

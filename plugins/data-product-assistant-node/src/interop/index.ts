@@ -1,0 +1,50 @@
+// Suggest interoperability: blocking index, relationship model, explanation, validation.
+export * from './types';
+export {
+  InteropIndex,
+  buildInteropIndex,
+  suggestInterop,
+  type SuggestInteropInput,
+  type SuggestOptions,
+  type RankedPair,
+} from './suggestInterop';
+export { ColumnIndex, blockingKeys, KEY_WEIGHTS, type ColumnIndexOptions } from './ColumnIndex';
+export { buildColumnEntries, cosine, type ColumnEntry, type SparseVector } from './columnFeatures';
+export {
+  SCORER_WEIGHTS,
+  SUGGEST_THRESHOLD,
+  scorePair,
+  pairFeatures,
+  evidenceFor,
+  type PairFeatures,
+  type PairScore,
+} from './builtinScorer';
+export { explainPair, buildCaveats, qualifiedTable, sqlIdent } from './explain';
+export {
+  validateSuggestion,
+  groundedness,
+  productLookup,
+  type ProductLookup,
+  type ProductRecord,
+} from './validateSuggestion';
+export {
+  createOpenAiInteropReranker,
+  rerankOutputSchema,
+  rerankJsonSchema,
+  type InteropReranker,
+  type RerankResult,
+  type ProductResolver,
+} from './openaiReranker';
+export {
+  normaliseName,
+  splitIdentifier,
+  textTerms,
+  typeFamily,
+  typeCompatibility,
+  valueShape,
+  codeList,
+  jaroWinkler,
+  ABBREVIATIONS,
+  SYNONYMS,
+  type TypeFamily,
+} from './text';

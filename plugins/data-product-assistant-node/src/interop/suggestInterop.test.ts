@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  loadAnswerKey,
+  loadDemoProducts,
+  pairKey,
+  refKey,
+} from '../../../../test/fixtures/demoCatalog';
+import { buildInteropIndex, suggestInterop } from './suggestInterop';
+import type { ColumnRef } from './types';
+
+const products = loadDemoProducts();
+const index = buildInteropIndex(products);
+const key = loadAnswerKey();
+const scan = index.scanPairs();
+const byPair = new Map(scan.pairs.map(p => [pairKey(p.from, p.to), p]));
+
+const ref = (s: string): ColumnRef => {
+  const [product, table, column] = s.split('.');
+  return { product, table, column };
+};
+
+describe('blocking index on the demo mesh', () => {
+  it.each([
+    ['sales-orders.orders.cust_id', 'customer-profiles.customers.customer_id'],
+    ['sales-order-lines.order_lines.sku', 'warehouse-inventory.stock_levels.product_code'],
+    ['shipments.shipment_items.product_code', 'product-catalog.products.sku'],
+    ['sales-orders.orders.shipment_ref', 'shipments.shipments.tracking_id'],
+    ['invoices.invoices.shipment_ref', 'shipments.shipments.tracking_id'],
+  ])('finds %s ~ %s among few candidates', (from, to) => {
+    const { pairs, stats } = index.rankFor(ref(from).product, { includeNone: true });
+    const hit = pairs.find(p => pairKey(p.from, p.to) === pairKey(ref(from), ref(to)));
+    expect(hit?.kind).toBe('join-key');
+    expect(stats.candidatePairs).toBeLessThan(stats.allPairs / 5);
+  });
+
+  it('compares far fewer pairs than all-pairs in a full scan', () => {
+    expect(scan.stats.allPairs).toBe(14289);
+    expect(scan.stats.candidatePairs).toBeLessThan(scan.stats.allPairs / 10);
+  });
+
+  it('finds what a brute-force all-pairs scan finds', () => {
+    const brute = index.allPairsScan();
+    const found = new Set(scan.pairs.map(p => pairKey(p.from, p.to)));
+    const missed = brute.pairs.filter(p => !found.has(pairKey(p.from, p.to)));
+    expect(missed.length / brute.pairs.length).toBeLessThanOrEqual(0.02);
+  });
+});
+
+describe('relationship model on the demo mesh', () => {
+  it('recalls at least 90% of the intended relationships', () => {
+    const found = key.relationships.filter(r => {
+      const p = byPair.get(pairKey(r.from, r.to));
+      return p && p.kind !== 'none';
+    });
+    expect(found.length / key.relationships.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('labels intended join keys as join keys and shared concepts as same-concept', () => {
+    const wrong = key.relationships.filter(r => byPair.get(pairKey(r.from, r.to))?.kind !== r.kind);
+    expect(wrong.map(r => `${refKey(r.from)} ~ ${refKey(r.to)}`)).toEqual([]);
+  });
+
+  it('never suggests a trap (same name, different meaning) as a join key', () => {
+    const suggested = key.traps.filter(t => byPair.get(pairKey(t.a, t.b))?.kind === 'join-key');
+    expect(suggested).toEqual([]);
+  });
+
+  it('keeps generic names (status, id, type, amount, code) alone from carrying a pair', () => {
+    const generic = scan.pairs.filter(p => ['status', 'id', 'type', 'amount', 'code'].includes(p.from.column) && p.from.column === p.to.column);
+    expect(generic).toEqual([]);
+  });
+
+  it('gives evidence strings for a suggestion', () => {
+    const p = byPair.get(pairKey(ref('sales-orders.orders.cust_id'), ref('customer-profiles.customers.customer_id')))!;
+    expect(p.evidence).toContain('same glossary term https://glossary.example.com/terms/customer');
+    expect(p.evidence).toContain('names match after expansion: cust_id ~ customer_id');
+    expect(p.evidence).toContain('types compatible: string/string');
+    expect(p.evidence).toContain('example values share the shape uuid');
+    expect(p.confidence).toBeGreaterThan(0.9);
+  });
+});
+
+describe('suggestInterop API', () => {
+  it('returns only pairs involving the product, with the product on the from side', () => {
+    const result = suggestInterop({ products, product: 'sales-returns', top: 5 });
+    expect(result.suggestions).toHaveLength(5);
+    for (const s of result.suggestions) {
+      expect(s.from.product).toBe('sales-returns');
+      expect(s.to.product).not.toBe('sales-returns');
+      expect(['join-key', 'same-concept']).toContain(s.kind);
+      expect(s.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      expect(s.explanation.sql).toMatch(/JOIN/);
+      expect(s.validation.groundedness).toBe(1);
+    }
+    expect(result.stats).toEqual({ columns: 175, candidatePairs: expect.any(Number), allPairs: 9 * (175 - 9) });
+    const sorted = [...result.suggestions].sort((a, b) => b.confidence - a.confidence);
+    expect(result.suggestions.map(s => s.confidence)).toEqual(sorted.map(s => s.confidence));
+  });
+
+  it('scans the whole catalog when no product is given, each pair once', () => {
+    const result = suggestInterop({ products });
+    const keys = result.suggestions.map(s => pairKey(s.from, s.to));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(result.stats.candidatePairs).toBe(scan.stats.candidatePairs);
+  });
+
+  it('rejects an unknown product and duplicate ids', () => {
+    expect(() => index.suggestFor('nope')).toThrow(/unknown data product nope/);
+    expect(() => buildInteropIndex([products[0], products[0]])).toThrow(/duplicate/);
+  });
+});
