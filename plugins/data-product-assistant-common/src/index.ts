@@ -2,3 +2,4 @@ export * from './annotations';
 export * from './permissions';
 export * from './profile';
 export * from './ask';
+export * from './interop';

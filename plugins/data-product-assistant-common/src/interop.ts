@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { MAX_COMMENT_LENGTH } from './ask';
+
+export interface ColumnRef {
+  product: string;
+  table: string;
+  column: string;
+}
+
+export type RelationshipKind = 'join-key' | 'same-concept' | 'none';
+
+export interface InteropExplanation {
+  /** One sentence: which columns relate and how. */
+  summary: string;
+  /** What joining the two products enables, from their purposes and descriptions. */
+  enables: string;
+  /** Example SQL across the two products' tables (qualified names; never example values). */
+  sql: string;
+  caveats: InteropCaveat[];
+}
+
+export interface InteropCaveat {
+  /** `grain-one-to-many`, `many-to-many`, `pii-join-key`, `re-identification`, `type-cast`, `not-a-join-key`. */
+  code: string;
+  message: string;
+}
+
+export interface SuggestionIssue {
+  /** `type-incompatible`, `type-cast`, `pii-join-key-cross-domain`, `pii-join-key`, `ungrounded-reference`. */
+  code: string;
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface SuggestionValidation {
+  /** `approved`: fine to show; `flagged`: show with the issues; `blocked`: do not show as a suggestion. */
+  status: 'approved' | 'flagged' | 'blocked';
+  issues: SuggestionIssue[];
+  /** Share of the tables and columns named in the explanation that exist in the profiles, in [0, 1]. */
+  groundedness: number;
+}
+
+/** A scored relationship before explanation. */
+export interface ScoredPair {
+  from: ColumnRef;
+  to: ColumnRef;
+  kind: RelationshipKind;
+  confidence: number;
+  evidence: string[];
+}
+
+export interface InteropSuggestion extends ScoredPair {
+  explanation: InteropExplanation;
+  validation: SuggestionValidation;
+}
+
+export interface InteropStats {
+  /** Columns in the index. */
+  columns: number;
+  /** Column pairs scored by the relationship model (after blocking). */
+  candidatePairs: number;
+  /** Cross-product column pairs an all-pairs scan would have scored. */
+  allPairs: number;
+}
+
+/** A suggestion as the API serves it: entity refs as products, a stable id, the owners' decision. */
+export interface InteropMapping extends InteropSuggestion {
+  /** Stable across recomputation: derived from the two columns. */
+  id: string;
+  decision?: InteropDecision;
+}
+
+export type InteropDecisionStatus = 'accepted' | 'rejected';
+
+export interface InteropDecision {
+  suggestionId: string;
+  status: InteropDecisionStatus;
+  comment?: string;
+  decidedBy: string;
+  decidedAt: string;
+  from: ColumnRef;
+  to: ColumnRef;
+  kind: RelationshipKind;
+}
+
+/** Another data product the asked one fits with, and every column mapping between them. */
+export interface RelatedProduct {
+  entityRef: string;
+  title?: string;
+  domain?: string;
+  owner?: string;
+  bestConfidence: number;
+  mappings: InteropMapping[];
+}
+
+export interface InteropResponse {
+  entityRef: string;
+  /** When the suggestions were computed (they are cached until a contract changes). */
+  computedAt: string;
+  related: RelatedProduct[];
+  /** Whether the caller may accept or reject suggestions for this product. */
+  canDecide: boolean;
+  stats: InteropStats;
+}
+
+export const interopDecisionRequestSchema = z.object({
+  suggestionId: z
+    .string({ error: 'suggestionId is required' })
+    .min(1, 'suggestionId must not be empty'),
+  decision: z.enum(['accept', 'reject'], { error: 'decision must be "accept" or "reject"' }),
+  comment: z
+    .string()
+    .max(MAX_COMMENT_LENGTH, `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`)
+    .optional(),
+});
+export type InteropDecisionRequest = z.infer<typeof interopDecisionRequestSchema>;
