@@ -8,6 +8,7 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact } from '../models/types';
 import type { KnowledgeNote } from './knowledgeNotes';
+import { detectInjection } from '../validator/injection';
 
 export interface BuildFactsOptions {
   /** Owner-curated notes for this product. */
@@ -87,6 +88,31 @@ function list(items: string[]): string {
   return items.join(', ');
 }
 
+export const REMOVED_INSTRUCTION = '[instruction-like text removed]';
+
+/**
+ * Contract text, docs and notes are untrusted: instruction-like passages are
+ * cut out before any model sees them, and the fact is marked so reviewers and
+ * the validator know it carried one.
+ */
+function neutraliseInstructions(fact: Fact): Fact {
+  const findings = detectInjection(fact.text);
+  if (!findings.length) return fact;
+  let text = fact.text;
+  for (const f of [...findings].sort((a, b) => b.start - a.start)) {
+    const end = sentenceEnd(text, f.end);
+    text = `${text.slice(0, f.start)}${REMOVED_INSTRUCTION}${text.slice(end)}`;
+  }
+  return { ...fact, text, instructionLike: true };
+}
+
+/** An injected instruction runs to the end of its sentence or line. */
+function sentenceEnd(text: string, from: number): number {
+  const rest = text.slice(from);
+  const stop = rest.search(/[.!?](\s|$)|\n/);
+  return stop < 0 ? text.length : from + stop + 1;
+}
+
 /** Collects facts, making ids unique with a `~n` suffix on collision. */
 class FactList {
   readonly facts: Fact[] = [];
@@ -96,7 +122,7 @@ class FactList {
     const n = this.seen.get(fact.id) ?? 0;
     this.seen.set(fact.id, n + 1);
     const id = n === 0 ? fact.id : `${fact.id}~${n + 1}`;
-    this.facts.push({ ...fact, id });
+    this.facts.push({ ...neutraliseInstructions(fact), id });
     return id;
   }
 }

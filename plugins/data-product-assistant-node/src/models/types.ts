@@ -34,6 +34,8 @@ export interface Fact {
   /** Sensitivity of the column the fact describes (examples carry its values). */
   classification?: Classification;
   pii?: boolean;
+  /** The source text held instruction-like content, which was cut out of `text`. */
+  instructionLike?: boolean;
   /** Who wrote it, for owner knowledge notes. */
   provenance?: { author: string; createdAt: string };
 }

@@ -1,11 +1,12 @@
 import { vi } from 'vitest';
 import { DataProductAssistantApi } from '../api';
-import { orderProfile } from './fixtures';
+import { emptyInterop, orderProfile } from './fixtures';
 
 /**
  * A fake {@link DataProductAssistantApi} whose methods are vitest mocks with
  * harmless defaults (the order profile, an empty history); change them with
- * `mockImplementation`.
+ * `mockImplementation`. Interoperability has no related products, and
+ * deciding fails unless faked.
  */
 export function fakeApi() {
   return {
@@ -28,6 +29,12 @@ export function fakeApi() {
     ),
     getAsk: vi.fn<DataProductAssistantApi['getAsk']>(async () => {
       throw new Error('getAsk is not faked in this test');
+    }),
+    getInterop: vi.fn<DataProductAssistantApi['getInterop']>(
+      async () => emptyInterop,
+    ),
+    decideInterop: vi.fn<DataProductAssistantApi['decideInterop']>(async () => {
+      throw new Error('decideInterop is not faked in this test');
     }),
   } satisfies DataProductAssistantApi;
 }

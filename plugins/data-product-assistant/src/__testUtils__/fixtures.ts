@@ -3,6 +3,8 @@ import {
   AskRecord,
   ColumnProfile,
   DataProductProfile,
+  InteropMapping,
+  InteropResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 
 export const orderEntity: Entity = {
@@ -224,4 +226,162 @@ export const abstainedAsk: AskRecord = {
   citations: [],
   reasons: [],
   createdAt: '2025-03-04T10:30:00.000Z',
+};
+
+/** orders.order_lines.customer_id ↔ customers.customers.customer_id: an approved join key. */
+export const customerIdMapping: InteropMapping = {
+  id: 'm-customer-id',
+  from: {
+    product: 'component:default/orders',
+    table: 'order_lines',
+    column: 'customer_id',
+  },
+  to: {
+    product: 'component:default/customers',
+    table: 'customers',
+    column: 'customer_id',
+  },
+  kind: 'join-key',
+  confidence: 0.92,
+  evidence: [
+    'same column name customer_id',
+    'customers.customer_id is the primary key',
+  ],
+  explanation: {
+    summary:
+      'order_lines.customer_id refers to customers.customer_id, the key of Customers.',
+    enables: 'revenue per customer segment and region',
+    sql: 'SELECT o.order_id, c.segment\nFROM orders.order_lines o\nJOIN customers.customers c ON o.customer_id = c.customer_id',
+    caveats: [
+      {
+        code: 'grain-one-to-many',
+        message: 'One customer has many order lines: aggregate before joining',
+      },
+      {
+        code: 'pii-join-key',
+        message: 'customer_id identifies a person',
+      },
+    ],
+  },
+  validation: { status: 'approved', issues: [], groundedness: 1 },
+};
+
+/** orders.order_lines.channel ↔ customers.customers.signup_channel: flagged by the validator. */
+export const channelMapping: InteropMapping = {
+  id: 'm-channel',
+  from: {
+    product: 'component:default/orders',
+    table: 'order_lines',
+    column: 'channel',
+  },
+  to: {
+    product: 'component:default/customers',
+    table: 'customers',
+    column: 'signup_channel',
+  },
+  kind: 'same-concept',
+  confidence: 0.61,
+  evidence: ['both describe a sales channel'],
+  explanation: {
+    summary: 'channel and signup_channel both name a sales channel.',
+    enables: 'comparing where customers signed up with where they buy',
+    sql: 'SELECT o.channel, COUNT(*)\nFROM orders.order_lines o\nJOIN customers.customers c ON o.channel = c.signup_channel\nGROUP BY o.channel',
+    caveats: [
+      {
+        code: 'many-to-many',
+        message: 'Neither column is unique: the join multiplies rows',
+      },
+    ],
+  },
+  validation: {
+    status: 'flagged',
+    issues: [
+      {
+        code: 'type-cast',
+        severity: 'warning',
+        message: 'types string and integer need a cast to join',
+      },
+    ],
+    groundedness: 0.8,
+  },
+};
+
+/** orders.order_lines.order_id ↔ shipments.shipments.order_id: already accepted. */
+export const acceptedOrderIdMapping: InteropMapping = {
+  id: 'm-order-id',
+  from: {
+    product: 'component:default/orders',
+    table: 'order_lines',
+    column: 'order_id',
+  },
+  to: {
+    product: 'component:default/shipments',
+    table: 'shipments',
+    column: 'order_id',
+  },
+  kind: 'join-key',
+  confidence: 0.88,
+  evidence: ['same column name order_id'],
+  explanation: {
+    summary: 'shipments.order_id refers to order_lines.order_id.',
+    enables: 'delivery times per order',
+    sql: 'SELECT o.order_id, s.shipped_at\nFROM orders.order_lines o\nJOIN shipments.shipments s ON o.order_id = s.order_id',
+    caveats: [
+      {
+        code: 're-identification',
+        message: 'Addresses in shipments can re-identify customers',
+      },
+    ],
+  },
+  validation: { status: 'approved', issues: [], groundedness: 1 },
+  decision: {
+    suggestionId: 'm-order-id',
+    status: 'accepted',
+    comment: 'Used by the logistics team',
+    decidedBy: 'user:default/alice',
+    decidedAt: '2025-03-04T10:15:00.000Z',
+    from: {
+      product: 'component:default/orders',
+      table: 'order_lines',
+      column: 'order_id',
+    },
+    to: {
+      product: 'component:default/shipments',
+      table: 'shipments',
+      column: 'order_id',
+    },
+    kind: 'join-key',
+  },
+};
+
+/** What the backend says the orders product fits with. */
+export const ordersInterop: InteropResponse = {
+  entityRef: 'component:default/orders',
+  computedAt: '2025-03-04T09:00:00.000Z',
+  related: [
+    {
+      entityRef: 'component:default/customers',
+      title: 'Customers',
+      domain: 'crm',
+      owner: 'group:default/crm-team',
+      bestConfidence: 0.92,
+      mappings: [customerIdMapping, channelMapping],
+    },
+    {
+      entityRef: 'component:default/shipments',
+      // no title: the card is named by the ref
+      domain: 'logistics',
+      owner: 'group:default/logistics',
+      bestConfidence: 0.88,
+      mappings: [acceptedOrderIdMapping],
+    },
+  ],
+  canDecide: false,
+  stats: { columns: 42, candidatePairs: 120, allPairs: 800 },
+};
+
+/** No related products. */
+export const emptyInterop: InteropResponse = {
+  ...ordersInterop,
+  related: [],
 };

@@ -5,6 +5,9 @@ import {
   AskRecord,
   DataProductProfile,
   FeedbackRequest,
+  InteropDecision,
+  InteropDecisionRequest,
+  InteropResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 
 /** One page of a data product's past questions, newest first. */
@@ -18,6 +21,12 @@ export interface AskHistoryPage {
 export interface AskHistoryQuery {
   limit?: number;
   offset?: number;
+}
+
+/** Options for {@link DataProductAssistantApi.getInterop}. */
+export interface InteropQuery {
+  /** How many related products to return at most; the backend's default when left out. */
+  top?: number;
 }
 
 /**
@@ -63,6 +72,28 @@ export interface DataProductAssistantApi {
 
   /** One stored question, with the caller's feedback if any. */
   getAsk(askId: string, options?: { signal?: AbortSignal }): Promise<AskRecord>;
+
+  /**
+   * The data products this one fits with and the column mappings between
+   * them, computed from the contracts the caller can read. Rejected
+   * suggestions are left out; accepted ones carry their `decision`.
+   * Rejects for 400 (not a data product, bad `top`) and 404.
+   */
+  getInterop(
+    entityRef: CompoundEntityRef | string,
+    query?: InteropQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<InteropResponse>;
+
+  /**
+   * Accepts or rejects one suggested mapping. Only the product's owners may:
+   * rejects with a 403 `ResponseError` (`NotAllowedError`) for anyone else,
+   * 400 for a bad body and 404 for an unknown suggestion.
+   */
+  decideInterop(
+    entityRef: CompoundEntityRef | string,
+    request: InteropDecisionRequest,
+  ): Promise<InteropDecision>;
 }
 
 export const dataProductAssistantApiRef = createApiRef<DataProductAssistantApi>(

@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ResponseError } from '@backstage/errors';
 import { DataProductAssistantClient } from './DataProductAssistantClient';
 import { ContractValidationError } from './ContractValidationError';
-import { approvedAsk, orderProfile } from '../__testUtils__/fixtures';
+import {
+  acceptedOrderIdMapping,
+  approvedAsk,
+  orderProfile,
+  ordersInterop,
+} from '../__testUtils__/fixtures';
 
 const baseUrl = 'http://localhost:7007/api/data-product-assistant';
 
@@ -269,6 +274,128 @@ describe('DataProductAssistantClient', () => {
       const { client, fetch } = setup(json(200, approvedAsk));
       expect(await client.getAsk('a1')).toEqual(approvedAsk);
       expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/asks/a1`);
+    });
+  });
+
+  describe('interoperability', () => {
+    const bodyOf = (init?: RequestInit) => JSON.parse(String(init?.body));
+
+    it('gets the suggestions of a product with top', async () => {
+      const { client, fetch } = setup(json(200, ordersInterop));
+
+      const result = await client.getInterop(
+        { kind: 'Component', namespace: 'Default', name: 'orders v2' },
+        { top: 5 },
+      );
+
+      expect(result).toEqual(ordersInterop);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(
+        `${baseUrl}/products/default/component/orders%20v2/interop?top=5`,
+      );
+      expect(init?.method).toBeUndefined();
+      expect(new Headers(init?.headers).get('Accept')).toBe('application/json');
+    });
+
+    it('gets the suggestions of a string ref without top', async () => {
+      const { client, fetch } = setup(json(200, ordersInterop));
+      await client.getInterop('component:default/orders');
+      expect(fetch.mock.calls[0][0]).toBe(
+        `${baseUrl}/products/default/component/orders/interop`,
+      );
+    });
+
+    it('surfaces the backend message of a 400 and a 404', async () => {
+      const notProduct = await setup(
+        json(400, {
+          error: {
+            name: 'InputError',
+            message: 'component:default/x is not a data product',
+          },
+        }),
+      )
+        .client.getInterop('component:default/x')
+        .catch(e => e);
+      expect(ResponseError.is(notProduct)).toBe(true);
+      expect(notProduct.statusCode).toBe(400);
+      expect(notProduct.cause.message).toBe(
+        'component:default/x is not a data product',
+      );
+
+      const missing = await setup(
+        json(404, { error: { message: 'No entity component:default/y' } }),
+      )
+        .client.getInterop('component:default/y')
+        .catch(e => e);
+      expect(ResponseError.is(missing)).toBe(true);
+      expect(missing.statusCode).toBe(404);
+      // a body without an error name still keeps the backend's message
+      expect(missing.cause.message).toBe('No entity component:default/y');
+    });
+
+    it('posts a decision with a trimmed comment', async () => {
+      const decision = acceptedOrderIdMapping.decision!;
+      const { client, fetch } = setup(json(201, decision));
+
+      const result = await client.decideInterop(
+        { kind: 'Component', namespace: 'default', name: 'orders' },
+        {
+          suggestionId: 'm-order-id',
+          decision: 'accept',
+          comment: '  Used by logistics ',
+        },
+      );
+
+      expect(result).toEqual(decision);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(
+        `${baseUrl}/products/default/component/orders/interop/decisions`,
+      );
+      expect(init?.method).toBe('POST');
+      expect(new Headers(init?.headers).get('Content-Type')).toBe(
+        'application/json',
+      );
+      expect(bodyOf(init)).toEqual({
+        suggestionId: 'm-order-id',
+        decision: 'accept',
+        comment: 'Used by logistics',
+      });
+    });
+
+    it('leaves out an empty comment', async () => {
+      const { client, fetch } = setup(json(201, {}));
+      await client.decideInterop('component:default/orders', {
+        suggestionId: 's1',
+        decision: 'reject',
+        comment: ' ',
+      });
+      expect(bodyOf(fetch.mock.calls[0][1])).toEqual({
+        suggestionId: 's1',
+        decision: 'reject',
+      });
+    });
+
+    it('rejects a non-owner with the 403 message as is', async () => {
+      const { client } = setup(
+        json(403, {
+          error: {
+            name: 'NotAllowedError',
+            message: 'Only the owners of component:default/orders may decide',
+          },
+        }),
+      );
+      const error = await client
+        .decideInterop('component:default/orders', {
+          suggestionId: 's1',
+          decision: 'accept',
+        })
+        .catch(e => e);
+      expect(ResponseError.is(error)).toBe(true);
+      expect(error.statusCode).toBe(403);
+      expect(error.cause.name).toBe('NotAllowedError');
+      expect(error.cause.message).toBe(
+        'Only the owners of component:default/orders may decide',
+      );
     });
   });
 });

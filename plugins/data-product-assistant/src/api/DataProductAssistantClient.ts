@@ -10,11 +10,15 @@ import {
   AskRecord,
   DataProductProfile,
   FeedbackRequest,
+  InteropDecision,
+  InteropDecisionRequest,
+  InteropResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   AskHistoryPage,
   AskHistoryQuery,
   DataProductAssistantApi,
+  InteropQuery,
 } from './DataProductAssistantApi';
 import {
   ContractValidationError,
@@ -98,6 +102,37 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     });
   }
 
+  async getInterop(
+    entityRef: CompoundEntityRef | string,
+    query?: InteropQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<InteropResponse> {
+    const search =
+      query?.top !== undefined ? `?top=${encodeURIComponent(query.top)}` : '';
+    return this.request<InteropResponse>(
+      `/products/${productPath(toCompoundRef(entityRef))}/interop${search}`,
+      { signal: options?.signal },
+    );
+  }
+
+  async decideInterop(
+    entityRef: CompoundEntityRef | string,
+    request: InteropDecisionRequest,
+  ): Promise<InteropDecision> {
+    const body: InteropDecisionRequest = {
+      suggestionId: request.suggestionId,
+      decision: request.decision,
+    };
+    const comment = request.comment?.trim();
+    if (comment) {
+      body.comment = comment;
+    }
+    return this.request<InteropDecision>(
+      `/products/${productPath(toCompoundRef(entityRef))}/interop/decisions`,
+      { method: 'POST', body: JSON.stringify(body) },
+    );
+  }
+
   /** Sends a request to the backend and parses the JSON answer. */
   protected async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
@@ -154,11 +189,16 @@ async function toError(response: Response): Promise<Error> {
     });
   }
   if (isBareErrorBody(body)) {
-    // `{ error }` without the `response` part of Backstage's error format:
-    // complete it so that ResponseError keeps the backend's own message.
+    // `{ error }` without the `response` part of Backstage's error format
+    // (and perhaps without a name): complete it so that ResponseError keeps
+    // the backend's own message.
     return ResponseError.fromResponse(
       new Response(
-        JSON.stringify({ ...body, response: { statusCode: response.status } }),
+        JSON.stringify({
+          ...body,
+          error: { ...body.error, name: body.error.name ?? 'Error' },
+          response: { statusCode: response.status },
+        }),
         {
           status: response.status,
           statusText: response.statusText,
@@ -180,7 +220,7 @@ function isContractValidationBody(
 
 function isBareErrorBody(
   body: unknown,
-): body is { error: { name: string; message: string } } {
+): body is { error: { name?: string; message: string } } {
   if (typeof body !== 'object' || body === null) return false;
   const { error, response } = body as {
     error?: { name?: unknown; message?: unknown };
@@ -188,7 +228,7 @@ function isBareErrorBody(
   };
   return (
     response === undefined &&
-    typeof error?.name === 'string' &&
+    (error?.name === undefined || typeof error.name === 'string') &&
     typeof error?.message === 'string'
   );
 }

@@ -3,6 +3,7 @@ export {
   type DataProductAssistantApi,
   type AskHistoryPage,
   type AskHistoryQuery,
+  type InteropQuery,
 } from './DataProductAssistantApi';
 export { DataProductAssistantClient } from './DataProductAssistantClient';
 export {

@@ -19,6 +19,7 @@ import {
   approvedAsk,
   orderEntity,
   orderProfile,
+  ordersInterop,
 } from '../__testUtils__/fixtures';
 import { fakeApi } from '../__testUtils__/fakeApi';
 import { AssistantTab } from './AssistantTab';
@@ -323,5 +324,35 @@ describe('AssistantTab', () => {
       'component:default/orders',
       'What does net_amount mean?',
     );
+  });
+
+  it('shows interoperability between the ask panel and the profile', async () => {
+    const api = fakeApi();
+    api.getInterop.mockResolvedValue(ordersInterop);
+    renderTab(api.getProfile, { api });
+
+    const panel = await screen.findByRole('region', {
+      name: 'Interoperability',
+    });
+    expect(
+      await within(panel).findByRole('region', { name: 'Customers' }),
+    ).toBeInTheDocument();
+    expect(api.getInterop).toHaveBeenCalledWith(
+      'component:default/orders',
+      undefined,
+    );
+    const question = screen.getByRole('textbox', {
+      name: 'Ask a question about this data product',
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Columns of order_lines',
+    });
+    expect(
+      question.compareDocumentPosition(panel) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      panel.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 });

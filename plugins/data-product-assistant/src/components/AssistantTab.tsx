@@ -12,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { dataProductAssistantApiRef } from '../api';
 import { AskPanel } from './ask';
 import { DataProductProfileView } from './DataProductProfileView';
+import { InteropPanel } from './interop';
 import { OwnershipChip } from './OwnershipChip';
 import { ProfileErrorPanel } from './ProfileErrorPanel';
 
@@ -21,6 +22,7 @@ export function AssistantTab(): JSX.Element {
   const api = useApi(dataProductAssistantApiRef);
   const entityRef = getCompoundEntityRef(entity);
   const { kind, namespace, name } = entityRef;
+  const refString = stringifyEntityRef(entityRef);
 
   const { value, loading, error } = useAsync(
     () => api.getProfile({ kind, namespace, name }),
@@ -43,7 +45,10 @@ export function AssistantTab(): JSX.Element {
       </Box>
       <Box mb={3}>
         {/* Asking works without the profile: it only feeds the suggestions. */}
-        <AskPanel entityRef={stringifyEntityRef(entityRef)} profile={value} />
+        <AskPanel entityRef={refString} profile={value} />
+      </Box>
+      <Box mb={3}>
+        <InteropPanel entityRef={refString} />
       </Box>
       {loading && <Progress />}
       {!loading && error && <ProfileErrorPanel error={error} />}

@@ -23,3 +23,4 @@ export { ProfileErrorPanel } from './ProfileErrorPanel';
 export { ProfileOverview, type ProfileOverviewProps } from './ProfileOverview';
 export { SlaList, type SlaListProps } from './SlaList';
 export * from './ask';
+export * from './interop';
