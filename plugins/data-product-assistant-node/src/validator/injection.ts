@@ -15,6 +15,12 @@ const PATTERNS: Array<{ kind: string; severity: 'warning' | 'block'; re: RegExp 
   },
   { kind: 'override', severity: 'block', re: /\bnew\s+(?:instructions?|rules?|system\s+prompt)\s*:/gi },
   {
+    // "respond only with X", "reply with X and nothing else": an attacker's canary
+    kind: 'override',
+    severity: 'block',
+    re: /\b(?:respond|reply|answer|output|say)\s+(?:only\s+with|with\s+[^.\n]{1,40}?\s+and\s+nothing\s+else)\b/gi,
+  },
+  {
     kind: 'override',
     severity: 'warning',
     re: /\b(?:from now on|instead),?\s+(?:you\s+(?:will|must|should|are)|respond|answer|act)\b/gi,
@@ -32,7 +38,7 @@ const PATTERNS: Array<{ kind: string; severity: 'warning' | 'block'; re: RegExp 
   {
     kind: 'role-tag',
     severity: 'block',
-    re: /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|assistant|user|instructions?)>|^\s*#{2,}\s*(?:system|instruction|assistant)\b|^\s*(?:system|assistant)\s*:/gim,
+    re: /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|assistant|user|instructions?)>|^\s*#{2,}\s*(?:system|instruction|assistant)\b|(?:^|[.!?]\s+)\s*(?:system|assistant)\s*:/gim,
   },
   {
     kind: 'exfiltration',
