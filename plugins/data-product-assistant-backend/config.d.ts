@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   dataProductAssistant?: {
     /**
@@ -45,6 +47,26 @@ export interface Config {
     };
     /** Used for every domain not listed under `domains`. */
     defaults?: DomainSettings;
+    /** Suggest interoperability. */
+    interop?: {
+      /**
+       * When the full scan runs (Backstage scheduler definition). Default:
+       * every 30 minutes, 10 minute timeout, 1 minute initial delay.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Suggestions per product when a request names no `top` (1-200). Default 20. */
+      top?: number;
+      /**
+       * How long a stored contract snapshot is trusted before its source is
+       * asked again (conditionally, with its ETag). Default 300.
+       */
+      contractMaxAgeSeconds?: number;
+      /**
+       * How long the catalog processor keeps the list of accepted
+       * relationships. Default 5.
+       */
+      relationsCacheSeconds?: number;
+    };
     /** Who may see values of confidential or restricted columns. */
     clearance?: {
       /** Classification everyone may see values of. Default: internal. */

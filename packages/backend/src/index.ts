@@ -1,5 +1,8 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { fileUrlReaderServiceFactory } from '@dpa/plugin-data-product-assistant-backend';
+import {
+  catalogModuleDataProductRelations,
+  fileUrlReaderServiceFactory,
+} from '@dpa/plugin-data-product-assistant-backend';
 
 const backend = createBackend();
 
@@ -11,10 +14,16 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Accepted interoperability relationships become interoperatesWith relations.
+backend.add(catalogModuleDataProductRelations);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicyModule'));
 
 backend.add(import('@dpa/plugin-data-product-assistant-backend'));
+
+// Actions (ask-data-product) for MCP clients, and the events bus the catalog subscribes to.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.start();

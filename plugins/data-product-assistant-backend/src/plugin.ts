@@ -12,6 +12,11 @@ import { AskService } from './ask/AskService';
 import { ClearancePolicy } from './ask/clearance';
 import { DatabaseAskStore } from './database/DatabaseAskStore';
 import { DatabaseContractSnapshotStore } from './database/DatabaseContractSnapshotStore';
+import { DatabaseInteropDecisionStore } from './database/DatabaseInteropDecisionStore';
+import { DatabaseInteropSuggestionStore } from './database/DatabaseInteropSuggestionStore';
+import { InteropIndexCache } from './interop/InteropIndexCache';
+import { InteropService } from './interop/InteropService';
+import { INTEROP_SCAN_TASK_ID, readInteropSettings } from './interop/interopSettings';
 import { migrate } from './database/migrate';
 import { DataProductProfileService } from './profile/DataProductProfileService';
 import { dataProductTypes } from './profile/dataProductFilter';
@@ -31,6 +36,11 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         urlReader: coreServices.urlReader,
         permissionsRegistry: coreServices.permissionsRegistry,
+        permissions: coreServices.permissions,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
       },
@@ -61,7 +71,42 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           logger,
         });
         registerAskDataProductAction(deps.actionsRegistry, asks);
-        httpRouter.use(await createRouter({ httpAuth, profiles, asks }));
+
+        const interopSettings = readInteropSettings(config);
+        const interop = new InteropService({
+          profiles,
+          index: new InteropIndexCache({
+            profiles,
+            auth: deps.auth,
+            logger,
+            contractMaxAgeMs: interopSettings.contractMaxAgeMs,
+          }),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          decisions: new DatabaseInteropDecisionStore(db),
+          suggestions: new DatabaseInteropSuggestionStore(db),
+          logger,
+        });
+        deps.lifecycle.addShutdownHook(() => interop.close());
+        await deps.scheduler.scheduleTask({
+          id: INTEROP_SCAN_TASK_ID,
+          ...interopSettings.schedule,
+          fn: async () => {
+            await interop.fullScan();
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            profiles,
+            asks,
+            interop,
+            auditor: deps.auditor,
+            interopTop: interopSettings.defaultTop,
+          }),
+        );
       },
     });
   },

@@ -114,3 +114,17 @@ export const interopDecisionRequestSchema = z.object({
     .optional(),
 });
 export type InteropDecisionRequest = z.infer<typeof interopDecisionRequestSchema>;
+
+/** The catalog relation between two data products with an accepted relationship; symmetric. */
+export const RELATION_INTEROPERATES_WITH = 'interoperatesWith';
+
+/** An accepted relationship as `GET /interop/accepted` serves it (service principals only). */
+export interface AcceptedInteropRelationship {
+  suggestionId: string;
+  fromEntityRef: string;
+  toEntityRef: string;
+  from: ColumnRef;
+  to: ColumnRef;
+  kind: RelationshipKind;
+  decidedAt: string;
+}

@@ -10,16 +10,67 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
+  coreServices,
   createServiceFactory,
   type BackstageCredentials,
+  type PermissionsService,
+  type SchedulerService,
+  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { dataProductAssistantPlugin } from '../plugin';
 import { fileUrlReaderServiceFactory } from '../reading/FileUrlReader';
 import { demoProducts, fixturesDir, fromFile, repoRoot } from './demoEntities';
 
 /** A user the catalog hides every data product from, as a deny policy would. */
 export const OUTSIDER = 'user:default/outsider';
+
+/** A user the catalog hides customer-profiles from (and only that product). */
+export const NO_CUSTOMER_DATA = 'user:default/no-customer-data';
+const hiddenFrom: Record<string, (ref: string) => boolean> = {
+  [OUTSIDER]: () => true,
+  [NO_CUSTOMER_DATA]: ref => ref === 'component:default/customer-profiles',
+};
+
+/** Owners of the demo products in the tests: who the policy double lets decide. */
+export const SALES_OWNER = 'user:default/sally';
+export const CUSTOMER_OWNER = 'user:default/carl';
+export const defaultOwners: Record<string, string[]> = {
+  'component:default/sales-orders': [SALES_OWNER],
+  'component:default/sales-returns': [SALES_OWNER],
+  'component:default/customer-profiles': [CUSTOMER_OWNER],
+};
+
+/**
+ * A test double of the permission policy: owner-only data product
+ * permissions are allowed when the user is among the resource's owners;
+ * everything else is allowed. (The real policy is tested in packages/backend.)
+ */
+export function ownerPermissions(owners: Record<string, string[]>): PermissionsService {
+  const ownerOnly = (name: string) =>
+    name.startsWith('data-product-assistant.') && name !== 'data-product-assistant.model.promote';
+  const decide = (
+    request: { permission: { name: string }; resourceRef?: string },
+    credentials: BackstageCredentials,
+  ): { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY } => {
+    if (!ownerOnly(request.permission.name)) return { result: AuthorizeResult.ALLOW };
+    const principal = credentials.principal as { type?: string; userEntityRef?: string };
+    if (principal.type === 'service') return { result: AuthorizeResult.ALLOW };
+    const allowed =
+      !!request.resourceRef &&
+      (owners[request.resourceRef] ?? []).includes(principal.userEntityRef ?? '');
+    return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  };
+  return {
+    async authorize(requests, options) {
+      return requests.map(r => decide(r as any, options.credentials)) as any;
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any;
+    },
+  };
+}
 
 export function testEntities(): Entity[] {
   const products = demoProducts();
@@ -43,6 +94,7 @@ export async function startPluginBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   config: Record<string, unknown> = {},
+  backendOptions: { owners?: Record<string, string[]> } = {},
 ) {
   const knex = await databases.init(databaseId);
   const catalog = catalogServiceMock({ entities: testEntities() });
@@ -51,8 +103,29 @@ export async function startPluginBackend(
     const credentials = (options as { credentials?: BackstageCredentials } | undefined)
       ?.credentials;
     const principal = credentials?.principal as { userEntityRef?: string } | undefined;
-    return principal?.userEntityRef === OUTSIDER ? undefined : getEntityByRef(ref, options as any);
+    const hidden = hiddenFrom[principal?.userEntityRef ?? ''];
+    const entity = await getEntityByRef(ref, options as any);
+    return entity && hidden?.(stringifyEntityRef(entity)) ? undefined : entity;
   };
+  const getEntities = catalog.getEntities.bind(catalog);
+  catalog.getEntities = async (request, options) => {
+    const principal = (options as { credentials?: BackstageCredentials } | undefined)
+      ?.credentials?.principal as { userEntityRef?: string } | undefined;
+    const hidden = hiddenFrom[principal?.userEntityRef ?? ''];
+    const response = await getEntities(request, options as any);
+    if (!hidden) return response;
+    return { items: response.items.filter(e => !hidden(stringifyEntityRef(e))) };
+  };
+  const refreshed: string[] = [];
+  catalog.refreshEntity = async ref => {
+    refreshed.push(ref);
+  };
+  // The mock scheduler runs tasks on demand (`triggerTask`); its type does not say so.
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory<SchedulerService>;
+  };
+  const auditor = mockServices.auditor.mock();
+  const permissions = ownerPermissions(backendOptions.owners ?? defaultOwners);
   const actions = actionsRegistryServiceMock();
   const { server } = await startTestBackend({
     features: [
@@ -69,7 +142,14 @@ export async function startPluginBackend(
       }),
       createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }),
       createServiceFactory({ service: actionsRegistryServiceRef, deps: {}, factory: () => actions }),
+      createServiceFactory({
+        service: coreServices.permissions,
+        deps: {},
+        factory: () => permissions,
+      }),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      auditor.factory,
     ],
   });
-  return { server, knex, actions };
+  return { server, knex, actions, scheduler, auditor, refreshed };
 }

@@ -10,5 +10,9 @@ export type ContractSnapshot =
 /** Where parsed contracts are kept between reads. */
 export interface ContractSnapshotStore {
   get(source: string): Promise<ContractSnapshot | undefined>;
+  /** Snapshots of several sources in one read; missing sources are absent from the map. */
+  getMany(sources: string[]): Promise<Map<string, ContractSnapshot>>;
   put(snapshot: ContractSnapshot): Promise<void>;
+  /** Records that the source was checked and had not changed. */
+  touch(source: string, fetchedAt: Date): Promise<void>;
 }

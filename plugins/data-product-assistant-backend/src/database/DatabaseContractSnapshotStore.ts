@@ -10,26 +10,39 @@ type Row = {
   fetched_at: Date | string;
 };
 
+const TABLE = 'dpa_contract_snapshots';
+const CHUNK = 500;
+
+function fromRow(row: Row): ContractSnapshot {
+  const base = {
+    source: row.source,
+    etag: row.etag ?? undefined,
+    fetchedAt: new Date(row.fetched_at),
+  };
+  return row.valid
+    ? { ...base, valid: true, contract: JSON.parse(row.contract ?? '{}') }
+    : { ...base, valid: false, issues: JSON.parse(row.issues ?? '[]') };
+}
+
 export class DatabaseContractSnapshotStore implements ContractSnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async get(source: string): Promise<ContractSnapshot | undefined> {
-    const row: Row | undefined = await this.db('dpa_contract_snapshots')
-      .where({ source })
-      .first();
-    if (!row) return undefined;
-    const base = {
-      source: row.source,
-      etag: row.etag ?? undefined,
-      fetchedAt: new Date(row.fetched_at),
-    };
-    return row.valid
-      ? { ...base, valid: true, contract: JSON.parse(row.contract ?? '{}') }
-      : { ...base, valid: false, issues: JSON.parse(row.issues ?? '[]') };
+    const row: Row | undefined = await this.db(TABLE).where({ source }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async getMany(sources: string[]): Promise<Map<string, ContractSnapshot>> {
+    const result = new Map<string, ContractSnapshot>();
+    for (let i = 0; i < sources.length; i += CHUNK) {
+      const rows: Row[] = await this.db(TABLE).whereIn('source', sources.slice(i, i + CHUNK));
+      for (const row of rows) result.set(row.source, fromRow(row));
+    }
+    return result;
   }
 
   async put(snapshot: ContractSnapshot): Promise<void> {
-    await this.db('dpa_contract_snapshots')
+    await this.db(TABLE)
       .insert({
         source: snapshot.source,
         etag: snapshot.etag ?? null,
@@ -40,5 +53,9 @@ export class DatabaseContractSnapshotStore implements ContractSnapshotStore {
       })
       .onConflict('source')
       .merge();
+  }
+
+  async touch(source: string, fetchedAt: Date): Promise<void> {
+    await this.db(TABLE).where({ source }).update({ fetched_at: fetchedAt });
   }
 }

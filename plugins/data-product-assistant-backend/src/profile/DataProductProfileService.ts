@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   BackstageCredentials,
   LoggerService,
@@ -20,12 +21,41 @@ import {
   type DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
 import { buildProfile, parseContract } from '@dpa/plugin-data-product-assistant-node';
-import type { ContractSnapshotStore } from '../database/ContractSnapshotStore';
+import type {
+  ContractSnapshot,
+  ContractSnapshotStore,
+} from '../database/ContractSnapshotStore';
 import { ContractValidationError } from './ContractValidationError';
 import { isDataProduct } from './dataProductFilter';
 import { resolveSourceUrls } from './resolveSourceUrls';
 
 const MAX_CONTRACT_BYTES = 5 * 1024 * 1024;
+
+/** A valid contract and the version of its snapshot (the ETag, else a content hash). */
+export interface LoadedContract {
+  source: string;
+  version: string;
+  contract: ContractProfile;
+}
+
+export interface ContractProblem {
+  source: string;
+  message: string;
+}
+
+export interface ProductContracts {
+  entity: Entity;
+  entityRef: string;
+  contracts: LoadedContract[];
+  /** Contracts that were skipped: missing annotation, unreadable, invalid. */
+  problems: ContractProblem[];
+}
+
+function snapshotVersion(snapshot: ContractSnapshot): string {
+  if (snapshot.etag) return snapshot.etag;
+  const content = snapshot.valid ? snapshot.contract : snapshot.issues;
+  return `sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
+}
 
 /** Loads a data product as the caller sees it: entity, contracts, docs. */
 export class DataProductProfileService {
@@ -92,43 +122,133 @@ export class DataProductProfileService {
     );
   }
 
+  /**
+   * Every data product the credentials may read. `fields` narrows what the
+   * catalog returns (a visibility check needs no annotations).
+   */
+  async listDataProducts(
+    credentials: BackstageCredentials,
+    fields?: string[],
+  ): Promise<Entity[]> {
+    const { items } = await this.options.catalog.getEntities(
+      { filter: { 'spec.type': this.options.dataProductTypes }, fields },
+      { credentials },
+    );
+    return items;
+  }
+
+  /**
+   * The contracts of many products at once: a stored snapshot younger than
+   * `maxAgeMs` is used as is, anything older or missing is read again through
+   * the UrlReader (a conditional read with the stored ETag). Invalid or
+   * unreadable contracts come back as problems, never as errors.
+   */
+  async loadContracts(
+    entities: Entity[],
+    options: { maxAgeMs: number; concurrency?: number },
+  ): Promise<ProductContracts[]> {
+    const products = entities.map(entity => {
+      const entityRef = stringifyEntityRef(entity);
+      const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
+      let sources: string[] = [];
+      let problem: string | undefined;
+      try {
+        sources = annotation
+          ? resolveSourceUrls(entity, annotation, this.options.integrations)
+          : [];
+        if (!annotation) problem = `no ${CONTRACT_ANNOTATION} annotation`;
+      } catch (error) {
+        problem = `unresolvable ${CONTRACT_ANNOTATION}: ${isError(error) ? error.message : error}`;
+      }
+      return { entity, entityRef, sources, problem };
+    });
+    const allSources = [...new Set(products.flatMap(p => p.sources))];
+    const stored = await this.options.snapshots.getMany(allSources);
+    const now = Date.now();
+    const snapshots = new Map<string, ContractSnapshot>();
+    const stale = allSources.filter(source => {
+      const snapshot = stored.get(source);
+      if (snapshot && now - snapshot.fetchedAt.getTime() < options.maxAgeMs) {
+        snapshots.set(source, snapshot);
+        return false;
+      }
+      return true;
+    });
+    let next = 0;
+    const worker = async () => {
+      while (next < stale.length) {
+        const source = stale[next++];
+        snapshots.set(source, await this.readSnapshot(source, stored.get(source)));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency ?? 8, stale.length) }, worker),
+    );
+    return products.map(({ entity, entityRef, sources, problem }) => {
+      const contracts: LoadedContract[] = [];
+      const problems: ContractProblem[] = problem ? [{ source: entityRef, message: problem }] : [];
+      for (const source of sources) {
+        const snapshot = snapshots.get(source)!;
+        if (snapshot.valid) {
+          contracts.push({ source, version: snapshotVersion(snapshot), contract: snapshot.contract });
+        } else {
+          const first = snapshot.issues[0];
+          problems.push({
+            source,
+            message: `${snapshot.issues.length} problem(s), first: ${first?.path} ${first?.message}`,
+          });
+        }
+      }
+      return { entity, entityRef, contracts, problems };
+    });
+  }
+
   private async readContract(source: string): Promise<ContractProfile> {
+    const snapshot = await this.readSnapshot(source, await this.options.snapshots.get(source));
+    if (snapshot.valid) return snapshot.contract;
+    throw new ContractValidationError(snapshot.source, snapshot.issues);
+  }
+
+  /** Reads a contract through the UrlReader; the result, valid or not, is stored. */
+  private async readSnapshot(
+    source: string,
+    previous: ContractSnapshot | undefined,
+  ): Promise<ContractSnapshot> {
     const { snapshots, urlReader } = this.options;
-    const previous = await snapshots.get(source);
     let text: string;
     let etag: string | undefined;
+    // Not stored: the next read tries again.
+    const unreadable = (message: string): ContractSnapshot => ({
+      source,
+      valid: false,
+      issues: [{ path: '/', message }],
+      fetchedAt: new Date(),
+    });
     try {
       const response = await urlReader.readUrl(source, { etag: previous?.etag });
       const buffer = await response.buffer();
       if (buffer.length > MAX_CONTRACT_BYTES) {
-        throw new ContractValidationError(source, [
-          { path: '/', message: `the contract is larger than ${MAX_CONTRACT_BYTES} bytes` },
-        ]);
+        return unreadable(`the contract is larger than ${MAX_CONTRACT_BYTES} bytes`);
       }
       text = buffer.toString('utf8');
       etag = response.etag;
     } catch (error) {
       if (isError(error) && error.name === 'NotModifiedError' && previous) {
-        return this.fromSnapshot(previous);
+        const fetchedAt = new Date();
+        await snapshots.touch(source, fetchedAt);
+        return { ...previous, fetchedAt };
       }
-      if (error instanceof ContractValidationError) throw error;
-      throw new ContractValidationError(source, [
-        { path: '/', message: `the contract could not be read: ${isError(error) ? error.message : String(error)}` },
-      ]);
+      return unreadable(
+        `the contract could not be read: ${isError(error) ? error.message : String(error)}`,
+      );
     }
     const parsed = parseContract(text);
     const fetchedAt = new Date();
-    if (parsed.ok) {
-      await snapshots.put({ source, etag, valid: true, contract: parsed.contract, fetchedAt });
-      return parsed.contract;
-    }
-    await snapshots.put({ source, etag, valid: false, issues: parsed.issues, fetchedAt });
-    throw new ContractValidationError(source, parsed.issues);
-  }
-
-  private fromSnapshot(snapshot: Awaited<ReturnType<ContractSnapshotStore['get']>> & {}) {
-    if (snapshot.valid) return snapshot.contract;
-    throw new ContractValidationError(snapshot.source, snapshot.issues);
+    const snapshot: ContractSnapshot = parsed.ok
+      ? { source, etag, valid: true, contract: parsed.contract, fetchedAt }
+      : { source, etag, valid: false, issues: parsed.issues, fetchedAt };
+    await snapshots.put(snapshot);
+    return snapshot;
   }
 
   /** Docs are optional: a missing or unreadable doc never hides the profile. */

@@ -1,14 +1,17 @@
 import type { ErrorRequestHandler } from 'express';
 import express from 'express';
 import Router from 'express-promise-router';
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   askRequestSchema,
   feedbackRequestSchema,
+  interopDecisionRequestSchema,
 } from '@dpa/plugin-data-product-assistant-common';
 import type { AskService } from '../ask/AskService';
+import type { InteropService } from '../interop/InteropService';
+import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import { ContractValidationError } from '../profile/ContractValidationError';
 import { parseBody, parsePage } from './parseBody';
@@ -17,6 +20,10 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   profiles: DataProductProfileService;
   asks: AskService;
+  interop: InteropService;
+  auditor: AuditorService;
+  /** Suggestions per product when the request names no `top`. */
+  interopTop: number;
 }
 
 function entityRefFrom(value: string): string {
@@ -33,7 +40,7 @@ function entityRefFrom(value: string): string {
 
 /** Translates HTTP to service calls and back; nothing else lives here. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, profiles, asks } = options;
+  const { httpAuth, profiles, asks, interop, auditor } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -72,6 +79,48 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/asks/:id/feedback', async (req, res) => {
     const body = parseBody(feedbackRequestSchema, req.body);
     res.status(201).json(await asks.feedback(req.params.id, body, await credentials(req)));
+  });
+
+  router.get('/products/:namespace/:kind/:name/interop', async (req, res) => {
+    const top = parseTop(req.query.top, options.interopTop);
+    res.json(await interop.suggestionsFor(refFromPath(req), await credentials(req), { top }));
+  });
+
+  router.post('/products/:namespace/:kind/:name/interop/decisions', async (req, res) => {
+    const entityRef = refFromPath(req);
+    const caller = await credentials(req);
+    const event = await auditor.createEvent({
+      eventId: 'interop-decision',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        entityRef,
+        suggestionId: typeof req.body?.suggestionId === 'string' ? req.body.suggestionId : null,
+        decision: typeof req.body?.decision === 'string' ? req.body.decision : null,
+      },
+    });
+    try {
+      const body = parseBody(interopDecisionRequestSchema, req.body);
+      const decision = await interop.decide(entityRef, body, caller);
+      await event.success({
+        meta: {
+          status: decision.status,
+          kind: decision.kind,
+          from: `${decision.from.product}.${decision.from.table}.${decision.from.column}`,
+          to: `${decision.to.product}.${decision.to.table}.${decision.to.column}`,
+        },
+      });
+      res.status(201).json(decision);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  // For the catalog processor that turns accepted relationships into relations.
+  router.get('/interop/accepted', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await interop.accepted());
   });
 
   // Everything else falls through to Backstage's error handler (400/401/403/404/...).

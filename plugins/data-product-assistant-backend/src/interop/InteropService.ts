@@ -1,0 +1,306 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  RELATION_OWNED_BY,
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dataProductInteropDecidePermission,
+  type AcceptedInteropRelationship,
+  type InteropDecision,
+  type InteropDecisionRequest,
+  type InteropMapping,
+  type InteropResponse,
+  type RelatedProduct,
+} from '@dpa/plugin-data-product-assistant-common';
+import type { InteropDecisionStore } from '../database/InteropDecisionStore';
+import type { InteropSuggestionStore } from '../database/InteropSuggestionStore';
+import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import type { InteropIndexCache, IndexState } from './InteropIndexCache';
+import { suggestionId } from './suggestionId';
+
+/** What a caller needs to know about a visible product to show it. */
+const VISIBILITY_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'spec.domain',
+  'spec.owner',
+  'relations',
+];
+
+export interface ScanFigures {
+  products: number;
+  indexedProducts: number;
+  contracts: number;
+  skippedContracts: number;
+  columns: number;
+  candidatePairs: number;
+  allPairs: number;
+  suggestions: number;
+  blocked: number;
+  readMs: number;
+  scanMs: number;
+}
+
+function ownerOf(entity: Entity): string | undefined {
+  const related = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  if (related) return related;
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+    );
+  } catch {
+    return owner;
+  }
+}
+
+/**
+ * Suggest interoperability: suggestions per product as the caller may see
+ * them, owners' decisions, the accepted relationships, the scheduled scan.
+ */
+export class InteropService {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly options: {
+      profiles: DataProductProfileService;
+      index: InteropIndexCache;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      decisions: InteropDecisionStore;
+      suggestions: InteropSuggestionStore;
+      logger: LoggerService;
+      /** After an accept, entities are refreshed at once and again after this delay. */
+      refreshAgainAfterMs?: number;
+    },
+  ) {}
+
+  /** Products the caller may read, by entity ref. */
+  private async visibleProducts(credentials: BackstageCredentials): Promise<Map<string, Entity>> {
+    const entities = await this.options.profiles.listDataProducts(credentials, VISIBILITY_FIELDS);
+    return new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  }
+
+  /**
+   * The product's current suggestions the caller may see: not blocked by
+   * validation, the other product readable by the caller; with decisions.
+   */
+  private async mappingsFor(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ state: IndexState; visible: Map<string, Entity>; mappings: InteropMapping[] }> {
+    const [state, visible, decisions] = await Promise.all([
+      this.options.index.get(),
+      this.visibleProducts(credentials),
+      this.options.decisions.listForEntity(entityRef),
+    ]);
+    if (!state.has(entityRef)) return { state, visible, mappings: [] };
+    const decided = new Map(decisions.map(d => [d.suggestionId, d]));
+    const mappings: InteropMapping[] = [];
+    for (const suggestion of state.suggestionsFor(entityRef).suggestions) {
+      if (suggestion.validation.status === 'blocked') continue;
+      const other =
+        suggestion.from.product === entityRef ? suggestion.to.product : suggestion.from.product;
+      if (other === entityRef || !visible.has(other)) continue;
+      const id = suggestionId(suggestion.from, suggestion.to);
+      mappings.push({ ...suggestion, id, decision: decided.get(id) });
+    }
+    return { state, visible, mappings };
+  }
+
+  private async mayDecide(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const decisions = await this.options.permissions.authorize(
+      entityRefs.map(resourceRef => ({ permission: dataProductInteropDecidePermission, resourceRef })),
+      { credentials },
+    );
+    return decisions.some(d => d.result === AuthorizeResult.ALLOW);
+  }
+
+  async suggestionsFor(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    options: { top: number },
+  ): Promise<InteropResponse> {
+    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
+    const [{ state, visible, mappings }, canDecide] = await Promise.all([
+      this.mappingsFor(ref, credentials),
+      this.mayDecide([ref], credentials),
+    ]);
+    const shown = mappings.filter(m => m.decision?.status !== 'rejected');
+    // The best `top` suggestions; accepted relationships always show.
+    const kept = shown.filter((m, i) => i < options.top || m.decision?.status === 'accepted');
+    const groups = new Map<string, InteropMapping[]>();
+    for (const mapping of kept) {
+      const other = mapping.from.product === ref ? mapping.to.product : mapping.from.product;
+      groups.set(other, [...(groups.get(other) ?? []), mapping]);
+    }
+    const related: RelatedProduct[] = [...groups].map(([otherRef, list]) => {
+      const other = visible.get(otherRef)!;
+      return {
+        entityRef: otherRef,
+        title: other.metadata.title,
+        domain: other.spec?.domain as string | undefined,
+        owner: ownerOf(other),
+        bestConfidence: Math.max(...list.map(m => m.confidence)),
+        mappings: list,
+      };
+    });
+    related.sort(
+      (a, b) => b.bestConfidence - a.bestConfidence || a.entityRef.localeCompare(b.entityRef),
+    );
+    const stats = state.has(ref)
+      ? state.suggestionsFor(ref).stats
+      : { columns: state.columns, candidatePairs: 0, allPairs: 0 };
+    return {
+      entityRef: ref,
+      computedAt: state.computedAt.toISOString(),
+      related,
+      canDecide,
+      stats,
+    };
+  }
+
+  /**
+   * Records an owner's decision. Owners of either product may decide; the
+   * suggestion must be among the product's current suggestions the caller sees.
+   */
+  async decide(
+    entityRef: string,
+    request: InteropDecisionRequest,
+    credentials: BackstageCredentials,
+  ): Promise<InteropDecision> {
+    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
+    const { mappings } = await this.mappingsFor(ref, credentials);
+    const mapping = mappings.find(m => m.id === request.suggestionId);
+    if (!mapping) {
+      throw new NotFoundError(
+        `No suggestion ${request.suggestionId} among the current suggestions for ${ref}`,
+      );
+    }
+    const products = [mapping.from.product, mapping.to.product];
+    if (!(await this.mayDecide(products, credentials))) {
+      throw new NotAllowedError(
+        `Only the owners of ${products[0]} or ${products[1]} may accept or reject this suggestion`,
+      );
+    }
+    const decision: InteropDecision = {
+      suggestionId: mapping.id,
+      status: request.decision === 'accept' ? 'accepted' : 'rejected',
+      comment: request.comment?.trim() || undefined,
+      decidedBy: this.principalRef(credentials),
+      decidedAt: new Date().toISOString(),
+      from: mapping.from,
+      to: mapping.to,
+      kind: mapping.kind,
+    };
+    const previous = mapping.decision;
+    await this.options.decisions.put(decision);
+    if (decision.status === 'accepted' || previous?.status === 'accepted') {
+      this.refreshInCatalog(products);
+    }
+    return decision;
+  }
+
+  /** Every accepted relationship, for the catalog processor. */
+  async accepted(): Promise<AcceptedInteropRelationship[]> {
+    const decisions = await this.options.decisions.listAccepted();
+    return decisions.map(d => ({
+      suggestionId: d.suggestionId,
+      fromEntityRef: d.from.product,
+      toEntityRef: d.to.product,
+      from: d.from,
+      to: d.to,
+      kind: d.kind,
+      decidedAt: d.decidedAt,
+    }));
+  }
+
+  /** The scheduled full scan: fresh contracts, a new index if any changed, stored suggestions. */
+  async fullScan(): Promise<ScanFigures> {
+    const started = performance.now();
+    const state = await this.options.index.get({ maxAgeMs: 0 });
+    const read = performance.now();
+    const result = state.fullScan();
+    const byId = new Map(result.suggestions.map(s => [suggestionId(s.from, s.to), s]));
+    await this.options.suggestions.replaceAll({
+      indexKey: state.key,
+      computedAt: new Date(),
+      suggestions: [...byId].map(([id, suggestion]) => ({ id, suggestion })),
+    });
+    const figures: ScanFigures = {
+      products: state.figures.products,
+      indexedProducts: state.figures.indexedProducts,
+      contracts: state.figures.contracts,
+      skippedContracts: state.figures.skippedContracts,
+      ...result.stats,
+      suggestions: byId.size,
+      blocked: result.suggestions.filter(s => s.validation.status === 'blocked').length,
+      readMs: Math.round(read - started),
+      scanMs: Math.round(performance.now() - read),
+    };
+    this.options.logger.info(
+      `Interop scan: ${figures.indexedProducts}/${figures.products} data products, ${figures.contracts} contracts (${figures.skippedContracts} skipped), ${figures.columns} columns, ${figures.candidatePairs} of ${figures.allPairs} column pairs compared, ${figures.suggestions} suggestions (${figures.blocked} blocked); read ${figures.readMs} ms, scan ${figures.scanMs} ms`,
+      { ...figures },
+    );
+    return figures;
+  }
+
+  /** Stops pending catalog refreshes (backend shutdown). */
+  close() {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private principalRef(credentials: BackstageCredentials): string {
+    if (this.options.auth.isPrincipal(credentials, 'user')) {
+      return credentials.principal.userEntityRef;
+    }
+    if (this.options.auth.isPrincipal(credentials, 'service')) {
+      return `service:${credentials.principal.subject}`;
+    }
+    return 'unknown';
+  }
+
+  /**
+   * Asks the catalog to process both products again so the relation shows in
+   * seconds; once more a little later, after the processor's short cache expired.
+   */
+  private refreshInCatalog(entityRefs: string[]) {
+    const refresh = async () => {
+      try {
+        const credentials = await this.options.auth.getOwnServiceCredentials();
+        await Promise.all(
+          entityRefs.map(ref => this.options.catalog.refreshEntity(ref, { credentials })),
+        );
+      } catch (error) {
+        this.options.logger.warn(`Could not refresh ${entityRefs.join(', ')} in the catalog: ${error}`);
+      }
+    };
+    void refresh();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void refresh();
+    }, this.options.refreshAgainAfterMs ?? 15_000);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}
