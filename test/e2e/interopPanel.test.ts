@@ -39,7 +39,7 @@ describe('Suggest interoperability', () => {
           await graph.waitFor({ timeout: 15_000 }).catch(() => undefined);
           return graph.getByText('Sales Returns').count();
         },
-        { timeout: 90_000, intervals: [2_000] },
+        { timeout: 90_000, interval: 2_000 },
       )
       .toBeGreaterThan(0);
     await screenshot(page, 'interop-relation-in-graph');

@@ -3,6 +3,8 @@ import { registerAsk } from './commands/ask';
 import { registerPii } from './commands/pii';
 import { registerInterop } from './commands/interop';
 import { registerValidate } from './commands/validate';
+import { registerEval } from './commands/eval';
+import { registerPromote } from './commands/promote';
 import { UsageError } from './lib/UsageError';
 
 export function createProgram(): Command {
@@ -18,6 +20,8 @@ export function createProgram(): Command {
   registerValidate(program);
   registerPii(program);
   registerInterop(program);
+  registerEval(program);
+  registerPromote(program);
   return program;
 }
 

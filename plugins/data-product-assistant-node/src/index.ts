@@ -38,3 +38,4 @@ export { ask, type AskInput, type AskResult, type AskCitation } from './ask/askP
 export { contextFacts, type ContextFactsResult } from './context/contextFacts';
 export { attributeClaims } from './ask/attributeClaims';
 export * from './interop';
+export * from './registry';

@@ -1,0 +1,177 @@
+/**
+ * promptfoo provider: the full `ask()` pipeline of the engine, as the backend
+ * runs it, with the answer and validator models given in `config`.
+ *
+ *   providers:
+ *     - id: file://../providers/answerProvider.ts
+ *       label: champion
+ *       config: { answer: builtin-answer, validator: { provider: builtin, model: validator-rules } }
+ *
+ * Test vars: `contract` (path from the repository root), `question`,
+ * optional `clearance` (default internal). The output is JSON:
+ * `{answer, status, reasons, refused, abstained, claims, citations, leaked}`.
+ */
+import type { Classification } from '@dpa/plugin-data-product-assistant-common';
+import {
+  ask,
+  createAnswerModel,
+  createValidatorModel,
+  resolveDomainModels,
+  type NamedSpec,
+} from '@dpa/plugin-data-product-assistant-node';
+import { leakedValues, sensitiveExamples } from '../lib/leaks';
+import { loadProduct } from '../lib/products';
+import {
+  hostedUnavailable,
+  loadAppModels,
+  resolveSpec,
+  type SpecRef,
+} from '../lib/specs';
+import {
+  str,
+  type CallContext,
+  type DpaProviderResponse,
+  type ProviderInit,
+} from './common';
+
+export interface AnswerProviderConfig {
+  /** Answer model: a model name from app-config or an inline ModelSpec (default: the domain's, from app-config). */
+  answer?: SpecRef;
+  /** Validator model, likewise. */
+  validator?: SpecRef;
+  /** app-config file holding the named models (default: the repository's app-config.yaml). */
+  appConfig?: string;
+  /** Environment the hosted models' keys are read from (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export default class DpaAnswerProvider {
+  readonly label?: string;
+  readonly config: AnswerProviderConfig;
+  private readonly providerId: string;
+  /** How many calls reached a hosted model; the offline tests assert it stays 0. */
+  hostedCalls = 0;
+
+  constructor(options: ProviderInit<AnswerProviderConfig> = {}) {
+    this.config = options.config ?? {};
+    this.label = options.label;
+    this.providerId =
+      options.id && !options.id.startsWith('file://')
+        ? options.id
+        : `dpa-answer${options.label ? `:${options.label}` : ''}`;
+  }
+
+  id() {
+    return this.providerId;
+  }
+
+  /** The specs this provider runs for a domain. */
+  specsFor(domain: string | undefined): {
+    answer: NamedSpec;
+    validator: NamedSpec;
+    scope?: string[];
+    tokenBudget: number;
+  } {
+    const config = loadAppModels(this.config.appConfig);
+    const domainModels = resolveDomainModels(config, domain);
+    return {
+      answer: resolveSpec(this.config.answer, 'answer', domain, config),
+      validator: resolveSpec(
+        this.config.validator,
+        'validator',
+        domain,
+        config,
+      ),
+      scope: domainModels.scope,
+      tokenBudget: domainModels.tokenBudget,
+    };
+  }
+
+  async callApi(
+    prompt: string,
+    context?: CallContext,
+  ): Promise<DpaProviderResponse> {
+    const vars = context?.vars ?? {};
+    const contract = str(vars.contract);
+    const question = (str(vars.question) ?? prompt).trim();
+    if (!contract) return { error: 'test var "contract" is required' };
+    const clearance = (str(vars.clearance) ?? 'internal') as Classification;
+    const product = loadProduct(contract);
+    const domain = str(vars.domain) ?? product.domain;
+    const specs = this.specsFor(domain);
+    const env = this.config.env ?? process.env;
+    for (const s of [specs.answer, specs.validator]) {
+      const why = hostedUnavailable(s.spec, env);
+      if (why) {
+        return {
+          error: `hosted model ${s.name} not called: ${why}`,
+          metadata: {
+            unavailable: why,
+            answerProvider: specs.answer.spec.provider,
+            validatorProvider: specs.validator.spec.provider,
+            hostedCalled: false,
+          },
+        };
+      }
+    }
+    const hosted =
+      specs.answer.spec.provider === 'openai' ||
+      specs.validator.spec.provider === 'openai';
+    if (hosted) this.hostedCalls++;
+    const result = await ask({
+      question,
+      profile: product.profile,
+      facts: product.facts,
+      answerModel: createAnswerModel(specs.answer.name, specs.answer.spec, {
+        env,
+      }),
+      validatorModel: createValidatorModel(
+        specs.validator.name,
+        specs.validator.spec,
+        { env },
+      ),
+      clearance,
+      domain,
+      scope: specs.scope,
+      tokenBudget: specs.tokenBudget,
+    });
+    const leaked = leakedValues(
+      [result.answer, ...result.citations.map(c => c.text)].join('\n'),
+      sensitiveExamples(product.facts, clearance),
+    );
+    const output = {
+      answer: result.answer,
+      status: result.verdict.status,
+      reasons: result.verdict.reasons.map(r => r.code),
+      groundedness: result.verdict.groundedness,
+      refused: Boolean(result.output.refused),
+      abstained: result.output.abstained,
+      claims: result.output.claims,
+      citations: result.citations,
+      leaked,
+      ...(result.error ? { error: result.error } : {}),
+    };
+    const u = result.usage;
+    return {
+      output: JSON.stringify(output),
+      tokenUsage: {
+        prompt: u.promptTokens,
+        completion: u.completionTokens,
+        total: u.promptTokens + u.completionTokens,
+        numRequests: 1,
+      },
+      cost: u.costUsd,
+      latencyMs: result.latencyMs,
+      metadata: {
+        answerModel: result.answerModel,
+        validatorModel: result.validatorModel,
+        answerProvider: specs.answer.spec.provider,
+        validatorProvider: specs.validator.spec.provider,
+        hostedCalled: hosted,
+        latencyMs: result.latencyMs,
+        costUsd: u.costUsd,
+        leaked,
+      },
+    };
+  }
+}

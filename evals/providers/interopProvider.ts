@@ -1,0 +1,119 @@
+/**
+ * promptfoo provider: interoperability suggestions of the engine, scored
+ * against an answer key. Test var `dataset`: `demo` (examples/catalog vs
+ * relationships.yaml: recall, traps suggested as join-key, precision) or
+ * `mimic-omop` (MIMIC-IV → OMOP: Recall@GT, MRR, HitRate@5; the ground truth is
+ * read only for scoring). Output: the figures as JSON.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildInteropIndex,
+  type RankedPair,
+} from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
+import {
+  loadAnswerKey,
+  loadDemoProducts,
+} from '../../test/fixtures/demoCatalog';
+import {
+  loadMimicOmopGroundTruth,
+  loadMimicOmopProducts,
+} from '../../test/fixtures/mimicOmop';
+import {
+  scoreDemo,
+  scoreMatching,
+  type AttributePair,
+} from '../scripts/interopFigures.lib';
+import { datasetsDir } from '../lib/paths';
+import {
+  str,
+  type CallContext,
+  type DpaProviderResponse,
+  type ProviderInit,
+} from './common';
+
+export function demoFigures() {
+  const index = buildInteropIndex(loadDemoProducts());
+  const { pairs, stats } = index.scanPairs();
+  return {
+    ...scoreDemo(pairs, loadAnswerKey()),
+    candidatePairs: stats.candidatePairs,
+    allPairs: stats.allPairs,
+  };
+}
+
+export function mimicOmopFigures(dir: string) {
+  const products = loadMimicOmopProducts(dir);
+  const index = buildInteropIndex(products);
+  const key = (table: string, column: string) =>
+    `${table.toLowerCase()}.${column}`;
+  const attr = (p: RankedPair): AttributePair => {
+    const [s, t] = p.from.product === 'mimic' ? [p.from, p.to] : [p.to, p.from];
+    return {
+      source: key(s.table, s.column),
+      target: key(t.table, t.column),
+      score: p.logit,
+    };
+  };
+  const targets = products
+    .find(p => p.id === 'omop')!
+    .contract.tables.flatMap(t => t.columns.map(c => key(t.name, c.name)));
+  // answer key: scoring only
+  const gt = loadMimicOmopGroundTruth(dir).map(g => ({
+    source: key(g.source.table, g.source.column),
+    target: key(g.target.table, g.target.column),
+  }));
+  const viaIndex = index.rankFor('mimic', { includeNone: true });
+  return {
+    ...scoreMatching(viaIndex.pairs.map(attr), gt, targets),
+    candidatePairs: viaIndex.stats.candidatePairs,
+    allPairs: viaIndex.stats.allPairs,
+  };
+}
+
+export default class DpaInteropProvider {
+  readonly label?: string;
+  private readonly providerId: string;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(options: ProviderInit<Record<string, unknown>> = {}) {
+    this.label = options.label;
+    this.providerId =
+      options.id && !options.id.startsWith('file://')
+        ? options.id
+        : 'dpa-interop';
+  }
+
+  id() {
+    return this.providerId;
+  }
+
+  async callApi(
+    _prompt: string,
+    context?: CallContext,
+  ): Promise<DpaProviderResponse> {
+    const dataset = str(context?.vars?.dataset) ?? 'demo';
+    const started = performance.now();
+    let figures = this.memo.get(dataset);
+    if (!figures) {
+      if (dataset === 'demo') figures = demoFigures();
+      else if (dataset === 'mimic-omop') {
+        const dir = datasetsDir() && path.join(datasetsDir()!, 'mimic-omop');
+        if (!dir || !existsSync(dir))
+          return {
+            error:
+              'the mimic-omop dataset is not available (set DPA_DATASETS_DIR)',
+          };
+        figures = mimicOmopFigures(dir);
+      } else return { error: `unknown interop dataset "${dataset}"` };
+      this.memo.set(dataset, figures);
+    }
+    const latencyMs = performance.now() - started;
+    return {
+      output: JSON.stringify(figures),
+      latencyMs,
+      cost: 0,
+      metadata: { latencyMs, costUsd: 0, hostedCalled: false },
+    };
+  }
+}

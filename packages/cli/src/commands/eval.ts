@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { printJson, printText } from '../lib/output';
+import { UsageError } from '../lib/UsageError';
+import { SUITES_DIR } from '@dpa/evals/lib/paths';
+import {
+  readReviewRows,
+  reviewCases,
+  reviewSuiteYaml,
+} from '@dpa/evals/lib/reviews';
+import {
+  defaultOutDir,
+  listSuites,
+  runEval,
+  summaryMarkdown,
+} from '@dpa/evals/lib/runEval';
+
+/** `dpa eval`: runs the promptfoo suites on the served models; `dpa eval export-reviews` turns ratings into cases. */
+export function registerEval(program: Command) {
+  const evalCmd = program
+    .command('eval')
+    .description(
+      'Run the evaluation suites (all by default) and write promptfoo JSON plus summary.md',
+    )
+    .option(
+      '--suite <name...>',
+      'suite(s) to run, e.g. answers-sales validator interop (comma-separated or repeated)',
+    )
+    .option(
+      '--out <dir>',
+      'results folder (default: evals/results/<timestamp>/)',
+    )
+    .option('--json', 'print one JSON document')
+    .action(async opts => {
+      const known = listSuites();
+      const suites = ((opts.suite as string[] | undefined) ?? [])
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean);
+      for (const s of suites)
+        if (!known.includes(s))
+          throw new UsageError(
+            `unknown suite "${s}" (known: ${known.join(', ')})`,
+          );
+      const outDir = path.resolve(opts.out ?? defaultOutDir());
+      mkdirSync(outDir, { recursive: true });
+      const run = await runEval({
+        suites,
+        outDir,
+        onSuite: opts.json
+          ? undefined
+          : s =>
+              process.stderr.write(
+                `dpa eval: ${s.suite} ${s.stats.successes} passed, ${
+                  s.stats.failures
+                } failed, ${s.stats.errors} errors (${(
+                  s.durationMs / 1000
+                ).toFixed(1)} s)\n`,
+              ),
+      });
+      if (opts.json) {
+        printJson({
+          outDir,
+          wallTimeMs: Math.round(run.wallTimeMs),
+          promptfooVersion: run.promptfooVersion,
+          datasets: run.datasets ?? null,
+          suites: run.suites.map(s => ({
+            suite: s.suite,
+            passed: s.stats.successes,
+            failed: s.stats.failures,
+            errors: s.stats.errors,
+            durationMs: Math.round(s.durationMs),
+            file: s.outputFile,
+          })),
+          metrics: run.metrics,
+          providers: run.providers,
+        });
+        return;
+      }
+      printText(
+        `${summaryMarkdown(run)}\nwrote ${path.join(outDir, 'summary.md')}`,
+      );
+    });
+
+  evalCmd
+    .command('export-reviews')
+    .description(
+      'Turn rated answers (dpa_asks + dpa_ask_feedback) into answer-suite cases under evals/suites/reviews/',
+    )
+    .option(
+      '--db <file-or-url>',
+      'SQLite file of the backend plugin, or a postgres:// URL',
+    )
+    .option(
+      '--out <file>',
+      'suite file to write (default: evals/suites/reviews/reviews-<date>.yaml)',
+    )
+    .option('--json', 'print one JSON document')
+    .action(async (_opts, cmd: Command) => {
+      // --out and --json are also options of `eval` itself; commander may hand them to either
+      const opts = cmd.optsWithGlobals();
+      if (!opts.db)
+        throw new UsageError(
+          '--db is required (a SQLite file or a postgres:// URL)',
+        );
+      let rows;
+      try {
+        rows = await readReviewRows(opts.db);
+      } catch (error) {
+        throw new UsageError(
+          `cannot read reviews from ${opts.db}: ${
+            (error as Error).message.split('\n')[0]
+          }`,
+        );
+      }
+      const now = new Date().toISOString();
+      const { tests, skipped } = reviewCases(rows);
+      const out = path.resolve(
+        opts.out ??
+          path.join(SUITES_DIR, 'reviews', `reviews-${now.slice(0, 10)}.yaml`),
+      );
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, reviewSuiteYaml(tests, now));
+      const pending = tests.filter(
+        t => (t.metadata as { review?: string }).review === 'pending',
+      ).length;
+      const summary = {
+        file: out,
+        rated: rows.length,
+        cases: tests.length - pending,
+        pendingReview: pending,
+        skipped,
+      };
+      if (opts.json) {
+        printJson(summary);
+        return;
+      }
+      printText(
+        `wrote ${out}: ${summary.cases} expected-answer case(s), ${pending} marked for review, ${skipped} skipped (unhelpful without comment)`,
+      );
+    });
+}

@@ -1,0 +1,198 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  championFor,
+  parseRegistryRecord,
+  registryRecordSchema,
+} from '@dpa/plugin-data-product-assistant-node/src/registry';
+import { runDpa } from '../__testUtils__/runDpa';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dpa-promote-'));
+const registry = path.join(dir, 'registry');
+const spec = (name: string, yaml: string) => {
+  const f = path.join(dir, name);
+  writeFileSync(f, yaml);
+  return f;
+};
+const records = () =>
+  readdirSync(registry)
+    .sort()
+    .map(f =>
+      parseRegistryRecord(
+        JSON.parse(readFileSync(path.join(registry, f), 'utf8')),
+      ),
+    );
+const promote = (args: string[]) =>
+  runDpa([
+    'promote',
+    '--registry',
+    registry,
+    '--out',
+    path.join(dir, `out-${Math.random().toString(36).slice(2)}`),
+    '--json',
+    ...args,
+  ]);
+
+describe('dpa promote', () => {
+  it('refuses a degraded validator (PII detection off) and exits 1', async () => {
+    const challenger = spec(
+      'no-pii.yaml',
+      'provider: builtin\nmodel: validator-rules\noptions:\n  pii: false\n',
+    );
+    const { code, stdout, stderr } = await promote([
+      '--domain',
+      'sales',
+      '--role',
+      'validator',
+      '--challenger',
+      challenger,
+    ]);
+    expect(code, stderr).toBe(1);
+    const out = JSON.parse(stdout);
+    expect(out.verdict).toBe('refused');
+    expect(out.reasons).toContain(
+      'hard: validator_recall.pii = 0 breaks >= 0.6500',
+    );
+    expect(
+      out.thresholds.find(
+        (t: { metric: string; kind: string }) =>
+          t.metric === 'validator_recall.pii' && t.kind === 'hard',
+      ).passed,
+    ).toBe(false);
+    expect(out.champion).toMatchObject({
+      name: 'builtin-validator',
+      source: 'app-config',
+    });
+  }, 90_000);
+
+  it('promotes an equal challenger, writes a complete immutable record per run, and championFor picks it', async () => {
+    const challenger = spec(
+      'answer-t0.yaml',
+      'provider: builtin\nmodel: answer-extractive\ntemperature: 0\n',
+    );
+    const before = readdirSync(registry).length;
+    const first = await promote([
+      '--domain',
+      'finance',
+      '--challenger',
+      challenger,
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).verdict).toBe('promoted');
+    const firstFile = JSON.parse(first.stdout).record;
+    const firstText = readFileSync(firstFile, 'utf8');
+
+    const second = await promote([
+      '--domain',
+      'finance',
+      '--challenger',
+      challenger,
+    ]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(registry)).toHaveLength(before + 2);
+    expect(readFileSync(firstFile, 'utf8')).toBe(firstText); // never rewritten
+
+    const rec = JSON.parse(
+      readFileSync(JSON.parse(second.stdout).record, 'utf8'),
+    );
+    for (const key of Object.keys(registryRecordSchema.shape).filter(
+      k => k !== 'resultsDir',
+    ))
+      expect(rec, key).toHaveProperty(key);
+    expect(path.basename(JSON.parse(second.stdout).record)).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d-]+Z-finance-answer-[0-9a-f]{12}\.json$/,
+    );
+    expect(rec).toMatchObject({
+      domain: 'finance',
+      role: 'answer',
+      verdict: 'promoted',
+      reasons: [],
+      promptfooVersion: '0.121.20',
+      suites: ['answers-finance'],
+      champion: { source: 'registry', ranOn: ['builtin'] }, // the first promotion is now the champion
+      challenger: {
+        name: 'answer-t0',
+        spec: {
+          provider: 'builtin',
+          model: 'answer-extractive',
+          temperature: 0,
+        },
+        source: 'file',
+        ranOn: ['builtin'],
+      },
+    });
+    expect(rec.gitSha).toMatch(/^[0-9a-f]{40}$/);
+    expect(rec.datasetHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec.datasets).toContain('evals/suites/answers-finance.yaml');
+    expect(rec.challenger.metrics.answer_accuracy).toBeGreaterThanOrEqual(
+      rec.champion.metrics.answer_accuracy - 0.02,
+    );
+    expect(rec.thresholds.every((t: { passed: boolean }) => t.passed)).toBe(
+      true,
+    );
+
+    const champion = championFor(records(), 'finance', 'answer');
+    expect(champion?.id).toBe(rec.id);
+    expect(champion?.challenger.specHash).toBe(rec.challenger.specHash);
+  }, 120_000);
+
+  it('never promotes a hosted model on a run that could not call it', async () => {
+    const challenger = spec(
+      'hosted.yaml',
+      'provider: openai\nmodel: gpt-4.1-mini\napiKeyEnv: DPA_TEST_UNSET_KEY\n',
+    );
+    const { code, stdout } = await promote([
+      '--domain',
+      'marketing',
+      '--challenger',
+      challenger,
+    ]);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    expect(out.reasons[0]).toMatch(
+      /^hosted challenger hosted \(openai\) could not be called here: environment variable DPA_TEST_UNSET_KEY .* is not set; a run on the built-in model alone never promotes a hosted model$/,
+    );
+    expect(out.challenger.ranOn).toEqual([]);
+    expect(out.challenger.unavailable).toMatch(/DPA_TEST_UNSET_KEY/);
+  }, 90_000);
+
+  it.each([
+    [['promote', '--challenger', 'x'], 'dpa: --domain is required'],
+    [
+      ['promote', '--domain', 'sales'],
+      'dpa: --challenger is required (a spec file or a model name)',
+    ],
+    [
+      [
+        'promote',
+        '--domain',
+        'sales',
+        '--challenger',
+        'builtin-answer',
+        '--role',
+        'judge',
+      ],
+      'dpa: --role must be answer or validator',
+    ],
+    [
+      ['promote', '--domain', 'hr', '--challenger', 'builtin-answer'],
+      'dpa: no answer suite for domain "hr"',
+    ],
+    [
+      ['promote', '--domain', 'sales', '--challenger', 'no-such-model'],
+      'dpa: --challenger no-such-model is neither a file nor a model defined in app-config.yaml',
+    ],
+  ])(
+    'exits 2 with one line on stderr for bad input %#',
+    async (args, message) => {
+      const { code, stdout, stderr } = await runDpa(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(message);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,3 @@
+export * from './registryRecord';
+export * from './championFor';
+export * from './applyGate';
