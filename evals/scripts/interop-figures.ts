@@ -26,6 +26,50 @@ function demo() {
   return { ...scoreDemo(pairs, loadAnswerKey()), candidatePairs: stats.candidatePairs, allPairs: stats.allPairs };
 }
 
+/**
+ * The demo mesh stripped to names and descriptions (no types, keys, examples, glossary, PII tags):
+ * dev data shaped like the MIMIC→OMOP input, for tuning the text-only signal without the answer key.
+ */
+function demoBare() {
+  const products = loadDemoProducts().map(p => ({
+    ...p,
+    contract: {
+      ...p.contract,
+      tables: p.contract.tables.map(t => ({
+        ...t,
+        primaryKey: [],
+        columns: t.columns.map(c => ({
+          ...c,
+          logicalType: undefined,
+          physicalType: undefined,
+          primaryKey: false,
+          unique: false,
+          pii: false,
+          piiTypes: [],
+          examples: [],
+          glossary: [],
+        })),
+      })),
+    },
+  }));
+  const index = buildInteropIndex(products);
+  const key = (r: { product: string; table: string; column: string }) => `${r.product}.${r.table}.${r.column}`;
+  const both = (pairs: AttributePair[]) => pairs.flatMap(p => [p, { source: p.target, target: p.source, score: p.score }]);
+  const gt = loadAnswerKey().relationships.flatMap(r => [
+    { source: key(r.from), target: key(r.to) },
+    { source: key(r.to), target: key(r.from) },
+  ]);
+  const targets = index.entries.map(e => key({ product: e.product.id, table: e.tableInfo.table.name, column: e.column.name }));
+  const all = index.allPairsScan({ includeNone: true });
+  const attr = (p: RankedPair, score: number): AttributePair => ({ source: key(p.from), target: key(p.to), score });
+  const viaIndex = index.scanPairs({ includeNone: true });
+  return {
+    index: scoreMatching(both(viaIndex.pairs.map(p => attr(p, p.logit))), gt, targets),
+    allPairs: scoreMatching(both(all.pairs.map(p => attr(p, p.logit))), gt, targets),
+    tfidf: scoreMatching(both(all.pairs.map(p => attr(p, cosine(p.a.vector, p.b.vector)))), gt, targets),
+  };
+}
+
 function mimic() {
   const dir = arg('data') ? `${arg('data')}/mimic-omop` : MIMIC_OMOP_DIR;
   const products = loadMimicOmopProducts(dir);
@@ -63,9 +107,18 @@ function main() {
   console.log(`  precision (incl. transitive)      ${f2(d.precisionTransitive)}  (pairs that follow from intended ones count)`);
   console.log(`  pairs compared                    ${d.candidatePairs} of ${d.allPairs} (${(d.allPairs / d.candidatePairs).toFixed(1)}× fewer)`);
 
-  const m = mimic();
   const row = (name: string, f: Pick<MatchingFigures, 'recallAtGt' | 'mrr' | 'hitRate5'> | { recallAtGt: number; mrr?: number; hitRate5?: number }) =>
     `  ${name.padEnd(52)} ${f2(f.recallAtGt).padStart(9)} ${(f.mrr === undefined ? '–' : f2(f.mrr)).padStart(6)} ${(f.hitRate5 === undefined ? '–' : f2(f.hitRate5)).padStart(10)}`;
+  const b = demoBare();
+  console.log('');
+  console.log('Demo mesh, names + descriptions only (dev proxy for text-only input; both directions)');
+  console.log(`  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(6)} ${'HitRate@5'.padStart(10)}`);
+  console.log(row('ours: index candidates + built-in scorer', b.index));
+  console.log(row('ours: built-in scorer on all pairs', b.allPairs));
+  console.log(row('tf-idf cosine, names + descriptions (this code)', b.tfidf));
+  if (process.argv.includes('--dev-only')) return;
+
+  const m = mimic();
   console.log('');
   console.log(`MIMIC-IV → OMOP (${m.allPairs.groundTruth} correspondences, ${m.allPairs.sources} source attributes; names + descriptions only)`);
   console.log(`  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(6)} ${'HitRate@5'.padStart(10)}`);
@@ -77,7 +130,7 @@ function main() {
   console.log(`  index compared ${m.index.candidatePairs} of ${m.index.allPairs} pairs`);
 
   const out = arg('out');
-  if (out) writeFileSync(out, `${JSON.stringify({ demo: d, mimicOmop: { ...m, anchors: { tfidf: { recallAtGt: 0.14, mrr: 0.26 }, coma: { recallAtGt: 0.6 } } } }, null, 2)}\n`);
+  if (out) writeFileSync(out, `${JSON.stringify({ demo: d, demoBare: b, mimicOmop: { ...m, anchors: { tfidf: { recallAtGt: 0.14, mrr: 0.26 }, coma: { recallAtGt: 0.6 } } } }, null, 2)}\n`);
 }
 
 main();

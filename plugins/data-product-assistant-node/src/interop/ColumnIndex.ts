@@ -1,4 +1,5 @@
 import type { ColumnEntry } from './columnFeatures';
+import { relatedWords } from './text';
 
 /**
  * Blocking index over columns: each column emits blocking keys (normalised
@@ -36,6 +37,7 @@ export const KEY_WEIGHTS: Record<string, number> = {
   v: 2, // selective example value
   s: 1, // selective shape + type family
   d: 0.35, // description term
+  t: 0.5, // name word (generic ones included: `value`, `unit`, `date`), for columns without structural evidence
 };
 
 export function blockingKeys(e: ColumnEntry): string[] {
@@ -48,6 +50,9 @@ export function blockingKeys(e: ColumnEntry): string[] {
   for (const v of e.values) keys.add(`v:${v}`);
   for (const s of e.selectiveShapes) keys.add(`s:${s}|${e.family}`);
   for (const d of e.descTerms) if (d.length > 2) keys.add(`d:${d}`);
+  // related words of a name meet the other side's own name concepts
+  for (const c of e.concept) for (const r of relatedWords(c)) keys.add(`c:${r}`);
+  if (e.bare) for (const t of e.tokens) if (t.length > 1) keys.add(`t:${t}`);
   return [...keys];
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnEntry } from './columnFeatures';
 import { cosine } from './columnFeatures';
-import { jaroWinkler, typeCompatibility, type TypeCompatibility } from './text';
+import { areRelated, jaroWinkler, sortedDice, typeCompatibility, type TypeCompatibility } from './text';
 import type { RelationshipKind } from './types';
 
 /**
@@ -53,7 +53,28 @@ export const SCORER_WEIGHTS = {
   tailMismatch: -2.0,
   /** Both are identifiers, of different concepts (`order_id` vs `invoice_no`). */
   headMismatch: -1.5,
+  /**
+   * Lexical similarity (mean of name-word cosine, name + description + table-context cosine
+   * and character-trigram Dice of the names, each in [0, 1]) when the pair has structural
+   * evidence (types, examples, keys, glossary): those carry the decision.
+   */
+  lexical: 0,
+  /**
+   * The same lexical similarity when either column has no structural evidence (no type, no
+   * examples, no glossary, no key): names and descriptions are all there is, so text carries.
+   */
+  lexicalBare: 8.0,
+  /**
+   * Extra weight of the table-context cosine when either column has no structural evidence:
+   * the same foreign-key name recurs in many tables, and the tables' similarity (a parent-context
+   * matcher, as in COMA) could tell which occurrence corresponds. 0: on the dev proxy (demo mesh
+   * stripped to names and descriptions) it did not raise Recall@GT.
+   */
+  tableBare: 0,
 } as const;
+
+/** Weights inside the lexical similarity: name words, name + description + table context, name trigrams. */
+export const LEXICAL_MIX = { name: 0.35, text: 0.45, grams: 0.2 } as const;
 
 export const SUGGEST_THRESHOLD = 0.5;
 
@@ -76,6 +97,10 @@ export interface PairFeatures {
   samePiiType: string | undefined;
   tailMismatch: boolean;
   headMismatch: boolean;
+  /** Lexical similarity in [0, 1] (see LEXICAL_MIX). */
+  lexical: number;
+  /** Either column lacks structural evidence. */
+  bare: boolean;
 }
 
 export interface PairScore {
@@ -91,10 +116,21 @@ function wordsMatch(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && jaroWinkler(a, b) >= 0.94;
 }
 
+/** Dice overlap of word lists; a related word (patient ~ person) counts half. */
 function dice(a: string[], b: string[]): number {
   if (!a.length || !b.length) return 0;
   let matched = 0;
-  for (const x of a) if (b.some(y => wordsMatch(x, y))) matched++;
+  for (const x of a) {
+    let m = 0;
+    for (const y of b) {
+      if (wordsMatch(x, y)) {
+        m = 1;
+        break;
+      }
+      if (m === 0 && areRelated(x, y)) m = 0.5;
+    }
+    matched += m;
+  }
   return (2 * matched) / (a.length + b.length);
 }
 
@@ -116,8 +152,24 @@ function countShared<T>(a: T[], b: T[]): number {
   return n;
 }
 
+/** Lexical similarity of two columns in [0, 1]: name words, name + description + table context, name trigrams. */
+export function lexicalSimilarity(a: ColumnEntry, b: ColumnEntry): number {
+  return (
+    LEXICAL_MIX.name * cosine(a.nameVector, b.nameVector) +
+    LEXICAL_MIX.text * cosine(a.textVector, b.textVector) +
+    LEXICAL_MIX.grams * sortedDice(a.grams, b.grams)
+  );
+}
+
 export function pairFeatures(a: ColumnEntry, b: ColumnEntry, skipText = false): PairFeatures {
-  const conceptOverlap = dice(a.concept, b.concept);
+  const f = structuralFeatures(a, b);
+  addNameFeatures(f, a, b);
+  if (!skipText) addTextFeatures(f, a, b);
+  return f;
+}
+
+/** Features that need no word comparison or vector product; name and text features start at 0. */
+function structuralFeatures(a: ColumnEntry, b: ColumnEntry, into?: PairFeatures): PairFeatures {
   const codes: PairFeatures['codes'] =
     a.codes.length && b.codes.length
       ? countShared(a.codes, b.codes) / Math.max(a.codes.length, b.codes.length) >= 0.6
@@ -125,26 +177,47 @@ export function pairFeatures(a: ColumnEntry, b: ColumnEntry, skipText = false): 
         : 'differ'
       : 'none';
   const piiA = a.column.piiTypes;
-  return {
-    glossary: firstShared(a.glossary, b.glossary),
-    canonicalName: a.concept.length > 0 && a.canonical === b.canonical,
-    conceptOverlap,
-    crossMention: Math.max(coverage(a.concept, b), coverage(b.concept, a)) * (conceptOverlap < 1 ? 1 : 0.5),
-    sameHead: !!a.head && a.head === b.head,
-    text: skipText ? 0 : cosine(a.vector, b.vector),
-    table: skipText ? 0 : cosine(a.tableInfo.vector, b.tableInfo.vector),
-    type: typeCompatibility(a.family, b.family),
-    keyReference: (a.keyKind === 'unique' && b.idLike) || (b.keyKind === 'unique' && a.idLike),
-    bothIdentifiers: a.idLike && b.idLike,
-    shape: firstShared(a.selectiveShapes, b.selectiveShapes),
-    shapeMismatch: a.shapes.length > 0 && b.shapes.length > 0 && !a.shapes.some(s => b.shapes.includes(s)),
-    values: countShared(a.values, b.values),
-    codes,
-    genericName: a.concept.length === 0 || b.concept.length === 0,
-    samePiiType: piiA.length ? firstShared(piiA, b.column.piiTypes) : undefined,
-    tailMismatch: !!a.tail && !!b.tail && a.tail !== b.tail,
-    headMismatch: !!a.head && !!b.head && !wordsMatch(a.head, b.head),
-  };
+  const f: PairFeatures = into ?? ({} as PairFeatures);
+  f.glossary = a.glossary.length && b.glossary.length ? firstShared(a.glossary, b.glossary) : undefined;
+  f.canonicalName = a.concept.length > 0 && a.canonical === b.canonical;
+  f.conceptOverlap = 0;
+  f.crossMention = 0;
+  f.sameHead = !!a.head && a.head === b.head;
+  f.text = 0;
+  f.table = 0;
+  f.type = typeCompatibility(a.family, b.family);
+  f.keyReference = (a.keyKind === 'unique' && b.idLike) || (b.keyKind === 'unique' && a.idLike);
+  f.bothIdentifiers = a.idLike && b.idLike;
+  f.shape = a.selectiveShapes.length && b.selectiveShapes.length ? firstShared(a.selectiveShapes, b.selectiveShapes) : undefined;
+  f.shapeMismatch = a.shapes.length > 0 && b.shapes.length > 0 && !sharesAny(a.shapes, b.shapes);
+  f.values = a.values.length && b.values.length ? countShared(a.values, b.values) : 0;
+  f.codes = codes;
+  f.genericName = a.concept.length === 0 || b.concept.length === 0;
+  f.samePiiType = piiA.length ? firstShared(piiA, b.column.piiTypes) : undefined;
+  f.tailMismatch = !!a.tail && !!b.tail && a.tail !== b.tail;
+  f.headMismatch = !!a.head && !!b.head && a.head !== b.head && !wordsMatch(a.head, b.head) && !areRelated(a.head, b.head);
+  f.lexical = 0;
+  f.bare = a.bare || b.bare;
+  return f;
+}
+
+function sharesAny(a: string[], b: string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** Word overlap of the names and mentions of one name's concepts in the other description. */
+function addNameFeatures(f: PairFeatures, a: ColumnEntry, b: ColumnEntry): void {
+  const conceptOverlap = dice(a.concept, b.concept);
+  f.conceptOverlap = conceptOverlap;
+  f.crossMention = Math.max(coverage(a.concept, b), coverage(b.concept, a)) * (conceptOverlap < 1 ? 1 : 0.5);
+}
+
+/** Vector similarities: description cosine, table cosine, lexical similarity (only where it weighs). */
+function addTextFeatures(f: PairFeatures, a: ColumnEntry, b: ColumnEntry): void {
+  f.text = cosine(a.vector, b.vector);
+  f.table = a.tableInfo === b.tableInfo ? 1 : cosine(a.tableInfo.vector, b.tableInfo.vector);
+  f.lexical = f.bare || SCORER_WEIGHTS.lexical !== 0 ? lexicalSimilarity(a, b) : 0;
 }
 
 export function logit(f: PairFeatures): number {
@@ -170,6 +243,8 @@ export function logit(f: PairFeatures): number {
   if (f.samePiiType) z += w.samePiiType;
   if (f.tailMismatch) z += w.tailMismatch;
   if (f.headMismatch) z += w.headMismatch;
+  z += (f.bare ? w.lexicalBare : w.lexical) * f.lexical;
+  if (f.bare) z += w.tableBare * f.table;
   return z;
 }
 
@@ -197,8 +272,17 @@ export function kindOf(a: ColumnEntry, b: ColumnEntry, f: PairFeatures, confiden
   return 'same-concept';
 }
 
-/** Most the text features can add to the log-odds. */
-const TEXT_HEADROOM = SCORER_WEIGHTS.text + SCORER_WEIGHTS.table;
+/** Most the text features can add to the log-odds (with structural evidence / without). */
+const TEXT_HEADROOM = SCORER_WEIGHTS.text + SCORER_WEIGHTS.table + Math.max(0, SCORER_WEIGHTS.lexical);
+const TEXT_HEADROOM_BARE =
+  SCORER_WEIGHTS.text + SCORER_WEIGHTS.table + Math.max(0, SCORER_WEIGHTS.lexicalBare) + Math.max(0, SCORER_WEIGHTS.tableBare);
+
+/** Most the name-word features can add to the log-odds. */
+const NAME_HEADROOM = SCORER_WEIGHTS.conceptOverlap + SCORER_WEIGHTS.crossMention;
+
+function pruned(features: PairFeatures, z: number): PairScore {
+  return { confidence: sigmoid(z), logit: z, kind: 'none', features };
+}
 
 /**
  * Scores a pair. With `prune`, a pair that cannot reach the suggestion
@@ -206,17 +290,44 @@ const TEXT_HEADROOM = SCORER_WEIGHTS.text + SCORER_WEIGHTS.table;
  * computing the text features (its confidence is then a lower bound).
  */
 export function scorePair(a: ColumnEntry, b: ColumnEntry, options: { prune?: boolean } = {}): PairScore {
+  const features = structuralFeatures(a, b);
   if (options.prune) {
-    const partial = pairFeatures(a, b, true);
-    const zPartial = logit(partial);
-    if (zPartial + TEXT_HEADROOM < 0) {
-      return { confidence: sigmoid(zPartial), logit: zPartial, kind: 'none', features: partial };
-    }
-  }
-  const features = pairFeatures(a, b);
+    // staged: structural features first, then name words, then vectors; stop once the
+    // threshold is out of reach even with the best possible remaining features
+    const headroom = features.bare ? TEXT_HEADROOM_BARE : TEXT_HEADROOM;
+    const z0 = logit(features);
+    if (z0 + NAME_HEADROOM + headroom < 0) return pruned(features, z0);
+    addNameFeatures(features, a, b);
+    const z1 = logit(features);
+    if (z1 + headroom < 0) return pruned(features, z1);
+  } else addNameFeatures(features, a, b);
+  return finishScore(a, b, features);
+}
+
+function finishScore(a: ColumnEntry, b: ColumnEntry, features: PairFeatures): PairScore {
+  addTextFeatures(features, a, b);
   const z = logit(features);
   const confidence = sigmoid(z);
   return { confidence, logit: z, kind: kindOf(a, b, features, confidence), features };
+}
+
+const scratch = {} as PairFeatures;
+
+/**
+ * `scorePair` with pruning, for scans: undefined when the pair cannot reach the threshold or
+ * scores below it. Allocates no feature record: the returned `features` is a scratch record,
+ * valid only until the next call (keep `logit`, `confidence` and `kind`; recompute features
+ * with `pairFeatures` when needed).
+ */
+export function scoreCandidate(a: ColumnEntry, b: ColumnEntry): PairScore | undefined {
+  const f = structuralFeatures(a, b, scratch);
+  const headroom = f.bare ? TEXT_HEADROOM_BARE : TEXT_HEADROOM;
+  if (logit(f) + NAME_HEADROOM + headroom < 0) return undefined;
+  addNameFeatures(f, a, b);
+  if (logit(f) + headroom < 0) return undefined;
+  const s = finishScore(a, b, f);
+  // the scratch record is reused: callers that keep features recompute them (pairFeatures)
+  return s.kind === 'none' ? undefined : s;
 }
 
 /** Human-readable evidence for a scored pair, strongest first. Never quotes example values. */
@@ -233,6 +344,7 @@ export function evidenceFor(a: ColumnEntry, b: ColumnEntry, f: PairFeatures): st
   }
   if (f.crossMention >= 0.5 && f.conceptOverlap < 1) out.push(`the description of one column names the concept of the other`);
   if (f.text >= 0.25) out.push(`descriptions are similar (cosine ${f.text.toFixed(2)})`);
+  if (f.bare && f.lexical >= 0.3) out.push(`names and descriptions are similar (lexical ${f.lexical.toFixed(2)}; no types, examples or keys to check)`);
   if (f.keyReference) {
     const key = a.keyKind === 'unique' ? a : b;
     out.push(`${key.tableInfo.table.name}.${key.column.name} is the key of its table; the other side refers to it`);

