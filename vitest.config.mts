@@ -13,6 +13,7 @@ export default defineConfig({
             'plugins/data-product-assistant-node/src/**/*.test.ts',
             'packages/cli/src/**/*.test.ts',
             'examples/**/*.test.ts',
+            'evals/**/*.test.ts',
           ],
         },
       },

@@ -5,6 +5,7 @@ import { registerInterop } from './commands/interop';
 import { registerValidate } from './commands/validate';
 import { registerEval } from './commands/eval';
 import { registerPromote } from './commands/promote';
+import { GateRefused } from './lib/GateRefused';
 import { UsageError } from './lib/UsageError';
 
 export function createProgram(): Command {
@@ -38,6 +39,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`dpa: ${error.message.replace(/^error: /, '').split('\n')[0]}\n`);
       return 2;
     }
+    if (error instanceof GateRefused) return 1;
     if (error instanceof UsageError) {
       process.stderr.write(`dpa: ${error.message.split('\n')[0]}\n`);
       return 2;

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printText } from '../lib/output';
+import { GateRefused } from '../lib/GateRefused';
 import { UsageError } from '../lib/UsageError';
+import { gateServedModels } from '@dpa/evals/lib/servedGate';
 import { SUITES_DIR } from '@dpa/evals/lib/paths';
 import {
   readReviewRows,
@@ -30,6 +32,10 @@ export function registerEval(program: Command) {
     .option(
       '--out <dir>',
       'results folder (default: evals/results/<timestamp>/)',
+    )
+    .option(
+      '--gate',
+      "exit 1 unless every served model holds the hard thresholds of evals/thresholds.yaml",
     )
     .option('--json', 'print one JSON document')
     .action(async opts => {
@@ -59,8 +65,10 @@ export function registerEval(program: Command) {
                 ).toFixed(1)} s)\n`,
               ),
       });
+      const gate = opts.gate ? gateServedModels(run.metrics) : undefined;
       if (opts.json) {
         printJson({
+          gate,
           outDir,
           wallTimeMs: Math.round(run.wallTimeMs),
           promptfooVersion: run.promptfooVersion,
@@ -81,6 +89,21 @@ export function registerEval(program: Command) {
       printText(
         `${summaryMarkdown(run)}\nwrote ${path.join(outDir, 'summary.md')}`,
       );
+      if (gate) {
+        printText(
+          gate.passed
+            ? `gate: passed (${gate.checked.join(', ')} hold every hard threshold)`
+            : [
+                'gate: REFUSED',
+                ...gate.failures.map(
+                  f => `  ${f.label}: ${f.metric} = ${f.challenger} (must be ${f.op} ${f.value})`,
+                ),
+              ].join('\n'),
+        );
+      }
+      if (gate && !gate.passed) {
+        throw new GateRefused(`${gate.failures.length} hard threshold(s) failed`);
+      }
     });
 
   evalCmd

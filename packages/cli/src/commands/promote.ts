@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printText } from '../lib/output';
+import { GateRefused } from '../lib/GateRefused';
 import { UsageError } from '../lib/UsageError';
 import { promote, PromoteInputError } from '@dpa/evals/lib/promote';
 import { defaultOutDir } from '@dpa/evals/lib/runEval';
 
 /** Exit code of a refused promotion. */
-export const GATE_REFUSED = 1;
 
 /** `dpa promote`: champion vs challenger on the domain's suites, the gate, and a registry record. */
 export function registerPromote(program: Command) {
@@ -104,8 +104,8 @@ export function registerPromote(program: Command) {
           ].join('\n'),
         );
       }
-      // run() maps success to 0 and errors to 2; a refused gate is a completed run that exits 1.
-      if (record.verdict === 'refused')
-        process.once('exit', () => void (process.exitCode = GATE_REFUSED));
+      if (record.verdict === 'refused') {
+        throw new GateRefused(`the gate refused ${record.challenger.name}`);
+      }
     });
 }
