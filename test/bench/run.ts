@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runApiBench } from './api.bench';
 import { runAskBench } from './ask.bench';
+import { runEvalsBench } from './evals.bench';
 import { runInteropBench, type BenchFigures } from './interop.bench';
 
 async function main() {
@@ -14,6 +15,7 @@ async function main() {
   const benches: Array<[string, () => Promise<BenchFigures>]> = [
     ['ask', () => runAskBench(log)],
     ['interop', () => runInteropBench({ log })],
+    ['evals', () => runEvalsBench(log)],
     ['api', () => runApiBench({ log })],
   ];
   const figures: BenchFigures = {};
