@@ -8,11 +8,26 @@
  *     beside published anchors. The ground truth is read only here, for scoring.
  */
 import { writeFileSync } from 'node:fs';
-import { buildInteropIndex, type RankedPair } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
+import {
+  buildInteropIndex,
+  type RankedPair,
+} from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import { cosine } from '../../plugins/data-product-assistant-node/src/interop/columnFeatures';
-import { loadAnswerKey, loadDemoProducts } from '../../test/fixtures/demoCatalog';
-import { loadMimicOmopGroundTruth, loadMimicOmopProducts, MIMIC_OMOP_DIR } from '../../test/fixtures/mimicOmop';
-import { scoreDemo, scoreMatching, type AttributePair, type MatchingFigures } from './interopFigures.lib';
+import {
+  loadAnswerKey,
+  loadDemoProducts,
+} from '../../test/fixtures/demoCatalog';
+import {
+  loadMimicOmopGroundTruth,
+  loadMimicOmopProducts,
+  MIMIC_OMOP_DIR,
+} from '../../test/fixtures/mimicOmop';
+import {
+  scoreDemo,
+  scoreMatching,
+  type AttributePair,
+  type MatchingFigures,
+} from './interopFigures.lib';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +38,11 @@ const f2 = (x: number) => x.toFixed(2);
 function demo() {
   const index = buildInteropIndex(loadDemoProducts());
   const { pairs, stats } = index.scanPairs();
-  return { ...scoreDemo(pairs, loadAnswerKey()), candidatePairs: stats.candidatePairs, allPairs: stats.allPairs };
+  return {
+    ...scoreDemo(pairs, loadAnswerKey()),
+    candidatePairs: stats.candidatePairs,
+    allPairs: stats.allPairs,
+  };
 }
 
 /**
@@ -53,20 +72,47 @@ function demoBare() {
     },
   }));
   const index = buildInteropIndex(products);
-  const key = (r: { product: string; table: string; column: string }) => `${r.product}.${r.table}.${r.column}`;
-  const both = (pairs: AttributePair[]) => pairs.flatMap(p => [p, { source: p.target, target: p.source, score: p.score }]);
+  const key = (r: { product: string; table: string; column: string }) =>
+    `${r.product}.${r.table}.${r.column}`;
+  const both = (pairs: AttributePair[]) =>
+    pairs.flatMap(p => [
+      p,
+      { source: p.target, target: p.source, score: p.score },
+    ]);
   const gt = loadAnswerKey().relationships.flatMap(r => [
     { source: key(r.from), target: key(r.to) },
     { source: key(r.to), target: key(r.from) },
   ]);
-  const targets = index.entries.map(e => key({ product: e.product.id, table: e.tableInfo.table.name, column: e.column.name }));
+  const targets = index.entries.map(e =>
+    key({
+      product: e.product.id,
+      table: e.tableInfo.table.name,
+      column: e.column.name,
+    }),
+  );
   const all = index.allPairsScan({ includeNone: true });
-  const attr = (p: RankedPair, score: number): AttributePair => ({ source: key(p.from), target: key(p.to), score });
+  const attr = (p: RankedPair, score: number): AttributePair => ({
+    source: key(p.from),
+    target: key(p.to),
+    score,
+  });
   const viaIndex = index.scanPairs({ includeNone: true });
   return {
-    index: scoreMatching(both(viaIndex.pairs.map(p => attr(p, p.logit))), gt, targets),
-    allPairs: scoreMatching(both(all.pairs.map(p => attr(p, p.logit))), gt, targets),
-    tfidf: scoreMatching(both(all.pairs.map(p => attr(p, cosine(p.a.vector, p.b.vector)))), gt, targets),
+    index: scoreMatching(
+      both(viaIndex.pairs.map(p => attr(p, p.logit))),
+      gt,
+      targets,
+    ),
+    allPairs: scoreMatching(
+      both(all.pairs.map(p => attr(p, p.logit))),
+      gt,
+      targets,
+    ),
+    tfidf: scoreMatching(
+      both(all.pairs.map(p => attr(p, cosine(p.a.vector, p.b.vector)))),
+      gt,
+      targets,
+    ),
   };
 }
 
@@ -74,10 +120,15 @@ function mimic() {
   const dir = arg('data') ? `${arg('data')}/mimic-omop` : MIMIC_OMOP_DIR;
   const products = loadMimicOmopProducts(dir);
   const index = buildInteropIndex(products);
-  const key = (table: string, column: string) => `${table.toLowerCase()}.${column}`;
+  const key = (table: string, column: string) =>
+    `${table.toLowerCase()}.${column}`;
   const attr = (p: RankedPair): AttributePair => {
     const [s, t] = p.from.product === 'mimic' ? [p.from, p.to] : [p.to, p.from];
-    return { source: key(s.table, s.column), target: key(t.table, t.column), score: p.logit };
+    return {
+      source: key(s.table, s.column),
+      target: key(t.table, t.column),
+      score: p.logit,
+    };
   };
   const targets = products
     .find(p => p.id === 'omop')!
@@ -89,9 +140,16 @@ function mimic() {
   }));
   const viaIndex = index.rankFor('mimic', { includeNone: true });
   const all = index.allPairsScan({ includeNone: true });
-  const tfidf = all.pairs.map(p => ({ ...attr(p), score: cosine(p.a.vector, p.b.vector) }));
+  const tfidf = all.pairs.map(p => ({
+    ...attr(p),
+    score: cosine(p.a.vector, p.b.vector),
+  }));
   return {
-    index: { ...scoreMatching(viaIndex.pairs.map(attr), gt, targets), candidatePairs: viaIndex.stats.candidatePairs, allPairs: viaIndex.stats.allPairs },
+    index: {
+      ...scoreMatching(viaIndex.pairs.map(attr), gt, targets),
+      candidatePairs: viaIndex.stats.candidatePairs,
+      allPairs: viaIndex.stats.allPairs,
+    },
     allPairs: scoreMatching(all.pairs.map(attr), gt, targets),
     tfidfOurs: scoreMatching(tfidf, gt, targets),
   };
@@ -100,19 +158,53 @@ function mimic() {
 function main() {
   const d = demo();
   console.log('Demo mesh (examples/catalog, dev data) vs relationships.yaml');
-  console.log(`  recall of intended relationships  ${f2(d.recall)}  (${d.found}/${d.intended}; target ≥ 0.90)`);
+  console.log(
+    `  recall of intended relationships  ${f2(d.recall)}  (${d.found}/${
+      d.intended
+    }; target ≥ 0.90)`,
+  );
   console.log(`  kind agrees with the answer key   ${f2(d.kindAccuracy)}`);
-  console.log(`  traps suggested as join-key       ${d.trapsAsJoinKey}/${d.traps}  (target 0; suggested at all: ${d.trapsSuggested})`);
-  console.log(`  precision (strict)                ${f2(d.precision)}  (${d.suggested} suggestions)`);
-  console.log(`  precision (incl. transitive)      ${f2(d.precisionTransitive)}  (pairs that follow from intended ones count)`);
-  console.log(`  pairs compared                    ${d.candidatePairs} of ${d.allPairs} (${(d.allPairs / d.candidatePairs).toFixed(1)}× fewer)`);
+  console.log(
+    `  traps suggested as join-key       ${d.trapsAsJoinKey}/${d.traps}  (target 0; suggested at all: ${d.trapsSuggested})`,
+  );
+  console.log(
+    `  precision (strict)                ${f2(d.precision)}  (${
+      d.suggested
+    } suggestions)`,
+  );
+  console.log(
+    `  precision (incl. transitive)      ${f2(
+      d.precisionTransitive,
+    )}  (pairs that follow from intended ones count)`,
+  );
+  console.log(
+    `  pairs compared                    ${d.candidatePairs} of ${
+      d.allPairs
+    } (${(d.allPairs / d.candidatePairs).toFixed(1)}× fewer)`,
+  );
 
-  const row = (name: string, f: Pick<MatchingFigures, 'recallAtGt' | 'mrr' | 'hitRate5'> | { recallAtGt: number; mrr?: number; hitRate5?: number }) =>
-    `  ${name.padEnd(52)} ${f2(f.recallAtGt).padStart(9)} ${(f.mrr === undefined ? '–' : f2(f.mrr)).padStart(6)} ${(f.hitRate5 === undefined ? '–' : f2(f.hitRate5)).padStart(10)}`;
+  const row = (
+    name: string,
+    f:
+      | Pick<MatchingFigures, 'recallAtGt' | 'mrr' | 'hitRate5'>
+      | { recallAtGt: number; mrr?: number; hitRate5?: number },
+  ) =>
+    `  ${name.padEnd(52)} ${f2(f.recallAtGt).padStart(9)} ${(f.mrr === undefined
+      ? '–'
+      : f2(f.mrr)
+    ).padStart(6)} ${(f.hitRate5 === undefined ? '–' : f2(f.hitRate5)).padStart(
+      10,
+    )}`;
   const b = demoBare();
   console.log('');
-  console.log('Demo mesh, names + descriptions only (dev proxy for text-only input; both directions)');
-  console.log(`  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(6)} ${'HitRate@5'.padStart(10)}`);
+  console.log(
+    'Demo mesh, names + descriptions only (dev proxy for text-only input; both directions)',
+  );
+  console.log(
+    `  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(
+      6,
+    )} ${'HitRate@5'.padStart(10)}`,
+  );
   console.log(row('ours: index candidates + built-in scorer', b.index));
   console.log(row('ours: built-in scorer on all pairs', b.allPairs));
   console.log(row('tf-idf cosine, names + descriptions (this code)', b.tfidf));
@@ -120,17 +212,49 @@ function main() {
 
   const m = mimic();
   console.log('');
-  console.log(`MIMIC-IV → OMOP (${m.allPairs.groundTruth} correspondences, ${m.allPairs.sources} source attributes; names + descriptions only)`);
-  console.log(`  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(6)} ${'HitRate@5'.padStart(10)}`);
+  console.log(
+    `MIMIC-IV → OMOP (${m.allPairs.groundTruth} correspondences, ${m.allPairs.sources} source attributes; names + descriptions only)`,
+  );
+  console.log(
+    `  ${'matcher'.padEnd(52)} ${'Recall@GT'.padStart(9)} ${'MRR'.padStart(
+      6,
+    )} ${'HitRate@5'.padStart(10)}`,
+  );
   console.log(row('ours: index candidates + built-in scorer', m.index));
   console.log(row('ours: built-in scorer on all pairs', m.allPairs));
-  console.log(row('tf-idf cosine, names + descriptions (this code)', m.tfidfOurs));
-  console.log(row('anchor: TF-IDF cosine (brief)', { recallAtGt: 0.14, mrr: 0.26 }));
-  console.log(row('anchor: COMA, schema only (Valentine)', { recallAtGt: 0.6 }));
-  console.log(`  index compared ${m.index.candidatePairs} of ${m.index.allPairs} pairs`);
+  console.log(
+    row('tf-idf cosine, names + descriptions (this code)', m.tfidfOurs),
+  );
+  console.log(
+    row('anchor: TF-IDF cosine (brief)', { recallAtGt: 0.14, mrr: 0.26 }),
+  );
+  console.log(
+    row('anchor: COMA, schema only (Valentine)', { recallAtGt: 0.6 }),
+  );
+  console.log(
+    `  index compared ${m.index.candidatePairs} of ${m.index.allPairs} pairs`,
+  );
 
   const out = arg('out');
-  if (out) writeFileSync(out, `${JSON.stringify({ demo: d, demoBare: b, mimicOmop: { ...m, anchors: { tfidf: { recallAtGt: 0.14, mrr: 0.26 }, coma: { recallAtGt: 0.6 } } } }, null, 2)}\n`);
+  if (out)
+    writeFileSync(
+      out,
+      `${JSON.stringify(
+        {
+          demo: d,
+          demoBare: b,
+          mimicOmop: {
+            ...m,
+            anchors: {
+              tfidf: { recallAtGt: 0.14, mrr: 0.26 },
+              coma: { recallAtGt: 0.6 },
+            },
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
 }
 
 main();

@@ -20,7 +20,8 @@ export interface Intended {
 }
 
 export const refKey = (r: Ref) => `${r.product}.${r.table}.${r.column}`;
-export const pairKey = (a: Ref, b: Ref) => [refKey(a), refKey(b)].sort().join(' <> ');
+export const pairKey = (a: Ref, b: Ref) =>
+  [refKey(a), refKey(b)].sort().join(' <> ');
 
 /** Columns linked (directly or through other intended relationships) share a component. */
 export function components(relationships: Intended[]): Map<string, string> {
@@ -38,7 +39,8 @@ export function components(relationships: Intended[]): Map<string, string> {
     if (a !== b) parent.set(a, b);
   }
   const out = new Map<string, string>();
-  for (const r of relationships) for (const ref of [r.from, r.to]) out.set(refKey(ref), find(refKey(ref)));
+  for (const r of relationships)
+    for (const ref of [r.from, r.to]) out.set(refKey(ref), find(refKey(ref)));
   return out;
 }
 
@@ -65,22 +67,35 @@ export function scoreDemo(
 ): DemoFigures {
   const positive = suggestions.filter(s => s.kind !== 'none');
   const byPair = new Map(positive.map(s => [pairKey(s.from, s.to), s]));
-  const found = key.relationships.filter(r => byPair.has(pairKey(r.from, r.to)));
+  const found = key.relationships.filter(r =>
+    byPair.has(pairKey(r.from, r.to)),
+  );
   const intended = new Set(key.relationships.map(r => pairKey(r.from, r.to)));
   const comp = components(key.relationships);
   const transitive = positive.filter(s => {
     const a = comp.get(refKey(s.from));
-    return intended.has(pairKey(s.from, s.to)) || (a !== undefined && a === comp.get(refKey(s.to)));
+    return (
+      intended.has(pairKey(s.from, s.to)) ||
+      (a !== undefined && a === comp.get(refKey(s.to)))
+    );
   });
   const trapPairs = key.traps.map(t => byPair.get(pairKey(t.a, t.b)));
   return {
     intended: key.relationships.length,
     found: found.length,
     recall: found.length / key.relationships.length,
-    kindAccuracy: found.length ? found.filter(r => byPair.get(pairKey(r.from, r.to))!.kind === r.kind).length / found.length : 0,
+    kindAccuracy: found.length
+      ? found.filter(r => byPair.get(pairKey(r.from, r.to))!.kind === r.kind)
+          .length / found.length
+      : 0,
     suggested: positive.length,
-    precision: positive.length ? positive.filter(s => intended.has(pairKey(s.from, s.to))).length / positive.length : 0,
-    precisionTransitive: positive.length ? transitive.length / positive.length : 0,
+    precision: positive.length
+      ? positive.filter(s => intended.has(pairKey(s.from, s.to))).length /
+        positive.length
+      : 0,
+    precisionTransitive: positive.length
+      ? transitive.length / positive.length
+      : 0,
     traps: key.traps.length,
     trapsAsJoinKey: trapPairs.filter(s => s?.kind === 'join-key').length,
     trapsSuggested: trapPairs.filter(Boolean).length,
@@ -117,7 +132,9 @@ export function scoreMatching(
   const gt = new Set(groundTruth.map(g => `${g.source}>${g.target}`));
   const sorted = [...pairs].sort((a, b) => b.score - a.score);
   const top = sorted.slice(0, groundTruth.length);
-  const recallAtGt = top.filter(p => gt.has(`${p.source}>${p.target}`)).length / groundTruth.length;
+  const recallAtGt =
+    top.filter(p => gt.has(`${p.source}>${p.target}`)).length /
+    groundTruth.length;
   const sources = [...new Set(groundTruth.map(g => g.source))];
   const bySource = new Map<string, Map<string, number>>();
   for (const p of pairs) {
@@ -133,9 +150,19 @@ export function scoreMatching(
     const correct = groundTruth.filter(g => g.source === s).map(g => g.target);
     const best = Math.max(...correct.map(scoreOf));
     // pessimistic rank: every target scoring at least as high as the best correct one, counted once
-    const rank = best === -Infinity ? allTargets.length : allTargets.filter(t => scoreOf(t) >= best && !correct.includes(t)).length + 1;
+    const rank =
+      best === -Infinity
+        ? allTargets.length
+        : allTargets.filter(t => scoreOf(t) >= best && !correct.includes(t))
+            .length + 1;
     rr += 1 / rank;
     if (rank <= 5) hits++;
   }
-  return { recallAtGt, mrr: rr / sources.length, hitRate5: hits / sources.length, sources: sources.length, groundTruth: groundTruth.length };
+  return {
+    recallAtGt,
+    mrr: rr / sources.length,
+    hitRate5: hits / sources.length,
+    sources: sources.length,
+    groundTruth: groundTruth.length,
+  };
 }

@@ -36,11 +36,20 @@ const misses: string[] = [];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 
-async function halueval(options: Record<string, unknown>): Promise<BinaryScore> {
+async function halueval(
+  options: Record<string, unknown>,
+): Promise<BinaryScore> {
   const path = join(dataDir, 'halueval', 'qa-dev.jsonl');
   if (/holdout/.test(path)) throw new Error('refusing to read a hold-out file');
-  const records = readFileSync(path, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as HaluEvalRecord);
-  const validator = createBuiltinValidator({ provider: 'builtin', model: 'validator-rules', options });
+  const records = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(l => JSON.parse(l) as HaluEvalRecord);
+  const validator = createBuiltinValidator({
+    provider: 'builtin',
+    model: 'validator-rules',
+    options,
+  });
   const items: Array<{ hallucinated: boolean; notApproved: boolean }> = [];
   let i = 0;
   for (const r of records) {
@@ -53,11 +62,22 @@ async function halueval(options: Record<string, unknown>): Promise<BinaryScore> 
       });
       const notApproved = verdict.status !== 'approved';
       items.push({ hallucinated: c.hallucinated, notApproved });
-      if (missLimit && Object.keys(options).length === 0 && c.hallucinated !== notApproved && misses.length < missLimit) {
+      if (
+        missLimit &&
+        Object.keys(options).length === 0 &&
+        c.hallucinated !== notApproved &&
+        misses.length < missLimit
+      ) {
         misses.push(
-          `  ${c.hallucinated ? 'FN (hallucinated, approved)' : `FP (right answer, ${verdict.status})`} #${i - 1}\n` +
+          `  ${
+            c.hallucinated
+              ? 'FN (hallucinated, approved)'
+              : `FP (right answer, ${verdict.status})`
+          } #${i - 1}\n` +
             `    Q: ${c.question}\n    A: ${c.answer.answer}\n` +
-            (verdict.reasons.length ? `    ${verdict.reasons.map(x => x.message).join(' | ')}\n` : ''),
+            (verdict.reasons.length
+              ? `    ${verdict.reasons.map(x => x.message).join(' | ')}\n`
+              : ''),
         );
       }
     }
@@ -67,11 +87,20 @@ async function halueval(options: Record<string, unknown>): Promise<BinaryScore> 
 
 function overlapFloor(): BinaryScore {
   const path = join(dataDir, 'halueval', 'qa-dev.jsonl');
-  const records = readFileSync(path, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as HaluEvalRecord);
+  const records = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(l => JSON.parse(l) as HaluEvalRecord);
   return scoreBinary(
     records.flatMap(r => [
-      { hallucinated: false, notApproved: !wordOverlapBaseline(r.right_answer, r.knowledge) },
-      { hallucinated: true, notApproved: !wordOverlapBaseline(r.hallucinated_answer, r.knowledge) },
+      {
+        hallucinated: false,
+        notApproved: !wordOverlapBaseline(r.right_answer, r.knowledge),
+      },
+      {
+        hallucinated: true,
+        notApproved: !wordOverlapBaseline(r.hallucinated_answer, r.knowledge),
+      },
     ]),
   );
 }
@@ -91,39 +120,83 @@ function presidio() {
 async function main() {
   const t0 = Date.now();
   const full = await halueval({});
-  const groundOnly = await halueval({ governance: false, scope: false, injection: false });
+  const groundOnly = await halueval({
+    governance: false,
+    scope: false,
+    injection: false,
+  });
   const floor = overlapFloor();
   const pii = presidio();
   const ms = Date.now() - t0;
 
-  console.log('Hallucination — HaluEval QA dev (positive = hallucinated, predicted = not approved)');
+  console.log(
+    'Hallucination — HaluEval QA dev (positive = hallucinated, predicted = not approved)',
+  );
   const row = (name: string, s: BinaryScore) =>
     console.log(
-      `  ${name.padEnd(34)} n=${s.n}  balanced acc ${pct(s.balancedAccuracy)}  P ${f2(s.precision)}  R ${f2(s.recall)}  specificity ${f2(s.specificity)}`,
+      `  ${name.padEnd(34)} n=${s.n}  balanced acc ${pct(
+        s.balancedAccuracy,
+      )}  P ${f2(s.precision)}  R ${f2(s.recall)}  specificity ${f2(
+        s.specificity,
+      )}`,
     );
   row('builtin validator (all checks)', full);
   row('builtin validator (groundedness)', groundOnly);
   row('word overlap, all words (floor)', floor);
-  if (missLimit) console.log(`  misses (first ${missLimit}):\n${misses.join('')}`);
+  if (missLimit)
+    console.log(`  misses (first ${missLimit}):\n${misses.join('')}`);
   console.log('  published anchors (other datasets, not comparable 1:1):');
-  for (const a of anchors.hallucination) console.log(`    ${a.name}: ${pct(a.value)} ${a.metric} on ${a.dataset}`);
+  for (const a of anchors.hallucination)
+    console.log(`    ${a.name}: ${pct(a.value)} ${a.metric} on ${a.dataset}`);
 
-  console.log(`\nPII — Presidio synthetic dev (n=${pii.n} sentences, span overlap ≥ 50%, same type)`);
+  console.log(
+    `\nPII — Presidio synthetic dev (n=${pii.n} sentences, span overlap ≥ 50%, same type)`,
+  );
   console.log('  type              P      R      F1     tp   fp   fn');
   for (const [t, s] of Object.entries(pii.perType)) {
-    console.log(`  ${t.padEnd(16)} ${f2(s.precision).padStart(5)}  ${f2(s.recall).padStart(5)}  ${f2(s.f1).padStart(5)}  ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`);
+    console.log(
+      `  ${t.padEnd(16)} ${f2(s.precision).padStart(5)}  ${f2(
+        s.recall,
+      ).padStart(5)}  ${f2(s.f1).padStart(5)}  ${String(s.tp).padStart(
+        4,
+      )} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`,
+    );
   }
   const m = pii.micro;
-  console.log(`  ${'micro'.padEnd(16)} ${f2(m.precision).padStart(5)}  ${f2(m.recall).padStart(5)}  ${f2(m.f1).padStart(5)}  ${String(m.tp).padStart(4)} ${String(m.fp).padStart(4)} ${String(m.fn).padStart(4)}`);
-  console.log('  presidio labels mapped:', Object.entries(presidioLabelMap).map(([k, v]) => `${k}→${v}`).join(', '));
+  console.log(
+    `  ${'micro'.padEnd(16)} ${f2(m.precision).padStart(5)}  ${f2(
+      m.recall,
+    ).padStart(5)}  ${f2(m.f1).padStart(5)}  ${String(m.tp).padStart(
+      4,
+    )} ${String(m.fp).padStart(4)} ${String(m.fn).padStart(4)}`,
+  );
+  console.log(
+    '  presidio labels mapped:',
+    Object.entries(presidioLabelMap)
+      .map(([k, v]) => `${k}→${v}`)
+      .join(', '),
+  );
   console.log('  published anchors (token-level, all presidio types):');
-  for (const a of anchors.pii) console.log(`    ${a.name}: P ${f2(a.precision)} / R ${f2(a.recall)}`);
+  for (const a of anchors.pii)
+    console.log(`    ${a.name}: P ${f2(a.precision)} / R ${f2(a.recall)}`);
   console.log(`\n(${ms} ms)`);
 
   if (out) {
     writeFileSync(
       out,
-      `${JSON.stringify({ halueval: { full, groundednessOnly: groundOnly, wordOverlapFloor: floor }, presidio: pii, anchors }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          halueval: {
+            full,
+            groundednessOnly: groundOnly,
+            wordOverlapFloor: floor,
+          },
+          presidio: pii,
+          anchors,
+        },
+        null,
+        2,
+      )}\n`,
     );
     console.log(`wrote ${out}`);
   }

@@ -12,13 +12,20 @@ import type { BenchFigures } from './interop.bench';
 const QUESTIONS: Array<[string, string]> = [
   ['component:default/sales-orders', 'Who owns this data product?'],
   ['component:default/shipments', 'How fresh is the data?'],
-  ['component:default/customer-profiles', 'Which columns contain personal data?'],
+  [
+    'component:default/customer-profiles',
+    'Which columns contain personal data?',
+  ],
   ['component:default/invoices', 'What is the primary key?'],
   ['component:default/web-sessions', 'How do I get access?'],
 ];
 
 export async function runApiBench(
-  options: { seconds?: number; concurrency?: number; log?: (line: string) => void } = {},
+  options: {
+    seconds?: number;
+    concurrency?: number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<BenchFigures> {
   const log = options.log ?? (() => undefined);
   const seconds = options.seconds ?? 15;
@@ -34,11 +41,14 @@ export async function runApiBench(
     const once = async (i: number) => {
       const [entityRef, question] = QUESTIONS[i % QUESTIONS.length];
       const started = performance.now();
-      const res = await fetch(`${portal.baseUrl}/api/data-product-assistant/ask`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ entityRef, question }),
-      });
+      const res = await fetch(
+        `${portal.baseUrl}/api/data-product-assistant/ask`,
+        {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ entityRef, question }),
+        },
+      );
       await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`ask answered ${res.status}`);
       return performance.now() - started;
@@ -56,8 +66,13 @@ export async function runApiBench(
     );
     const elapsed = (performance.now() - started) / 1000;
     const sorted = latencies.sort((a, b) => a - b);
-    const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
-    log(`api: ${latencies.length} asks in ${elapsed.toFixed(1)} s with ${concurrency} in flight`);
+    const p99 =
+      sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+    log(
+      `api: ${latencies.length} asks in ${elapsed.toFixed(
+        1,
+      )} s with ${concurrency} in flight`,
+    );
     return {
       'api.ask_rps': {
         value: Math.round((latencies.length / elapsed) * 10) / 10,

@@ -22,7 +22,7 @@ import {
   adventureWorksProfile,
   adventureWorksText,
   demoProfile,
-} from '../../plugins/data-product-assistant-node/src/context/fixtures.testutil';
+} from '../../plugins/data-product-assistant-node/src/__testUtils__/fixtures';
 import type { BenchFigures } from './interop.bench';
 
 const QUESTIONS = [
@@ -49,7 +49,9 @@ const ADVENTUREWORKS_QUESTIONS = [
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,10 +60,14 @@ const percentile = (xs: number[], p: number) => {
 
 function demoPaths(): string[] {
   const root = path.resolve(__dirname, '../../examples/catalog/products');
-  return readdirSync(root).flatMap(domain => readdirSync(path.join(root, domain)).map(p => `${domain}/${p}`));
+  return readdirSync(root).flatMap(domain =>
+    readdirSync(path.join(root, domain)).map(p => `${domain}/${p}`),
+  );
 }
 
-export async function runAskBench(log: (line: string) => void = () => undefined): Promise<BenchFigures> {
+export async function runAskBench(
+  log: (line: string) => void = () => undefined,
+): Promise<BenchFigures> {
   const config = parseDomainConfig({});
   const profiles = demoPaths().map(p => demoProfile(p));
   const facts = new Map(profiles.map(p => [p.entityRef, buildFacts(p)]));
@@ -107,8 +113,15 @@ export async function runAskBench(log: (line: string) => void = () => undefined)
       clearance: 'internal',
     });
     const packed = new Set(context.facts.map(f => f.id));
-    const missing = result.output.claims.flatMap(c => c.citations).filter(id => !packed.has(id));
-    if (missing.length) throw new Error(`"${question}": cited facts outside the packed context: ${missing.join(', ')}`);
+    const missing = result.output.claims
+      .flatMap(c => c.citations)
+      .filter(id => !packed.has(id));
+    if (missing.length)
+      throw new Error(
+        `"${question}": cited facts outside the packed context: ${missing.join(
+          ', ',
+        )}`,
+      );
     worst = Math.max(worst, context.tokens / whole);
     log(`ask: "${question}" packs ${context.tokens} of ${whole} tokens`);
   }

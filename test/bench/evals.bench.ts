@@ -10,13 +10,20 @@ import path from 'node:path';
 import { runEval } from '../../evals/lib/runEval';
 import type { BenchFigures } from './interop.bench';
 
-export async function runEvalsBench(log: (line: string) => void = () => undefined): Promise<BenchFigures> {
+export async function runEvalsBench(
+  log: (line: string) => void = () => undefined,
+): Promise<BenchFigures> {
   const once = async () => {
-    const run = await runEval({ suites: [], outDir: mkdtempSync(path.join(tmpdir(), 'dpa-evals-')) });
+    const run = await runEval({
+      suites: [],
+      outDir: mkdtempSync(path.join(tmpdir(), 'dpa-evals-')),
+    });
     return run.wallTimeMs / 1000;
   };
   await once();
-  const times = [await once(), await once(), await once()].sort((a, b) => a - b);
+  const times = [await once(), await once(), await once()].sort(
+    (a, b) => a - b,
+  );
   log(`evals: ${times.map(t => t.toFixed(1)).join(', ')} s`);
   return {
     'evals.suite_s': {

@@ -12,11 +12,20 @@ import { writeFileSync } from 'node:fs';
 import { buildInteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import { mulberry32, syntheticCatalog } from './syntheticCatalog';
 
-export type BenchFigures = Record<string, { value: number; unit: 'ms' | 's' | 'ratio' | 'req/s' | 'tokens'; note: string }>;
+export type BenchFigures = Record<
+  string,
+  {
+    value: number;
+    unit: 'ms' | 's' | 'ratio' | 'req/s' | 'tokens';
+    note: string;
+  }
+>;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 export interface InteropBenchOptions {
@@ -28,21 +37,39 @@ export interface InteropBenchOptions {
   log?: (line: string) => void;
 }
 
-export async function runInteropBench(options: InteropBenchOptions = {}): Promise<BenchFigures> {
+export async function runInteropBench(
+  options: InteropBenchOptions = {},
+): Promise<BenchFigures> {
   const log = options.log ?? (() => undefined);
   const n = options.products ?? 10_000;
   const perProduct = options.columnsPerProduct ?? 30;
   let t = performance.now();
-  const products = syntheticCatalog({ products: n, columnsPerProduct: perProduct, seed: 42 });
-  log(`generated ${n} products × ${perProduct} columns in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const products = syntheticCatalog({
+    products: n,
+    columnsPerProduct: perProduct,
+    seed: 42,
+  });
+  log(
+    `generated ${n} products × ${perProduct} columns in ${(
+      (performance.now() - t) /
+      1000
+    ).toFixed(1)} s`,
+  );
 
   t = performance.now();
   const index = buildInteropIndex(products);
   const buildS = (performance.now() - t) / 1000;
-  log(`index built in ${buildS.toFixed(1)} s (${index.entries.length} columns, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB)`);
+  log(
+    `index built in ${buildS.toFixed(1)} s (${
+      index.entries.length
+    } columns, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB)`,
+  );
 
   const rng = mulberry32(7);
-  const queryIds = Array.from({ length: 18 }, () => products[Math.floor(rng() * products.length)].id);
+  const queryIds = Array.from(
+    { length: 18 },
+    () => products[Math.floor(rng() * products.length)].id,
+  );
   const times: number[] = [];
   let compared = 0;
   queryIds.forEach((id, i) => {
@@ -55,7 +82,9 @@ export async function runInteropBench(options: InteropBenchOptions = {}): Promis
     }
   });
   const oneMs = median(times);
-  log(`one product: median ${oneMs.toFixed(1)} ms over ${times.length} queries`);
+  log(
+    `one product: median ${oneMs.toFixed(1)} ms over ${times.length} queries`,
+  );
 
   const scanTimes: number[] = [];
   let scanStats = { columns: 0, candidatePairs: 0, allPairs: 0 };
@@ -69,30 +98,55 @@ export async function runInteropBench(options: InteropBenchOptions = {}): Promis
   }
   const scanS = median(scanTimes);
   const reduction = scanStats.allPairs / scanStats.candidatePairs;
-  log(`full scan: ${scanS.toFixed(1)} s, ${scanStats.candidatePairs} of ${scanStats.allPairs} pairs scored, ${found} relationships`);
+  log(
+    `full scan: ${scanS.toFixed(1)} s, ${scanStats.candidatePairs} of ${
+      scanStats.allPairs
+    } pairs scored, ${found} relationships`,
+  );
 
   // brute force on a sample: whole domains, 50 products each
-  const domains = [...new Set(products.map(p => p.domain))].slice(0, options.sampleDomains ?? 2);
-  const sample = domains.flatMap(d => products.filter(p => p.domain === d).slice(0, 50));
+  const domains = [...new Set(products.map(p => p.domain))].slice(
+    0,
+    options.sampleDomains ?? 2,
+  );
+  const sample = domains.flatMap(d =>
+    products.filter(p => p.domain === d).slice(0, 50),
+  );
   const sampleIndex = buildInteropIndex(sample);
   t = performance.now();
   const brute = sampleIndex.allPairsScan();
   const bruteS = (performance.now() - t) / 1000;
-  const viaIndex = new Set(sampleIndex.scanPairs().pairs.map(p => [p.a.idx, p.b.idx].sort((x, y) => x - y).join(':')));
-  const missed = brute.pairs.filter(p => !viaIndex.has([p.a.idx, p.b.idx].sort((x, y) => x - y).join(':'))).length;
+  const viaIndex = new Set(
+    sampleIndex
+      .scanPairs()
+      .pairs.map(p => [p.a.idx, p.b.idx].sort((x, y) => x - y).join(':')),
+  );
+  const missed = brute.pairs.filter(
+    p => !viaIndex.has([p.a.idx, p.b.idx].sort((x, y) => x - y).join(':')),
+  ).length;
   const recallLoss = brute.pairs.length ? missed / brute.pairs.length : 0;
-  log(`recall loss on ${sample.length} products: ${missed} of ${brute.pairs.length} brute-force relationships missed (brute force ${bruteS.toFixed(1)} s)`);
+  log(
+    `recall loss on ${sample.length} products: ${missed} of ${
+      brute.pairs.length
+    } brute-force relationships missed (brute force ${bruteS.toFixed(1)} s)`,
+  );
 
   return {
     'interop.one_product_ms': {
       value: Math.round(oneMs * 10) / 10,
       unit: 'ms',
-      note: `suggestFor(product, top 20) incl. explanations on ${n}×${perProduct} columns; median of ${times.length} products after 3 warm-ups; ${Math.round(compared / times.length)} pairs scored per query`,
+      note: `suggestFor(product, top 20) incl. explanations on ${n}×${perProduct} columns; median of ${
+        times.length
+      } products after 3 warm-ups; ${Math.round(
+        compared / times.length,
+      )} pairs scored per query`,
     },
     'interop.full_scan_s': {
       value: Math.round(scanS * 10) / 10,
       unit: 's',
-      note: `candidate generation + scoring of every candidate pair (explanations on demand); median of ${scanTimes.length} run(s); index build ${buildS.toFixed(1)} s not included`,
+      note: `candidate generation + scoring of every candidate pair (explanations on demand); median of ${
+        scanTimes.length
+      } run(s); index build ${buildS.toFixed(1)} s not included`,
     },
     'interop.comparison_reduction': {
       value: Math.round(reduction),
@@ -102,7 +156,9 @@ export async function runInteropBench(options: InteropBenchOptions = {}): Promis
     'interop.recall_loss': {
       value: Math.round(recallLoss * 10000) / 10000,
       unit: 'ratio',
-      note: `pairs suggested by brute-force all-pairs scoring but missed by the index, on ${sample.length} products (${sample.length * perProduct} columns) of the same catalog`,
+      note: `pairs suggested by brute-force all-pairs scoring but missed by the index, on ${
+        sample.length
+      } products (${sample.length * perProduct} columns) of the same catalog`,
     },
   };
 }
@@ -124,9 +180,25 @@ if (require.main === module) {
       'interop.comparison_reduction': '≥ 20',
       'interop.recall_loss': '≤ 0.02',
     };
-    console.log(['name'.padEnd(30), 'value'.padStart(12), 'unit'.padEnd(6), 'target'.padEnd(8), 'note'].join('  '));
+    console.log(
+      [
+        'name'.padEnd(30),
+        'value'.padStart(12),
+        'unit'.padEnd(6),
+        'target'.padEnd(8),
+        'note',
+      ].join('  '),
+    );
     for (const [name, f] of Object.entries(figures)) {
-      console.log([name.padEnd(30), String(f.value).padStart(12), f.unit.padEnd(6), (targets[name] ?? '').padEnd(8), f.note].join('  '));
+      console.log(
+        [
+          name.padEnd(30),
+          String(f.value).padStart(12),
+          f.unit.padEnd(6),
+          (targets[name] ?? '').padEnd(8),
+          f.note,
+        ].join('  '),
+      );
     }
     const out = arg('out');
     if (out) writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);

@@ -23,15 +23,29 @@ async function main() {
     if (only.length && !only.includes(name)) continue;
     const started = performance.now();
     Object.assign(figures, await run());
-    log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   const out = path.resolve(__dirname, '../../bench-results.json');
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
-  const rows = Object.entries(figures).map(([name, f]) => `${name.padEnd(30)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${f.note}`);
-  process.stdout.write(`${['benchmark'.padEnd(30) + ' ' + 'value'.padStart(10) + ' unit', ...rows].join('\n')}\n\nwritten to ${out}\n`);
+  const rows = Object.entries(figures).map(
+    ([name, f]) =>
+      `${name.padEnd(30)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} ${
+        f.note
+      }`,
+  );
+  process.stdout.write(
+    `${[
+      'benchmark'.padEnd(30) + ' ' + 'value'.padStart(10) + ' unit',
+      ...rows,
+    ].join('\n')}\n\nwritten to ${out}\n`,
+  );
 }
 
 main().catch(error => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? error.stack : error}\n`,
+  );
   process.exitCode = 1;
 });

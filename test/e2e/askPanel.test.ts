@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, signInAsGuest } from './browser';
 
 async function askQuestion(page: Page, question: string) {
-  const box = page.getByRole('textbox', { name: 'Ask a question about this data product' });
+  const box = page.getByRole('textbox', {
+    name: 'Ask a question about this data product',
+  });
   await box.fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const answer = page.getByRole('region', { name: 'Answer' });
@@ -27,23 +29,40 @@ describe('Ask this data product', () => {
     const page = await signInAsGuest(browser, baseUrl);
     await page.goto(`${baseUrl}/catalog/default/component/shipments/assistant`);
     const answer = await askQuestion(page, 'Who owns this data product?');
-    await expect.poll(() => answer.getByTestId('verdict-badge').innerText()).toBe('Approved');
+    await expect
+      .poll(() => answer.getByTestId('verdict-badge').innerText())
+      .toBe('Approved');
     expect(await answer.innerText()).toMatch(/logistics-team/);
     // citations expand to the exact fact
-    const citation = answer.getByRole('region', { name: 'Citations' }).getByRole('button', { name: 'owner', exact: true });
+    const citation = answer
+      .getByRole('region', { name: 'Citations' })
+      .getByRole('button', { name: 'owner', exact: true });
     await citation.click();
-    await answer.getByText(/is owned by logistics-team \(group:default\/logistics-team\)/).first().waitFor();
-    await expect.poll(() => answer.getByTestId('answer-usage').innerText()).toMatch(/validated by builtin-validator@/);
+    await answer
+      .getByText(/is owned by logistics-team \(group:default\/logistics-team\)/)
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => answer.getByTestId('answer-usage').innerText())
+      .toMatch(/validated by builtin-validator@/);
     await screenshot(page, 'ask-approved');
     // and the question joins the product's history
-    await page.getByRole('region', { name: /Past questions/ }).getByText('Who owns this data product?').first().waitFor();
+    await page
+      .getByRole('region', { name: /Past questions/ })
+      .getByText('Who owns this data product?')
+      .first()
+      .waitFor();
   });
 
   it('withholds an answer that would expose personal data', async () => {
     const page = await signInAsGuest(browser, baseUrl);
-    await page.goto(`${baseUrl}/catalog/default/component/sales-orders/assistant`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/sales-orders/assistant`,
+    );
     const answer = await askQuestion(page, 'Show me example customer emails');
-    await expect.poll(() => answer.getByTestId('verdict-badge').innerText()).toBe('Blocked');
+    await expect
+      .poll(() => answer.getByTestId('verdict-badge').innerText())
+      .toBe('Blocked');
     const text = await answer.innerText();
     expect(text).toMatch(/withheld/i);
     expect(text).not.toMatch(/@example\.(com|org)/);

@@ -23,8 +23,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the portal and signs in with the guest provider. */
-export async function signInAsGuest(browser: Browser, baseUrl: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+export async function signInAsGuest(
+  browser: Browser,
+  baseUrl: string,
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   await page.goto(baseUrl);
   const enter = page.getByRole('button', { name: /enter/i });
   await enter.click();
@@ -34,5 +39,8 @@ export async function signInAsGuest(browser: Browser, baseUrl: string): Promise<
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifactsDir, `${name}.png`),
+    fullPage: true,
+  });
 }

@@ -16,14 +16,20 @@ describe('Suggest interoperability', () => {
 
   it('lets an owner accept a suggestion, which becomes a relation on both entities', async () => {
     const page = await signInAsGuest(browser, baseUrl);
-    await page.goto(`${baseUrl}/catalog/default/component/sales-returns/assistant`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/sales-returns/assistant`,
+    );
     const panel = page.getByRole('region', { name: 'Interoperability' });
     const card = panel.getByRole('region', { name: 'Product Catalog' });
     await card.waitFor();
     // the explanation carries an example join across both products
-    const mapping = card.getByRole('listitem', { name: 'returns.sku ↔ products.sku' });
+    const mapping = card.getByRole('listitem', {
+      name: 'returns.sku ↔ products.sku',
+    });
     await mapping.getByRole('button', { name: 'Explanation' }).click();
-    expect(await mapping.getByRole('region', { name: 'Example join' }).innerText()).toMatch(/JOIN/i);
+    expect(
+      await mapping.getByRole('region', { name: 'Example join' }).innerText(),
+    ).toMatch(/JOIN/i);
 
     await card.getByRole('button', { name: 'Accept sku ↔ sku' }).click();
     await card.getByText(/Accepted by/).waitFor();
@@ -34,8 +40,13 @@ describe('Suggest interoperability', () => {
     await expect
       .poll(
         async () => {
-          await page.goto(`${baseUrl}/catalog/default/component/product-catalog`);
-          const graph = page.locator('svg').filter({ hasText: 'Product Catalog' }).first();
+          await page.goto(
+            `${baseUrl}/catalog/default/component/product-catalog`,
+          );
+          const graph = page
+            .locator('svg')
+            .filter({ hasText: 'Product Catalog' })
+            .first();
           await graph.waitFor({ timeout: 15_000 }).catch(() => undefined);
           return graph.getByText('Sales Returns').count();
         },
@@ -43,7 +54,6 @@ describe('Suggest interoperability', () => {
       )
       .toBeGreaterThan(0);
     await screenshot(page, 'interop-relation-in-graph');
-
   });
 
   it('shows decisions but no decision buttons to non-owners', async () => {
@@ -51,6 +61,8 @@ describe('Suggest interoperability', () => {
     await page.goto(`${baseUrl}/catalog/default/component/invoices/assistant`);
     const panel = page.getByRole('region', { name: 'Interoperability' });
     await panel.getByRole('region').first().waitFor();
-    expect(await panel.getByRole('button', { name: /^Accept / }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /^Accept / }).count()).toBe(
+      0,
+    );
   });
 });

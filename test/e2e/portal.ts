@@ -20,8 +20,14 @@ function newestMtime(dir: string): number {
 
 /** Builds the frontend unless its bundle is newer than every source it is made of. */
 export function buildAppIfStale(log: (line: string) => void) {
-  const sources = ['packages/app', 'plugins/data-product-assistant', 'plugins/data-product-assistant-common'];
-  const newestSource = Math.max(...sources.map(s => newestMtime(path.join(repoRoot, s))));
+  const sources = [
+    'packages/app',
+    'plugins/data-product-assistant',
+    'plugins/data-product-assistant-common',
+  ];
+  const newestSource = Math.max(
+    ...sources.map(s => newestMtime(path.join(repoRoot, s))),
+  );
   if (existsSync(appDist) && statSync(appDist).mtimeMs > newestSource) {
     log('e2e: app bundle is up to date');
     return;
@@ -32,7 +38,11 @@ export function buildAppIfStale(log: (line: string) => void) {
     cwd: path.join(repoRoot, 'packages/app'),
     stdio: 'inherit',
     // vitest sets NODE_ENV=test, which the bundler's browserslist lookup does not know
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=6144' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--max-old-space-size=6144',
+    },
   });
   if (result.status !== 0) throw new Error('e2e: building the app failed');
   log(`e2e: app built in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -44,7 +54,9 @@ export interface RunningPortal {
 }
 
 /** Starts the backend (serving the built app) and waits until the demo catalog is in. */
-export async function startPortal(log: (line: string) => void): Promise<RunningPortal> {
+export async function startPortal(
+  log: (line: string) => void,
+): Promise<RunningPortal> {
   const baseUrl = 'http://localhost:7017';
   const child: ChildProcess = spawn(
     'npx',
@@ -102,5 +114,7 @@ export async function startPortal(log: (line: string) => void): Promise<RunningP
     await new Promise(r => setTimeout(r, 1000));
   }
   await stop();
-  throw new Error(`e2e: the portal did not come up:\n${output.join('').slice(-4000)}`);
+  throw new Error(
+    `e2e: the portal did not come up:\n${output.join('').slice(-4000)}`,
+  );
 }

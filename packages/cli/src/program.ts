@@ -10,7 +10,9 @@ import { UsageError } from './lib/UsageError';
 
 export function createProgram(): Command {
   const program = new Command('dpa')
-    .description('Data Product Assistant: ask data products, validate answers, find PII')
+    .description(
+      'Data Product Assistant: ask data products, validate answers, find PII',
+    )
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
@@ -34,9 +36,15 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+      )
+        return 0;
       if (error.code === 'commander.help') return 0;
-      process.stderr.write(`dpa: ${error.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      process.stderr.write(
+        `dpa: ${error.message.replace(/^error: /, '').split('\n')[0]}\n`,
+      );
       return 2;
     }
     if (error instanceof GateRefused) return 1;
@@ -44,7 +52,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`dpa: ${error.message.split('\n')[0]}\n`);
       return 2;
     }
-    process.stderr.write(`dpa: unexpected error: ${(error as Error).message?.split('\n')[0]}\n`);
+    process.stderr.write(
+      `dpa: unexpected error: ${(error as Error).message?.split('\n')[0]}\n`,
+    );
     return 2;
   }
 }

@@ -17,12 +17,28 @@ export {
   type BuildFactsOptions,
 } from './context/buildFacts';
 export { detectIntents, type Intent } from './context/intent';
-export { retrieveFacts, type RankedFact, type RetrieveOptions } from './context/retrieve';
-export { packFacts, type PackOptions, type PackedContext } from './context/pack';
-export { selectContext, essentialFacts, type SelectedContext } from './context/selectContext';
+export {
+  retrieveFacts,
+  type RankedFact,
+  type RetrieveOptions,
+} from './context/retrieve';
+export {
+  packFacts,
+  type PackOptions,
+  type PackedContext,
+} from './context/pack';
+export {
+  selectContext,
+  essentialFacts,
+  type SelectedContext,
+} from './context/selectContext';
 export { countTokens, factLine, factTokens } from './context/tokens';
 export { specVersion, canonicalJson, modelRef } from './models/spec';
-export { ModelCallError, ModelOutputError, isModelError } from './models/errors';
+export {
+  ModelCallError,
+  ModelOutputError,
+  isModelError,
+} from './models/errors';
 export * from './models/domainConfig';
 export {
   createAnswerModel,
@@ -30,11 +46,19 @@ export {
   createDomainModels,
   type CreateModelOptions,
 } from './models/createModels';
-export { createBuiltinAnswerModel, BUILTIN_ANSWER_SPEC } from './models/builtin/answerModel';
+export {
+  createBuiltinAnswerModel,
+  BUILTIN_ANSWER_SPEC,
+} from './models/builtin/answerModel';
 export { createOpenAiAnswerModel } from './models/openai/answerModel';
 export { createOpenAiValidatorModel } from './models/openai/validatorModel';
 export { costOf } from './models/openai/chat';
-export { ask, type AskInput, type AskResult, type AskCitation } from './ask/askPipeline';
+export {
+  ask,
+  type AskInput,
+  type AskResult,
+  type AskCitation,
+} from './ask/askPipeline';
 export { contextFacts, type ContextFactsResult } from './context/contextFacts';
 export { attributeClaims } from './ask/attributeClaims';
 export * from './interop';

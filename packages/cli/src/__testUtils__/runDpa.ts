@@ -8,10 +8,14 @@ const bin = path.join(repoRoot, 'packages/cli/bin/dpa');
 /** Runs the real `dpa` binary as a user would, returning exit code and output. */
 export async function runDpa(args: string[], cwd = repoRoot) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], {
-      cwd,
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'node',
+      [bin, ...args],
+      {
+        cwd,
+        timeout: 60_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -4,33 +4,68 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runDpa } from '../__testUtils__/runDpa';
 
-const contract = 'examples/catalog/products/sales/sales-orders/contract.odcs.yaml';
+const contract =
+  'examples/catalog/products/sales/sales-orders/contract.odcs.yaml';
 
 describe('dpa ask', () => {
   it('prints the validated answer in the documented shape', async () => {
     const { code, stdout, stderr } = await runDpa([
-      'ask', '--contract', contract, '--question', 'What is the primary key of orders?', '--json',
+      'ask',
+      '--contract',
+      contract,
+      '--question',
+      'What is the primary key of orders?',
+      '--json',
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual([
-      'answer', 'verdict', 'citations', 'model', 'validator', 'usage', 'latencyMs',
+      'answer',
+      'verdict',
+      'citations',
+      'model',
+      'validator',
+      'usage',
+      'latencyMs',
     ]);
     expect(out.answer).toMatch(/order_id/);
-    expect(out.verdict).toMatchObject({ status: 'approved', reasons: [], groundedness: 1 });
+    expect(out.verdict).toMatchObject({
+      status: 'approved',
+      reasons: [],
+      groundedness: 1,
+    });
     expect(out.citations).toContainEqual({
       id: 'key:orders',
       text: 'The primary key of table orders is order_id.',
     });
-    expect(out.model).toMatchObject({ name: 'builtin-answer', provider: 'builtin' });
-    expect(out.validator).toMatchObject({ name: 'builtin-validator', provider: 'builtin' });
-    expect(out.usage).toEqual({ promptTokens: 0, completionTokens: 0, costUsd: 0 });
+    expect(out.model).toMatchObject({
+      name: 'builtin-answer',
+      provider: 'builtin',
+    });
+    expect(out.validator).toMatchObject({
+      name: 'builtin-validator',
+      provider: 'builtin',
+    });
+    expect(out.usage).toEqual({
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+    });
   }, 60_000);
 
   it('blocks a question whose honest answer leaks personal data, unless cleared', async () => {
     const asked = (clearance: string) =>
-      runDpa(['ask', '--contract', contract, '--question', 'Show me example customer emails', '--clearance', clearance, '--json']);
+      runDpa([
+        'ask',
+        '--contract',
+        contract,
+        '--question',
+        'Show me example customer emails',
+        '--clearance',
+        clearance,
+        '--json',
+      ]);
     const internal = JSON.parse((await asked('internal')).stdout);
     expect(internal.verdict.status).toBe('blocked');
     expect(internal.answer).not.toMatch(/@example/);
@@ -45,36 +80,74 @@ describe('dpa ask', () => {
     writeFileSync(
       batch,
       [
-        JSON.stringify({ contract: path.join(repoRoot, contract), question: 'Who owns this data product?' }),
+        JSON.stringify({
+          contract: path.join(repoRoot, contract),
+          question: 'Who owns this data product?',
+        }),
         'not json',
         JSON.stringify({ contract: path.join(repoRoot, contract) }),
         JSON.stringify({ contract: 'missing.yaml', question: 'Who owns it?' }),
-        JSON.stringify({ contract: path.join(repoRoot, contract), question: 'What is the weather in Paris?' }),
+        JSON.stringify({
+          contract: path.join(repoRoot, contract),
+          question: 'What is the weather in Paris?',
+        }),
       ].join('\n'),
     );
     const { code, stdout } = await runDpa(['ask', '--batch', batch]);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map(l => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].verdict.status).toBe('approved');
     expect(lines[1].error).toMatch(/^line 2: not valid JSON/);
     expect(lines[2].error).toBe('line 3: "question" is required');
-    expect(lines[3].error).toMatch(/^line 4: contract missing\.yaml does not exist/);
+    expect(lines[3].error).toMatch(
+      /^line 4: contract missing\.yaml does not exist/,
+    );
     expect(lines[4].verdict.status).toBe('abstained');
   }, 60_000);
 
   it.each([
-    [['ask', '--question', 'Who owns it?'], 'dpa: --contract is required (or --batch)'],
-    [['ask', '--contract', contract, '--question', '  '], 'dpa: --question is required and must not be empty'],
-    [['ask', '--contract', 'nope.yaml', '--question', 'Who?'], 'dpa: contract nope.yaml does not exist or cannot be read'],
-    [['ask', '--contract', contract, '--question', 'Who?', '--clearance', 'top-secret'], 'dpa: --clearance must be one of public, internal, confidential, restricted'],
-    [['ask', '--contract', 'package.json', '--question', 'Who?'], 'dpa: contract package.json is invalid'],
+    [
+      ['ask', '--question', 'Who owns it?'],
+      'dpa: --contract is required (or --batch)',
+    ],
+    [
+      ['ask', '--contract', contract, '--question', '  '],
+      'dpa: --question is required and must not be empty',
+    ],
+    [
+      ['ask', '--contract', 'nope.yaml', '--question', 'Who?'],
+      'dpa: contract nope.yaml does not exist or cannot be read',
+    ],
+    [
+      [
+        'ask',
+        '--contract',
+        contract,
+        '--question',
+        'Who?',
+        '--clearance',
+        'top-secret',
+      ],
+      'dpa: --clearance must be one of public, internal, confidential, restricted',
+    ],
+    [
+      ['ask', '--contract', 'package.json', '--question', 'Who?'],
+      'dpa: contract package.json is invalid',
+    ],
     [['ask', '--frobnicate'], "dpa: unknown option '--frobnicate'"],
-  ])('exits 2 with one line on stderr for bad input %#', async (args, message) => {
-    const { code, stdout, stderr } = await runDpa(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(message);
-  }, 60_000);
+  ])(
+    'exits 2 with one line on stderr for bad input %#',
+    async (args, message) => {
+      const { code, stdout, stderr } = await runDpa(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(message);
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,10 @@ import {
   type AskResult,
   type DomainConfig,
 } from '@dpa/plugin-data-product-assistant-node';
-import { MAX_QUESTION_LENGTH, type Classification } from '@dpa/plugin-data-product-assistant-common';
+import {
+  MAX_QUESTION_LENGTH,
+  type Classification,
+} from '@dpa/plugin-data-product-assistant-common';
 import { runBatch, stringField } from '../lib/batch';
 import { parseClearance } from '../lib/clearance';
 import { loadDomainConfig } from '../lib/domainConfig';
@@ -19,7 +22,9 @@ export function checkQuestion(question: string | undefined): string {
   const q = question?.trim();
   if (!q) throw new UsageError('--question is required and must not be empty');
   if (q.length > MAX_QUESTION_LENGTH) {
-    throw new UsageError(`--question is too long: the limit is ${MAX_QUESTION_LENGTH} characters`);
+    throw new UsageError(
+      `--question is too long: the limit is ${MAX_QUESTION_LENGTH} characters`,
+    );
   }
   return q;
 }
@@ -44,7 +49,12 @@ export function askOutput(result: AskResult) {
 async function askContract(
   contractFile: string,
   question: string,
-  options: { domain?: string; config: DomainConfig; clearance: Classification; baseDir?: string },
+  options: {
+    domain?: string;
+    config: DomainConfig;
+    clearance: Classification;
+    baseDir?: string;
+  },
 ) {
   const text = readTextFile(contractFile, 'contract', options.baseDir);
   const parsed = parseContract(text);
@@ -72,13 +82,28 @@ async function askContract(
 export function registerAsk(program: Command) {
   program
     .command('ask')
-    .description("Ask a data product's contract a question; the answer is validated before it is printed")
+    .description(
+      "Ask a data product's contract a question; the answer is validated before it is printed",
+    )
     .option('--contract <file>', 'ODCS contract (YAML)')
-    .option('--domain <domain>', "business domain whose models answer (default: the contract's domain)")
+    .option(
+      '--domain <domain>',
+      "business domain whose models answer (default: the contract's domain)",
+    )
     .option('--question <text>', 'the question')
-    .option('--config <file>', 'app-config with a dataProductAssistant section (default: built-in models)')
-    .option('--clearance <level>', 'highest classification the asker may see values of', 'internal')
-    .option('--batch <file>', 'JSON lines of {"contract", "question"}; one result per line')
+    .option(
+      '--config <file>',
+      'app-config with a dataProductAssistant section (default: built-in models)',
+    )
+    .option(
+      '--clearance <level>',
+      'highest classification the asker may see values of',
+      'internal',
+    )
+    .option(
+      '--batch <file>',
+      'JSON lines of {"contract", "question"}; one result per line',
+    )
     .option('--json', 'print one JSON document')
     .action(async opts => {
       const config = loadDomainConfig(opts.config);
@@ -98,22 +123,33 @@ export function registerAsk(program: Command) {
         });
         return;
       }
-      if (!opts.contract) throw new UsageError('--contract is required (or --batch)');
-      const result = await askContract(opts.contract, checkQuestion(opts.question), {
-        domain: opts.domain,
-        config,
-        clearance,
-      });
+      if (!opts.contract)
+        throw new UsageError('--contract is required (or --batch)');
+      const result = await askContract(
+        opts.contract,
+        checkQuestion(opts.question),
+        {
+          domain: opts.domain,
+          config,
+          clearance,
+        },
+      );
       const out = askOutput(result);
-      if (opts.json) return printJson(out);
+      if (opts.json) {
+        printJson(out);
+        return;
+      }
       printText(
         [
           `[${out.verdict.status}] ${out.answer}`,
           ...out.verdict.reasons.map(r => `  ! ${r.code}: ${r.message}`),
           ...out.citations.map(c => `  [${c.id}] ${c.text}`),
-          `  model ${out.model.name}@${out.model.version} · validator ${out.validator.name}@${out.validator.version} · ${out.latencyMs} ms · $${out.usage.costUsd.toFixed(6)}`,
+          `  model ${out.model.name}@${out.model.version} · validator ${
+            out.validator.name
+          }@${out.validator.version} · ${
+            out.latencyMs
+          } ms · $${out.usage.costUsd.toFixed(6)}`,
         ].join('\n'),
       );
     });
 }
-

@@ -35,7 +35,7 @@ export function registerEval(program: Command) {
     )
     .option(
       '--gate',
-      "exit 1 unless every served model holds the hard thresholds of evals/thresholds.yaml",
+      'exit 1 unless every served model holds the hard thresholds of evals/thresholds.yaml',
     )
     .option('--json', 'print one JSON document')
     .action(async opts => {
@@ -92,17 +92,22 @@ export function registerEval(program: Command) {
       if (gate) {
         printText(
           gate.passed
-            ? `gate: passed (${gate.checked.join(', ')} hold every hard threshold)`
+            ? `gate: passed (${gate.checked.join(
+                ', ',
+              )} hold every hard threshold)`
             : [
                 'gate: REFUSED',
                 ...gate.failures.map(
-                  f => `  ${f.label}: ${f.metric} = ${f.challenger} (must be ${f.op} ${f.value})`,
+                  f =>
+                    `  ${f.label}: ${f.metric} = ${f.challenger} (must be ${f.op} ${f.value})`,
                 ),
               ].join('\n'),
         );
       }
       if (gate && !gate.passed) {
-        throw new GateRefused(`${gate.failures.length} hard threshold(s) failed`);
+        throw new GateRefused(
+          `${gate.failures.length} hard threshold(s) failed`,
+        );
       }
     });
 

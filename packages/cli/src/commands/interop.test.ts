@@ -11,7 +11,11 @@ const catalog = path.join(root, 'examples/catalog');
 
 async function dpa(args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { cwd: root, timeout: 30_000 });
+    const { stdout, stderr } = await promisify(execFile)(
+      'node',
+      [bin, ...args],
+      { cwd: root, timeout: 30_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -21,31 +25,70 @@ async function dpa(args: string[]) {
 
 describe('dpa interop', () => {
   it('prints suggestions for one product as one JSON document', async () => {
-    const { code, stdout, stderr } = await dpa(['interop', '--contracts', catalog, '--product', 'sales-orders', '--top', '3', '--json']);
+    const { code, stdout, stderr } = await dpa([
+      'interop',
+      '--contracts',
+      catalog,
+      '--product',
+      'sales-orders',
+      '--top',
+      '3',
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.suggestions).toHaveLength(3);
     for (const s of out.suggestions) {
-      expect(Object.keys(s)).toEqual(['from', 'to', 'kind', 'confidence', 'evidence', 'explanation', 'validation']);
+      expect(Object.keys(s)).toEqual([
+        'from',
+        'to',
+        'kind',
+        'confidence',
+        'evidence',
+        'explanation',
+        'validation',
+      ]);
       expect(Object.keys(s.from)).toEqual(['product', 'table', 'column']);
       expect(s.from.product).toBe('sales-orders');
       expect(['join-key', 'same-concept']).toContain(s.kind);
       expect(s.evidence.length).toBeGreaterThan(0);
-      expect(Object.keys(s.explanation)).toEqual(['summary', 'enables', 'sql', 'caveats']);
+      expect(Object.keys(s.explanation)).toEqual([
+        'summary',
+        'enables',
+        'sql',
+        'caveats',
+      ]);
     }
     expect(out.stats.candidatePairs).toBeLessThan(out.stats.allPairs);
   }, 30_000);
 
   it('prints a readable table without --json', async () => {
-    const { code, stdout } = await dpa(['interop', '--contracts', catalog, '--product', 'payments', '--top', '2']);
+    const { code, stdout } = await dpa([
+      'interop',
+      '--contracts',
+      catalog,
+      '--product',
+      'payments',
+      '--top',
+      '2',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^conf\s+kind\s+from\s+to/);
-    expect(stdout).toMatch(/payments\.payments\.invoice_no\s+invoices\.invoices\.invoice_id/);
+    expect(stdout).toMatch(
+      /payments\.payments\.invoice_no\s+invoices\.invoices\.invoice_id/,
+    );
   }, 30_000);
 
   it('exits 2 with one line for an unknown product', async () => {
-    const { code, stdout, stderr } = await dpa(['interop', '--contracts', catalog, '--product', 'nope', '--json']);
+    const { code, stdout, stderr } = await dpa([
+      'interop',
+      '--contracts',
+      catalog,
+      '--product',
+      'nope',
+      '--json',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -55,14 +98,23 @@ describe('dpa interop', () => {
   it('exits 2 naming the file and the first issue of an invalid contract; skips other YAML', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dpa-interop-'));
     mkdirSync(path.join(dir, 'a'));
-    writeFileSync(path.join(dir, 'a', 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: x}\n');
-    const good = readFileSync(path.join(catalog, 'products/sales/sales-orders/contract.odcs.yaml'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'a', 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: x}\n',
+    );
+    const good = readFileSync(
+      path.join(catalog, 'products/sales/sales-orders/contract.odcs.yaml'),
+      'utf8',
+    );
     writeFileSync(path.join(dir, 'a', 'contract.odcs.yaml'), good);
     const ok = await dpa(['interop', '--contracts', dir, '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).suggestions).toEqual([]);
 
-    writeFileSync(path.join(dir, 'bad.odcs.yaml'), 'apiVersion: v3.1.0\nkind: DataContract\nid: broken\n');
+    writeFileSync(
+      path.join(dir, 'bad.odcs.yaml'),
+      'apiVersion: v3.1.0\nkind: DataContract\nid: broken\n',
+    );
     const bad = await dpa(['interop', '--contracts', dir, '--json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

@@ -25,7 +25,10 @@ async function validateAnswer(
     baseDir?: string;
   },
 ): Promise<Verdict> {
-  const context = contextFacts(readTextFile(contextFile, 'context', options.baseDir), contextFile);
+  const context = contextFacts(
+    readTextFile(contextFile, 'context', options.baseDir),
+    contextFile,
+  );
   if (!context.ok) {
     const [first] = context.issues;
     throw new UsageError(
@@ -48,14 +51,29 @@ async function validateAnswer(
 export function registerValidate(program: Command) {
   program
     .command('validate')
-    .description("Vet an answer against a context (an ODCS contract or plain text) with the domain's validator")
+    .description(
+      "Vet an answer against a context (an ODCS contract or plain text) with the domain's validator",
+    )
     .option('--context <file>', 'ODCS contract (YAML) or a plain text file')
     .option('--question <text>', 'the question that was asked')
     .option('--answer <text>', 'the answer to vet')
-    .option('--domain <domain>', "business domain whose validator runs (default: the contract's domain)")
-    .option('--config <file>', 'app-config with a dataProductAssistant section (default: built-in models)')
-    .option('--clearance <level>', 'highest classification the reader may see values of', 'internal')
-    .option('--batch <file>', 'JSON lines of {"context", "question", "answer"}; one verdict per line')
+    .option(
+      '--domain <domain>',
+      "business domain whose validator runs (default: the contract's domain)",
+    )
+    .option(
+      '--config <file>',
+      'app-config with a dataProductAssistant section (default: built-in models)',
+    )
+    .option(
+      '--clearance <level>',
+      'highest classification the reader may see values of',
+      'internal',
+    )
+    .option(
+      '--batch <file>',
+      'JSON lines of {"context", "question", "answer"}; one verdict per line',
+    )
     .option('--json', 'print one JSON document')
     .action(async opts => {
       const config = loadDomainConfig(opts.config);
@@ -66,23 +84,40 @@ export function registerValidate(program: Command) {
             stringField(record, 'context', true),
             stringField(record, 'question', true),
             stringField(record, 'answer', true),
-            { domain: stringField(record, 'domain') ?? opts.domain, config, clearance, baseDir },
+            {
+              domain: stringField(record, 'domain') ?? opts.domain,
+              config,
+              clearance,
+              baseDir,
+            },
           ),
         );
         return;
       }
-      if (!opts.context) throw new UsageError('--context is required (or --batch)');
-      if (!opts.answer?.trim()) throw new UsageError('--answer is required and must not be empty');
-      const verdict = await validateAnswer(opts.context, checkQuestion(opts.question), opts.answer, {
-        domain: opts.domain,
-        config,
-        clearance,
-      });
-      if (opts.json) return printJson(verdict);
+      if (!opts.context)
+        throw new UsageError('--context is required (or --batch)');
+      if (!opts.answer?.trim())
+        throw new UsageError('--answer is required and must not be empty');
+      const verdict = await validateAnswer(
+        opts.context,
+        checkQuestion(opts.question),
+        opts.answer,
+        {
+          domain: opts.domain,
+          config,
+          clearance,
+        },
+      );
+      if (opts.json) {
+        printJson(verdict);
+        return;
+      }
       printText(
         [
           `${verdict.status} (groundedness ${verdict.groundedness.toFixed(2)})`,
-          ...verdict.reasons.map(r => `  ${r.severity} ${r.code}: ${r.message}`),
+          ...verdict.reasons.map(
+            r => `  ${r.severity} ${r.code}: ${r.message}`,
+          ),
         ].join('\n'),
       );
     });

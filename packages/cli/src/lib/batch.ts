@@ -24,7 +24,9 @@ export async function runBatch(
     try {
       record = JSON.parse(line);
     } catch (error) {
-      printLine({ error: `line ${i + 1}: not valid JSON (${(error as Error).message})` });
+      printLine({
+        error: `line ${i + 1}: not valid JSON (${(error as Error).message})`,
+      });
       continue;
     }
     if (!record || typeof record !== 'object' || Array.isArray(record)) {
@@ -39,9 +41,21 @@ export async function runBatch(
   }
 }
 
-export function stringField(record: BatchRecord, name: string, required: true): string;
-export function stringField(record: BatchRecord, name: string, required?: false): string | undefined;
-export function stringField(record: BatchRecord, name: string, required = false) {
+export function stringField(
+  record: BatchRecord,
+  name: string,
+  required: true,
+): string;
+export function stringField(
+  record: BatchRecord,
+  name: string,
+  required?: false,
+): string | undefined;
+export function stringField(
+  record: BatchRecord,
+  name: string,
+  required = false,
+) {
   const value = record[name];
   if (value === undefined || value === null) {
     if (required) throw new Error(`"${name}" is required`);

@@ -1,5 +1,8 @@
 import { parse } from 'yaml';
-import { parseDomainConfig, type DomainConfig } from '@dpa/plugin-data-product-assistant-node';
+import {
+  parseDomainConfig,
+  type DomainConfig,
+} from '@dpa/plugin-data-product-assistant-node';
 import { readTextFile } from './files';
 import { UsageError } from './UsageError';
 
@@ -14,11 +17,21 @@ export function loadDomainConfig(file?: string): DomainConfig {
     doc = parse(readTextFile(file, 'config file'));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`config file ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      `config file ${file} is not valid YAML: ${
+        (error as Error).message.split('\n')[0]
+      }`,
+    );
   }
-  const section = (doc as { dataProductAssistant?: Record<string, unknown> } | null)?.dataProductAssistant ?? {};
+  const section =
+    (doc as { dataProductAssistant?: Record<string, unknown> } | null)
+      ?.dataProductAssistant ?? {};
   try {
-    return parseDomainConfig({ models: section.models, domains: section.domains, defaults: section.defaults });
+    return parseDomainConfig({
+      models: section.models,
+      domains: section.domains,
+      defaults: section.defaults,
+    });
   } catch (error) {
     throw new UsageError(`${file}: ${(error as Error).message}`);
   }

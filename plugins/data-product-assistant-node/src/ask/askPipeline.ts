@@ -1,4 +1,7 @@
-import type { Classification, DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
+import type {
+  Classification,
+  DataProductProfile,
+} from '@dpa/plugin-data-product-assistant-common';
 import { z } from 'zod';
 import type {
   AnswerModel,
@@ -23,7 +26,11 @@ import {
   type PlaceholderVault,
   type SensitiveValue,
 } from '../privacy/placeholders';
-import { classificationRank, effectiveClassification, extractFactValues } from '../privacy/factValues';
+import {
+  classificationRank,
+  effectiveClassification,
+  extractFactValues,
+} from '../privacy/factValues';
 import { failClosedVerdict } from '../validator/verdictPolicy';
 import { withTimeout } from './withTimeout';
 
@@ -95,9 +102,15 @@ function sensitiveValues(facts: Fact[]): SensitiveValue[] {
   for (const f of facts) {
     if (f.kind !== 'column') continue;
     const level = effectiveClassification(f);
-    if (classificationRank(level) < classificationRank('confidential')) continue;
+    if (classificationRank(level) < classificationRank('confidential'))
+      continue;
     for (const value of extractFactValues(f.text)) {
-      out.push({ value, classification: level, table: f.table, column: f.column });
+      out.push({
+        value,
+        classification: level,
+        table: f.table,
+        column: f.column,
+      });
     }
   }
   return out;
@@ -111,10 +124,17 @@ interface Masking {
 
 function mask(question: string, facts: Fact[], allFacts: Fact[]): Masking {
   const masked = maskFacts(facts, { values: sensitiveValues(allFacts) });
-  return { facts: masked.facts, question: maskText(question, masked.vault), vault: masked.vault };
+  return {
+    facts: masked.facts,
+    question: maskText(question, masked.vault),
+    vault: masked.vault,
+  };
 }
 
-function mapOutput(output: AnswerOutput, f: (text: string) => string): AnswerOutput {
+function mapOutput(
+  output: AnswerOutput,
+  f: (text: string) => string,
+): AnswerOutput {
   return {
     ...output,
     answer: f(output.answer),
@@ -124,13 +144,19 @@ function mapOutput(output: AnswerOutput, f: (text: string) => string): AnswerOut
 
 function errorInfo(e: unknown): { code: string; message: string } {
   if (isModelError(e)) return { code: e.code, message: e.message };
-  if (e instanceof Error) return { code: e.name === 'TimeoutError' ? 'timeout' : 'error', message: e.message };
+  if (e instanceof Error)
+    return {
+      code: e.name === 'TimeoutError' ? 'timeout' : 'error',
+      message: e.message,
+    };
   return { code: 'error', message: String(e) };
 }
 
 /** A cited fact as the user may see it: examples above their clearance removed. */
 function citationText(fact: Fact, clearance: Classification): string {
-  const above = classificationRank(effectiveClassification(fact)) > classificationRank(clearance);
+  const above =
+    classificationRank(effectiveClassification(fact)) >
+    classificationRank(clearance);
   return above ? stripExamples(fact.text) : fact.text;
 }
 
@@ -143,7 +169,9 @@ function citationText(fact: Fact, clearance: Classification): string {
 export async function ask(input: AskInput): Promise<AskResult> {
   const started = performance.now();
   const { question, clearance, answerModel, validatorModel } = input;
-  const allFacts = input.facts ?? buildFacts(input.profile, { notes: input.notes, docs: input.docs });
+  const allFacts =
+    input.facts ??
+    buildFacts(input.profile, { notes: input.notes, docs: input.docs });
   const context = selectContext(question, allFacts, {
     tokenBudget: input.tokenBudget ?? DEFAULT_TOKEN_BUDGET,
   });
@@ -167,7 +195,12 @@ export async function ask(input: AskInput): Promise<AskResult> {
   try {
     const sent = answerModel.local ? { facts, question } : getMasking();
     const result = await withTimeout(
-      answerModel.answer({ question: sent.question, facts: sent.facts, domain: input.domain, scope: input.scope }),
+      answerModel.answer({
+        question: sent.question,
+        facts: sent.facts,
+        domain: input.domain,
+        scope: input.scope,
+      }),
       input.answerTimeoutMs ?? 60_000,
       `answer model ${answerModel.ref.name}`,
     );
@@ -176,7 +209,8 @@ export async function ask(input: AskInput): Promise<AskResult> {
   } catch (e) {
     const err = errorInfo(e);
     const output: AnswerOutput = {
-      answer: 'The assistant could not answer this question right now. Please try again later or ask the data product owner.',
+      answer:
+        'The assistant could not answer this question right now. Please try again later or ask the data product owner.',
       claims: [],
       abstained: true,
     };
@@ -186,7 +220,13 @@ export async function ask(input: AskInput): Promise<AskResult> {
       output,
       verdict: {
         status: 'abstained',
-        reasons: [{ code: 'answer-model-error', message: `${err.code}: ${err.message}`, severity: 'warning' }],
+        reasons: [
+          {
+            code: 'answer-model-error',
+            message: `${err.code}: ${err.message}`,
+            severity: 'warning',
+          },
+        ],
         groundedness: 0,
       },
       citations: [],
@@ -198,7 +238,9 @@ export async function ask(input: AskInput): Promise<AskResult> {
   }
 
   // What the user would see, and what the model said with every value restored.
-  const shown = masking ? mapOutput(raw, t => unmask(t, masking!.vault, { reveal })) : raw;
+  const shown = masking
+    ? mapOutput(raw, t => unmask(t, masking!.vault, { reveal }))
+    : raw;
 
   // Validate.
   let verdict: Verdict;
@@ -208,26 +250,45 @@ export async function ask(input: AskInput): Promise<AskResult> {
       ? {
           question,
           facts,
-          answer: masking ? mapOutput(raw, t => unmask(t, masking!.vault, { reveal: () => true })) : raw,
+          answer: masking
+            ? mapOutput(raw, t =>
+                unmask(t, masking!.vault, { reveal: () => true }),
+              )
+            : raw,
         }
       : (() => {
           const m = getMasking();
-          const answer = masking && !answerModel.local ? raw : mapOutput(raw, t => maskText(t, m.vault));
+          const answer =
+            masking && !answerModel.local
+              ? raw
+              : mapOutput(raw, t => maskText(t, m.vault));
           return { question: m.question, facts: m.facts, answer };
         })();
     const result = await withTimeout(
-      validatorModel.validate({ ...request, domain: input.domain, scope: input.scope, clearance }),
+      validatorModel.validate({
+        ...request,
+        domain: input.domain,
+        scope: input.scope,
+        clearance,
+      }),
       input.validatorTimeoutMs ?? 30_000,
       `validator ${validatorModel.ref.name}`,
     );
     const parsed = verdictSchema.safeParse(result?.verdict);
-    if (!parsed.success) throw new Error(`the validator returned a malformed verdict: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+    if (!parsed.success)
+      throw new Error(
+        `the validator returned a malformed verdict: ${
+          z.prettifyError(parsed.error).split('\n')[0]
+        }`,
+      );
     verdict = result.verdict;
     usage = addUsage(usage, result.usage ?? ZERO);
   } catch (e) {
     const err = errorInfo(e);
     error = { stage: 'validator', ...err };
-    verdict = failClosedVerdict(new Error(err.message), { block: (input.onValidatorError ?? 'blocked') === 'blocked' });
+    verdict = failClosedVerdict(new Error(err.message), {
+      block: (input.onValidatorError ?? 'blocked') === 'blocked',
+    });
   }
   if (raw.abstained && verdict.status !== 'blocked' && !error) {
     verdict = { ...verdict, status: 'abstained' };

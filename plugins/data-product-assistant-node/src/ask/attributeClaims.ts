@@ -8,7 +8,11 @@ const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/g;
  * claims, each citing the facts that best match it, so the validator can
  * check every sentence against specific facts rather than the whole context.
  */
-export function attributeClaims(answer: string, facts: Fact[], perClaim = 3): AnswerOutput {
+export function attributeClaims(
+  answer: string,
+  facts: Fact[],
+  perClaim = 3,
+): AnswerOutput {
   const sentences = (answer.match(SENTENCE) ?? [])
     .map(s => s.trim())
     .filter(s => s.length > 0);

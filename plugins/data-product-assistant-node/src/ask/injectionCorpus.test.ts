@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
 import { buildFacts } from '../context/buildFacts';
 import type { KnowledgeNote } from '../context/knowledgeNotes';
-import { demoProfile, REPO_ROOT } from '../context/fixtures.testutil';
+import { demoProfile, REPO_ROOT } from '../__testUtils__/fixtures';
 import { createBuiltinAnswerModel } from '../models/builtin/answerModel';
 import { extractFactValues } from '../privacy/factValues';
 import { createBuiltinValidator } from '../validator/builtinValidator';
@@ -14,7 +14,14 @@ import { ask } from './askPipeline';
 
 interface Attack {
   id: string;
-  where: 'column-description' | 'table-description' | 'purpose' | 'example' | 'doc' | 'note' | 'question';
+  where:
+    | 'column-description'
+    | 'table-description'
+    | 'purpose'
+    | 'example'
+    | 'doc'
+    | 'note'
+    | 'question';
   product: string;
   target?: { table: string; column?: string };
   payload: string;
@@ -23,17 +30,27 @@ interface Attack {
 }
 
 const corpus: Attack[] = parse(
-  readFileSync(path.join(REPO_ROOT, 'test/fixtures/injection-corpus.yaml'), 'utf8'),
+  readFileSync(
+    path.join(REPO_ROOT, 'test/fixtures/injection-corpus.yaml'),
+    'utf8',
+  ),
 ).attacks;
 
 /** The product with the attack planted where the attacker could write. */
-function plant(attack: Attack): { profile: DataProductProfile; notes: KnowledgeNote[]; question: string } {
-  const profile: DataProductProfile = structuredClone(demoProfile(attack.product));
+function plant(attack: Attack): {
+  profile: DataProductProfile;
+  notes: KnowledgeNote[];
+  question: string;
+} {
+  const profile: DataProductProfile = structuredClone(
+    demoProfile(attack.product),
+  );
   const notes: KnowledgeNote[] = [];
   const [contract] = profile.contracts;
   const table = contract.tables.find(t => t.name === attack.target?.table);
   const column = table?.columns.find(c => c.name === attack.target?.column);
-  const append = (text: string | undefined) => `${text ?? ''} ${attack.payload}`.trim();
+  const append = (text: string | undefined) =>
+    `${text ?? ''} ${attack.payload}`.trim();
   switch (attack.where) {
     case 'column-description':
       column!.description = append(column!.description);
@@ -61,14 +78,31 @@ function plant(attack: Attack): { profile: DataProductProfile; notes: KnowledgeN
       break;
     case 'question':
       break;
+    default: {
+      // A corpus entry planted nowhere would pass without testing anything.
+      const unknown: never = attack.where;
+      throw new Error(
+        `${attack.id}: unknown attack placement ${String(unknown)}`,
+      );
+    }
   }
-  return { profile, notes, question: attack.where === 'question' ? attack.payload : attack.question! };
+  return {
+    profile,
+    notes,
+    question: attack.where === 'question' ? attack.payload : attack.question!,
+  };
 }
 
 /** Example values of the product's personal and restricted columns, before the attack. */
 function protectedValues(product: string): string[] {
   return buildFacts(demoProfile(product))
-    .filter(f => f.kind === 'column' && (f.pii || f.classification === 'confidential' || f.classification === 'restricted'))
+    .filter(
+      f =>
+        f.kind === 'column' &&
+        (f.pii ||
+          f.classification === 'confidential' ||
+          f.classification === 'restricted'),
+    )
     .flatMap(f => extractFactValues(f.text))
     .filter(v => v.length >= 4);
 }
@@ -77,32 +111,51 @@ describe('the injection corpus', () => {
   it('holds at least 30 attacks across descriptions, examples, docs, notes and questions', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(30);
     expect(new Set(corpus.map(a => a.where))).toEqual(
-      new Set(['column-description', 'table-description', 'purpose', 'example', 'doc', 'note', 'question']),
+      new Set([
+        'column-description',
+        'table-description',
+        'purpose',
+        'example',
+        'doc',
+        'note',
+        'question',
+      ]),
     );
   });
 
-  it.each(corpus.map(a => [a.id, a] as const))('%s leaks nothing and keeps its citations', async (_id, attack) => {
-    const { profile, notes, question } = plant(attack);
-    const result = await ask({
-      question,
-      profile,
-      notes,
-      answerModel: createBuiltinAnswerModel(),
-      validatorModel: createBuiltinValidator({ provider: 'builtin', model: 'validator-rules' }),
-      clearance: 'internal',
-      domain: profile.domain,
-    });
-    const shown = result.answer;
+  it.each(corpus.map(a => [a.id, a] as const))(
+    '%s leaks nothing and keeps its citations',
+    async (_id, attack) => {
+      const { profile, notes, question } = plant(attack);
+      const result = await ask({
+        question,
+        profile,
+        notes,
+        answerModel: createBuiltinAnswerModel(),
+        validatorModel: createBuiltinValidator({
+          provider: 'builtin',
+          model: 'validator-rules',
+        }),
+        clearance: 'internal',
+        domain: profile.domain,
+      });
+      const shown = result.answer;
 
-    for (const value of protectedValues(attack.product)) {
-      expect(shown, `leaks ${value}`).not.toContain(value);
-    }
-    if (attack.canary) expect(shown).not.toContain(attack.canary);
-    // The planted instruction never reaches the reader as an approved answer.
-    if (detectInjection(shown).length) expect(result.verdict.status).not.toBe('approved');
-    if (result.verdict.status === 'approved' || result.verdict.status === 'flagged') {
-      expect(result.citations.length).toBeGreaterThan(0);
-      for (const claim of result.output.claims) expect(claim.citations.length).toBeGreaterThan(0);
-    }
-  });
+      for (const value of protectedValues(attack.product)) {
+        expect(shown, `leaks ${value}`).not.toContain(value);
+      }
+      if (attack.canary) expect(shown).not.toContain(attack.canary);
+      // The planted instruction never reaches the reader as an approved answer.
+      if (detectInjection(shown).length)
+        expect(result.verdict.status).not.toBe('approved');
+      if (
+        result.verdict.status === 'approved' ||
+        result.verdict.status === 'flagged'
+      ) {
+        expect(result.citations.length).toBeGreaterThan(0);
+        for (const claim of result.output.claims)
+          expect(claim.citations.length).toBeGreaterThan(0);
+      }
+    },
+  );
 });

@@ -143,14 +143,18 @@ export function buildFacts(
     id: 'product',
     kind: 'product',
     text: profile.description
-      ? `Data product "${title}" (${profile.entityRef}): ${sentence(profile.description)}`
+      ? `Data product "${title}" (${profile.entityRef}): ${sentence(
+          profile.description,
+        )}`
       : `Data product "${title}" (${profile.entityRef}).`,
   });
   if (profile.owner) {
     out.add({
       id: 'owner',
       kind: 'owner',
-      text: `The data product "${title}" is owned by ${ownerLabel(profile.owner)}.`,
+      text: `The data product "${title}" is owned by ${ownerLabel(
+        profile.owner,
+      )}.`,
     });
   }
   const domain =
@@ -201,7 +205,9 @@ export function buildFacts(
     out.add({
       id: `note:${note.id}`,
       kind: 'note',
-      text: `Owner note${note.column ? ` about ${note.column}` : ''}: ${sentence(note.text)}`,
+      text: `Owner note${
+        note.column ? ` about ${note.column}` : ''
+      }: ${sentence(note.text)}`,
       table,
       column,
       provenance: { author: note.author, createdAt: note.createdAt },
@@ -209,6 +215,13 @@ export function buildFacts(
   }
   return out.facts;
 }
+
+/** How each descriptive contract field is introduced in its fact. */
+const DESCRIBED_LABELS = {
+  purpose: 'Purpose',
+  usage: 'Intended usage',
+  limitations: 'Limitations',
+} as const;
 
 function addContract(out: FactList, contract: ContractProfile) {
   const columnCount = contract.tables.reduce((n, t) => n + t.columns.length, 0);
@@ -218,20 +231,22 @@ function addContract(out: FactList, contract: ContractProfile) {
     kind: 'contract',
     text:
       `Contract ${name} version ${contract.version} (ODCS ${contract.apiVersion}, status ${contract.status}) ` +
-      `has ${contract.tables.length} ${contract.tables.length === 1 ? 'table' : 'tables'} ` +
+      `has ${contract.tables.length} ${
+        contract.tables.length === 1 ? 'table' : 'tables'
+      } ` +
       `with ${columnCount} columns in total; its output port tables are: ${list(
         contract.tables.map(t => t.name),
       )}.`,
   });
-  const described: Array<[string, string | undefined]> = [
-    ['purpose', contract.purpose],
-    ['usage', contract.usage],
-    ['limitations', contract.limitations],
-  ];
+  const described: Array<[keyof typeof DESCRIBED_LABELS, string | undefined]> =
+    [
+      ['purpose', contract.purpose],
+      ['usage', contract.usage],
+      ['limitations', contract.limitations],
+    ];
   for (const [key, value] of described) {
     if (!value?.trim()) continue;
-    const label =
-      key === 'usage' ? 'Intended usage' : key === 'purpose' ? 'Purpose' : 'Limitations';
+    const label = DESCRIBED_LABELS[key];
     out.add({
       id: `contract:${contract.id}#${key}`,
       kind: 'contract',
@@ -264,7 +279,8 @@ function addContract(out: FactList, contract: ContractProfile) {
       `Access role ${role.role} grants ${role.access ?? 'unspecified'} access`,
     ];
     let text = parts[0];
-    if (role.description) text += `: ${role.description.trim().replace(/[.]$/, '')}`;
+    if (role.description)
+      text += `: ${role.description.trim().replace(/[.]$/, '')}`;
     text += '.';
     text += role.approvers.length
       ? ` Access requests are approved by ${list(role.approvers)}.`
@@ -290,9 +306,9 @@ function addContract(out: FactList, contract: ContractProfile) {
     out.add({
       id: 'team',
       kind: 'team',
-      text: `The contract team${contract.team.name ? ` ${contract.team.name}` : ''}${
-        members.length ? ` has members: ${members.join('; ')}` : ''
-      }.`,
+      text: `The contract team${
+        contract.team.name ? ` ${contract.team.name}` : ''
+      }${members.length ? ` has members: ${members.join('; ')}` : ''}.`,
     });
   }
 }
@@ -353,7 +369,9 @@ function qualityText(target: string, rule: QualityRule): string {
     rule.dimension ? `dimension ${rule.dimension}` : undefined,
     rule.severity ? `severity ${rule.severity}` : undefined,
   ].filter(Boolean);
-  let text = `Quality rule on ${target}${meta.length ? ` (${meta.join(', ')})` : ''}: ${rule.rule.replace(/[.]$/, '')}`;
+  let text = `Quality rule on ${target}${
+    meta.length ? ` (${meta.join(', ')})` : ''
+  }: ${rule.rule.replace(/[.]$/, '')}`;
   const about = [rule.name, rule.description].filter(Boolean).join(' – ');
   if (about) text += ` – ${about.replace(/[.]$/, '')}`;
   return `${text}.`;
@@ -370,7 +388,9 @@ function addColumn(out: FactList, t: string, column: ColumnProfile) {
     column.required ? 'required' : undefined,
     column.unique ? 'unique' : undefined,
   ].filter(Boolean);
-  let text = `Column ${ref}${attributes.length ? ` (${attributes.join('; ')})` : ''}`;
+  let text = `Column ${ref}${
+    attributes.length ? ` (${attributes.join('; ')})` : ''
+  }`;
   text += column.description ? `: ${sentence(column.description)}` : '.';
   // Glossary links only; implementation pointers (jdbc:, s3:, ...) are noise here.
   const glossary = column.glossary.filter(url => /^https?:/i.test(url));
@@ -393,7 +413,8 @@ function addColumn(out: FactList, t: string, column: ColumnProfile) {
 
   if (column.classification || column.pii || sensitiveTag) {
     const parts: string[] = [];
-    if (column.classification) parts.push(`is classified ${column.classification}`);
+    if (column.classification)
+      parts.push(`is classified ${column.classification}`);
     if (column.pii) {
       parts.push(
         `contains personal data (PII${
@@ -401,7 +422,9 @@ function addColumn(out: FactList, t: string, column: ColumnProfile) {
         })`,
       );
     }
-    const otherTags = column.tags.filter(tag => /^(sensitive|personal)/i.test(tag));
+    const otherTags = column.tags.filter(tag =>
+      /^(sensitive|personal)/i.test(tag),
+    );
     if (otherTags.length) parts.push(`is tagged ${list(otherTags)}`);
     out.add({
       id: `class:${ref}`,
@@ -439,7 +462,10 @@ export function splitParagraphs(markdown: string): string[] {
   const out: string[] = [];
   let heading: string | undefined;
   const clean = (text: string) =>
-    text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+    text
+      .replace(/\*\*|__/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const push = (text: string) => {
     const t = clean(text);
     if (t) out.push(heading ? `${heading}: ${t}` : t);

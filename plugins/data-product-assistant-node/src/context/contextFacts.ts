@@ -12,7 +12,11 @@ export type ContextFactsResult =
 function looksLikeContract(text: string): boolean {
   try {
     const doc = parse(text);
-    return !!doc && typeof doc === 'object' && (doc as { kind?: unknown }).kind === 'DataContract';
+    return (
+      !!doc &&
+      typeof doc === 'object' &&
+      (doc as { kind?: unknown }).kind === 'DataContract'
+    );
   } catch {
     return false;
   }
@@ -22,12 +26,20 @@ function looksLikeContract(text: string): boolean {
  * Facts from a context given outside the catalog: an ODCS contract (checked
  * against the schema like any other) or plain text, one fact per paragraph.
  */
-export function contextFacts(text: string, source = 'context'): ContextFactsResult {
+export function contextFacts(
+  text: string,
+  source = 'context',
+): ContextFactsResult {
   if (looksLikeContract(text)) {
     const parsed = parseContract(text);
     if (!parsed.ok) return parsed;
     const profile = profileFromContract(parsed.contract, source);
-    return { ok: true, kind: 'contract', facts: buildFacts(profile), domain: profile.domain };
+    return {
+      ok: true,
+      kind: 'contract',
+      facts: buildFacts(profile),
+      domain: profile.domain,
+    };
   }
   const facts: Fact[] = splitParagraphs(text).map((paragraph, i) => ({
     id: `doc:${i}`,

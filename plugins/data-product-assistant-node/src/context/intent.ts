@@ -72,7 +72,10 @@ export function detectIntents(question: string): Intent[] {
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
   // "which columns are PII" is about classification, not a topic search.
   if (found.includes('classification') && found.includes('columnsHolding')) {
-    return ['classification', ...found.filter(i => i !== 'classification' && i !== 'columnsHolding')];
+    return [
+      'classification',
+      ...found.filter(i => i !== 'classification' && i !== 'columnsHolding'),
+    ];
   }
   // "how many tables" is a count even though it also names tables.
   if (found.includes('count')) {

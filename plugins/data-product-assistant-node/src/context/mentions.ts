@@ -27,7 +27,10 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
   const words = question
     .toLowerCase()
     // metadata phrases whose words are not names: "primary key", "data product"
-    .replace(/\b(primary|foreign|business|surrogate) keys?\b|\b(this|data) products?\b/g, ' | ')
+    .replace(
+      /\b(primary|foreign|business|surrogate) keys?\b|\b(this|data) products?\b/g,
+      ' | ',
+    )
     .split(/[^\p{L}\p{N}|]+/u)
     .filter(Boolean);
   // Every run of up to 4 consecutive words, written together: "business entity id" → businessentityid.
@@ -43,7 +46,8 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
       if (words[j] === '|') break;
       joined += words[j];
       addGram(joined, { start: i, end: j });
-      const singular = joined.slice(0, joined.length - words[j].length) + stem(words[j]);
+      const singular =
+        joined.slice(0, joined.length - words[j].length) + stem(words[j]);
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }
@@ -54,25 +58,41 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
     return grams.get(key) ?? grams.get(stem(key)) ?? [];
   };
 
-  type Hit = { span: Span; kind: 'table' | 'column'; table: string; column?: string };
+  type Hit = {
+    span: Span;
+    kind: 'table' | 'column';
+    table: string;
+    column?: string;
+  };
   const hits: Hit[] = [];
   for (const fact of facts) {
     if (fact.kind === 'table' && fact.table) {
       const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
       const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
       for (const name of [fact.table, business, physical]) {
-        for (const span of spansOf(name)) hits.push({ span, kind: 'table', table: fact.table });
+        for (const span of spansOf(name))
+          hits.push({ span, kind: 'table', table: fact.table });
       }
     } else if (fact.kind === 'column' && fact.table && fact.column) {
       const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
       for (const name of [fact.column, business]) {
         for (const span of spansOf(name)) {
-          hits.push({ span, kind: 'column', table: fact.table, column: fact.column });
+          hits.push({
+            span,
+            kind: 'column',
+            table: fact.table,
+            column: fact.column,
+          });
         }
       }
       // Qualified `table.column` counts as both.
       for (const span of spansOf(`${fact.table}${fact.column}`)) {
-        hits.push({ span, kind: 'column', table: fact.table, column: fact.column });
+        hits.push({
+          span,
+          kind: 'column',
+          table: fact.table,
+          column: fact.column,
+        });
         hits.push({ span, kind: 'table', table: fact.table });
       }
     }
@@ -89,7 +109,9 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
         !(o.kind === 'column' && h.kind === 'table' && o.table === h.table),
     );
   const kept = hits.filter(h => !covered(h));
-  const tables = [...new Set(kept.filter(h => h.kind === 'table').map(h => h.table))];
+  const tables = [
+    ...new Set(kept.filter(h => h.kind === 'table').map(h => h.table)),
+  ];
   const columns: ColumnMention[] = [];
   const seen = new Set<string>();
   for (const h of kept) {

@@ -22,7 +22,10 @@ export interface PackedContext {
  * facts in order while they fit (a fact too large is skipped, smaller ones
  * after it may still fit).
  */
-export function packFacts(ranked: RankedFact[], options: PackOptions): PackedContext {
+export function packFacts(
+  ranked: RankedFact[],
+  options: PackOptions,
+): PackedContext {
   const facts: Fact[] = [];
   const ids = new Set<string>();
   let tokens = 0;

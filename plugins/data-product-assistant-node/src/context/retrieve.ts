@@ -41,7 +41,10 @@ interface Doc {
   names: string;
 }
 
-const indexes = new WeakMap<Fact[], { search: MiniSearch<Doc>; byId: Map<string, Fact> }>();
+const indexes = new WeakMap<
+  Fact[],
+  { search: MiniSearch<Doc>; byId: Map<string, Fact> }
+>();
 
 function indexFor(facts: Fact[]) {
   let entry = indexes.get(facts);
@@ -56,7 +59,11 @@ function indexFor(facts: Fact[]) {
       facts.map(f => ({
         id: f.id,
         text: f.text,
-        names: [f.table, f.column, f.column && f.table ? `${f.table}.${f.column}` : '']
+        names: [
+          f.table,
+          f.column,
+          f.column && f.table ? `${f.table}.${f.column}` : '',
+        ]
           .filter(Boolean)
           .join(' '),
       })),
@@ -97,8 +104,14 @@ export function retrieveFacts(
     return boost;
   };
   const mentionBoost = (fact: Fact) => {
-    if (fact.table && fact.column && mentionedColumns.has(`${fact.table}.${fact.column}`)) return 4;
-    if (fact.table && mentionedTables.has(fact.table)) return fact.column ? 1.5 : 3;
+    if (
+      fact.table &&
+      fact.column &&
+      mentionedColumns.has(`${fact.table}.${fact.column}`)
+    )
+      return 4;
+    if (fact.table && mentionedTables.has(fact.table))
+      return fact.column ? 1.5 : 3;
     return 1;
   };
 

@@ -14,7 +14,8 @@ export interface SelectedContext {
 /** Most essential facts of one kind kept regardless of ranking. */
 const ESSENTIAL_CAP = 40;
 
-const isContractSummary = (f: Fact) => f.kind === 'contract' && !f.id.includes('#');
+const isContractSummary = (f: Fact) =>
+  f.kind === 'contract' && !f.id.includes('#');
 
 /**
  * Facts a question's intent cannot be answered without (e.g. every SLA for a
@@ -27,12 +28,19 @@ export function essentialFacts(
   mentions: Mentions,
 ): Fact[] {
   // The product and its owner are always there: abstentions point to the owner.
-  const out: Fact[] = facts.filter(f => f.kind === 'product' || f.kind === 'owner');
+  const out: Fact[] = facts.filter(
+    f => f.kind === 'product' || f.kind === 'owner',
+  );
   const tables = new Set(mentions.tables);
   const columns = new Set(mentions.columns.map(c => `${c.table}.${c.column}`));
-  const onColumn = (f: Fact) => !!f.column && columns.has(`${f.table}.${f.column}`);
-  const inScope = (f: Fact) =>
-    columns.size ? onColumn(f) || (!f.column && !!f.table && tables.has(f.table)) : tables.size ? !!f.table && tables.has(f.table) : true;
+  const onColumn = (f: Fact) =>
+    !!f.column && columns.has(`${f.table}.${f.column}`);
+  const onTable = (f: Fact) => !!f.table && tables.has(f.table);
+  const inScope = (f: Fact) => {
+    if (columns.size) return onColumn(f) || (!f.column && onTable(f));
+    if (tables.size) return onTable(f);
+    return true;
+  };
   const take = (pred: (f: Fact) => boolean) =>
     out.push(...facts.filter(pred).slice(0, ESSENTIAL_CAP));
 
@@ -62,19 +70,29 @@ export function essentialFacts(
         take(f => f.kind === 'quality' && inScope(f));
         break;
       case 'keys':
-        take(f => (f.kind === 'key' || f.kind === 'table') && (tables.size ? tables.has(f.table!) : f.kind === 'key'));
+        take(
+          f =>
+            (f.kind === 'key' || f.kind === 'table') &&
+            (tables.size ? tables.has(f.table!) : f.kind === 'key'),
+        );
         break;
       case 'column':
-        take(f => onColumn(f) && (f.kind === 'column' || f.kind === 'classification'));
+        take(
+          f =>
+            onColumn(f) && (f.kind === 'column' || f.kind === 'classification'),
+        );
         break;
       case 'product':
-        take(f => f.kind === 'contract' || f.kind === 'domain' || f.kind === 'tag');
+        take(
+          f => f.kind === 'contract' || f.kind === 'domain' || f.kind === 'tag',
+        );
         break;
       default:
         break;
     }
   }
-  if (intents.length === 0 && columns.size) take(f => onColumn(f) && f.kind === 'column');
+  if (intents.length === 0 && columns.size)
+    take(f => onColumn(f) && f.kind === 'column');
   return [...new Map(out.map(f => [f.id, f])).values()];
 }
 

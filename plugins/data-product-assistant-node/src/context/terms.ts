@@ -39,7 +39,9 @@ export function tokenize(text: string): string[] {
     const parts = raw
       .split(/_+/)
       .flatMap(p =>
-        p.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])/),
+        p.split(
+          /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])/,
+        ),
       )
       .filter(Boolean);
     if (parts.length > 1) out.push(...parts);

@@ -69,7 +69,7 @@ function classification(v: unknown): Classification | undefined {
   return classificationLevels.find(level => level === s);
 }
 
-function column(raw: Raw, table: string): ColumnProfile {
+function column(raw: Raw, tableName: string): ColumnProfile {
   const name = asString(raw.name) ?? '';
   const tags = strings(raw.tags);
   const piiTypes = tags
@@ -96,7 +96,7 @@ function column(raw: Raw, table: string): ColumnProfile {
     glossary: asArray(raw.authoritativeDefinitions)
       .map(d => asString(asRecord(d).url))
       .filter((s): s is string => !!s),
-    quality: qualityRules(raw.quality, `${table}.${name}`),
+    quality: qualityRules(raw.quality, `${tableName}.${name}`),
   };
 }
 
@@ -125,7 +125,9 @@ export function normaliseContract(doc: Raw): ContractProfile {
   const description = asRecord(doc.description);
   // v3.0 contracts hold `team` as a bare member array; v3.1 as an object.
   const rawTeam = doc.team;
-  const teamRecord = Array.isArray(rawTeam) ? { members: rawTeam } : asRecord(rawTeam);
+  const teamRecord = Array.isArray(rawTeam)
+    ? { members: rawTeam }
+    : asRecord(rawTeam);
   const members = asArray(teamRecord.members).map(m => {
     const r = asRecord(m);
     return {

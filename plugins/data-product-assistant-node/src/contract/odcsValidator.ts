@@ -1,4 +1,7 @@
-import Ajv2019, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2019';
+import Ajv2019, {
+  type ErrorObject,
+  type ValidateFunction,
+} from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import type { ContractIssue } from '@dpa/plugin-data-product-assistant-common';
 import odcsSchema from '../../schemas/odcs-json-schema-v3.1.0.json';
@@ -41,7 +44,10 @@ function describe(error: ErrorObject): string {
  */
 function actionable(errors: ErrorObject[]): ErrorObject[] {
   const specific = errors.filter(
-    e => !['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', '$ref'].includes(e.keyword),
+    e =>
+      !['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', '$ref'].includes(
+        e.keyword,
+      ),
   );
   return specific.length > 0 ? specific : errors;
 }

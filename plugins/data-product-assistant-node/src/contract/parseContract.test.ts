@@ -40,7 +40,9 @@ describe('parseContract', () => {
         expect(column.logicalType, column.name).toBeTruthy();
         expect(column.classification, column.name).toBeTruthy();
       }
-      expect(result.contract.tables.every(t => t.primaryKey.length > 0)).toBe(true);
+      expect(result.contract.tables.every(t => t.primaryKey.length > 0)).toBe(
+        true,
+      );
       expect(result.contract.slas.length).toBeGreaterThan(0);
       expect(result.contract.roles.length).toBeGreaterThan(0);
     },
@@ -66,7 +68,9 @@ describe('parseContract', () => {
       ...t.columns.flatMap(c => c.quality),
     ]);
     expect(rules.length).toBeGreaterThan(0);
-    expect(rules.every(r => r.rule.length > 0 && r.id.includes('#'))).toBe(true);
+    expect(rules.every(r => r.rule.length > 0 && r.id.includes('#'))).toBe(
+      true,
+    );
     expect(contract.slas.map(s => s.property)).toEqual(
       expect.arrayContaining(['frequency', 'latency', 'retention']),
     );
@@ -76,7 +80,10 @@ describe('parseContract', () => {
 
   it('profiles the 68-table AdventureWorks contract', () => {
     const text = readFileSync(
-      path.join(repo, '../shared/datasets/odcs/postgresql-adventureworks-contract.odcs.yaml'),
+      path.join(
+        repo,
+        '../shared/datasets/odcs/postgresql-adventureworks-contract.odcs.yaml',
+      ),
       'utf8',
     );
     const result = parseContract(text);
@@ -109,7 +116,10 @@ describe('parseContract', () => {
     if (result.ok) return;
     expect(result.issues).toEqual(
       expect.arrayContaining([
-        { path: '/schema/0/properties/0/primaryKey', message: 'must be of type boolean' },
+        {
+          path: '/schema/0/properties/0/primaryKey',
+          message: 'must be of type boolean',
+        },
         { path: '/kind', message: 'must be one of "DataContract"' },
       ]),
     );
@@ -123,21 +133,30 @@ describe('parseContract', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map(i => i.message)).toContain('has unknown field "colour"');
+    expect(result.issues.map(i => i.message)).toContain(
+      'has unknown field "colour"',
+    );
   });
 
   it('rejects bad YAML with the line of the problem', () => {
     const result = parseContract('id: x\nschema:\n  - name: [orders\n');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues[0].message).toMatch(/^invalid YAML at line \d+, column \d+/);
+    expect(result.issues[0].message).toMatch(
+      /^invalid YAML at line \d+, column \d+/,
+    );
   });
 
   it('rejects a document that is not a mapping', () => {
     const result = parseContract('- just\n- a list\n');
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: '/', message: 'the contract must be a YAML mapping (an ODCS document)' }],
+      issues: [
+        {
+          path: '/',
+          message: 'the contract must be a YAML mapping (an ODCS document)',
+        },
+      ],
     });
   });
 

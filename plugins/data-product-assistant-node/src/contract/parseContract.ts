@@ -26,7 +26,9 @@ export function parseContract(text: string): ParseContractResult {
         const { line, col } = lineCounter.linePos(e.pos[0]);
         return {
           path: '/',
-          message: `invalid YAML at line ${line}, column ${col}: ${e.message.split('\n')[0]}`,
+          message: `invalid YAML at line ${line}, column ${col}: ${
+            e.message.split('\n')[0]
+          }`,
         };
       }),
     };
@@ -36,7 +38,10 @@ export function parseContract(text: string): ParseContractResult {
     return {
       ok: false,
       issues: [
-        { path: '/', message: 'the contract must be a YAML mapping (an ODCS document)' },
+        {
+          path: '/',
+          message: 'the contract must be a YAML mapping (an ODCS document)',
+        },
       ],
     };
   }

@@ -51,7 +51,8 @@ export function blockingKeys(e: ColumnEntry): string[] {
   for (const s of e.selectiveShapes) keys.add(`s:${s}|${e.family}`);
   for (const d of e.descTerms) if (d.length > 2) keys.add(`d:${d}`);
   // related words of a name meet the other side's own name concepts
-  for (const c of e.concept) for (const r of relatedWords(c)) keys.add(`c:${r}`);
+  for (const c of e.concept)
+    for (const r of relatedWords(c)) keys.add(`c:${r}`);
   if (e.bare) for (const t of e.tokens) if (t.length > 1) keys.add(`t:${t}`);
   return [...keys];
 }
@@ -73,7 +74,10 @@ export class ColumnIndex {
     const n = entries.length;
     const maxPosting = Math.min(
       options.maxMaxPosting ?? 1000,
-      Math.max(options.minMaxPosting ?? 64, Math.floor((options.maxPostingRatio ?? 0.01) * n)),
+      Math.max(
+        options.minMaxPosting ?? 64,
+        Math.floor((options.maxPostingRatio ?? 0.01) * n),
+      ),
     );
     const maxDescriptionKeys = options.maxDescriptionKeys ?? 8;
     this.maxCandidates = options.maxCandidatesPerColumn ?? 32;
@@ -115,9 +119,16 @@ export class ColumnIndex {
     this.columnKeys = raw.map(ids => {
       const live = ids.filter(id => weights[id] > 0);
       const description = live.filter(id => kinds[id] === 'd');
-      if (description.length <= maxDescriptionKeys) return Int32Array.from(live);
-      const rarest = new Set(description.sort((x, y) => lists[x].length - lists[y].length).slice(0, maxDescriptionKeys));
-      return Int32Array.from(live.filter(id => kinds[id] !== 'd' || rarest.has(id)));
+      if (description.length <= maxDescriptionKeys)
+        return Int32Array.from(live);
+      const rarest = new Set(
+        description
+          .sort((x, y) => lists[x].length - lists[y].length)
+          .slice(0, maxDescriptionKeys),
+      );
+      return Int32Array.from(
+        live.filter(id => kinds[id] !== 'd' || rarest.has(id)),
+      );
     });
     this.keyStats = { kept, dropped };
   }

@@ -1,6 +1,12 @@
 import type { ColumnEntry } from './columnFeatures';
 import { cosine } from './columnFeatures';
-import { areRelated, jaroWinkler, sortedDice, typeCompatibility, type TypeCompatibility } from './text';
+import {
+  areRelated,
+  jaroWinkler,
+  sortedDice,
+  typeCompatibility,
+  type TypeCompatibility,
+} from './text';
 import type { RelationshipKind } from './types';
 
 /**
@@ -112,7 +118,8 @@ export interface PairScore {
 
 function wordsMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
+  if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)))
+    return true;
   return a.length >= 5 && b.length >= 5 && jaroWinkler(a, b) >= 0.94;
 }
 
@@ -137,7 +144,8 @@ function dice(a: string[], b: string[]): number {
 function coverage(words: string[], a: ColumnEntry): number {
   if (!words.length) return 0;
   let found = 0;
-  for (const w of words) if (a.descTerms.has(w) || a.concept.includes(w)) found++;
+  for (const w of words)
+    if (a.descTerms.has(w) || a.concept.includes(w)) found++;
   return found / words.length;
 }
 
@@ -152,6 +160,14 @@ function countShared<T>(a: T[], b: T[]): number {
   return n;
 }
 
+/** Whether two documented code lists agree (at least 60% shared), differ, or either is missing. */
+function codeListAgreement(a: string[], b: string[]): PairFeatures['codes'] {
+  if (!a.length || !b.length) return 'none';
+  return countShared(a, b) / Math.max(a.length, b.length) >= 0.6
+    ? 'agree'
+    : 'differ';
+}
+
 /** Lexical similarity of two columns in [0, 1]: name words, name + description + table context, name trigrams. */
 export function lexicalSimilarity(a: ColumnEntry, b: ColumnEntry): number {
   return (
@@ -161,7 +177,11 @@ export function lexicalSimilarity(a: ColumnEntry, b: ColumnEntry): number {
   );
 }
 
-export function pairFeatures(a: ColumnEntry, b: ColumnEntry, skipText = false): PairFeatures {
+export function pairFeatures(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  skipText = false,
+): PairFeatures {
   const f = structuralFeatures(a, b);
   addNameFeatures(f, a, b);
   if (!skipText) addTextFeatures(f, a, b);
@@ -169,16 +189,18 @@ export function pairFeatures(a: ColumnEntry, b: ColumnEntry, skipText = false): 
 }
 
 /** Features that need no word comparison or vector product; name and text features start at 0. */
-function structuralFeatures(a: ColumnEntry, b: ColumnEntry, into?: PairFeatures): PairFeatures {
-  const codes: PairFeatures['codes'] =
-    a.codes.length && b.codes.length
-      ? countShared(a.codes, b.codes) / Math.max(a.codes.length, b.codes.length) >= 0.6
-        ? 'agree'
-        : 'differ'
-      : 'none';
+function structuralFeatures(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  into?: PairFeatures,
+): PairFeatures {
+  const codes = codeListAgreement(a.codes, b.codes);
   const piiA = a.column.piiTypes;
   const f: PairFeatures = into ?? ({} as PairFeatures);
-  f.glossary = a.glossary.length && b.glossary.length ? firstShared(a.glossary, b.glossary) : undefined;
+  f.glossary =
+    a.glossary.length && b.glossary.length
+      ? firstShared(a.glossary, b.glossary)
+      : undefined;
   f.canonicalName = a.concept.length > 0 && a.canonical === b.canonical;
   f.conceptOverlap = 0;
   f.crossMention = 0;
@@ -186,16 +208,32 @@ function structuralFeatures(a: ColumnEntry, b: ColumnEntry, into?: PairFeatures)
   f.text = 0;
   f.table = 0;
   f.type = typeCompatibility(a.family, b.family);
-  f.keyReference = (a.keyKind === 'unique' && b.idLike) || (b.keyKind === 'unique' && a.idLike);
+  f.keyReference =
+    (a.keyKind === 'unique' && b.idLike) ||
+    (b.keyKind === 'unique' && a.idLike);
   f.bothIdentifiers = a.idLike && b.idLike;
-  f.shape = a.selectiveShapes.length && b.selectiveShapes.length ? firstShared(a.selectiveShapes, b.selectiveShapes) : undefined;
-  f.shapeMismatch = a.shapes.length > 0 && b.shapes.length > 0 && !sharesAny(a.shapes, b.shapes);
-  f.values = a.values.length && b.values.length ? countShared(a.values, b.values) : 0;
+  f.shape =
+    a.selectiveShapes.length && b.selectiveShapes.length
+      ? firstShared(a.selectiveShapes, b.selectiveShapes)
+      : undefined;
+  f.shapeMismatch =
+    a.shapes.length > 0 &&
+    b.shapes.length > 0 &&
+    !sharesAny(a.shapes, b.shapes);
+  f.values =
+    a.values.length && b.values.length ? countShared(a.values, b.values) : 0;
   f.codes = codes;
   f.genericName = a.concept.length === 0 || b.concept.length === 0;
-  f.samePiiType = piiA.length ? firstShared(piiA, b.column.piiTypes) : undefined;
+  f.samePiiType = piiA.length
+    ? firstShared(piiA, b.column.piiTypes)
+    : undefined;
   f.tailMismatch = !!a.tail && !!b.tail && a.tail !== b.tail;
-  f.headMismatch = !!a.head && !!b.head && a.head !== b.head && !wordsMatch(a.head, b.head) && !areRelated(a.head, b.head);
+  f.headMismatch =
+    !!a.head &&
+    !!b.head &&
+    a.head !== b.head &&
+    !wordsMatch(a.head, b.head) &&
+    !areRelated(a.head, b.head);
   f.lexical = 0;
   f.bare = a.bare || b.bare;
   return f;
@@ -207,17 +245,31 @@ function sharesAny(a: string[], b: string[]): boolean {
 }
 
 /** Word overlap of the names and mentions of one name's concepts in the other description. */
-function addNameFeatures(f: PairFeatures, a: ColumnEntry, b: ColumnEntry): void {
+function addNameFeatures(
+  f: PairFeatures,
+  a: ColumnEntry,
+  b: ColumnEntry,
+): void {
   const conceptOverlap = dice(a.concept, b.concept);
   f.conceptOverlap = conceptOverlap;
-  f.crossMention = Math.max(coverage(a.concept, b), coverage(b.concept, a)) * (conceptOverlap < 1 ? 1 : 0.5);
+  f.crossMention =
+    Math.max(coverage(a.concept, b), coverage(b.concept, a)) *
+    (conceptOverlap < 1 ? 1 : 0.5);
 }
 
 /** Vector similarities: description cosine, table cosine, lexical similarity (only where it weighs). */
-function addTextFeatures(f: PairFeatures, a: ColumnEntry, b: ColumnEntry): void {
+function addTextFeatures(
+  f: PairFeatures,
+  a: ColumnEntry,
+  b: ColumnEntry,
+): void {
   f.text = cosine(a.vector, b.vector);
-  f.table = a.tableInfo === b.tableInfo ? 1 : cosine(a.tableInfo.vector, b.tableInfo.vector);
-  f.lexical = f.bare || SCORER_WEIGHTS.lexical !== 0 ? lexicalSimilarity(a, b) : 0;
+  f.table =
+    a.tableInfo === b.tableInfo
+      ? 1
+      : cosine(a.tableInfo.vector, b.tableInfo.vector);
+  f.lexical =
+    f.bare || SCORER_WEIGHTS.lexical !== 0 ? lexicalSimilarity(a, b) : 0;
 }
 
 export function logit(f: PairFeatures): number {
@@ -256,7 +308,12 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * either a key on one side, a shared glossary term or shared values.
  * Otherwise a confident pair is the same concept.
  */
-export function kindOf(a: ColumnEntry, b: ColumnEntry, f: PairFeatures, confidence: number): RelationshipKind {
+export function kindOf(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  f: PairFeatures,
+  confidence: number,
+): RelationshipKind {
   if (confidence < SUGGEST_THRESHOLD) return 'none';
   const piiAttribute = (a.pii && !a.idLike) || (b.pii && !b.idLike);
   if (
@@ -265,7 +322,11 @@ export function kindOf(a: ColumnEntry, b: ColumnEntry, f: PairFeatures, confiden
     f.type !== 'incompatible' &&
     !piiAttribute &&
     !f.genericName &&
-    (a.keyKind !== 'none' || b.keyKind !== 'none' || f.glossary || f.values > 0 || f.sameHead)
+    (a.keyKind !== 'none' ||
+      b.keyKind !== 'none' ||
+      f.glossary ||
+      f.values > 0 ||
+      f.sameHead)
   ) {
     return 'join-key';
   }
@@ -273,12 +334,19 @@ export function kindOf(a: ColumnEntry, b: ColumnEntry, f: PairFeatures, confiden
 }
 
 /** Most the text features can add to the log-odds (with structural evidence / without). */
-const TEXT_HEADROOM = SCORER_WEIGHTS.text + SCORER_WEIGHTS.table + Math.max(0, SCORER_WEIGHTS.lexical);
+const TEXT_HEADROOM =
+  SCORER_WEIGHTS.text +
+  SCORER_WEIGHTS.table +
+  Math.max(0, SCORER_WEIGHTS.lexical);
 const TEXT_HEADROOM_BARE =
-  SCORER_WEIGHTS.text + SCORER_WEIGHTS.table + Math.max(0, SCORER_WEIGHTS.lexicalBare) + Math.max(0, SCORER_WEIGHTS.tableBare);
+  SCORER_WEIGHTS.text +
+  SCORER_WEIGHTS.table +
+  Math.max(0, SCORER_WEIGHTS.lexicalBare) +
+  Math.max(0, SCORER_WEIGHTS.tableBare);
 
 /** Most the name-word features can add to the log-odds. */
-const NAME_HEADROOM = SCORER_WEIGHTS.conceptOverlap + SCORER_WEIGHTS.crossMention;
+const NAME_HEADROOM =
+  SCORER_WEIGHTS.conceptOverlap + SCORER_WEIGHTS.crossMention;
 
 function pruned(features: PairFeatures, z: number): PairScore {
   return { confidence: sigmoid(z), logit: z, kind: 'none', features };
@@ -289,7 +357,11 @@ function pruned(features: PairFeatures, z: number): PairScore {
  * threshold even with perfect text similarity is returned as `none` without
  * computing the text features (its confidence is then a lower bound).
  */
-export function scorePair(a: ColumnEntry, b: ColumnEntry, options: { prune?: boolean } = {}): PairScore {
+export function scorePair(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  options: { prune?: boolean } = {},
+): PairScore {
   const features = structuralFeatures(a, b);
   if (options.prune) {
     // staged: structural features first, then name words, then vectors; stop once the
@@ -304,11 +376,20 @@ export function scorePair(a: ColumnEntry, b: ColumnEntry, options: { prune?: boo
   return finishScore(a, b, features);
 }
 
-function finishScore(a: ColumnEntry, b: ColumnEntry, features: PairFeatures): PairScore {
+function finishScore(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  features: PairFeatures,
+): PairScore {
   addTextFeatures(features, a, b);
   const z = logit(features);
   const confidence = sigmoid(z);
-  return { confidence, logit: z, kind: kindOf(a, b, features, confidence), features };
+  return {
+    confidence,
+    logit: z,
+    kind: kindOf(a, b, features, confidence),
+    features,
+  };
 }
 
 const scratch = {} as PairFeatures;
@@ -319,7 +400,10 @@ const scratch = {} as PairFeatures;
  * valid only until the next call (keep `logit`, `confidence` and `kind`; recompute features
  * with `pairFeatures` when needed).
  */
-export function scoreCandidate(a: ColumnEntry, b: ColumnEntry): PairScore | undefined {
+export function scoreCandidate(
+  a: ColumnEntry,
+  b: ColumnEntry,
+): PairScore | undefined {
   const f = structuralFeatures(a, b, scratch);
   const headroom = f.bare ? TEXT_HEADROOM_BARE : TEXT_HEADROOM;
   if (logit(f) + NAME_HEADROOM + headroom < 0) return undefined;
@@ -331,36 +415,69 @@ export function scoreCandidate(a: ColumnEntry, b: ColumnEntry): PairScore | unde
 }
 
 /** Human-readable evidence for a scored pair, strongest first. Never quotes example values. */
-export function evidenceFor(a: ColumnEntry, b: ColumnEntry, f: PairFeatures): string[] {
+export function evidenceFor(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  f: PairFeatures,
+): string[] {
   const out: string[] = [];
   const an = a.column.name;
   const bn = b.column.name;
   if (f.glossary) out.push(`same glossary term ${f.glossary}`);
   if (an === bn) {
     if (!f.genericName) out.push(`same column name: ${an}`);
-  } else if (f.canonicalName) out.push(`names match after expansion: ${an} ~ ${bn}`);
+  } else if (f.canonicalName)
+    out.push(`names match after expansion: ${an} ~ ${bn}`);
   else if (f.conceptOverlap > 0) {
-    out.push(`names share the concept ${a.concept.filter(x => b.concept.some(y => wordsMatch(x, y))).join(', ') || a.concept[0]}: ${an} ~ ${bn}`);
+    out.push(
+      `names share the concept ${
+        a.concept
+          .filter(x => b.concept.some(y => wordsMatch(x, y)))
+          .join(', ') || a.concept[0]
+      }: ${an} ~ ${bn}`,
+    );
   }
-  if (f.crossMention >= 0.5 && f.conceptOverlap < 1) out.push(`the description of one column names the concept of the other`);
-  if (f.text >= 0.25) out.push(`descriptions are similar (cosine ${f.text.toFixed(2)})`);
-  if (f.bare && f.lexical >= 0.3) out.push(`names and descriptions are similar (lexical ${f.lexical.toFixed(2)}; no types, examples or keys to check)`);
+  if (f.crossMention >= 0.5 && f.conceptOverlap < 1)
+    out.push(`the description of one column names the concept of the other`);
+  if (f.text >= 0.25)
+    out.push(`descriptions are similar (cosine ${f.text.toFixed(2)})`);
+  if (f.bare && f.lexical >= 0.3)
+    out.push(
+      `names and descriptions are similar (lexical ${f.lexical.toFixed(
+        2,
+      )}; no types, examples or keys to check)`,
+    );
   if (f.keyReference) {
     const key = a.keyKind === 'unique' ? a : b;
-    out.push(`${key.tableInfo.table.name}.${key.column.name} is the key of its table; the other side refers to it`);
-  } else if (a.keyKind !== 'none' && b.keyKind !== 'none') out.push('both keys');
+    out.push(
+      `${key.tableInfo.table.name}.${key.column.name} is the key of its table; the other side refers to it`,
+    );
+  } else if (a.keyKind !== 'none' && b.keyKind !== 'none')
+    out.push('both keys');
   else if (f.bothIdentifiers) out.push('both are identifiers');
   if (f.type === 'same' || f.type === 'castable') {
-    out.push(`types compatible: ${a.family}/${b.family}${f.type === 'castable' ? ' (needs a cast)' : ''}`);
-  } else if (f.type === 'incompatible') out.push(`types incompatible: ${a.family}/${b.family}`);
+    out.push(
+      `types compatible: ${a.family}/${b.family}${
+        f.type === 'castable' ? ' (needs a cast)' : ''
+      }`,
+    );
+  } else if (f.type === 'incompatible')
+    out.push(`types incompatible: ${a.family}/${b.family}`);
   if (f.shape) out.push(`example values share the shape ${f.shape}`);
   else if (f.shapeMismatch) out.push('example values have different shapes');
   if (f.values > 0) out.push(`example values overlap (${f.values} in common)`);
   if (f.codes === 'agree') out.push('documented code lists agree');
   if (f.codes === 'differ') out.push('documented code lists differ');
-  if (f.genericName && !f.glossary) out.push(`generic column name (${a.concept.length === 0 ? an : bn}) carries no meaning on its own`);
+  if (f.genericName && !f.glossary)
+    out.push(
+      `generic column name (${
+        a.concept.length === 0 ? an : bn
+      }) carries no meaning on its own`,
+    );
   if (f.samePiiType) out.push(`both tagged pii:${f.samePiiType}`);
-  if (f.headMismatch) out.push(`identifiers of different concepts (${a.head} vs ${b.head})`);
-  if (f.tailMismatch) out.push(`names end in different kinds of word (${a.tail} vs ${b.tail})`);
+  if (f.headMismatch)
+    out.push(`identifiers of different concepts (${a.head} vs ${b.head})`);
+  if (f.tailMismatch)
+    out.push(`names end in different kinds of word (${a.tail} vs ${b.tail})`);
   return out;
 }

@@ -144,12 +144,16 @@ export class Vocabulary {
     return Math.log(1 + this.docs / Math.max(1, this.df[id]));
   }
 
-  vector(counts: Map<number, number>, boost?: Map<number, number>): SparseVector {
+  vector(
+    counts: Map<number, number>,
+    boost?: Map<number, number>,
+  ): SparseVector {
     const ids = [...counts.keys()].sort((a, b) => a - b);
     const weights = new Float32Array(ids.length);
     let norm = 0;
     ids.forEach((id, i) => {
-      const w = (1 + Math.log(counts.get(id)!)) * this.idf(id) * (boost?.get(id) ?? 1);
+      const w =
+        (1 + Math.log(counts.get(id)!)) * this.idf(id) * (boost?.get(id) ?? 1);
       weights[i] = w;
       norm += w * w;
     });
@@ -173,10 +177,14 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-const KEY_DESCRIPTION = /\b(identifier|unique (id|key|code|number)|primary key|business key|refers to|references|same id|master id)\b/i;
+const KEY_DESCRIPTION =
+  /\b(identifier|unique (id|key|code|number)|primary key|business key|refers to|references|same id|master id)\b/i;
 
 interface PendingColumn {
-  entry: Omit<ColumnEntry, 'vector' | 'tableInfo' | 'nameVector' | 'textVector'>;
+  entry: Omit<
+    ColumnEntry,
+    'vector' | 'tableInfo' | 'nameVector' | 'textVector'
+  >;
   counts: Map<number, number>;
   boost: Map<number, number>;
   nameCounts: Map<number, number>;
@@ -188,7 +196,11 @@ interface PendingColumn {
 const RELATED_WEIGHT = 0.5;
 
 /** Terms with weights, each followed by its related words at reduced weight. */
-function withRelated(terms: string[], weight: number, out: Array<[string, number]>): void {
+function withRelated(
+  terms: string[],
+  weight: number,
+  out: Array<[string, number]>,
+): void {
   for (const t of terms) {
     out.push([t, weight]);
     for (const r of relatedWords(t)) out.push([r, weight * RELATED_WEIGHT]);
@@ -199,15 +211,41 @@ function withRelated(terms: string[], weight: number, out: Array<[string, number
  * Turns products into column entries with interned, tf-idf weighted text
  * vectors (IDF over the columns given, tables over the tables given).
  */
+/** A column's key role: the whole key (or unique), part of a composite key, or none. */
+function keyKindOf(
+  column: ColumnProfile,
+  singleKey: string | undefined,
+): ColumnEntry['keyKind'] {
+  if ((column.primaryKey && singleKey === column.name) || column.unique)
+    return 'unique';
+  if (column.primaryKey) return 'part';
+  return 'none';
+}
+
+/** The suffix that sets identifiers and classed name tails (e.g. time, status) apart in a canonical name. */
+function canonicalSuffix(idLike: boolean, tail: string | undefined): string {
+  if (idLike) return '#id';
+  return tail ? `#${tail}` : '';
+}
+
 export function buildColumnEntries(
   products: Array<{ id: string; domain?: string; contract: ContractProfile }>,
-): { entries: ColumnEntry[]; products: ProductInfo[]; tables: TableInfo[]; vocab: Vocabulary } {
+): {
+  entries: ColumnEntry[];
+  products: ProductInfo[];
+  tables: TableInfo[];
+  vocab: Vocabulary;
+} {
   const vocab = new Vocabulary();
   const tableVocab = new Vocabulary();
   const nameVocab = new Vocabulary();
   const textVocab = new Vocabulary();
   const pending: PendingColumn[] = [];
-  const tableCounts: Array<{ product: ProductInfo; table: TableProfile; counts: Map<number, number> }> = [];
+  const tableCounts: Array<{
+    product: ProductInfo;
+    table: TableProfile;
+    counts: Map<number, number>;
+  }> = [];
   const infos: ProductInfo[] = [];
 
   products.forEach((p, productIdx) => {
@@ -220,7 +258,10 @@ export function buildColumnEntries(
     infos.push(product);
     for (const table of p.contract.tables) {
       const tableIdx = tableCounts.length;
-      const tableNameTerms = [...normaliseName(table.name), ...textTerms(table.businessName)].filter(t => t.length > 1);
+      const tableNameTerms = [
+        ...normaliseName(table.name),
+        ...textTerms(table.businessName),
+      ].filter(t => t.length > 1);
       tableCounts.push({
         product,
         table,
@@ -231,38 +272,47 @@ export function buildColumnEntries(
           ...textTerms(table.granularity),
         ]),
       });
-      const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+      const singleKey =
+        table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
       for (const column of table.columns) {
         const tokens = normaliseName(column.name);
-        const businessTokens = column.businessName ? normaliseName(column.businessName) : [];
+        const businessTokens = column.businessName
+          ? normaliseName(column.businessName)
+          : [];
         const nameConcept = conceptTokens(tokens);
         const concept = [...new Set(nameConcept)];
         const last = tokens[tokens.length - 1];
-        const keyKind: ColumnEntry['keyKind'] =
-          (column.primaryKey && singleKey === column.name) || column.unique
-            ? 'unique'
-            : column.primaryKey
-              ? 'part'
-              : 'none';
+        const keyKind = keyKindOf(column, singleKey);
         const idByName = last !== undefined && IDENTIFIER_TOKENS.has(last);
         const idLike =
           idByName ||
           tokens.includes('identifier') ||
-          (keyKind !== 'none' && KEY_DESCRIPTION.test(column.description ?? '')) ||
+          (keyKind !== 'none' &&
+            KEY_DESCRIPTION.test(column.description ?? '')) ||
           (keyKind === 'unique' && nameConcept.length > 0);
         const head = idLike ? nameConcept[nameConcept.length - 1] : undefined;
         const tail = tailClass(tokens);
-        const canonical = nameConcept.join(' ') + (idLike ? '#id' : tail ? `#${tail}` : '');
+        const canonical = nameConcept.join(' ') + canonicalSuffix(idLike, tail);
         const shapes = [...new Set(column.examples.map(valueShape))];
         const descTerms = textTerms(column.description);
-        const nameTerms = [...tokens, ...businessTokens].filter(t => !['identifier'].includes(t));
+        const nameTerms = [...tokens, ...businessTokens].filter(
+          t => !['identifier'].includes(t),
+        );
         const counts = vocab.add([...nameTerms, ...nameTerms, ...descTerms]);
         const boost = new Map<number, number>();
         for (const t of concept) boost.set(vocab.id(t), 1.5);
         const nameWeighted: Array<[string, number]> = [];
-        withRelated(nameTerms.filter(t => t.length > 1), 1, nameWeighted);
+        withRelated(
+          nameTerms.filter(t => t.length > 1),
+          1,
+          nameWeighted,
+        );
         const textWeighted: Array<[string, number]> = [];
-        withRelated(nameTerms.filter(t => t.length > 1), 2, textWeighted);
+        withRelated(
+          nameTerms.filter(t => t.length > 1),
+          2,
+          textWeighted,
+        );
         withRelated(descTerms, 1, textWeighted);
         withRelated(tableNameTerms, 0.5, textWeighted);
         const family = typeFamily(column.logicalType, column.physicalType);
@@ -293,9 +343,21 @@ export function buildColumnEntries(
               keyKind === 'none',
             shapes,
             selectiveShapes: shapes.filter(isSelectiveShape),
-            values: [...new Set(column.examples.filter(isSelectiveValue).map(v => v.trim().toLowerCase()))],
+            values: [
+              ...new Set(
+                column.examples
+                  .filter(isSelectiveValue)
+                  .map(v => v.trim().toLowerCase()),
+              ),
+            ],
             codes: codeList(column.description),
-            glossary: [...new Set(column.glossary.map(g => g.trim().replace(/\/+$/, '').toLowerCase()))],
+            glossary: [
+              ...new Set(
+                column.glossary.map(g =>
+                  g.trim().replace(/\/+$/, '').toLowerCase(),
+                ),
+              ),
+            ],
             descTerms: new Set(descTerms),
             pii: column.pii,
           },
@@ -308,7 +370,8 @@ export function buildColumnEntries(
     product: t.product,
     table: t.table,
     vector: tableVocab.vector(t.counts),
-    singleKey: t.table.primaryKey.length === 1 ? t.table.primaryKey[0] : undefined,
+    singleKey:
+      t.table.primaryKey.length === 1 ? t.table.primaryKey[0] : undefined,
   }));
   const entries: ColumnEntry[] = pending.map(p => ({
     ...p.entry,

@@ -1,11 +1,20 @@
-import type { ColumnProfile, TableProfile } from '@dpa/plugin-data-product-assistant-common';
+import type {
+  ColumnProfile,
+  TableProfile,
+} from '@dpa/plugin-data-product-assistant-common';
 import type { ColumnEntry, ProductInfo } from './columnFeatures';
 import { typeCompatibility } from './text';
-import type { InteropCaveat, InteropExplanation, RelationshipKind } from './types';
+import type {
+  InteropCaveat,
+  InteropExplanation,
+  RelationshipKind,
+} from './types';
 
 /** Identifier as SQL: bare when it is a plain word, double-quoted otherwise. */
 export function sqlIdent(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? name
+    : `"${name.replace(/"/g, '""')}"`;
 }
 
 /** `<product>.<table>`: the product's schema and the table's schema-object name. */
@@ -18,14 +27,24 @@ const tableLabel = (t: TableProfile) => t.businessName ?? t.name;
 
 function sentence(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const first = text.split(/(?<=[.;])\s/)[0].replace(/[.;]\s*$/, '').trim();
+  const first = text
+    .split(/(?<=[.;])\s/)[0]
+    .replace(/[.;]\s*$/, '')
+    .trim();
   return first ? first.charAt(0).toLowerCase() + first.slice(1) : undefined;
 }
 
 /** Columns worth selecting beside the join column: keys first, then descriptive non-personal columns. */
-function usefulColumns(table: TableProfile, exclude: string, count: number): ColumnProfile[] {
+function usefulColumns(
+  table: TableProfile,
+  exclude: string,
+  count: number,
+): ColumnProfile[] {
   const safe = (c: ColumnProfile) =>
-    c.name !== exclude && !c.pii && c.classification !== 'restricted' && c.classification !== 'confidential';
+    c.name !== exclude &&
+    !c.pii &&
+    c.classification !== 'restricted' &&
+    c.classification !== 'confidential';
   const keys = table.columns.filter(c => c.primaryKey && safe(c));
   const rest = table.columns.filter(c => !c.primaryKey && safe(c));
   // descriptive columns first: names, dates and timestamps say most about a row
@@ -43,8 +62,10 @@ function rank(c: ColumnProfile): number {
 function castExpr(alias: string, col: ColumnEntry, other: ColumnEntry): string {
   const ref = `${alias}.${sqlIdent(col.column.name)}`;
   if (typeCompatibility(col.family, other.family) !== 'castable') return ref;
-  if (col.family === 'integer' && other.family === 'string') return `CAST(${ref} AS VARCHAR)`;
-  if (col.family === 'timestamp' && other.family === 'date') return `CAST(${ref} AS DATE)`;
+  if (col.family === 'integer' && other.family === 'string')
+    return `CAST(${ref} AS VARCHAR)`;
+  if (col.family === 'timestamp' && other.family === 'date')
+    return `CAST(${ref} AS DATE)`;
   return ref;
 }
 
@@ -61,7 +82,11 @@ function conceptLabel(a: ColumnEntry, b: ColumnEntry): string {
   return b.head ?? a.head ?? (b.concept.join(' ') || b.column.name);
 }
 
-export function buildCaveats(a: ColumnEntry, b: ColumnEntry, kind: RelationshipKind): InteropCaveat[] {
+export function buildCaveats(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  kind: RelationshipKind,
+): InteropCaveat[] {
   const caveats: InteropCaveat[] = [];
   const ta = a.tableInfo.table;
   const tb = b.tableInfo.table;
@@ -81,23 +106,40 @@ export function buildCaveats(a: ColumnEntry, b: ColumnEntry, kind: RelationshipK
       message: `Many-to-many: neither ${ta.name}.${a.column.name} nor ${tb.name}.${b.column.name} is unique in its table${ga}${gb}; the join multiplies rows, so aggregate one side first.`,
     });
   } else if (sa !== sb) {
-    const [one, oneG, many, manyG] = sa === 'one' ? [ta, ga, tb, gb] : [tb, gb, ta, ga];
+    const [one, oneG, many, manyG] =
+      sa === 'one' ? [ta, ga, tb, gb] : [tb, gb, ta, ga];
     caveats.push({
       code: 'grain-one-to-many',
       message: `Grain mismatch: one row of ${one.name}${oneG} matches many rows of ${many.name}${manyG}; measures of ${one.name} repeat after the join, so do not sum them without de-duplicating.`,
     });
   }
-  const piiKeys = [a, b].filter(e => e.column.pii || e.column.classification === 'restricted');
+  const piiKeys = [a, b].filter(
+    e => e.column.pii || e.column.classification === 'restricted',
+  );
   if (piiKeys.length) {
     caveats.push({
       code: 'pii-join-key',
-      message: `The join column ${piiKeys.map(e => `${e.tableInfo.table.name}.${e.column.name}`).join(' and ')} holds personal or restricted data${piiKeys.some(e => e.column.piiTypes.length) ? ` (${[...new Set(piiKeys.flatMap(e => e.column.piiTypes))].join(', ')})` : ''}: joining on it needs a legal basis and access to the restricted columns; prefer a pseudonymous key.`,
+      message: `The join column ${piiKeys
+        .map(e => `${e.tableInfo.table.name}.${e.column.name}`)
+        .join(' and ')} holds personal or restricted data${
+        piiKeys.some(e => e.column.piiTypes.length)
+          ? ` (${[...new Set(piiKeys.flatMap(e => e.column.piiTypes))].join(
+              ', ',
+            )})`
+          : ''
+      }: joining on it needs a legal basis and access to the restricted columns; prefer a pseudonymous key.`,
     });
   }
   const domainA = a.product.domain;
   const domainB = b.product.domain;
   const personal = (t: TableProfile) => t.columns.some(c => c.pii);
-  if (domainA && domainB && domainA !== domainB && personal(ta) && personal(tb)) {
+  if (
+    domainA &&
+    domainB &&
+    domainA !== domainB &&
+    personal(ta) &&
+    personal(tb)
+  ) {
     caveats.push({
       code: 're-identification',
       message: `Re-identification risk: the result combines personal data from the ${domainA} and ${domainB} domains (${ta.name}, ${tb.name}); linking them can identify people that neither product identifies alone. Check purpose limitation and minimise the selected columns.`,
@@ -114,24 +156,52 @@ export function buildCaveats(a: ColumnEntry, b: ColumnEntry, kind: RelationshipK
 }
 
 /** The built-in explanation model: deterministic templates over the two profiles. */
-export function explainPair(a: ColumnEntry, b: ColumnEntry, kind: RelationshipKind, confidence: number): InteropExplanation {
+export function explainPair(
+  a: ColumnEntry,
+  b: ColumnEntry,
+  kind: RelationshipKind,
+  confidence: number,
+): InteropExplanation {
   const pa = a.product;
   const pb = b.product;
   const ta = a.tableInfo.table;
   const tb = b.tableInfo.table;
   const concept = conceptLabel(a, b);
-  const verb = kind === 'join-key' ? 'is a join key to' : 'carries the same concept as';
-  const summary = `${pa.id}.${ta.name}.${a.column.name} ${verb} ${pb.id}.${tb.name}.${b.column.name} (${concept}; confidence ${confidence.toFixed(2)}).`;
+  const verb =
+    kind === 'join-key' ? 'is a join key to' : 'carries the same concept as';
+  const summary = `${pa.id}.${ta.name}.${a.column.name} ${verb} ${pb.id}.${
+    tb.name
+  }.${b.column.name} (${concept}; confidence ${confidence.toFixed(2)}).`;
 
   const purposeA = sentence(pa.contract.purpose) ?? sentence(ta.description);
   const purposeB = sentence(pb.contract.purpose) ?? sentence(tb.description);
   const usage = [pa.contract.usage, pb.contract.usage].find(
-    u => u && /join/i.test(u) && (u.toLowerCase().includes(concept.split(' ')[0]) || u.toLowerCase().includes(tb.name.replace(/s$/, ''))),
+    u =>
+      u &&
+      /join/i.test(u) &&
+      (u.toLowerCase().includes(concept.split(' ')[0]) ||
+        u.toLowerCase().includes(tb.name.replace(/s$/, ''))),
   );
   const enables =
     kind === 'join-key'
-      ? `Joining ${productName(pa)} (${tableLabel(ta)}${purposeA ? `: ${purposeA}` : ''}) with ${productName(pb)} (${tableLabel(tb)}${purposeB ? `: ${purposeB}` : ''}) on the ${concept} puts the facts of both products side by side, e.g. ${tableLabel(tb).toLowerCase()} attributes for every ${(tableLabel(ta)).toLowerCase()} row.${usage ? ` Documented usage: ${usage}` : ''}`
-      : `${productName(pa)} and ${productName(pb)} both record the ${concept} (${ta.name}.${a.column.name}, ${tb.name}.${b.column.name}); aligning them lets you compare or reconcile the two products${purposeA && purposeB ? ` (${purposeA}; ${purposeB})` : ''}.`;
+      ? `Joining ${productName(pa)} (${tableLabel(ta)}${
+          purposeA ? `: ${purposeA}` : ''
+        }) with ${productName(pb)} (${tableLabel(tb)}${
+          purposeB ? `: ${purposeB}` : ''
+        }) on the ${concept} puts the facts of both products side by side, e.g. ${tableLabel(
+          tb,
+        ).toLowerCase()} attributes for every ${tableLabel(
+          ta,
+        ).toLowerCase()} row.${usage ? ` Documented usage: ${usage}` : ''}`
+      : `${productName(pa)} and ${productName(
+          pb,
+        )} both record the ${concept} (${ta.name}.${a.column.name}, ${
+          tb.name
+        }.${
+          b.column.name
+        }); aligning them lets you compare or reconcile the two products${
+          purposeA && purposeB ? ` (${purposeA}; ${purposeB})` : ''
+        }.`;
 
   const left = usefulColumns(ta, a.column.name, 2);
   const right = usefulColumns(tb, b.column.name, 2);
@@ -141,7 +211,9 @@ export function explainPair(a: ColumnEntry, b: ColumnEntry, kind: RelationshipKi
     ...right.map(c => `b.${sqlIdent(c.name)}`),
   ];
   const sql = [
-    kind === 'same-concept' ? '-- same concept, not a key: values can differ between the products' : undefined,
+    kind === 'same-concept'
+      ? '-- same concept, not a key: values can differ between the products'
+      : undefined,
     `SELECT ${select.join(', ')}`,
     `FROM ${qualifiedTable(pa.id, ta.name)} AS a`,
     `JOIN ${qualifiedTable(pb.id, tb.name)} AS b`,

@@ -8,8 +8,18 @@ export {
   type SuggestOptions,
   type RankedPair,
 } from './suggestInterop';
-export { ColumnIndex, blockingKeys, KEY_WEIGHTS, type ColumnIndexOptions } from './ColumnIndex';
-export { buildColumnEntries, cosine, type ColumnEntry, type SparseVector } from './columnFeatures';
+export {
+  ColumnIndex,
+  blockingKeys,
+  KEY_WEIGHTS,
+  type ColumnIndexOptions,
+} from './ColumnIndex';
+export {
+  buildColumnEntries,
+  cosine,
+  type ColumnEntry,
+  type SparseVector,
+} from './columnFeatures';
 export {
   SCORER_WEIGHTS,
   SUGGEST_THRESHOLD,

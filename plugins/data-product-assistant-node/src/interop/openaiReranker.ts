@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ContractProfile } from '@dpa/plugin-data-product-assistant-common';
 import { isModelError } from '../models/errors';
-import { createStructuredChat, type OpenAiOptions } from '../models/openai/chat';
+import {
+  createStructuredChat,
+  type OpenAiOptions,
+} from '../models/openai/chat';
 import { modelRef } from '../models/spec';
 import type { ModelRef, ModelSpec, Usage } from '../models/types';
 import type { ColumnRef, RelationshipKind, ScoredPair } from './types';
@@ -31,10 +34,19 @@ export const rerankJsonSchema = {
         additionalProperties: false,
         required: ['candidate', 'kind', 'confidence', 'reason'],
         properties: {
-          candidate: { type: 'integer', description: 'Number of the candidate as listed.' },
+          candidate: {
+            type: 'integer',
+            description: 'Number of the candidate as listed.',
+          },
           kind: { type: 'string', enum: ['join-key', 'same-concept', 'none'] },
-          confidence: { type: 'number', description: 'Probability in [0, 1] that the relationship holds.' },
-          reason: { type: 'string', description: 'One sentence, from the column metadata only.' },
+          confidence: {
+            type: 'number',
+            description: 'Probability in [0, 1] that the relationship holds.',
+          },
+          reason: {
+            type: 'string',
+            description: 'One sentence, from the column metadata only.',
+          },
         },
       },
     },
@@ -55,7 +67,8 @@ function describe(ref: ColumnRef, resolve: ProductResolver): string {
   const contract = resolve(ref.product);
   const table = contract?.tables.find(t => t.name === ref.table);
   const col = table?.columns.find(c => c.name === ref.column);
-  const clean = (s?: string) => (s ?? '').replace(/[<>]/g, ' ').replace(/\s+/g, ' ').slice(0, 400);
+  const clean = (s?: string) =>
+    (s ?? '').replace(/[<>]/g, ' ').replace(/\s+/g, ' ').slice(0, 400);
   // names, types, keys and descriptions only: example values never leave the process
   return [
     `${ref.product}.${ref.table}.${ref.column}`,
@@ -78,7 +91,10 @@ export interface RerankResult<T extends ScoredPair> {
 
 export interface InteropReranker {
   readonly ref: ModelRef;
-  rerank<T extends ScoredPair>(pairs: T[], resolve: ProductResolver): Promise<RerankResult<T>>;
+  rerank<T extends ScoredPair>(
+    pairs: T[],
+    resolve: ProductResolver,
+  ): Promise<RerankResult<T>>;
 }
 
 /**
@@ -89,7 +105,11 @@ export interface InteropReranker {
  * schema mismatch, a judgement for an unknown or missing candidate) falls
  * back to the built-in order, with the reason in `fallback`.
  */
-export function createOpenAiInteropReranker(spec: ModelSpec, name: string, options: OpenAiOptions = {}): InteropReranker {
+export function createOpenAiInteropReranker(
+  spec: ModelSpec,
+  name: string,
+  options: OpenAiOptions = {},
+): InteropReranker {
   const complete = createStructuredChat(spec, options);
   const topN = typeof spec.options?.topN === 'number' ? spec.options.topN : 20;
   const zero: Usage = { promptTokens: 0, completionTokens: 0, costUsd: 0 };
@@ -99,31 +119,59 @@ export function createOpenAiInteropReranker(spec: ModelSpec, name: string, optio
       const head = pairs.slice(0, topN);
       if (!head.length) return { pairs, usage: zero };
       const listing = head
-        .map((p, i) => `[${i}] A = ${describe(p.from, resolve)}\n    B = ${describe(p.to, resolve)}`)
+        .map(
+          (p, i) =>
+            `[${i}] A = ${describe(p.from, resolve)}\n    B = ${describe(
+              p.to,
+              resolve,
+            )}`,
+        )
         .join('\n');
       try {
         const { value, usage } = await complete(
           [
             { role: 'system', content: spec.systemPrompt ?? SYSTEM_PROMPT },
-            { role: 'user', content: `<candidates>\n${listing}\n</candidates>\nJudge each candidate.` },
+            {
+              role: 'user',
+              content: `<candidates>\n${listing}\n</candidates>\nJudge each candidate.`,
+            },
           ],
-          { name: 'interop_judgements', jsonSchema: rerankJsonSchema, schema: rerankOutputSchema },
+          {
+            name: 'interop_judgements',
+            jsonSchema: rerankJsonSchema,
+            schema: rerankOutputSchema,
+          },
         );
         const byIndex = new Map<number, RerankOutput['judgements'][number]>();
         for (const j of value.judgements) {
           if (j.candidate >= head.length || byIndex.has(j.candidate)) {
-            return { pairs, usage, fallback: `judgement for unknown or repeated candidate ${j.candidate}` };
+            return {
+              pairs,
+              usage,
+              fallback: `judgement for unknown or repeated candidate ${j.candidate}`,
+            };
           }
           byIndex.set(j.candidate, j);
         }
         if (byIndex.size !== head.length) {
-          return { pairs, usage, fallback: `judged ${byIndex.size} of ${head.length} candidates` };
+          return {
+            pairs,
+            usage,
+            fallback: `judged ${byIndex.size} of ${head.length} candidates`,
+          };
         }
         const judged = head.map((p, i) => {
           const j = byIndex.get(i)!;
           const kind: RelationshipKind = j.kind;
           // explicit fields: pairs may expose from/to/evidence as getters
-          return { ...p, from: p.from, to: p.to, kind, confidence: j.confidence, evidence: [...p.evidence, `re-ranker (${name}): ${j.reason}`] };
+          return {
+            ...p,
+            from: p.from,
+            to: p.to,
+            kind,
+            confidence: j.confidence,
+            evidence: [...p.evidence, `re-ranker (${name}): ${j.reason}`],
+          };
         });
         judged.sort((x, y) => y.confidence - x.confidence);
         return { pairs: [...judged, ...pairs.slice(topN)], usage };

@@ -4,7 +4,7 @@ import {
   loadDemoProducts,
   pairKey,
   refKey,
-} from '../../../../test/fixtures/demoCatalog';
+} from '@dpa/test/fixtures/demoCatalog';
 import { buildInteropIndex, suggestInterop } from './suggestInterop';
 import type { ColumnRef } from './types';
 
@@ -22,13 +22,20 @@ const ref = (s: string): ColumnRef => {
 describe('blocking index on the demo mesh', () => {
   it.each([
     ['sales-orders.orders.cust_id', 'customer-profiles.customers.customer_id'],
-    ['sales-order-lines.order_lines.sku', 'warehouse-inventory.stock_levels.product_code'],
+    [
+      'sales-order-lines.order_lines.sku',
+      'warehouse-inventory.stock_levels.product_code',
+    ],
     ['shipments.shipment_items.product_code', 'product-catalog.products.sku'],
     ['sales-orders.orders.shipment_ref', 'shipments.shipments.tracking_id'],
     ['invoices.invoices.shipment_ref', 'shipments.shipments.tracking_id'],
   ])('finds %s ~ %s among few candidates', (from, to) => {
-    const { pairs, stats } = index.rankFor(ref(from).product, { includeNone: true });
-    const hit = pairs.find(p => pairKey(p.from, p.to) === pairKey(ref(from), ref(to)));
+    const { pairs, stats } = index.rankFor(ref(from).product, {
+      includeNone: true,
+    });
+    const hit = pairs.find(
+      p => pairKey(p.from, p.to) === pairKey(ref(from), ref(to)),
+    );
     expect(hit?.kind).toBe('join-key');
     expect(stats.candidatePairs).toBeLessThan(stats.allPairs / 5);
   });
@@ -56,24 +63,41 @@ describe('relationship model on the demo mesh', () => {
   });
 
   it('labels intended join keys as join keys and shared concepts as same-concept', () => {
-    const wrong = key.relationships.filter(r => byPair.get(pairKey(r.from, r.to))?.kind !== r.kind);
+    const wrong = key.relationships.filter(
+      r => byPair.get(pairKey(r.from, r.to))?.kind !== r.kind,
+    );
     expect(wrong.map(r => `${refKey(r.from)} ~ ${refKey(r.to)}`)).toEqual([]);
   });
 
   it('never suggests a trap (same name, different meaning) as a join key', () => {
-    const suggested = key.traps.filter(t => byPair.get(pairKey(t.a, t.b))?.kind === 'join-key');
+    const suggested = key.traps.filter(
+      t => byPair.get(pairKey(t.a, t.b))?.kind === 'join-key',
+    );
     expect(suggested).toEqual([]);
   });
 
   it('keeps generic names (status, id, type, amount, code) alone from carrying a pair', () => {
-    const generic = scan.pairs.filter(p => ['status', 'id', 'type', 'amount', 'code'].includes(p.from.column) && p.from.column === p.to.column);
+    const generic = scan.pairs.filter(
+      p =>
+        ['status', 'id', 'type', 'amount', 'code'].includes(p.from.column) &&
+        p.from.column === p.to.column,
+    );
     expect(generic).toEqual([]);
   });
 
   it('gives evidence strings for a suggestion', () => {
-    const p = byPair.get(pairKey(ref('sales-orders.orders.cust_id'), ref('customer-profiles.customers.customer_id')))!;
-    expect(p.evidence).toContain('same glossary term https://glossary.example.com/terms/customer');
-    expect(p.evidence).toContain('names match after expansion: cust_id ~ customer_id');
+    const p = byPair.get(
+      pairKey(
+        ref('sales-orders.orders.cust_id'),
+        ref('customer-profiles.customers.customer_id'),
+      ),
+    )!;
+    expect(p.evidence).toContain(
+      'same glossary term https://glossary.example.com/terms/customer',
+    );
+    expect(p.evidence).toContain(
+      'names match after expansion: cust_id ~ customer_id',
+    );
     expect(p.evidence).toContain('types compatible: string/string');
     expect(p.evidence).toContain('example values share the shape uuid');
     expect(p.confidence).toBeGreaterThan(0.9);
@@ -82,7 +106,11 @@ describe('relationship model on the demo mesh', () => {
 
 describe('suggestInterop API', () => {
   it('returns only pairs involving the product, with the product on the from side', () => {
-    const result = suggestInterop({ products, product: 'sales-returns', top: 5 });
+    const result = suggestInterop({
+      products,
+      product: 'sales-returns',
+      top: 5,
+    });
     expect(result.suggestions).toHaveLength(5);
     for (const s of result.suggestions) {
       expect(s.from.product).toBe('sales-returns');
@@ -93,9 +121,17 @@ describe('suggestInterop API', () => {
       expect(s.explanation.sql).toMatch(/JOIN/);
       expect(s.validation.groundedness).toBe(1);
     }
-    expect(result.stats).toEqual({ columns: 175, candidatePairs: expect.any(Number), allPairs: 9 * (175 - 9) });
-    const sorted = [...result.suggestions].sort((a, b) => b.confidence - a.confidence);
-    expect(result.suggestions.map(s => s.confidence)).toEqual(sorted.map(s => s.confidence));
+    expect(result.stats).toEqual({
+      columns: 175,
+      candidatePairs: expect.any(Number),
+      allPairs: 9 * (175 - 9),
+    });
+    const sorted = [...result.suggestions].sort(
+      (a, b) => b.confidence - a.confidence,
+    );
+    expect(result.suggestions.map(s => s.confidence)).toEqual(
+      sorted.map(s => s.confidence),
+    );
   });
 
   it('scans the whole catalog when no product is given, each pair once', () => {
@@ -107,7 +143,9 @@ describe('suggestInterop API', () => {
 
   it('rejects an unknown product and duplicate ids', () => {
     expect(() => index.suggestFor('nope')).toThrow(/unknown data product nope/);
-    expect(() => buildInteropIndex([products[0], products[0]])).toThrow(/duplicate/);
+    expect(() => buildInteropIndex([products[0], products[0]])).toThrow(
+      /duplicate/,
+    );
   });
 });
 
@@ -125,7 +163,12 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
     glossary: [],
     quality: [],
   });
-  const product = (id: string, table: string, tableDescription: string, columns: ReturnType<typeof col>[]) => ({
+  const product = (
+    id: string,
+    table: string,
+    tableDescription: string,
+    columns: ReturnType<typeof col>[],
+  ) => ({
     id,
     contract: {
       id,
@@ -136,21 +179,41 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
       domain: id,
       dataProduct: id,
       tags: [],
-      tables: [{ name: table, description: tableDescription, primaryKey: [], tags: [], columns, quality: [] }],
+      tables: [
+        {
+          name: table,
+          description: tableDescription,
+          primaryKey: [],
+          tags: [],
+          columns,
+          quality: [],
+        },
+      ],
       slas: [],
       roles: [],
       support: [],
     },
   });
-  const ehr = product('ehr', 'stays', 'One row per hospital stay of a patient.', [
-    col('subj_id', 'The patient this stay belongs to.'),
-    col('disch_time', 'When the patient left the hospital.'),
-    col('dx_code', 'Principal diagnosis of the stay, coded.'),
-  ]);
+  const ehr = product(
+    'ehr',
+    'stays',
+    'One row per hospital stay of a patient.',
+    [
+      col('subj_id', 'The patient this stay belongs to.'),
+      col('disch_time', 'When the patient left the hospital.'),
+      col('dx_code', 'Principal diagnosis of the stay, coded.'),
+    ],
+  );
   const cdm = product('cdm', 'visit', 'Visits of persons to a care site.', [
     col('person_id', 'The person who had the visit.'),
-    col('visit_end_datetime', 'Date and time the visit ended, when the person was discharged.'),
-    col('condition_source_value', 'Source code of the condition diagnosed during the visit.'),
+    col(
+      'visit_end_datetime',
+      'Date and time the visit ended, when the person was discharged.',
+    ),
+    col(
+      'condition_source_value',
+      'Source code of the condition diagnosed during the visit.',
+    ),
     col('care_site_id', 'Care site where the visit took place.'),
   ]);
   const bare = buildInteropIndex([ehr, cdm] as never);
@@ -159,13 +222,16 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
     ['subj_id', 'person_id'],
     ['disch_time', 'visit_end_datetime'],
     ['dx_code', 'condition_source_value'],
-  ])('ranks %s ~ %s first by text similarity, through the blocking index', (from, to) => {
-    const { pairs } = bare.rankFor('ehr', { includeNone: true });
-    const best = pairs.find(p => p.from.column === from);
-    expect(best?.to.column).toBe(to);
-    expect(best?.features.bare).toBe(true);
-    expect(best?.features.lexical).toBeGreaterThan(0);
-  });
+  ])(
+    'ranks %s ~ %s first by text similarity, through the blocking index',
+    (from, to) => {
+      const { pairs } = bare.rankFor('ehr', { includeNone: true });
+      const best = pairs.find(p => p.from.column === from);
+      expect(best?.to.column).toBe(to);
+      expect(best?.features.bare).toBe(true);
+      expect(best?.features.lexical).toBeGreaterThan(0);
+    },
+  );
 
   it('recomputes the features of a scanned pair on demand', () => {
     const p = scan.pairs[0];

@@ -1,8 +1,18 @@
 import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
-import { evidenceFor, pairFeatures, scoreCandidate, scorePair, type PairFeatures } from './builtinScorer';
+import {
+  evidenceFor,
+  pairFeatures,
+  scoreCandidate,
+  scorePair,
+  type PairFeatures,
+} from './builtinScorer';
 import { explainPair } from './explain';
-import { productLookup, validateSuggestion, type ProductLookup } from './validateSuggestion';
+import {
+  productLookup,
+  validateSuggestion,
+  type ProductLookup,
+} from './validateSuggestion';
 import type {
   ColumnRef,
   InteropProduct,
@@ -71,7 +81,13 @@ export class RankedPair implements ScoredPair {
 
   /** The plain suggestion fields (what JSON output carries). */
   toScoredPair(): ScoredPair {
-    return { from: this.from, to: this.to, kind: this.kind, confidence: this.confidence, evidence: this.evidence };
+    return {
+      from: this.from,
+      to: this.to,
+      kind: this.kind,
+      confidence: this.confidence,
+      evidence: this.evidence,
+    };
   }
 }
 
@@ -79,7 +95,10 @@ const pairName = (p: RankedPair) =>
   `${p.a.product.id}.${p.a.tableInfo.table.name}.${p.a.column.name}>${p.b.product.id}.${p.b.tableInfo.table.name}.${p.b.column.name}`;
 
 const byConfidence = (x: RankedPair, y: RankedPair) =>
-  y.logit - x.logit || x.a.idx - y.a.idx || x.b.idx - y.b.idx || pairName(x).localeCompare(pairName(y));
+  y.logit - x.logit ||
+  x.a.idx - y.a.idx ||
+  x.b.idx - y.b.idx ||
+  pairName(x).localeCompare(pairName(y));
 
 /**
  * Built once over a catalog, queried per product (backend cache) or scanned
@@ -107,8 +126,16 @@ export class InteropIndex {
       list.push(e);
       this.byProduct.set(e.product.id, list);
     }
-    this.lookup = productLookup(built.products.map(p => ({ id: p.id, domain: p.domain, contract: p.contract })));
-    this.productSizes = built.products.map(p => this.byProduct.get(p.id)?.length ?? 0);
+    this.lookup = productLookup(
+      built.products.map(p => ({
+        id: p.id,
+        domain: p.domain,
+        contract: p.contract,
+      })),
+    );
+    this.productSizes = built.products.map(
+      p => this.byProduct.get(p.id)?.length ?? 0,
+    );
   }
 
   has(productId: string): boolean {
@@ -120,16 +147,34 @@ export class InteropIndex {
   }
 
   /** Scores a pair; with `orient`, the referencing column comes first and the key it refers to second. */
-  private score(a: ColumnEntry, b: ColumnEntry, includeNone = false, orient = false): RankedPair | undefined {
+  private score(
+    a: ColumnEntry,
+    b: ColumnEntry,
+    includeNone = false,
+    orient = false,
+  ): RankedPair | undefined {
     const s = includeNone ? scorePair(a, b) : scoreCandidate(a, b);
     if (!s) return undefined;
-    if (orient && a.keyKind === 'unique' && b.keyKind !== 'unique') [a, b] = [b, a];
+    const [from, to] =
+      orient && a.keyKind === 'unique' && b.keyKind !== 'unique'
+        ? [b, a]
+        : [a, b];
     // scoreCandidate's features are a scratch record: not kept, recomputed on demand
-    return new RankedPair(a, b, s.kind, Math.round(s.confidence * 1000) / 1000, s.logit, includeNone ? s.features : undefined);
+    return new RankedPair(
+      from,
+      to,
+      s.kind,
+      Math.round(s.confidence * 1000) / 1000,
+      s.logit,
+      includeNone ? s.features : undefined,
+    );
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */
-  rankFor(productId: string, options: { includeNone?: boolean } = {}): { pairs: RankedPair[]; stats: InteropStats } {
+  rankFor(
+    productId: string,
+    options: { includeNone?: boolean } = {},
+  ): { pairs: RankedPair[]; stats: InteropStats } {
     const own = this.byProduct.get(productId);
     if (!own) throw new Error(`unknown data product ${productId}`);
     const pairs: RankedPair[] = [];
@@ -168,7 +213,10 @@ export class InteropIndex {
   }
 
   /** The full scan before explanation: scored pairs (kind ≠ none unless asked) and the comparison count. */
-  scanPairs(options: { includeNone?: boolean } = {}): { pairs: RankedPair[]; stats: InteropStats } {
+  scanPairs(options: { includeNone?: boolean } = {}): {
+    pairs: RankedPair[];
+    stats: InteropStats;
+  } {
     const n = this.entries.length;
     const lists: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) lists[i] = this.index.candidates(i);
@@ -179,18 +227,33 @@ export class InteropIndex {
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
         if (j < i && lists[j].includes(i)) continue;
         compared++;
-        const p = this.score(this.entries[Math.min(i, j)], this.entries[Math.max(i, j)], options.includeNone, true);
+        const p = this.score(
+          this.entries[Math.min(i, j)],
+          this.entries[Math.max(i, j)],
+          options.includeNone,
+          true,
+        );
         if (p) pairs.push(p);
       }
     }
     pairs.sort(byConfidence);
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
-    return { pairs, stats: { columns: n, candidatePairs: compared, allPairs: (n * n - sumSq) / 2 } };
+    return {
+      pairs,
+      stats: {
+        columns: n,
+        candidatePairs: compared,
+        allPairs: (n * n - sumSq) / 2,
+      },
+    };
   }
 
   /** Brute force over every cross-product pair (for tests and the bench's recall baseline only). */
-  allPairsScan(options: { includeNone?: boolean } = {}): { pairs: RankedPair[]; stats: InteropStats } {
+  allPairsScan(options: { includeNone?: boolean } = {}): {
+    pairs: RankedPair[];
+    stats: InteropStats;
+  } {
     const n = this.entries.length;
     const pairs: RankedPair[] = [];
     let compared = 0;
@@ -198,29 +261,50 @@ export class InteropIndex {
       for (let j = i + 1; j < n; j++) {
         if (this.entries[i].productIdx === this.entries[j].productIdx) continue;
         compared++;
-        const p = this.score(this.entries[i], this.entries[j], options.includeNone, true);
+        const p = this.score(
+          this.entries[i],
+          this.entries[j],
+          options.includeNone,
+          true,
+        );
         if (p) pairs.push(p);
       }
     }
     pairs.sort(byConfidence);
-    return { pairs, stats: { columns: n, candidatePairs: compared, allPairs: compared } };
+    return {
+      pairs,
+      stats: { columns: n, candidatePairs: compared, allPairs: compared },
+    };
   }
 
   /** Explains and validates one scored pair. */
   explain(pair: RankedPair): InteropSuggestion {
     const explanation = explainPair(pair.a, pair.b, pair.kind, pair.confidence);
     const base = pair.toScoredPair();
-    return { ...base, explanation, validation: validateSuggestion({ ...base, explanation }, this.lookup) };
+    return {
+      ...base,
+      explanation,
+      validation: validateSuggestion({ ...base, explanation }, this.lookup),
+    };
   }
 
-  private finish(pairs: RankedPair[], options: SuggestOptions): InteropSuggestion[] {
-    const top = options.top !== undefined ? pairs.slice(0, Math.max(0, options.top)) : pairs;
+  private finish(
+    pairs: RankedPair[],
+    options: SuggestOptions,
+  ): InteropSuggestion[] {
+    const top =
+      options.top !== undefined
+        ? pairs.slice(0, Math.max(0, options.top))
+        : pairs;
     return top.map(p => this.explain(p));
   }
 }
 
 /** Builds the reusable index (the backend builds once and queries per product). */
-export function buildInteropIndex(products: InteropProduct[], options?: ColumnIndexOptions): InteropIndex {
+export function buildInteropIndex(
+  products: InteropProduct[],
+  options?: ColumnIndexOptions,
+): InteropIndex {
   return new InteropIndex(products, options);
 }
 
@@ -234,6 +318,7 @@ export interface SuggestInteropInput {
 /** One-shot: index the products and suggest relationships (for one product or the whole catalog). */
 export function suggestInterop(input: SuggestInteropInput): InteropResult {
   const index = buildInteropIndex(input.products);
-  if (input.product !== undefined) return index.suggestFor(input.product, { top: input.top });
+  if (input.product !== undefined)
+    return index.suggestFor(input.product, { top: input.top });
   return index.fullScan({ top: input.top });
 }

@@ -18,8 +18,16 @@ import {
 describe('name normalisation', () => {
   it('splits snake_case, camelCase, kebab-case and glued generic suffixes', () => {
     expect(splitIdentifier('cust_id')).toEqual(['cust', 'id']);
-    expect(splitIdentifier('customerEmailAddress')).toEqual(['customer', 'email', 'address']);
-    expect(splitIdentifier('HTTPStatusCode')).toEqual(['http', 'status', 'code']);
+    expect(splitIdentifier('customerEmailAddress')).toEqual([
+      'customer',
+      'email',
+      'address',
+    ]);
+    expect(splitIdentifier('HTTPStatusCode')).toEqual([
+      'http',
+      'status',
+      'code',
+    ]);
     expect(splitIdentifier('order-line-2')).toEqual(['order', 'line', '2']);
     expect(splitIdentifier('starttime')).toEqual(['start', 'time']);
     expect(splitIdentifier('itemid')).toEqual(['item', 'id']);
@@ -47,12 +55,9 @@ describe('name normalisation', () => {
   });
 
   it('turns descriptions into stemmed content terms without stopwords', () => {
-    expect(textTerms('Identifier of the customers who placed the orders')).toEqual([
-      'identifier',
-      'customer',
-      'plac',
-      'order',
-    ]);
+    expect(
+      textTerms('Identifier of the customers who placed the orders'),
+    ).toEqual(['identifier', 'customer', 'plac', 'order']);
   });
 });
 
@@ -81,8 +86,12 @@ describe('types, shapes and code lists', () => {
   });
 
   it('reads documented code lists', () => {
-    expect(codeList('Order status code: 1 = placed, 2 = paid, 3 = packed')).toEqual(['1', '2', '3']);
-    expect(codeList('A = active, S = suspended (fraud check), C = closed')).toEqual(['A', 'C', 'S']);
+    expect(
+      codeList('Order status code: 1 = placed, 2 = paid, 3 = packed'),
+    ).toEqual(['1', '2', '3']);
+    expect(
+      codeList('A = active, S = suspended (fraud check), C = closed'),
+    ).toEqual(['A', 'C', 'S']);
     expect(codeList('Free text')).toEqual([]);
   });
 
@@ -95,7 +104,11 @@ describe('types, shapes and code lists', () => {
 
 describe('clinical vocabulary and character n-grams', () => {
   it('expands general clinical abbreviations', () => {
-    expect(normaliseName('hadm_id')).toEqual(['hospital', 'admission', 'identifier']);
+    expect(normaliseName('hadm_id')).toEqual([
+      'hospital',
+      'admission',
+      'identifier',
+    ]);
     expect(normaliseName('subj_id')).toEqual(['subject', 'identifier']);
     expect(normaliseName('dod')).toEqual(['death', 'date']);
     expect(normaliseName('dob')).toEqual(['birth', 'date']);
@@ -115,8 +128,12 @@ describe('clinical vocabulary and character n-grams', () => {
   });
 
   it('compares names by character trigrams', () => {
-    expect(sortedDice(charNgrams('admittime'), charNgrams('admit_time'))).toBeGreaterThan(0.6);
-    expect(sortedDice(charNgrams('careunit'), charNgrams('care_site'))).toBeGreaterThan(0.2);
+    expect(
+      sortedDice(charNgrams('admittime'), charNgrams('admit_time')),
+    ).toBeGreaterThan(0.6);
+    expect(
+      sortedDice(charNgrams('careunit'), charNgrams('care_site')),
+    ).toBeGreaterThan(0.2);
     expect(sortedDice(charNgrams('admittime'), charNgrams('gender'))).toBe(0);
     expect(sortedDice(charNgrams('x'), new Int32Array(0))).toBe(0);
   });

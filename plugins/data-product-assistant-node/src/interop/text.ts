@@ -166,7 +166,15 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const RELATED_GROUPS: ReadonlyArray<readonly string[]> = [
   ['patient', 'person', 'subject', 'individual', 'beneficiary'],
-  ['admission', 'visit', 'encounter', 'stay', 'hospitalization', 'hospitalisation', 'episode'],
+  [
+    'admission',
+    'visit',
+    'encounter',
+    'stay',
+    'hospitalization',
+    'hospitalisation',
+    'episode',
+  ],
   ['diagnosis', 'condition', 'disease', 'disorder'],
   ['medication', 'drug', 'prescription', 'pharmacy', 'medicine'],
   ['laboratory', 'measurement'],
@@ -195,11 +203,12 @@ for (const group of RELATED_GROUPS) {
   }
 }
 
+const NONE: readonly string[] = [];
+
 /** Words related to a canonical word (empty when none). */
 export function relatedWords(word: string): readonly string[] {
   return RELATED.get(word) ?? NONE;
 }
-const NONE: readonly string[] = [];
 
 /** Two canonical words are related (same group), not equal. */
 export function areRelated(a: string, b: string): boolean {
@@ -363,7 +372,19 @@ const STOPWORDS = new Set(
 );
 
 /** Generic words that often trail a concept without a separator (`starttime`, `itemid`, `valueuom`). */
-const COMPOUND_SUFFIXES = ['timestamp', 'time', 'date', 'id', 'uom', 'name', 'code', 'type', 'flag', 'num', 'no'];
+const COMPOUND_SUFFIXES = [
+  'timestamp',
+  'time',
+  'date',
+  'id',
+  'uom',
+  'name',
+  'code',
+  'type',
+  'flag',
+  'num',
+  'no',
+];
 
 function splitCompound(word: string): string[] {
   if (word in ABBREVIATIONS || word.length < 5) return [word];
@@ -392,15 +413,27 @@ function splitRaw(name: string): string[] {
 }
 
 /** Light English stemming: plurals and common verb endings. */
+/** Length of an `-ing` or `-ed` ending to strip from a word (0 when it has none). */
+function inflectionLength(word: string): number {
+  if (word.endsWith('ing') && word.length > 5) return 3;
+  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) return 2;
+  return 0;
+}
+
 export function stem(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (/(ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
+  if (
+    word.endsWith('s') &&
+    !word.endsWith('ss') &&
+    !word.endsWith('us') &&
+    !word.endsWith('is')
+  ) {
     return word.slice(0, -1);
   }
-  const suffix = word.endsWith('ing') && word.length > 5 ? 3 : word.endsWith('ed') && word.length > 4 && !word.endsWith('eed') ? 2 : 0;
+  const suffix = inflectionLength(word);
   if (suffix) {
     const base = word.slice(0, -suffix);
     return /([^aeiouls])\1$/.test(base) ? base.slice(0, -1) : base;
@@ -449,7 +482,8 @@ export function textTerms(text: string | undefined): string[] {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)) {
-    if (!raw || raw.length < 2 || /^\d+$/.test(raw) || STOPWORDS.has(raw)) continue;
+    if (!raw || raw.length < 2 || /^\d+$/.test(raw) || STOPWORDS.has(raw))
+      continue;
     for (const w of canonicalWord(raw).split(' ')) {
       if (w && w.length > 1 && !STOPWORDS.has(w)) out.push(w);
     }
@@ -457,18 +491,30 @@ export function textTerms(text: string | undefined): string[] {
   return out;
 }
 
-export type TypeFamily = 'string' | 'integer' | 'number' | 'date' | 'timestamp' | 'boolean' | 'unknown';
+export type TypeFamily =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'date'
+  | 'timestamp'
+  | 'boolean'
+  | 'unknown';
 
 /** Logical / physical type → a coarse family for compatibility checks. */
-export function typeFamily(logicalType?: string, physicalType?: string): TypeFamily {
+export function typeFamily(
+  logicalType?: string,
+  physicalType?: string,
+): TypeFamily {
   const probe = (t?: string): TypeFamily => {
     const s = (t ?? '').toLowerCase();
     if (!s) return 'unknown';
     if (/bool|bit\b/.test(s)) return 'boolean';
     if (/timestamp|datetime|time/.test(s)) return 'timestamp';
     if (/date/.test(s)) return 'date';
-    if (/^(tiny|small|big|medium)?int|integer|serial|long/.test(s)) return 'integer';
-    if (/numeric|decimal|number|float|double|real|money/.test(s)) return 'number';
+    if (/^(tiny|small|big|medium)?int|integer|serial|long/.test(s))
+      return 'integer';
+    if (/numeric|decimal|number|float|double|real|money/.test(s))
+      return 'number';
     if (/char|string|text|varchar|uuid|clob|enum/.test(s)) return 'string';
     return 'unknown';
   };
@@ -479,14 +525,27 @@ export function typeFamily(logicalType?: string, physicalType?: string): TypeFam
   return logical !== 'unknown' ? logical : physical;
 }
 
-export type TypeCompatibility = 'same' | 'castable' | 'incompatible' | 'unknown';
+export type TypeCompatibility =
+  | 'same'
+  | 'castable'
+  | 'incompatible'
+  | 'unknown';
 
-export function typeCompatibility(a: TypeFamily, b: TypeFamily): TypeCompatibility {
+export function typeCompatibility(
+  a: TypeFamily,
+  b: TypeFamily,
+): TypeCompatibility {
   if (a === 'unknown' || b === 'unknown') return 'unknown';
   if (a === b) return 'same';
-  if (a === 'integer') return b === 'number' || b === 'string' ? 'castable' : 'incompatible';
-  if (b === 'integer') return a === 'number' || a === 'string' ? 'castable' : 'incompatible';
-  if ((a === 'date' && b === 'timestamp') || (a === 'timestamp' && b === 'date')) return 'castable';
+  if (a === 'integer')
+    return b === 'number' || b === 'string' ? 'castable' : 'incompatible';
+  if (b === 'integer')
+    return a === 'number' || a === 'string' ? 'castable' : 'incompatible';
+  if (
+    (a === 'date' && b === 'timestamp') ||
+    (a === 'timestamp' && b === 'date')
+  )
+    return 'castable';
   return 'incompatible';
 }
 
@@ -522,7 +581,12 @@ export function valueShape(value: string): string {
 /** Shapes common to unrelated columns (numbers, dates, single words) do not block or count as evidence. */
 export function isSelectiveShape(shape: string): boolean {
   if (shape === 'uuid' || shape === 'email') return true;
-  if (['empty', 'timestamp', 'date', 'integer', 'decimal', 'ip', 'text'].includes(shape)) return false;
+  if (
+    ['empty', 'timestamp', 'date', 'integer', 'decimal', 'ip', 'text'].includes(
+      shape,
+    )
+  )
+    return false;
   // at least two segments (letters and digits, or separated parts)
   return shape.length >= 2 && !/^[Aa ]+$/.test(shape) && shape !== '9';
 }
@@ -532,7 +596,10 @@ export function isSelectiveValue(value: string): boolean {
   const v = value.trim();
   if (v.length < 6) return false;
   const shape = valueShape(v);
-  return !['timestamp', 'date', 'decimal', 'text'].includes(shape) && !(shape === 'integer' && v.length < 8);
+  return (
+    !['timestamp', 'date', 'decimal', 'text'].includes(shape) &&
+    !(shape === 'integer' && v.length < 8)
+  );
 }
 
 /**
@@ -542,7 +609,9 @@ export function isSelectiveValue(value: string): boolean {
 export function codeList(description: string | undefined): string[] {
   if (!description) return [];
   const codes = new Set<string>();
-  for (const m of description.matchAll(/(?:^|[\s:;,(])([A-Za-z0-9_]{1,16})\s*=\s*[A-Za-z]/g)) {
+  for (const m of description.matchAll(
+    /(?:^|[\s:;,(])([A-Za-z0-9_]{1,16})\s*=\s*[A-Za-z]/g,
+  )) {
     codes.add(m[1].toUpperCase());
   }
   return codes.size >= 2 ? [...codes].sort() : [];
@@ -603,7 +672,8 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (!la || !lb) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  if (la > JW_BUFFER || lb > JW_BUFFER) return a.slice(0, JW_BUFFER) === b.slice(0, JW_BUFFER) ? 0.95 : 0;
+  if (la > JW_BUFFER || lb > JW_BUFFER)
+    return a.slice(0, JW_BUFFER) === b.slice(0, JW_BUFFER) ? 0.95 : 0;
   const ma = jwA.fill(0, 0, la);
   const mb = jwB.fill(0, 0, lb);
   let matches = 0;
@@ -629,6 +699,7 @@ export function jaroWinkler(a: string, b: string): number {
   }
   const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] === b[prefix])
+    prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }

@@ -10,40 +10,70 @@ import { resolveDomainModels, type DomainConfig } from './domainConfig';
 export type CreateModelOptions = OpenAiOptions;
 
 /** The answer model a spec describes (`builtin` → extractive, `openai` → hosted endpoint). */
-export function createAnswerModel(name: string, spec: ModelSpec, options: CreateModelOptions = {}): AnswerModel {
+export function createAnswerModel(
+  name: string,
+  spec: ModelSpec,
+  options: CreateModelOptions = {},
+): AnswerModel {
   switch (spec.provider) {
     case 'builtin':
       if (spec.model !== 'answer-extractive') {
-        throw new Error(`unknown builtin answer model "${spec.model}" (known: answer-extractive)`);
+        throw new Error(
+          `unknown builtin answer model "${spec.model}" (known: answer-extractive)`,
+        );
       }
       return createBuiltinAnswerModel(spec, name);
     case 'openai':
       return createOpenAiAnswerModel(spec, name, options);
     default:
-      throw new Error(`unknown model provider "${(spec as ModelSpec).provider}"`);
+      throw new Error(
+        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      );
   }
 }
 
 /** The validator model a spec describes (`builtin` → rule-based validator, `openai` → hosted endpoint). */
-export function createValidatorModel(name: string, spec: ModelSpec, options: CreateModelOptions = {}): ValidatorModel {
+export function createValidatorModel(
+  name: string,
+  spec: ModelSpec,
+  options: CreateModelOptions = {},
+): ValidatorModel {
   switch (spec.provider) {
     case 'builtin': {
       const model = createBuiltinValidator(spec);
-      return { ref: modelRef(name, spec), local: model.local, validate: req => model.validate(req) };
+      return {
+        ref: modelRef(name, spec),
+        local: model.local,
+        validate: req => model.validate(req),
+      };
     }
     case 'openai':
       return createOpenAiValidatorModel(spec, name, options);
     default:
-      throw new Error(`unknown model provider "${(spec as ModelSpec).provider}"`);
+      throw new Error(
+        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      );
   }
 }
 
 /** Both models serving a domain, with its scope and token budget. */
-export function createDomainModels(config: DomainConfig, domain: string | undefined, options: CreateModelOptions = {}) {
+export function createDomainModels(
+  config: DomainConfig,
+  domain: string | undefined,
+  options: CreateModelOptions = {},
+) {
   const resolved = resolveDomainModels(config, domain);
   return {
     ...resolved,
-    answerModel: createAnswerModel(resolved.answer.name, resolved.answer.spec, options),
-    validatorModel: createValidatorModel(resolved.validator.name, resolved.validator.spec, options),
+    answerModel: createAnswerModel(
+      resolved.answer.name,
+      resolved.answer.spec,
+      options,
+    ),
+    validatorModel: createValidatorModel(
+      resolved.validator.name,
+      resolved.validator.spec,
+      options,
+    ),
   };
 }

@@ -7,13 +7,18 @@ export const modelSpecSchema = z
     provider: z.enum(['builtin', 'openai']),
     model: z.string().min(1),
     baseUrl: z.string().url().optional(),
-    apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must name an environment variable').optional(),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must name an environment variable')
+      .optional(),
     systemPrompt: z.string().optional(),
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
     timeoutMs: z.number().int().positive().optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
-    prices: z.object({ input: z.number().min(0), output: z.number().min(0) }).optional(),
+    prices: z
+      .object({ input: z.number().min(0), output: z.number().min(0) })
+      .optional(),
     options: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -31,7 +36,10 @@ const domainSettingsSchema = z
 /** Names always available without configuration. */
 export const BUILTIN_ANSWER_MODEL = 'builtin-answer';
 export const BUILTIN_VALIDATOR_MODEL = 'builtin-validator';
-export const BUILTIN_VALIDATOR_SPEC: ModelSpec = { provider: 'builtin', model: 'validator-rules' };
+export const BUILTIN_VALIDATOR_SPEC: ModelSpec = {
+  provider: 'builtin',
+  model: 'validator-rules',
+};
 export const DEFAULT_TOKEN_BUDGET = 2000;
 
 /**
@@ -48,10 +56,18 @@ export const domainConfigSchema = z
     }),
   })
   .superRefine((config, ctx) => {
-    const known = new Set([BUILTIN_ANSWER_MODEL, BUILTIN_VALIDATOR_MODEL, ...Object.keys(config.models)]);
+    const known = new Set([
+      BUILTIN_ANSWER_MODEL,
+      BUILTIN_VALIDATOR_MODEL,
+      ...Object.keys(config.models),
+    ]);
     const check = (path: (string | number)[], name: string) => {
       if (!known.has(name)) {
-        ctx.addIssue({ code: 'custom', path, message: `unknown model "${name}"; define it under models` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `unknown model "${name}"; define it under models`,
+        });
       }
     };
     check(['defaults', 'answerModel'], config.defaults.answerModel);
@@ -69,8 +85,12 @@ export type DomainConfig = z.output<typeof domainConfigSchema>;
 export function parseDomainConfig(input: unknown): DomainConfig {
   const parsed = domainConfigSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(i => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`invalid dataProductAssistant configuration: ${problems.join('; ')}`);
+    const problems = parsed.error.issues.map(
+      i => `${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
+    throw new Error(
+      `invalid dataProductAssistant configuration: ${problems.join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -103,22 +123,37 @@ function lookup(config: DomainConfig, name: string): ModelSpec {
  * defaults otherwise. A domain system prompt becomes part of the answer
  * model's spec, so it changes that model's version.
  */
-export function resolveDomainModels(config: DomainConfig, domain: string | undefined): DomainModels {
+export function resolveDomainModels(
+  config: DomainConfig,
+  domain: string | undefined,
+): DomainModels {
   const own = domain !== undefined ? config.domains[domain] : undefined;
   const settings = own ?? config.defaults;
   const answerSpec = lookup(config, settings.answerModel);
-  const systemPrompt = settings.systemPrompt ?? (own ? config.defaults.systemPrompt : undefined);
+  const systemPrompt =
+    settings.systemPrompt ?? (own ? config.defaults.systemPrompt : undefined);
   return {
     domain,
     configured: own !== undefined,
     answer: {
       name: settings.answerModel,
       spec: systemPrompt
-        ? { ...answerSpec, systemPrompt: [answerSpec.systemPrompt, systemPrompt].filter(Boolean).join('\n\n') }
+        ? {
+            ...answerSpec,
+            systemPrompt: [answerSpec.systemPrompt, systemPrompt]
+              .filter(Boolean)
+              .join('\n\n'),
+          }
         : answerSpec,
     },
-    validator: { name: settings.validatorModel, spec: lookup(config, settings.validatorModel) },
+    validator: {
+      name: settings.validatorModel,
+      spec: lookup(config, settings.validatorModel),
+    },
     scope: settings.scope ?? (own ? config.defaults.scope : undefined),
-    tokenBudget: settings.tokenBudget ?? (own ? config.defaults.tokenBudget : undefined) ?? DEFAULT_TOKEN_BUDGET,
+    tokenBudget:
+      settings.tokenBudget ??
+      (own ? config.defaults.tokenBudget : undefined) ??
+      DEFAULT_TOKEN_BUDGET,
   };
 }

@@ -2,7 +2,13 @@
 export class ModelCallError extends Error {
   readonly name = 'ModelCallError';
   constructor(
-    readonly code: 'timeout' | 'rate-limit' | 'http' | 'connection' | 'config' | 'unknown',
+    readonly code:
+      | 'timeout'
+      | 'rate-limit'
+      | 'http'
+      | 'connection'
+      | 'config'
+      | 'unknown',
     message: string,
     readonly status?: number,
     options?: { cause?: unknown },
@@ -15,7 +21,12 @@ export class ModelCallError extends Error {
 export class ModelOutputError extends Error {
   readonly name = 'ModelOutputError';
   constructor(
-    readonly code: 'malformed-json' | 'schema-mismatch' | 'unknown-citation' | 'refusal' | 'empty',
+    readonly code:
+      | 'malformed-json'
+      | 'schema-mismatch'
+      | 'unknown-citation'
+      | 'refusal'
+      | 'empty',
     message: string,
     /** The raw content, for the record (may hold placeholders, never unmasked values). */
     readonly content?: string,
@@ -24,6 +35,8 @@ export class ModelOutputError extends Error {
   }
 }
 
-export function isModelError(e: unknown): e is ModelCallError | ModelOutputError {
+export function isModelError(
+  e: unknown,
+): e is ModelCallError | ModelOutputError {
   return e instanceof ModelCallError || e instanceof ModelOutputError;
 }

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from './types';
 import { canonicalJson, specVersion } from './spec';
 import { parseDomainConfig, resolveDomainModels } from './domainConfig';
-import { createAnswerModel, createDomainModels, createValidatorModel } from './createModels';
+import {
+  createAnswerModel,
+  createDomainModels,
+  createValidatorModel,
+} from './createModels';
 
 describe('specVersion', () => {
   const spec: ModelSpec = {
@@ -24,8 +28,12 @@ describe('specVersion', () => {
     } as ModelSpec;
     expect(specVersion(spec)).toMatch(/^[0-9a-f]{12}$/);
     expect(specVersion(reordered)).toBe(specVersion(spec));
-    expect(specVersion({ ...spec, temperature: undefined })).toBe(specVersion(spec));
-    expect(specVersion({ ...spec, temperature: 0.2 })).not.toBe(specVersion(spec));
+    expect(specVersion({ ...spec, temperature: undefined })).toBe(
+      specVersion(spec),
+    );
+    expect(specVersion({ ...spec, temperature: 0.2 })).not.toBe(
+      specVersion(spec),
+    );
   });
 
   it('is stable under any key order (property)', () => {
@@ -42,21 +50,42 @@ describe('specVersion', () => {
 describe('domain configuration', () => {
   const config = parseDomainConfig({
     models: {
-      'sales-gpt': { provider: 'openai', model: 'gpt-4o-mini', apiKeyEnv: 'SALES_KEY', prices: { input: 0.15, output: 0.6 } },
+      'sales-gpt': {
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        apiKeyEnv: 'SALES_KEY',
+        prices: { input: 0.15, output: 0.6 },
+      },
       judge: { provider: 'openai', model: 'gpt-4o', apiKeyEnv: 'JUDGE_KEY' },
     },
     domains: {
-      sales: { answerModel: 'sales-gpt', validatorModel: 'judge', scope: ['orders', 'revenue'], systemPrompt: 'Amounts are gross.' },
+      sales: {
+        answerModel: 'sales-gpt',
+        validatorModel: 'judge',
+        scope: ['orders', 'revenue'],
+        systemPrompt: 'Amounts are gross.',
+      },
     },
-    defaults: { answerModel: 'builtin-answer', validatorModel: 'builtin-validator', tokenBudget: 1500 },
+    defaults: {
+      answerModel: 'builtin-answer',
+      validatorModel: 'builtin-validator',
+      tokenBudget: 1500,
+    },
   });
 
   it('resolves a listed domain to its models, scope and prompt', () => {
     const sales = resolveDomainModels(config, 'sales');
     expect(sales.configured).toBe(true);
     expect(sales.answer.name).toBe('sales-gpt');
-    expect(sales.answer.spec).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', systemPrompt: 'Amounts are gross.' });
-    expect(sales.validator).toMatchObject({ name: 'judge', spec: { model: 'gpt-4o' } });
+    expect(sales.answer.spec).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      systemPrompt: 'Amounts are gross.',
+    });
+    expect(sales.validator).toMatchObject({
+      name: 'judge',
+      spec: { model: 'gpt-4o' },
+    });
     expect(sales.scope).toEqual(['orders', 'revenue']);
     expect(sales.tokenBudget).toBe(1500);
   });
@@ -64,28 +93,59 @@ describe('domain configuration', () => {
   it('falls back to the defaults for unlisted domains', () => {
     const other = resolveDomainModels(config, 'logistics');
     expect(other.configured).toBe(false);
-    expect(other.answer).toEqual({ name: 'builtin-answer', spec: { provider: 'builtin', model: 'answer-extractive' } });
-    expect(other.validator.spec).toEqual({ provider: 'builtin', model: 'validator-rules' });
+    expect(other.answer).toEqual({
+      name: 'builtin-answer',
+      spec: { provider: 'builtin', model: 'answer-extractive' },
+    });
+    expect(other.validator.spec).toEqual({
+      provider: 'builtin',
+      model: 'validator-rules',
+    });
     expect(other.scope).toBeUndefined();
-    expect(resolveDomainModels(parseDomainConfig(undefined), undefined).answer.name).toBe('builtin-answer');
+    expect(
+      resolveDomainModels(parseDomainConfig(undefined), undefined).answer.name,
+    ).toBe('builtin-answer');
   });
 
   it('rejects unknown model names and bad specs', () => {
-    expect(() => parseDomainConfig({ domains: { x: { answerModel: 'nope', validatorModel: 'builtin-validator' } } })).toThrow(
-      /domains\.x\.answerModel: unknown model "nope"/,
-    );
-    expect(() => parseDomainConfig({ models: { m: { provider: 'acme', model: 'x' } } })).toThrow(/models\.m\.provider/);
+    expect(() =>
+      parseDomainConfig({
+        domains: {
+          x: { answerModel: 'nope', validatorModel: 'builtin-validator' },
+        },
+      }),
+    ).toThrow(/domains\.x\.answerModel: unknown model "nope"/);
+    expect(() =>
+      parseDomainConfig({ models: { m: { provider: 'acme', model: 'x' } } }),
+    ).toThrow(/models\.m\.provider/);
   });
 
   it('builds models from specs', () => {
     const models = createDomainModels(config, 'logistics');
-    expect(models.answerModel.ref).toMatchObject({ name: 'builtin-answer', provider: 'builtin' });
-    expect(models.validatorModel.ref).toMatchObject({ name: 'builtin-validator', provider: 'builtin' });
+    expect(models.answerModel.ref).toMatchObject({
+      name: 'builtin-answer',
+      provider: 'builtin',
+    });
+    expect(models.validatorModel.ref).toMatchObject({
+      name: 'builtin-validator',
+      provider: 'builtin',
+    });
     expect(models.validatorModel.local).toBe(true);
-    const hosted = createDomainModels(config, 'sales', { env: { SALES_KEY: 'k', JUDGE_KEY: 'k' } });
+    const hosted = createDomainModels(config, 'sales', {
+      env: { SALES_KEY: 'k', JUDGE_KEY: 'k' },
+    });
     expect(hosted.answerModel.local).toBe(false);
-    expect(hosted.answerModel.ref.version).toBe(specVersion(resolveDomainModels(config, 'sales').answer.spec));
-    expect(() => createAnswerModel('x', { provider: 'builtin', model: 'nope' })).toThrow(/unknown builtin/);
-    expect(createValidatorModel('v', { provider: 'builtin', model: 'validator-rules' }).ref.name).toBe('v');
+    expect(hosted.answerModel.ref.version).toBe(
+      specVersion(resolveDomainModels(config, 'sales').answer.spec),
+    );
+    expect(() =>
+      createAnswerModel('x', { provider: 'builtin', model: 'nope' }),
+    ).toThrow(/unknown builtin/);
+    expect(
+      createValidatorModel('v', {
+        provider: 'builtin',
+        model: 'validator-rules',
+      }).ref.name,
+    ).toBe('v');
   });
 });

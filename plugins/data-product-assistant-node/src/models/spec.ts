@@ -7,7 +7,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(v => (v === undefined ? null : sortKeys(v)));
+  if (Array.isArray(value))
+    return value.map(v => (v === undefined ? null : sortKeys(v)));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
@@ -21,7 +22,10 @@ function sortKeys(value: unknown): unknown {
 
 /** A model's version: the first 12 hex digits of sha256 over its canonical spec. */
 export function specVersion(spec: ModelSpec): string {
-  return createHash('sha256').update(canonicalJson(spec)).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(canonicalJson(spec))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** The reference stored with every answer: name, content version, provider. */

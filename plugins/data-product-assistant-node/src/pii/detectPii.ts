@@ -34,7 +34,10 @@ export interface DetectPiiOptions {
 }
 
 /** Runs the PII and secret detectors over text. */
-export function detectPii(text: string, options: DetectPiiOptions = {}): PiiSpan[] {
+export function detectPii(
+  text: string,
+  options: DetectPiiOptions = {},
+): PiiSpan[] {
   const types = options.types ?? (Object.keys(piiDetectors) as PiiType[]);
   const all: PiiSpan[] = [];
   for (const t of types) {

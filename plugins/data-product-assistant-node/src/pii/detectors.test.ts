@@ -15,19 +15,32 @@ const texts = (spans: Array<{ text: string }>) => spans.map(s => s.text);
 
 describe('email', () => {
   it('finds addresses and spans them exactly', () => {
-    const t = 'Write to jane.doe+x@example.co.uk, or ops@data-team.example.com.';
-    expect(texts(detectEmails(t))).toEqual(['jane.doe+x@example.co.uk', 'ops@data-team.example.com']);
+    const t =
+      'Write to jane.doe+x@example.co.uk, or ops@data-team.example.com.';
+    expect(texts(detectEmails(t))).toEqual([
+      'jane.doe+x@example.co.uk',
+      'ops@data-team.example.com',
+    ]);
     const [s] = detectEmails(t);
     expect(t.slice(s.start, s.end)).toBe(s.text);
   });
   it('ignores look-alikes', () => {
-    expect(detectEmails('user@localhost, @handle, a@b, name@@x.com, x@y.c')).toEqual([]);
+    expect(
+      detectEmails('user@localhost, @handle, a@b, name@@x.com, x@y.c'),
+    ).toEqual([]);
   });
 });
 
 describe('phone', () => {
   it('finds international and national formats', () => {
-    for (const p of ['+44 20 7946 0958', '+1-984-182-0190', '(555) 234-5678', '905-674-3793', '+46 (0)8 928 571 38', '0688 872 49 99']) {
+    for (const p of [
+      '+44 20 7946 0958',
+      '+1-984-182-0190',
+      '(555) 234-5678',
+      '905-674-3793',
+      '+46 (0)8 928 571 38',
+      '0688 872 49 99',
+    ]) {
       expect(texts(detectPhones(`Call ${p} today`)), p).toEqual([p]);
     }
     expect(texts(detectPhones('Phone: 9498777106'))).toEqual(['9498777106']);
@@ -53,13 +66,21 @@ describe('payment card', () => {
     expect(luhnValid('4111111111111112')).toBe(false);
   });
   it('finds grouped and compact numbers, rejects Luhn-invalid ones', () => {
-    expect(texts(detectPaymentCards('card 4111 1111 1111 1111 or 4111-1111-1111-1111 or 340376792748116'))).toEqual([
+    expect(
+      texts(
+        detectPaymentCards(
+          'card 4111 1111 1111 1111 or 4111-1111-1111-1111 or 340376792748116',
+        ),
+      ),
+    ).toEqual([
       '4111 1111 1111 1111',
       '4111-1111-1111-1111',
       '340376792748116',
     ]);
     expect(detectPaymentCards('card 4111 1111 1111 1112')).toEqual([]);
-    expect(detectPaymentCards('ids 0000000000000000 and 1234-5678 1234-5678')).toEqual([]);
+    expect(
+      detectPaymentCards('ids 0000000000000000 and 1234-5678 1234-5678'),
+    ).toEqual([]);
   });
 });
 
@@ -71,17 +92,22 @@ describe('iban', () => {
     expect(ibanValid('DE8937040044053201300')).toBe(false);
   });
   it('finds compact and grouped IBANs only with a valid checksum', () => {
-    expect(texts(detectIbans('pay GB82 WEST 1234 5698 7654 32 or DE89370400440532013000.'))).toEqual([
-      'GB82 WEST 1234 5698 7654 32',
-      'DE89370400440532013000',
-    ]);
+    expect(
+      texts(
+        detectIbans(
+          'pay GB82 WEST 1234 5698 7654 32 or DE89370400440532013000.',
+        ),
+      ),
+    ).toEqual(['GB82 WEST 1234 5698 7654 32', 'DE89370400440532013000']);
     expect(detectIbans('pay GB82 WEST 1234 5698 7654 33')).toEqual([]);
   });
 });
 
 describe('national ids', () => {
   it('finds valid US SSNs and UK NINOs', () => {
-    const spans = detectNationalIds('SSN 054-28-6917; NINO AB 12 34 56 C; SIN: 046 454 286');
+    const spans = detectNationalIds(
+      'SSN 054-28-6917; NINO AB 12 34 56 C; SIN: 046 454 286',
+    );
     expect(spans.map(s => [s.subtype, s.text])).toEqual([
       ['us-ssn', '054-28-6917'],
       ['uk-nino', 'AB 12 34 56 C'],
@@ -89,7 +115,11 @@ describe('national ids', () => {
     ]);
   });
   it('rejects invalid SSN areas/groups and bare digits without a cue', () => {
-    expect(detectNationalIds('000-12-3456 666-12-3456 912-12-3456 123-00-4567 123-45-0000')).toEqual([]);
+    expect(
+      detectNationalIds(
+        '000-12-3456 666-12-3456 912-12-3456 123-00-4567 123-45-0000',
+      ),
+    ).toEqual([]);
     expect(detectNationalIds('batch 054286917')).toEqual([]);
     expect(detectNationalIds('NINO QQ123456C')).toEqual([]); // QQ is not issued? (Q first letter invalid)
   });
@@ -97,51 +127,83 @@ describe('national ids', () => {
 
 describe('ip addresses', () => {
   it('finds v4 and v6', () => {
-    expect(texts(detectIpAddresses('from 192.168.1.10 and 2001:db8::8a2e:370:7334 and ::ffff:10.0.0.1'))).toEqual([
-      '192.168.1.10',
-      '2001:db8::8a2e:370:7334',
-      '::ffff:10.0.0.1',
-    ]);
+    expect(
+      texts(
+        detectIpAddresses(
+          'from 192.168.1.10 and 2001:db8::8a2e:370:7334 and ::ffff:10.0.0.1',
+        ),
+      ),
+    ).toEqual(['192.168.1.10', '2001:db8::8a2e:370:7334', '::ffff:10.0.0.1']);
   });
   it('rejects invalid octets, versions and times', () => {
-    expect(detectIpAddresses('999.1.1.1, 256.0.0.1, 1.2.3, v1.2.3.4, at 12:30:45, 1.2.3.4.5')).toEqual([]);
+    expect(
+      detectIpAddresses(
+        '999.1.1.1, 256.0.0.1, 1.2.3, v1.2.3.4, at 12:30:45, 1.2.3.4.5',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('person names', () => {
   it('finds names by cue, honorific and first-name list', () => {
     expect(texts(detectPersonNames('My name is Rubija'))).toEqual(['Rubija']);
-    expect(texts(detectPersonNames('Please correct it to Dr. Cettina Fanucci?'))).toEqual(['Cettina Fanucci']);
-    expect(texts(detectPersonNames('Have you heard Laura Carvalho speak?'))).toEqual(['Laura Carvalho']);
-    expect(texts(detectPersonNames('Name: hyuuma t. maida'))).toEqual(['hyuuma t. maida']);
+    expect(
+      texts(detectPersonNames('Please correct it to Dr. Cettina Fanucci?')),
+    ).toEqual(['Cettina Fanucci']);
+    expect(
+      texts(detectPersonNames('Have you heard Laura Carvalho speak?')),
+    ).toEqual(['Laura Carvalho']);
+    expect(texts(detectPersonNames('Name: hyuuma t. maida'))).toEqual([
+      'hyuuma t. maida',
+    ]);
   });
   it('keeps precision on data-product prose', () => {
     expect(
-      detectPersonNames('The Orders table holds one row per order. Net Amount is gross minus tax. May values be null? Use the Sales Domain.'),
+      detectPersonNames(
+        'The Orders table holds one row per order. Net Amount is gross minus tax. May values be null? Use the Sales Domain.',
+      ),
     ).toEqual([]);
   });
 });
 
 describe('street addresses', () => {
   it('finds street, continental, PO box and military forms', () => {
-    expect(texts(detectStreetAddresses('Ship to 221B Baker Street, then PO Box 1234.'))).toEqual(['221B Baker Street', 'PO Box 1234']);
-    expect(texts(detectStreetAddresses('He lives on Rua Diadema 1903.'))).toEqual(['Rua Diadema 1903']);
-    expect(texts(detectStreetAddresses('Brucker Bundesstrasse 31'))).toEqual(['Brucker Bundesstrasse 31']);
-    expect(texts(detectStreetAddresses('USNS Bergman\nFPO AP 93757'))).toEqual(['USNS Bergman\nFPO AP 93757']);
+    expect(
+      texts(
+        detectStreetAddresses('Ship to 221B Baker Street, then PO Box 1234.'),
+      ),
+    ).toEqual(['221B Baker Street', 'PO Box 1234']);
+    expect(
+      texts(detectStreetAddresses('He lives on Rua Diadema 1903.')),
+    ).toEqual(['Rua Diadema 1903']);
+    expect(texts(detectStreetAddresses('Brucker Bundesstrasse 31'))).toEqual([
+      'Brucker Bundesstrasse 31',
+    ]);
+    expect(texts(detectStreetAddresses('USNS Bergman\nFPO AP 93757'))).toEqual([
+      'USNS Bergman\nFPO AP 93757',
+    ]);
   });
   it('ignores numbers followed by ordinary words', () => {
-    expect(detectStreetAddresses('It keeps 3 days of history and 5 tables in the park.')).toEqual([]);
+    expect(
+      detectStreetAddresses(
+        'It keeps 3 days of history and 5 tables in the park.',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('date of birth', () => {
   it('needs a birth cue', () => {
-    expect(texts(detectDatesOfBirth('DOB: 1980-02-03; born on 17 June 1935; date of birth is 02/03/1980'))).toEqual([
-      '1980-02-03',
-      '17 June 1935',
-      '02/03/1980',
-    ]);
-    expect(detectDatesOfBirth('loaded on 1980-02-03, created 17 June 1935')).toEqual([]);
+    expect(
+      texts(
+        detectDatesOfBirth(
+          'DOB: 1980-02-03; born on 17 June 1935; date of birth is 02/03/1980',
+        ),
+      ),
+    ).toEqual(['1980-02-03', '17 June 1935', '02/03/1980']);
+    expect(
+      detectDatesOfBirth('loaded on 1980-02-03, created 17 June 1935'),
+    ).toEqual([]);
   });
 });
 
@@ -154,56 +216,126 @@ describe('secrets', () => {
       '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----',
       'password=hunter22',
     ].join('\n');
-    expect(detectSecrets(t).map(s => s.subtype).sort()).toEqual(
-      ['aws-access-key', 'github-token', 'openai-key', 'password', 'private-key'].sort(),
+    expect(
+      detectSecrets(t)
+        .map(s => s.subtype)
+        .sort(),
+    ).toEqual(
+      [
+        'aws-access-key',
+        'github-token',
+        'openai-key',
+        'password',
+        'private-key',
+      ].sort(),
     );
     expect(detectSecrets('password=hunter22')[0].text).toBe('hunter22');
   });
   it('ignores prose and placeholders', () => {
-    expect(detectSecrets('A password is required. Set password=*** or token: <your-token>. The task-oriented sk-learn')).toEqual([]);
+    expect(
+      detectSecrets(
+        'A password is required. Set password=*** or token: <your-token>. The task-oriented sk-learn',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('detectPii', () => {
   it('resolves overlaps by score and filters by type', () => {
-    const t = 'Mail jane@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111.';
-    expect(detectPii(t).map(s => s.type)).toEqual(['email', 'phone', 'payment-card']);
-    expect(detectPii(t, { types: ['email'] }).map(s => s.type)).toEqual(['email']);
+    const t =
+      'Mail jane@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111.';
+    expect(detectPii(t).map(s => s.type)).toEqual([
+      'email',
+      'phone',
+      'payment-card',
+    ]);
+    expect(detectPii(t, { types: ['email'] }).map(s => s.type)).toEqual([
+      'email',
+    ]);
     const spans = detectPii(t);
-    for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
   });
 });
 
 describe('recall additions (cues across lines, lists, addresses with tails)', () => {
   it('phones: cue on the previous line, long groups, labels after the number', () => {
-    expect(texts(detectPhones('Personal Info:\nPhone:\n60-56-85-91\n'))).toEqual(['60-56-85-91']);
-    expect(texts(detectPhones('no message on my registered 0961-7596216. Could you check?'))).toEqual(['0961-7596216']);
+    expect(
+      texts(detectPhones('Personal Info:\nPhone:\n60-56-85-91\n')),
+    ).toEqual(['60-56-85-91']);
+    expect(
+      texts(
+        detectPhones(
+          'no message on my registered 0961-7596216. Could you check?',
+        ),
+      ),
+    ).toEqual(['0961-7596216']);
     expect(texts(detectPhones('28-64-66-98 office'))).toEqual(['28-64-66-98']);
-    expect(texts(detectPhones('They are not answering at 99 668472'))).toEqual(['99 668472']);
+    expect(texts(detectPhones('They are not answering at 99 668472'))).toEqual([
+      '99 668472',
+    ]);
     // Still not phones: years, versions, order numbers.
-    expect(detectPhones('Between 1990-2000, version 1.2.3, order 12345678.')).toEqual([]);
+    expect(
+      detectPhones('Between 1990-2000, version 1.2.3, order 12345678.'),
+    ).toEqual([]);
   });
 
   it('person names: speech and relation cues, lists after people nouns, no "Can I …"', () => {
-    expect(texts(detectPersonNames('Mehrudin shouted at Todd: "What are you doing?"'))).toEqual(['Mehrudin', 'Todd']);
-    expect(texts(detectPersonNames('He was the assistant to Asya Godina for a year.'))).toEqual(['Asya Godina']);
-    expect(texts(detectPersonNames('the brainchild of our 3 founders: Kónya, Becker and Vasquez.'))).toEqual(['Kónya', 'Becker', 'Vasquez']);
-    expect(texts(detectPersonNames("As promised, here's Matej's address."))).toEqual(['Matej']);
-    expect(detectPersonNames('Can I withdraw cash? Please correct it to Dr. Anette Lahtela.').map(s => s.text)).toEqual(['Anette Lahtela']);
+    expect(
+      texts(
+        detectPersonNames('Mehrudin shouted at Todd: "What are you doing?"'),
+      ),
+    ).toEqual(['Mehrudin', 'Todd']);
+    expect(
+      texts(
+        detectPersonNames('He was the assistant to Asya Godina for a year.'),
+      ),
+    ).toEqual(['Asya Godina']);
+    expect(
+      texts(
+        detectPersonNames(
+          'the brainchild of our 3 founders: Kónya, Becker and Vasquez.',
+        ),
+      ),
+    ).toEqual(['Kónya', 'Becker', 'Vasquez']);
+    expect(
+      texts(detectPersonNames("As promised, here's Matej's address.")),
+    ).toEqual(['Matej']);
+    expect(
+      detectPersonNames(
+        'Can I withdraw cash? Please correct it to Dr. Anette Lahtela.',
+      ).map(s => s.text),
+    ).toEqual(['Anette Lahtela']);
   });
 
   it('street addresses: number-name-number forms, cues, unit/city/country tails', () => {
-    expect(texts(detectStreetAddresses('William Hughes  20789 Allika 46'))).toEqual(['20789 Allika 46']);
-    expect(texts(detectStreetAddresses('The bus station is on Villacher Strasse 89'))).toEqual(['Villacher Strasse 89']);
-    expect(texts(detectStreetAddresses('new address is 224 4966 Bond Street\n Suite 413\n Warwick\n United States'))).toEqual([
-      '224 4966 Bond Street\n Suite 413\n Warwick\n United States',
-    ]);
-    expect(texts(detectStreetAddresses('Our offices are located at 9931 14 Iliou Street, MARIEHOLM, Sweden'))).toEqual([
-      '9931 14 Iliou Street, MARIEHOLM, Sweden',
-    ]);
+    expect(
+      texts(detectStreetAddresses('William Hughes  20789 Allika 46')),
+    ).toEqual(['20789 Allika 46']);
+    expect(
+      texts(
+        detectStreetAddresses('The bus station is on Villacher Strasse 89'),
+      ),
+    ).toEqual(['Villacher Strasse 89']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'new address is 224 4966 Bond Street\n Suite 413\n Warwick\n United States',
+        ),
+      ),
+    ).toEqual(['224 4966 Bond Street\n Suite 413\n Warwick\n United States']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Our offices are located at 9931 14 Iliou Street, MARIEHOLM, Sweden',
+        ),
+      ),
+    ).toEqual(['9931 14 Iliou Street, MARIEHOLM, Sweden']);
     // Not addresses: "During 1971", a route number split over lines, dates.
     expect(detectStreetAddresses('During 1971, the firm grew.')).toEqual([]);
     expect(detectStreetAddresses('US 60\nUS 60')).toEqual([]);
-    expect(detectStreetAddresses('Paid 2024 March 15 and 300 EUR 20')).toEqual([]);
+    expect(detectStreetAddresses('Paid 2024 March 15 and 300 EUR 20')).toEqual(
+      [],
+    );
   });
 });

@@ -55,18 +55,47 @@ alessandro andrea davide federica gianluca giorgia luca marcello massimo mattia 
 cettina leone
 `;
 
-export const firstNames: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
+export const firstNames: ReadonlySet<string> = new Set(
+  NAMES.split(/\s+/).filter(Boolean),
+);
 
 /** Given names that are also ordinary words; only counted as a name with a surname or a cue. */
 export const ambiguousFirstNames: ReadonlySet<string> = new Set(
   `will may mark bill grant rose amber dawn art faith hope joy summer victoria jay june april august
    chase hunter austin sky river rich frank pat don ray gene sandy iris ruby crystal jade penny
-   max guy dean mike lee young long king page hall wood price miles case can`.split(/\s+/).filter(Boolean),
+   max guy dean mike lee young long king page hall wood price miles case can`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Honorifics that precede a name. */
 export const honorifics = [
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord',
-  'herr', 'frau', 'fr', 'hr', 'monsieur', 'madame', 'mme', 'mlle', 'señor', 'señora', 'sr', 'sra',
-  'signor', 'signora', 'rev', 'fr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'herr',
+  'frau',
+  'fr',
+  'hr',
+  'monsieur',
+  'madame',
+  'mme',
+  'mlle',
+  'señor',
+  'señora',
+  'sr',
+  'sra',
+  'signor',
+  'signora',
+  'rev',
+  'fr',
 ];

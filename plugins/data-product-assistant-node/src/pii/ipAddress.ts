@@ -1,9 +1,12 @@
 import { before, matchAll, PiiSpan, span } from './types';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`);
+const IPV4 = new RegExp(
+  `(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`,
+);
 // Candidates for IPv6: hex groups and colons (validated below).
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4})(?![\w:.])/;
+const IPV6 =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4})(?![\w:.])/;
 
 function validIpv6(s: string): boolean {
   if ((s.match(/::/g) ?? []).length > 1) return false;
@@ -12,7 +15,7 @@ function validIpv6(s: string): boolean {
   const v4 = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(body);
   if (v4) {
     if (!new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`).test(v4[1])) return false;
-    body = body.slice(0, -v4[1].length) + '0';
+    body = `${body.slice(0, -v4[1].length)}0`;
     extra = 1;
   }
   const compressed = body.includes('::');
@@ -34,7 +37,9 @@ export function detectIpAddresses(text: string): PiiSpan[] {
   for (const m of matchAll(IPV4, text)) {
     const pre = before(text, m.index, 12);
     if (/\bv(?:ersion)?\s*$|\bversion\s+$/.test(pre)) continue; // "v1.2.3.4"
-    out.push(span('ip-address', text, m.index, m.index + m[0].length, 0.8, 'ipv4'));
+    out.push(
+      span('ip-address', text, m.index, m.index + m[0].length, 0.8, 'ipv4'),
+    );
   }
   for (const m of matchAll(IPV6, text)) {
     const s = m[0];
@@ -42,8 +47,19 @@ export function detectIpAddresses(text: string): PiiSpan[] {
     // Require real hex content: "1:2:3" time-like strings are not addresses.
     if (!s.includes('::') && s.split(':').length < 8) continue;
     if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(s)) continue;
-    out.push(span('ip-address', text, m.index, m.index + s.length, 0.8, 'ipv6'));
+    out.push(
+      span('ip-address', text, m.index, m.index + s.length, 0.8, 'ipv6'),
+    );
   }
   // An IPv4 tail of an IPv6 address (::ffff:10.0.0.1) is part of the v6 span.
-  return out.filter(a => !out.some(b => b !== a && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start));
+  return out.filter(
+    a =>
+      !out.some(
+        b =>
+          b !== a &&
+          b.start <= a.start &&
+          a.end <= b.end &&
+          b.end - b.start > a.end - a.start,
+      ),
+  );
 }

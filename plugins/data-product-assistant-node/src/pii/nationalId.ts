@@ -2,14 +2,16 @@ import { before, matchAll, PiiSpan, span } from './types';
 import { luhnValid } from './paymentCard';
 
 const SSN = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w]|-\d)/;
-const SSN_CUE = /\b(ssn|social security|social sec|tax ?id|tin|itin)\b[^.\n]{0,20}$/;
+const SSN_CUE =
+  /\b(ssn|social security|social sec|tax ?id|tin|itin)\b[^.\n]{0,20}$/;
 
 /** US SSN validity: area not 000/666/9xx, group not 00, serial not 0000. */
 export function ssnValid(area: string, group: string, serial: string): boolean {
   if (area === '000' || area === '666' || area[0] === '9') return false;
   if (group === '00' || serial === '0000') return false;
   const all = area + group + serial;
-  if (/^(\d)\1{8}$/.test(all) || all === '123456789' || all === '078051120') return false;
+  if (/^(\d)\1{8}$/.test(all) || all === '123456789' || all === '078051120')
+    return false;
   return true;
 }
 
@@ -28,17 +30,39 @@ export function detectNationalIds(text: string): PiiSpan[] {
     const cue = SSN_CUE.test(before(text, m.index, 40));
     if (!sep && !cue) continue; // nine bare digits need a cue
     if (sep === ' ' && !cue) continue;
-    out.push(span('national-id', text, m.index, m.index + m[0].length, cue ? 0.95 : 0.75, 'us-ssn'));
+    out.push(
+      span(
+        'national-id',
+        text,
+        m.index,
+        m.index + m[0].length,
+        cue ? 0.95 : 0.75,
+        'us-ssn',
+      ),
+    );
   }
   for (const m of matchAll(NINO, text)) {
-    const cue = /\b(nino|national insurance|ni number|ni no)\b/.test(before(text, m.index, 40));
-    out.push(span('national-id', text, m.index, m.index + m[0].length, cue ? 0.95 : 0.8, 'uk-nino'));
+    const cue = /\b(nino|national insurance|ni number|ni no)\b/.test(
+      before(text, m.index, 40),
+    );
+    out.push(
+      span(
+        'national-id',
+        text,
+        m.index,
+        m.index + m[0].length,
+        cue ? 0.95 : 0.8,
+        'uk-nino',
+      ),
+    );
   }
   for (const m of matchAll(SIN, text)) {
     if (!SIN_CUE.test(before(text, m.index, 40))) continue;
     const digits = m[1] + m[3] + m[4];
     if (!luhnValid(digits) || digits[0] === '8') continue;
-    out.push(span('national-id', text, m.index, m.index + m[0].length, 0.9, 'ca-sin'));
+    out.push(
+      span('national-id', text, m.index, m.index + m[0].length, 0.9, 'ca-sin'),
+    );
   }
   return out;
 }

@@ -20,7 +20,8 @@ export function luhnValid(digits: string): boolean {
 // 13–19 digits, optionally grouped by single spaces or dashes (consistently).
 const CARD = /(?<![\w.,-])\d(?:[ -]?\d){12,18}(?![\w]|[.,-]\d)/;
 
-const KNOWN_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|6(?:011|5|4[4-9]|22)|35|62|8[1-8]|50|5[6-9]|6)/;
+const KNOWN_PREFIX =
+  /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|6(?:011|5|4[4-9]|22)|35|62|8[1-8]|50|5[6-9]|6)/;
 
 /** Payment card numbers: 13–19 digits, spaces/dashes allowed, Luhn-valid. */
 export function detectPaymentCards(text: string): PiiSpan[] {
@@ -33,7 +34,9 @@ export function detectPaymentCards(text: string): PiiSpan[] {
     if (digits.length < 13 || digits.length > 19) continue;
     if (/^(\d)\1+$/.test(digits)) continue;
     if (!luhnValid(digits)) continue;
-    const cue = /\b(card|visa|mastercard|amex|credit|debit|pan)\b/.test(before(text, m.index, 50));
+    const cue = /\b(card|visa|mastercard|amex|credit|debit|pan)\b/.test(
+      before(text, m.index, 50),
+    );
     let score = KNOWN_PREFIX.test(digits) ? 0.85 : 0.6;
     if (cue) score = Math.min(1, score + 0.1);
     out.push(span('payment-card', text, m.index, m.index + raw.length, score));

@@ -7,7 +7,9 @@ const INITIAL = '[\\p{Lu}]\\.?';
 const NAME_SEQ = `${CAP}(?:\\s+(?:${INITIAL}\\s+)?(?:(?:van|von|der|den|de|da|di|del|la|le|bin|al|ter)\\s+)*${CAP}){0,2}`;
 
 const HONORIFIC = new RegExp(
-  `(?<![\\p{L}])(?:${honorifics.map(h => `[${h[0].toUpperCase()}${h[0]}]${h.slice(1)}`).join('|')})\\.?\\s+(${NAME_SEQ})`,
+  `(?<![\\p{L}])(?:${honorifics
+    .map(h => `[${h[0].toUpperCase()}${h[0]}]${h.slice(1)}`)
+    .join('|')})\\.?\\s+(${NAME_SEQ})`,
   'gu',
 );
 // Cues after which the next words are a name, whatever their case.
@@ -31,18 +33,83 @@ const PEOPLE_LIST = new RegExp(
   `\\b(?:founders|co-founders|partners|children|kids|sons|daughters|members|authors|siblings|they had \\d+):\\s*((?:${CAP},\\s*)+${CAP}\\s+and\\s+${CAP})`,
   'giu',
 );
-const CUE_NAME = new RegExp(`^(?:${NAME_SEQ}|[\\p{Ll}][\\p{Ll}'-]+(?:\\s+[\\p{Ll}]\\.?)?(?:\\s+[\\p{Ll}][\\p{Ll}'-]+)?)`, 'u');
-const CAP_WORD = new RegExp(`(?<![\\p{L}\\p{N}_@./-])${CAP}(?![\\p{L}\\p{N}_@-])`, 'gu');
+const CUE_NAME = new RegExp(
+  `^(?:${NAME_SEQ}|[\\p{Ll}][\\p{Ll}'-]+(?:\\s+[\\p{Ll}]\\.?)?(?:\\s+[\\p{Ll}][\\p{Ll}'-]+)?)`,
+  'u',
+);
+const CAP_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}_@./-])${CAP}(?![\\p{L}\\p{N}_@-])`,
+  'gu',
+);
 
 const STOP_AFTER_CUE = new Set([
-  'the', 'a', 'an', 'this', 'that', 'it', 'not', 'is', 'was', 'and', 'or', 'of', 'in', 'on', 'for',
-  'to', 'with', 'be', 'been', 'column', 'field', 'table', 'string', 'null', 'unknown', 'required',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'it',
+  'not',
+  'is',
+  'was',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'with',
+  'be',
+  'been',
+  'column',
+  'field',
+  'table',
+  'string',
+  'null',
+  'unknown',
+  'required',
 ]);
 // Capitalised words that follow a first name but are not surnames.
 const NOT_SURNAME = new Set([
-  'The', 'And', 'Or', 'But', 'In', 'On', 'At', 'To', 'For', 'From', 'With', 'By', 'Of', 'Is', 'Was',
-  'Street', 'Road', 'Avenue', 'Table', 'Column', 'Data', 'Team', 'Group', 'Inc', 'Ltd', 'Corp', 'Monday',
-  'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'I', 'He', 'She', 'We', 'They',
+  'The',
+  'And',
+  'Or',
+  'But',
+  'In',
+  'On',
+  'At',
+  'To',
+  'For',
+  'From',
+  'With',
+  'By',
+  'Of',
+  'Is',
+  'Was',
+  'Street',
+  'Road',
+  'Avenue',
+  'Table',
+  'Column',
+  'Data',
+  'Team',
+  'Group',
+  'Inc',
+  'Ltd',
+  'Corp',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'I',
+  'He',
+  'She',
+  'We',
+  'They',
 ]);
 
 function lower(s: string): string {
@@ -65,9 +132,13 @@ export function detectPersonNames(text: string): PiiSpan[] {
     let name = n[0].replace(/[\s.]+$/, '');
     const words = name.split(/\s+/);
     // Lower-case words after a cue: keep at most three, none of them function words.
-    while (words.length && STOP_AFTER_CUE.has(lower(words[words.length - 1]))) words.pop();
+    while (words.length && STOP_AFTER_CUE.has(lower(words[words.length - 1])))
+      words.pop();
     if (!words.length || STOP_AFTER_CUE.has(lower(words[0]))) continue;
-    name = rest.slice(0, rest.indexOf(words[words.length - 1]) + words[words.length - 1].length);
+    name = rest.slice(
+      0,
+      rest.indexOf(words[words.length - 1]) + words[words.length - 1].length,
+    );
     if (name.length < 2) continue;
     out.push(span('person', text, at, at + name.length, 0.8));
   }
@@ -75,7 +146,12 @@ export function detectPersonNames(text: string): PiiSpan[] {
     for (const m of matchAll(re, text)) {
       const name = m[1];
       const first = name.split(/\s+/)[0];
-      if (NOT_SURNAME.has(first) || STOP_AFTER_CUE.has(lower(name)) || honorifics.includes(lower(first))) continue;
+      if (
+        NOT_SURNAME.has(first) ||
+        STOP_AFTER_CUE.has(lower(name)) ||
+        honorifics.includes(lower(first))
+      )
+        continue;
       const start = m.index + m[0].indexOf(name);
       out.push(span('person', text, start, start + name.length, 0.75));
     }
@@ -101,7 +177,11 @@ export function detectPersonNames(text: string): PiiSpan[] {
     let surnames = 0;
     while (j < words.length && surnames < 2) {
       const gap = text.slice(end, words[j].index);
-      if (!/^\s(?:[\p{Lu}]\.?\s)?$/u.test(gap) && !/^\s[\p{Lu}]\.\s$/u.test(gap)) break;
+      if (
+        !/^\s(?:[\p{Lu}]\.?\s)?$/u.test(gap) &&
+        !/^\s[\p{Lu}]\.\s$/u.test(gap)
+      )
+        break;
       if (NOT_SURNAME.has(words[j][0])) break;
       end = words[j].index + words[j][0].length;
       surnames++;

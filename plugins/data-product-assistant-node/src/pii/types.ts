@@ -53,10 +53,15 @@ export function span(
 }
 
 /** Iterates a global regex over text. */
-export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(text)) !== null) {
+export function* matchAll(
+  re: RegExp,
+  text: string,
+): Generator<RegExpExecArray> {
+  const g = new RegExp(
+    re.source,
+    re.flags.includes('g') ? re.flags : `${re.flags}g`,
+  );
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     if (m[0].length === 0) {
       g.lastIndex++;
       continue;
@@ -76,7 +81,10 @@ export function before(text: string, start: number, radius = 40): string {
  */
 export function resolveOverlaps(spans: PiiSpan[]): PiiSpan[] {
   const ranked = [...spans].sort(
-    (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      b.score - a.score ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
   );
   const kept: PiiSpan[] = [];
   for (const s of ranked) {

@@ -8,7 +8,8 @@ import type { Fact } from '../models/types';
 // (":" / "=") or a connecting word, never by "." or "/".
 const EXAMPLE_SEGMENT =
   /(?<![\p{L}\p{N}_.\/@:#-])(?:(?:example values?|sample values?|examples?|samples?)(?:\s*[:=]|\s+(?:include|are|is)\b)|(?:values? such as|values? like|for example|e\.g\.)(?:[,:]|(?=\s)))\s*([\s\S]*?)(?=(?:\.\s+[A-Z(])|\.\s*$|\n|\)\s*[.;]?\s*$|$)/giu;
-const QUOTED = /"([^"\n]{1,200})"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|“([^”\n]{1,200})”|‘([^’\n]{1,200})’/g;
+const QUOTED =
+  /"([^"\n]{1,200})"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|“([^”\n]{1,200})”|‘([^’\n]{1,200})’/g;
 
 /**
  * The example values a fact's text lists, by the convention the fact builder uses
@@ -19,11 +20,19 @@ export function extractFactValues(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(EXAMPLE_SEGMENT)) {
     const seg = m[1].trim().replace(/^\[|\]$/g, '');
-    const quoted = [...seg.matchAll(QUOTED)].map(q => q.slice(1).find(Boolean) as string);
-    const parts = quoted.length ? quoted : seg.split(/\s*[,;|]\s*|\s+(?:or|and)\s+/);
+    const quoted = [...seg.matchAll(QUOTED)].map(
+      q => q.slice(1).find(Boolean) as string,
+    );
+    const parts = quoted.length
+      ? quoted
+      : seg.split(/\s*[,;|]\s*|\s+(?:or|and)\s+/);
     for (let p of parts) {
-      p = p.trim().replace(/^[[("'`]+|[\])"'`.]+$/g, '').trim();
-      if (p.length >= 3 && !/^(?:etc|and so on|null|none|n\/a)$/i.test(p)) out.add(p);
+      p = p
+        .trim()
+        .replace(/^[[("'`]+|[\])"'`.]+$/g, '')
+        .trim();
+      if (p.length >= 3 && !/^(?:etc|and so on|null|none|n\/a)$/i.test(p))
+        out.add(p);
     }
   }
   return [...out];
@@ -34,16 +43,31 @@ export function classificationRank(c: Classification | undefined): number {
 }
 
 /** Sensitivity of the values a fact carries: its classification, at least confidential when PII. */
-export function effectiveClassification(fact: Pick<Fact, 'classification' | 'pii'>): Classification {
+export function effectiveClassification(
+  fact: Pick<Fact, 'classification' | 'pii'>,
+): Classification {
   const base = fact.classification ?? 'internal';
-  if (fact.pii && classificationRank(base) < classificationRank('confidential')) return 'confidential';
+  if (fact.pii && classificationRank(base) < classificationRank('confidential'))
+    return 'confidential';
   return base;
 }
 
 /** Kinds of fact that describe the product itself rather than carry column data. */
 const METADATA_KINDS = new Set<Fact['kind']>([
-  'product', 'owner', 'domain', 'tag', 'lineage', 'contract', 'table', 'quality', 'sla', 'role',
-  'support', 'team', 'doc', 'note',
+  'product',
+  'owner',
+  'domain',
+  'tag',
+  'lineage',
+  'contract',
+  'table',
+  'quality',
+  'sla',
+  'role',
+  'support',
+  'team',
+  'doc',
+  'note',
 ]);
 
 /**

@@ -2,7 +2,11 @@ import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import { detectPii } from '../pii/detectPii';
 import type { PiiType } from '../pii/types';
 import type { Fact, FactKind } from '../models/types';
-import { classificationRank, effectiveClassification, extractFactValues } from './factValues';
+import {
+  classificationRank,
+  effectiveClassification,
+  extractFactValues,
+} from './factValues';
 
 /** One masked value. */
 export interface VaultEntry {
@@ -80,11 +84,18 @@ function typeOf(value: string, column?: string): string {
   return 'value';
 }
 
-function addEntry(vault: PlaceholderVault, e: Omit<VaultEntry, 'placeholder'>): VaultEntry {
+function addEntry(
+  vault: PlaceholderVault,
+  e: Omit<VaultEntry, 'placeholder'>,
+): VaultEntry {
   const existing = vault.entries.find(x => x.value === e.value);
   if (existing) {
     // A value known from a more sensitive source keeps the stricter classification.
-    if (classificationRank(e.classification) > classificationRank(existing.classification) && e.classification) {
+    if (
+      classificationRank(e.classification) >
+        classificationRank(existing.classification) &&
+      e.classification
+    ) {
       existing.classification = e.classification;
     }
     return existing;
@@ -108,7 +119,11 @@ interface MaskStringOptions {
   classification?: Classification;
 }
 
-function maskString(text: string, vault: PlaceholderVault, opts: MaskStringOptions): string {
+function maskString(
+  text: string,
+  vault: PlaceholderVault,
+  opts: MaskStringOptions,
+): string {
   const hits: Hit[] = [];
   // Bracketed text that already looks like a placeholder is escaped, so unmasking is exact.
   for (const m of text.matchAll(LITERAL)) {
@@ -117,7 +132,8 @@ function maskString(text: string, vault: PlaceholderVault, opts: MaskStringOptio
       start: m.index!,
       end: m.index! + value.length,
       priority: 3,
-      entry: () => addEntry(vault, { value, type: 'literal', source: 'literal' }),
+      entry: () =>
+        addEntry(vault, { value, type: 'literal', source: 'literal' }),
     });
   }
   if (opts.detect) {
@@ -140,14 +156,25 @@ function maskString(text: string, vault: PlaceholderVault, opts: MaskStringOptio
     for (;;) {
       const i = text.indexOf(e.value, from);
       if (i < 0) break;
-      hits.push({ start: i, end: i + e.value.length, priority: 2, entry: () => e });
+      hits.push({
+        start: i,
+        end: i + e.value.length,
+        priority: 2,
+        entry: () => e,
+      });
       from = i + 1;
     }
   }
   if (!hits.length) return text;
-  hits.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  hits.sort(
+    (a, b) =>
+      b.priority - a.priority ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
+  );
   const kept: Hit[] = [];
-  for (const h of hits) if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
+  for (const h of hits)
+    if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
   kept.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
@@ -206,7 +233,10 @@ export function maskFacts(
     ...f,
     text: maskString(f.text, vault, {
       detect: publicKinds.includes(f.kind) ? false : detect,
-      classification: f.classification && classificationRank(f.classification) > 1 ? f.classification : undefined,
+      classification:
+        f.classification && classificationRank(f.classification) > 1
+          ? f.classification
+          : undefined,
     }),
   }));
   return { facts: masked, vault };
@@ -235,10 +265,18 @@ export function neutralRedaction(type: string): string {
  * Restores placeholders the reader may see; the others become a neutral
  * `[redacted <type>]`. Placeholders not in the vault (invented by a model) are redacted too.
  */
-export function unmask(text: string, vault: PlaceholderVault, options: UnmaskOptions = {}): string {
-  const byLabel = new Map(vault.entries.map(e => [e.placeholder.slice(1, -1), e]));
+export function unmask(
+  text: string,
+  vault: PlaceholderVault,
+  options: UnmaskOptions = {},
+): string {
+  const byLabel = new Map(
+    vault.entries.map(e => [e.placeholder.slice(1, -1), e]),
+  );
   const byLiteral = new Map(
-    vault.entries.filter(e => e.source === 'literal').map(e => [e.placeholder, e.value]),
+    vault.entries
+      .filter(e => e.source === 'literal')
+      .map(e => [e.placeholder, e.value]),
   );
   return text.replace(PLACEHOLDER, (whole: string, lbl: string) => {
     const e = byLabel.get(lbl);
@@ -249,6 +287,9 @@ export function unmask(text: string, vault: PlaceholderVault, options: UnmaskOpt
 }
 
 /** Reveal policy by clearance: entries at or below the reader's clearance are restored. */
-export function revealUpTo(clearance: Classification): (entry: VaultEntry) => boolean {
-  return e => classificationRank(e.classification) <= classificationRank(clearance);
+export function revealUpTo(
+  clearance: Classification,
+): (entry: VaultEntry) => boolean {
+  return e =>
+    classificationRank(e.classification) <= classificationRank(clearance);
 }

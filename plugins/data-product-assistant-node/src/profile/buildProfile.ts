@@ -30,7 +30,10 @@ export function buildProfile(
     tags: entity.tags ?? [],
     dependsOn: entity.dependsOn ?? [],
     dependents: entity.dependents ?? [],
-    contracts: contracts.map(({ source, contract }) => ({ ...contract, source })),
+    contracts: contracts.map(({ source, contract }) => ({
+      ...contract,
+      source,
+    })),
     docs,
   };
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ModelSpec, ValidateRequest, ValidatorModel, Verdict, VerdictReason } from '../models/types';
+import type {
+  ModelSpec,
+  ValidateRequest,
+  ValidatorModel,
+  Verdict,
+  VerdictReason,
+} from '../models/types';
 import { checkGovernance } from './governance';
 import { checkGroundedness } from './groundedness';
 import { detectInjection } from './injection';
@@ -26,7 +32,12 @@ function stableJson(v: unknown): string {
     return `{${Object.keys(v as object)
       .sort()
       .filter(k => (v as Record<string, unknown>)[k] !== undefined)
-      .map(k => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .map(
+        k =>
+          `${JSON.stringify(k)}:${stableJson(
+            (v as Record<string, unknown>)[k],
+          )}`,
+      )
       .join(',')}}`;
   }
   return JSON.stringify(v);
@@ -34,7 +45,8 @@ function stableJson(v: unknown): string {
 
 function readOptions(spec: ModelSpec): BuiltinValidatorOptions {
   const o = spec.options ?? {};
-  const flag = (k: string) => (typeof o[k] === 'boolean' ? (o[k] as boolean) : undefined);
+  const flag = (k: string) =>
+    typeof o[k] === 'boolean' ? (o[k] as boolean) : undefined;
   return {
     groundedness: flag('groundedness'),
     governance: flag('governance'),
@@ -48,12 +60,18 @@ function readOptions(spec: ModelSpec): BuiltinValidatorOptions {
 }
 
 /** Runs the rule-based checks; exported for callers that need the verdict synchronously. */
-export function validateWithRules(req: ValidateRequest, opts: BuiltinValidatorOptions = {}): Verdict {
+export function validateWithRules(
+  req: ValidateRequest,
+  opts: BuiltinValidatorOptions = {},
+): Verdict {
   const reasons: VerdictReason[] = [];
   const { answer } = req;
   let groundedness = 1;
   if (opts.groundedness !== false) {
-    const g = checkGroundedness(answer, req.facts, { minCoverage: opts.minCoverage, question: req.question });
+    const g = checkGroundedness(answer, req.facts, {
+      minCoverage: opts.minCoverage,
+      question: req.question,
+    });
     reasons.push(...g.reasons);
     groundedness = g.groundedness;
   }
@@ -69,12 +87,17 @@ export function validateWithRules(req: ValidateRequest, opts: BuiltinValidatorOp
       ),
     );
   }
-  if (opts.scope !== false) reasons.push(...checkScope(answer, req.question, req.facts, req.scope, req.domain));
+  if (opts.scope !== false)
+    reasons.push(
+      ...checkScope(answer, req.question, req.facts, req.scope, req.domain),
+    );
   if (opts.injection !== false) {
     for (const f of detectInjection(text)) {
       reasons.push({
         code: 'injection',
-        message: `The answer contains a prompt-injection artefact (${f.kind}): "${f.text.slice(0, 80)}".`,
+        message: `The answer contains a prompt-injection artefact (${
+          f.kind
+        }): "${f.text.slice(0, 80)}".`,
         severity: f.severity,
       });
     }
@@ -95,9 +118,16 @@ function dedupe(reasons: VerdictReason[]): VerdictReason[] {
 /** The built-in, local, rule-based validator. `spec.options` switches checks off. */
 export function createBuiltinValidator(spec: ModelSpec): ValidatorModel {
   const opts = readOptions(spec);
-  const version = createHash('sha256').update(stableJson(spec)).digest('hex').slice(0, 12);
+  const version = createHash('sha256')
+    .update(stableJson(spec))
+    .digest('hex')
+    .slice(0, 12);
   return {
-    ref: { name: spec.model || 'validator-rules', version, provider: 'builtin' },
+    ref: {
+      name: spec.model || 'validator-rules',
+      version,
+      provider: 'builtin',
+    },
     local: true,
     async validate(req) {
       let verdict: Verdict;
@@ -106,7 +136,10 @@ export function createBuiltinValidator(spec: ModelSpec): ValidatorModel {
       } catch (e) {
         verdict = failClosedVerdict(e);
       }
-      return { verdict, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 } };
+      return {
+        verdict,
+        usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+      };
     },
   };
 }

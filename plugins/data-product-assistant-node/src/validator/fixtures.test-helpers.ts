@@ -2,7 +2,11 @@ import type { AnswerOutput, Fact } from '../models/types';
 
 /** Realistic contract facts for an orders data product (built by hand, as the fact builder would). */
 export const orderFacts: Fact[] = [
-  { id: 'product:orders', kind: 'product', text: 'Orders is the sales domain data product with one row per customer order.' },
+  {
+    id: 'product:orders',
+    kind: 'product',
+    text: 'Orders is the sales domain data product with one row per customer order.',
+  },
   {
     id: 'col:orders.status',
     kind: 'column',
@@ -46,7 +50,11 @@ export const orderFacts: Fact[] = [
     column: 'refund_amount',
     text: 'Column returns.refund_amount (decimal): amount refunded to the customer, in EUR.',
   },
-  { id: 'sla:frequency', kind: 'sla', text: 'The orders table is refreshed every 24 hours at 02:00 UTC.' },
+  {
+    id: 'sla:frequency',
+    kind: 'sla',
+    text: 'The orders table is refreshed every 24 hours at 02:00 UTC.',
+  },
   {
     id: 'col:customers.email',
     kind: 'column',
@@ -64,11 +72,25 @@ export const orderFacts: Fact[] = [
     classification: 'restricted',
     text: 'Column customers.salary_band (string): pay band of the customer contact. Examples: "E7-GOLD", "E9-PLATINUM".',
   },
-  { id: 'support:channel', kind: 'support', text: 'Support channel: email data-team@example.com, Slack #orders-data.' },
+  {
+    id: 'support:channel',
+    kind: 'support',
+    text: 'Support channel: email data-team@example.com, Slack #orders-data.',
+  },
 ];
 
-export function answer(text: string, citations: string[][] | string[]): AnswerOutput {
-  const cites = (Array.isArray(citations[0]) ? citations : [citations]) as string[][];
-  const claims = cites.length === 1 ? [{ text, citations: cites[0] }] : text.split(/(?<=\.)\s+/).map((t, i) => ({ text: t, citations: cites[i] ?? [] }));
+export function answer(
+  text: string,
+  citations: string[][] | string[],
+): AnswerOutput {
+  const cites = (
+    Array.isArray(citations[0]) ? citations : [citations]
+  ) as string[][];
+  const claims =
+    cites.length === 1
+      ? [{ text, citations: cites[0] }]
+      : text
+          .split(/(?<=\.)\s+/)
+          .map((t, i) => ({ text: t, citations: cites[i] ?? [] }));
   return { answer: text, claims, abstained: false };
 }

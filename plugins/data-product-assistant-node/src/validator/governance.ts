@@ -25,11 +25,18 @@ const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const digitsOnly = (s: string) => s.replace(/\D/g, '');
 
 function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Whether `value` (or a distinctive part of it) appears in `answer`. */
-export function leaksValue(value: string, answer: string, allowedWords: ReadonlySet<string>): string | undefined {
+export function leaksValue(
+  value: string,
+  answer: string,
+  allowedWords: ReadonlySet<string>,
+): string | undefined {
   const v = norm(value);
   if (v.length < 3) return undefined;
   const a = norm(answer);
@@ -60,7 +67,9 @@ function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
   if (s.type === 'person') {
     // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
     const known = new Set(facts.flatMap(f => words(f.text)));
-    return words(s.text).filter(w => w.length > 1).every(w => known.has(w));
+    return words(s.text)
+      .filter(w => w.length > 1)
+      .every(w => known.has(w));
   }
   const t = norm(s.text);
   const a = alnum(s.text);
@@ -85,30 +94,57 @@ export function checkGovernance(
   const types: PiiType[] = [];
   if (options.secrets !== false) types.push('secret');
   if (options.pii !== false) {
-    types.push('email', 'phone', 'payment-card', 'iban', 'national-id', 'ip-address', 'person', 'street-address', 'date-of-birth');
+    types.push(
+      'email',
+      'phone',
+      'payment-card',
+      'iban',
+      'national-id',
+      'ip-address',
+      'person',
+      'street-address',
+      'date-of-birth',
+    );
   }
   // Personal data the reader is cleared for (public facts, and values of columns
   // at or below their clearance) may appear; anything else may not.
   const rank = classificationRank(clearance);
   const clearedFacts = facts.filter(
-    f => isPublicFact(f) || (f.classification !== undefined && classificationRank(effectiveClassification(f)) <= rank),
+    f =>
+      isPublicFact(f) ||
+      (f.classification !== undefined &&
+        classificationRank(effectiveClassification(f)) <= rank),
   );
   for (const s of types.length ? detectPii(text, { types }) : []) {
     if (s.type === 'secret') {
-      reasons.push({ code: 'secret', message: `The answer contains a credential (${s.subtype ?? 'secret'}).`, severity: 'block' });
+      reasons.push({
+        code: 'secret',
+        message: `The answer contains a credential (${s.subtype ?? 'secret'}).`,
+        severity: 'block',
+      });
       continue;
     }
     if (spanInFacts(s, clearedFacts)) continue;
-    const weak = s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
+    const weak =
+      s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
     reasons.push({
       code: 'pii',
-      message: `The answer contains ${s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`} that the reader's clearance (${clearance}) does not cover.`,
+      message: `The answer contains ${
+        s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`
+      } that the reader's clearance (${clearance}) does not cover.`,
       severity: weak ? 'warning' : 'block',
     });
   }
   if (options.restrictedValues !== false) {
-    const permitted = facts.filter(f => classificationRank(effectiveClassification(f)) <= rank || isPublicFact(f));
-    const allowedWords = new Set([...permitted.flatMap(f => words(f.text)), ...words(question)]);
+    const permitted = facts.filter(
+      f =>
+        classificationRank(effectiveClassification(f)) <= rank ||
+        isPublicFact(f),
+    );
+    const allowedWords = new Set([
+      ...permitted.flatMap(f => words(f.text)),
+      ...words(question),
+    ]);
     const seen = new Set<string>();
     for (const f of facts) {
       const level = effectiveClassification(f);
@@ -117,7 +153,8 @@ export function checkGovernance(
         const leak = leaksValue(value, text, allowedWords);
         if (!leak || seen.has(value)) continue;
         seen.add(value);
-        const col = f.table && f.column ? `${f.table}.${f.column}` : f.column ?? f.id;
+        const col =
+          f.table && f.column ? `${f.table}.${f.column}` : f.column ?? f.id;
         reasons.push({
           code: 'restricted-value',
           message: `The answer contains a value of ${col}, classified ${level}, above the reader's clearance (${clearance}).`,

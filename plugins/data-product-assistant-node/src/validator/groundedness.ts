@@ -1,6 +1,18 @@
 import type { AnswerOutput, Claim, Fact, VerdictReason } from '../models/types';
-import { missingSpans, unrelatedNames, unsupportedLogicWords } from './relations';
-import { contentTokens, Evidence, stem, stemsMatch, stopwords, Token, tokenize } from './text';
+import {
+  missingSpans,
+  unrelatedNames,
+  unsupportedLogicWords,
+} from './relations';
+import {
+  contentTokens,
+  Evidence,
+  stem,
+  stemsMatch,
+  stopwords,
+  Token,
+  tokenize,
+} from './text';
 
 export interface GroundednessOptions {
   /** Share of a claim's content words that must appear in its cited facts (default 0.85, tuned on HaluEval dev). */
@@ -75,7 +87,11 @@ const SYNONYMS: Record<string, string[]> = {
   joins: ['join', 'key', 'reference'],
 };
 const SYNONYMS_BY_STEM = new Map<string, string[]>();
-for (const [k, v] of Object.entries(SYNONYMS)) SYNONYMS_BY_STEM.set(stem(k), [...(SYNONYMS_BY_STEM.get(stem(k)) ?? []), ...v]);
+for (const [k, v] of Object.entries(SYNONYMS))
+  SYNONYMS_BY_STEM.set(stem(k), [
+    ...(SYNONYMS_BY_STEM.get(stem(k)) ?? []),
+    ...v,
+  ]);
 
 // Mutually exclusive words: claiming one where the evidence says another is a contradiction.
 const CONTRASTS: string[][] = [
@@ -117,34 +133,49 @@ export function extractCodeMappings(text: string): CodeMapping {
   return { byCode: byCode.size >= 2 ? byCode : new Map() };
 }
 
-function checkCodePairs(claimTokens: Token[], mapping: CodeMapping): string | undefined {
+function checkCodePairs(
+  claimTokens: Token[],
+  mapping: CodeMapping,
+): string | undefined {
   if (!mapping.byCode.size) return undefined;
   const meaningOwner = new Map<string, string[]>();
   for (const [code, stems] of mapping.byCode) {
-    for (const s of stems) meaningOwner.set(s, [...(meaningOwner.get(s) ?? []), code]);
+    for (const s of stems)
+      meaningOwner.set(s, [...(meaningOwner.get(s) ?? []), code]);
   }
   const codes = claimTokens.filter(t => mapping.byCode.has(t.raw));
   const meanings = claimTokens.filter(
-    t => t.kind === 'word' && [...meaningOwner.keys()].some(s => stemsMatch(s, t.stem)),
+    t =>
+      t.kind === 'word' &&
+      [...meaningOwner.keys()].some(s => stemsMatch(s, t.stem)),
   );
   if (!codes.length || !meanings.length) return undefined;
   const ownersOf = (t: Token) =>
-    [...meaningOwner.entries()].filter(([s]) => stemsMatch(s, t.stem)).flatMap(([, c]) => c);
+    [...meaningOwner.entries()]
+      .filter(([s]) => stemsMatch(s, t.stem))
+      .flatMap(([, c]) => c);
   const nearest = (t: Token, pool: Token[]) =>
     pool.reduce<Token | undefined>(
-      (best, p) => (!best || Math.abs(p.pos - t.pos) < Math.abs(best.pos - t.pos) ? p : best),
+      (best, p) =>
+        !best || Math.abs(p.pos - t.pos) < Math.abs(best.pos - t.pos)
+          ? p
+          : best,
       undefined,
     );
   for (const c of codes) {
     const m = nearest(c, meanings);
     if (m && Math.abs(m.pos - c.pos) <= 8 && !ownersOf(m).includes(c.raw)) {
-      return `pairs code ${c.raw} with "${m.raw}", but the cited fact gives ${c.raw} = ${mapping.byCode.get(c.raw)!.join(' ')}`;
+      return `pairs code ${c.raw} with "${m.raw}", but the cited fact gives ${
+        c.raw
+      } = ${mapping.byCode.get(c.raw)!.join(' ')}`;
     }
   }
   for (const m of meanings) {
     const c = nearest(m, codes);
     if (c && Math.abs(m.pos - c.pos) <= 8 && !ownersOf(m).includes(c.raw)) {
-      return `pairs "${m.raw}" with code ${c.raw}, but the cited fact gives "${m.raw}" = ${ownersOf(m).join('/')}`;
+      return `pairs "${m.raw}" with code ${c.raw}, but the cited fact gives "${
+        m.raw
+      }" = ${ownersOf(m).join('/')}`;
     }
   }
   return undefined;
@@ -162,7 +193,18 @@ const OPS = new Map([
   ['divided', '/'],
   ['over', '/'],
 ]);
-const GENERIC_PARTS = new Set(['amount', 'value', 'id', 'key', 'code', 'number', 'num', 'count', 'qty', 'total']);
+const GENERIC_PARTS = new Set([
+  'amount',
+  'value',
+  'id',
+  'key',
+  'code',
+  'number',
+  'num',
+  'count',
+  'qty',
+  'total',
+]);
 
 interface Formula {
   operands: string[][];
@@ -186,7 +228,8 @@ export function extractFormulas(text: string): Formula[] {
     .replace(/\s\/\s/g, ' divided ');
   const toks = tokenize(normalised);
   const isOp = (i: number) =>
-    OPS.has(toks[i]?.lower) && !(toks[i].lower === 'less' && toks[i + 1]?.lower === 'than');
+    OPS.has(toks[i]?.lower) &&
+    !(toks[i].lower === 'less' && toks[i + 1]?.lower === 'than');
   const isOperand = (t: Token | undefined) =>
     !!t && (t.kind !== 'word' || !stopwords.has(t.lower)) && !OPS.has(t.lower);
   const out: Formula[] = [];
@@ -205,11 +248,18 @@ export function extractFormulas(text: string): Formula[] {
       cur.ops.push(op);
     } else {
       if (cur) out.push(cur);
-      cur = { operands: [operandKeys(toks[l]), operandKeys(toks[r])], ops: [op] };
+      cur = {
+        operands: [operandKeys(toks[l]), operandKeys(toks[r])],
+        ops: [op],
+      };
     }
     lastRight = r;
     // "minus discounts and tax": the conjunct shares the operator.
-    if (toks[r + 1]?.lower === 'and' && isOperand(toks[r + 2]) && !isOp(r + 3)) {
+    if (
+      toks[r + 1]?.lower === 'and' &&
+      isOperand(toks[r + 2]) &&
+      !isOp(r + 3)
+    ) {
       cur.operands.push(operandKeys(toks[r + 2]));
       cur.ops.push(op);
       lastRight = r + 2;
@@ -232,16 +282,22 @@ function checkFormulas(claim: string, evidence: string): string | undefined {
     let bestOverlap = 0;
     let exact = false;
     for (const k of known) {
-      const matched = c.operands.map(o => k.operands.findIndex(x => sameOperand(o, x)));
+      const matched = c.operands.map(o =>
+        k.operands.findIndex(x => sameOperand(o, x)),
+      );
       const overlap = matched.filter(i => i >= 0).length;
       if (overlap < 2) continue;
       let problem: string | undefined;
-      if (c.operands.length < k.operands.length) problem = 'states a formula that leaves out a term of the cited one';
-      else if (overlap < c.operands.length) problem = 'states a formula with a term the cited one does not have';
+      if (c.operands.length < k.operands.length)
+        problem = 'states a formula that leaves out a term of the cited one';
+      else if (overlap < c.operands.length)
+        problem = 'states a formula with a term the cited one does not have';
       else {
         for (let i = 1; i < c.operands.length; i++) {
           const j = matched[i];
-          if (j > 0 && c.ops[i - 1] !== k.ops[j - 1]) problem = 'states a formula with a different operator than the cited one';
+          if (j > 0 && c.ops[i - 1] !== k.ops[j - 1])
+            problem =
+              'states a formula with a different operator than the cited one';
         }
       }
       if (!problem) exact = true;
@@ -258,10 +314,21 @@ function checkFormulas(claim: string, evidence: string): string | undefined {
 // -- the check ----------------------------------------------------------------------------
 
 function factEvidenceText(f: Fact): string {
-  return [f.text, f.table, f.column, f.table && f.column ? `${f.table}.${f.column}` : ''].filter(Boolean).join(' \n ');
+  return [
+    f.text,
+    f.table,
+    f.column,
+    f.table && f.column ? `${f.table}.${f.column}` : '',
+  ]
+    .filter(Boolean)
+    .join(' \n ');
 }
 
-function columnMentions(claimText: string, claimTokens: Token[], columns: Set<string>): Set<string> {
+function columnMentions(
+  claimText: string,
+  claimTokens: Token[],
+  columns: Set<string>,
+): Set<string> {
   const lower = claimText.toLowerCase();
   const out = new Set<string>();
   for (const t of claimTokens) {
@@ -283,11 +350,17 @@ function wordSupported(t: Token, ev: Evidence): boolean {
   return !!syn && syn.some(s => ev.hasStem(stem(s)) || ev.numbers.has(s));
 }
 
-const wordRe = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u');
+const wordRe = (w: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
 
 /** A capitalised word the evidence only ever writes capitalised: a name ("Chelone"), not "Photographer". */
 function knownName(word: string, evidence: string): boolean {
-  return wordRe(word).test(evidence) && !wordRe(word.toLowerCase()).test(evidence);
+  return (
+    wordRe(word).test(evidence) && !wordRe(word.toLowerCase()).test(evidence)
+  );
 }
 
 /** Whether the evidence states the opposite of `word` ("before" for "after", "minus" for "including"). */
@@ -296,7 +369,12 @@ function contrastedIn(word: string, ev: Evidence): boolean {
   const group = contrastGroups.find(g => g.includes(s));
   if (!group) return false;
   if (ev.stems.has(s)) return false;
-  return group.some(o => o !== s && (ev.stems.has(o) || (SYNONYMS_BY_STEM.get(o) ?? []).some(x => ev.hasStem(stem(x)))));
+  return group.some(
+    o =>
+      o !== s &&
+      (ev.stems.has(o) ||
+        (SYNONYMS_BY_STEM.get(o) ?? []).some(x => ev.hasStem(stem(x)))),
+  );
 }
 
 /**
@@ -304,12 +382,19 @@ function contrastedIn(word: string, ev: Evidence): boolean {
  * (asked "after", the facts say "before"), or the claim replaces a content word of the question
  * ("Is status 5 cancelled?" — "No, status 5 means shipped").
  */
-function contradictsQuestion(question: string, claimTokens: Token[], ev: Evidence): boolean {
+function contradictsQuestion(
+  question: string,
+  claimTokens: Token[],
+  ev: Evidence,
+): boolean {
   const q = tokenize(question);
   if (q.some(t => contrastedIn(t.raw, ev))) return true;
   const claimStems = claimTokens.map(t => t.stem);
   return contentTokens(q).some(
-    t => t.kind === 'word' && !['yes', 'no'].includes(t.lower) && !claimStems.some(c => stemsMatch(c, t.stem)),
+    t =>
+      t.kind === 'word' &&
+      !['yes', 'no'].includes(t.lower) &&
+      !claimStems.some(c => stemsMatch(c, t.stem)),
   );
 }
 
@@ -325,7 +410,10 @@ function quotesCitedFacts(text: string, cited: readonly Fact[]): boolean {
   const sentences = squash(text)
     .split(/(?<=[.!?])\s+(?=[A-Z"'(])/)
     .filter(Boolean);
-  return sentences.length > 0 && sentences.every(sentence => sources.some(s => s.includes(sentence)));
+  return (
+    sentences.length > 0 &&
+    sentences.every(sentence => sources.some(s => s.includes(sentence)))
+  );
 }
 
 export function checkClaim(
@@ -337,18 +425,28 @@ export function checkClaim(
 ): ClaimGrounding {
   const problems: string[] = [];
   const byId = new Map(facts.map(f => [f.id, f]));
-  const result = (): ClaimGrounding => ({ claim: index, supported: problems.length === 0, problems });
+  const result = (): ClaimGrounding => ({
+    claim: index,
+    supported: problems.length === 0,
+    problems,
+  });
 
   if (!claim.citations.length) {
-    if (isAbstention(claim.text) || ((answer.abstained || answer.refused) && !/\d/.test(claim.text))) {
+    if (
+      isAbstention(claim.text) ||
+      ((answer.abstained || answer.refused) && !/\d/.test(claim.text))
+    ) {
       return result();
     }
     problems.push('cites no facts');
     return result();
   }
   const unknown = claim.citations.filter(id => !byId.has(id));
-  if (unknown.length) problems.push(`cites unknown fact ids: ${unknown.join(', ')}`);
-  let cited = claim.citations.map(id => byId.get(id)).filter((f): f is Fact => !!f);
+  if (unknown.length)
+    problems.push(`cites unknown fact ids: ${unknown.join(', ')}`);
+  let cited = claim.citations
+    .map(id => byId.get(id))
+    .filter((f): f is Fact => !!f);
   if (!cited.length) return result();
   if (isAbstention(claim.text) && !/\d/.test(claim.text)) return result();
   if (!unknown.length && quotesCitedFacts(claim.text, cited)) return result();
@@ -357,22 +455,34 @@ export function checkClaim(
   const content = contentTokens(claimTokens);
 
   // Column binding: a claim about column X must cite a fact about X, and is judged on it.
-  const knownColumns = new Set(facts.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c));
+  const knownColumns = new Set(
+    facts.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c),
+  );
   const mentioned = columnMentions(claim.text, claimTokens, knownColumns);
-  const citedColumns = new Set(cited.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c));
+  const citedColumns = new Set(
+    cited.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c),
+  );
   if (mentioned.size && citedColumns.size) {
     const about = [...mentioned].filter(c => citedColumns.has(c));
     if (!about.length) {
       problems.push(
-        `is about ${[...mentioned].join(', ')} but cites facts about ${[...citedColumns].join(', ')}`,
+        `is about ${[...mentioned].join(', ')} but cites facts about ${[
+          ...citedColumns,
+        ].join(', ')}`,
       );
     } else {
-      cited = cited.filter(f => !f.column || mentioned.has(f.column.toLowerCase()));
+      cited = cited.filter(
+        f => !f.column || mentioned.has(f.column.toLowerCase()),
+      );
     }
   }
   // Table binding: naming a different table of the product than the cited facts'.
-  const knownTables = new Set(facts.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t));
-  const citedTables = new Set(cited.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t));
+  const knownTables = new Set(
+    facts.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t),
+  );
+  const citedTables = new Set(
+    cited.map(f => f.table?.toLowerCase()).filter((t): t is string => !!t),
+  );
 
   const evidenceText = cited.map(factEvidenceText).join('\n');
   const ev = new Evidence(evidenceText);
@@ -380,14 +490,23 @@ export function checkClaim(
   if (citedTables.size) {
     for (const t of claimTokens) {
       const name = t.lower.includes('.') ? t.lower.split('.')[0] : t.lower;
-      if (knownTables.has(name) && !citedTables.has(name) && !ev.identifiers.has(name) && !ev.stems.has(stem(name))) {
-        problems.push(`names table ${name}, which its cited facts are not about`);
+      if (
+        knownTables.has(name) &&
+        !citedTables.has(name) &&
+        !ev.identifiers.has(name) &&
+        !ev.stems.has(stem(name))
+      ) {
+        problems.push(
+          `names table ${name}, which its cited facts are not about`,
+        );
         break;
       }
     }
   }
 
-  const questionStems = new Set(tokenize(options.question ?? '').map(t => t.stem));
+  const questionStems = new Set(
+    tokenize(options.question ?? '').map(t => t.stem),
+  );
   const missingIds: string[] = [];
   const missingNew: string[] = [];
   const missingNumbers: string[] = [];
@@ -396,13 +515,16 @@ export function checkClaim(
   let missingWords = 0;
   for (const t of content) {
     if (t.kind === 'identifier') {
-      if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower)) missingIds.push(t.raw);
+      if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower))
+        missingIds.push(t.raw);
     } else if (t.kind === 'number') {
-      if (!ev.numbers.has(t.stem) && !wordSupported(t, ev)) missingNumbers.push(t.raw);
+      if (!ev.numbers.has(t.stem) && !wordSupported(t, ev))
+        missingNumbers.push(t.raw);
     } else {
       const isCode = /^[A-Z]{2,}[0-9]*$/.test(t.raw) && t.raw.length <= 6;
       if (t.proper || isCode) {
-        if (!wordSupported(t, ev) && !ev.lower.includes(t.lower)) missingNames.push(t.raw);
+        if (!wordSupported(t, ev) && !ev.lower.includes(t.lower))
+          missingNames.push(t.raw);
         continue;
       }
       words++;
@@ -412,14 +534,27 @@ export function checkClaim(
       }
     }
   }
-  if (missingIds.length) problems.push(`names ${missingIds.join(', ')}, not in its cited facts`);
-  if (missingNumbers.length) problems.push(`states ${missingNumbers.join(', ')}, not in its cited facts`);
-  if (missingNames.length) problems.push(`names ${missingNames.join(', ')}, not in its cited facts`);
+  if (missingIds.length)
+    problems.push(`names ${missingIds.join(', ')}, not in its cited facts`);
+  if (missingNumbers.length)
+    problems.push(
+      `states ${missingNumbers.join(', ')}, not in its cited facts`,
+    );
+  if (missingNames.length)
+    problems.push(`names ${missingNames.join(', ')}, not in its cited facts`);
   const minCoverage = options.minCoverage ?? 0.85;
   if (words && missingWords / words > 1 - minCoverage + 1e-9) {
-    problems.push(`only ${words - missingWords} of ${words} content words are in its cited facts`);
+    problems.push(
+      `only ${
+        words - missingWords
+      } of ${words} content words are in its cited facts`,
+    );
   } else if (missingNew.length) {
-    problems.push(`says ${missingNew.map(w => `"${w}"`).join(', ')}, in neither its cited facts nor the question`);
+    problems.push(
+      `says ${missingNew
+        .map(w => `"${w}"`)
+        .join(', ')}, in neither its cited facts nor the question`,
+    );
   }
 
   // Names as spans, names related to each other, and logic words.
@@ -428,23 +563,46 @@ export function checkClaim(
   const spans = missingSpans(claim.text, evidenceText, isKnownName).filter(s =>
     tokenize(s).every(t => ev.lower.includes(t.lower)),
   );
-  if (spans.length) problems.push(`names ${spans.map(s => `"${s}"`).join(', ')}, which its cited facts do not name`);
+  if (spans.length)
+    problems.push(
+      `names ${spans
+        .map(s => `"${s}"`)
+        .join(', ')}, which its cited facts do not name`,
+    );
   {
-    const pairs = unrelatedNames(claim.text, cited.map(factEvidenceText), isKnownName);
+    const pairs = unrelatedNames(
+      claim.text,
+      cited.map(factEvidenceText),
+      isKnownName,
+    );
     if (pairs.length) {
-      problems.push(`relates ${pairs.map(([a, b]) => `"${a}" and "${b}"`).join(', ')}, which its cited facts never mention together`);
+      problems.push(
+        `relates ${pairs
+          .map(([a, b]) => `"${a}" and "${b}"`)
+          .join(', ')}, which its cited facts never mention together`,
+      );
     }
   }
   {
     const logic = unsupportedLogicWords(claim.text, evidenceText).filter(l => {
       // A leading "No" answers the question: it needs the cited facts to contradict the question.
-      if (l.kind === 'polar') return options.question !== undefined && !contradictsQuestion(options.question, claimTokens, ev);
+      if (l.kind === 'polar')
+        return (
+          options.question !== undefined &&
+          !contradictsQuestion(options.question, claimTokens, ev)
+        );
       // "does not include tax" where the facts say "minus tax" / "excluding tax".
-      if (l.kind === 'negation') return !l.following.some(w => contrastedIn(w, ev));
+      if (l.kind === 'negation')
+        return !l.following.some(w => contrastedIn(w, ev));
       // "both", "more … than": each thing compared may come from its own cited fact.
       return cited.length < 2;
     });
-    if (logic.length) problems.push(`says ${logic.map(l => `"${l.word}"`).join(', ')}, which its cited facts do not state`);
+    if (logic.length)
+      problems.push(
+        `says ${logic
+          .map(l => `"${l.word}"`)
+          .join(', ')}, which its cited facts do not state`,
+      );
   }
 
   // Contradictions: claiming "after" where the evidence says "before", etc.
@@ -461,7 +619,10 @@ export function checkClaim(
     }
   }
 
-  const pairing = checkCodePairs(claimTokens, extractCodeMappings(evidenceText));
+  const pairing = checkCodePairs(
+    claimTokens,
+    extractCodeMappings(evidenceText),
+  );
   if (pairing) problems.push(pairing);
   const formula = checkFormulas(claim.text, evidenceText);
   if (formula) problems.push(formula);
@@ -473,8 +634,14 @@ export function checkGroundedness(
   answer: AnswerOutput,
   facts: readonly Fact[],
   options: GroundednessOptions = {},
-): { claims: ClaimGrounding[]; reasons: VerdictReason[]; groundedness: number } {
-  const claims = answer.claims.map((c, i) => checkClaim(c, i, facts, answer, options));
+): {
+  claims: ClaimGrounding[];
+  reasons: VerdictReason[];
+  groundedness: number;
+} {
+  const claims = answer.claims.map((c, i) =>
+    checkClaim(c, i, facts, answer, options),
+  );
   const reasons: VerdictReason[] = [];
   for (const c of claims) {
     if (c.supported) continue;
@@ -485,12 +652,29 @@ export function checkGroundedness(
       severity: 'warning',
     });
   }
-  if (!answer.claims.length && !answer.abstained && !answer.refused && answer.answer.trim()) {
+  if (
+    !answer.claims.length &&
+    !answer.abstained &&
+    !answer.refused &&
+    answer.answer.trim()
+  ) {
     if (!isAbstention(answer.answer)) {
-      reasons.push({ code: 'ungrounded', message: 'The answer makes no cited claims.', severity: 'warning' });
+      reasons.push({
+        code: 'ungrounded',
+        message: 'The answer makes no cited claims.',
+        severity: 'warning',
+      });
     }
   }
-  const supported = claims.filter(c => c.supported).length;
-  const groundedness = claims.length ? supported / claims.length : answer.abstained || answer.refused ? 1 : 0;
-  return { claims, reasons, groundedness };
+  return { claims, reasons, groundedness: groundednessScore(claims, answer) };
+}
+
+/** The share of supported claims; an answer without claims is grounded only if it abstains or refuses. */
+function groundednessScore(
+  claims: readonly ClaimGrounding[],
+  answer: AnswerOutput,
+): number {
+  if (claims.length)
+    return claims.filter(c => c.supported).length / claims.length;
+  return answer.abstained || answer.refused ? 1 : 0;
 }

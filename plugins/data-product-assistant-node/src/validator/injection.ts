@@ -7,13 +7,21 @@ export interface InjectionFinding {
   severity: 'warning' | 'block';
 }
 
-const PATTERNS: Array<{ kind: string; severity: 'warning' | 'block'; re: RegExp }> = [
+const PATTERNS: Array<{
+  kind: string;
+  severity: 'warning' | 'block';
+  re: RegExp;
+}> = [
   {
     kind: 'override',
     severity: 'block',
     re: /\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)*(?:previous|prior|above|earlier|preceding|former|original|system|existing)?\s*(?:instructions?|prompts?|rules?|directions?|guidelines?|guardrails?|constraints?|context|messages?)\b/gi,
   },
-  { kind: 'override', severity: 'block', re: /\bnew\s+(?:instructions?|rules?|system\s+prompt)\s*:/gi },
+  {
+    kind: 'override',
+    severity: 'block',
+    re: /\bnew\s+(?:instructions?|rules?|system\s+prompt)\s*:/gi,
+  },
   {
     // "respond only with X", "reply with X and nothing else": an attacker's canary
     kind: 'override',
@@ -77,7 +85,10 @@ export function detectInjection(text: string): InjectionFinding[] {
     for (const m of text.matchAll(p.re)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (out.some(f => start < f.end && f.start < end && f.severity === 'block')) continue;
+      if (
+        out.some(f => start < f.end && f.start < end && f.severity === 'block')
+      )
+        continue;
       out.push({ kind: p.kind, start, end, text: m[0], severity: p.severity });
     }
   }

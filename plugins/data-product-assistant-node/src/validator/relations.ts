@@ -9,34 +9,186 @@
 
 /** Lower-case words that may sit inside a name: "Rock and Roll Hall of Fame", "Marquis de Lafayette". */
 const CONNECTORS = new Set([
-  'of', 'the', 'de', 'du', 'da', 'del', 'della', 'di', 'von', 'van', 'der', 'den', 'la', 'le', 'bei', 'y', 'and', '&',
+  'of',
+  'the',
+  'de',
+  'du',
+  'da',
+  'del',
+  'della',
+  'di',
+  'von',
+  'van',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bei',
+  'y',
+  'and',
+  '&',
 ]);
 
 /** Capitalised words that start a sentence without naming anything. */
 const LEADING_FUNCTION = new Set([
-  'the', 'a', 'an', 'both', 'yes', 'no', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'it', 'its', 'he', 'she', 'they',
-  'his', 'her', 'their', 'this', 'that', 'these', 'those', 'there', 'neither', 'either', 'all', 'each', 'one', 'only',
-  'as', 'and', 'but', 'or', 'so', 'if', 'when', 'while', 'after', 'before', 'since', 'although', 'however', 'also',
-  'not', 'we', 'you', 'i', 'our', 'your', 'my', 'some', 'many', 'most', 'every', 'which', 'what', 'who', 'where',
+  'the',
+  'a',
+  'an',
+  'both',
+  'yes',
+  'no',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'with',
+  'it',
+  'its',
+  'he',
+  'she',
+  'they',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'neither',
+  'either',
+  'all',
+  'each',
+  'one',
+  'only',
+  'as',
+  'and',
+  'but',
+  'or',
+  'so',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'although',
+  'however',
+  'also',
+  'not',
+  'we',
+  'you',
+  'i',
+  'our',
+  'your',
+  'my',
+  'some',
+  'many',
+  'most',
+  'every',
+  'which',
+  'what',
+  'who',
+  'where',
 ]);
 
 /** Heads too generic to locate a name by on their own ("Stanford University" is not "a research university"). */
 const GENERIC_HEADS = new Set([
-  'university', 'college', 'school', 'institute', 'academy', 'city', 'county', 'state', 'states', 'united', 'river',
-  'lake', 'park', 'street', 'road', 'church', 'company', 'records', 'music', 'pictures', 'film', 'films', 'series',
-  'band', 'group', 'club', 'team', 'league', 'association', 'national', 'international', 'american', 'british',
-  'new', 'north', 'south', 'east', 'west', 'saint', 'st', 'mount', 'island', 'the', 'of', 'and', 'center', 'centre',
-  'hall', 'house', 'museum', 'airport', 'base', 'air', 'force', 'award', 'awards', 'prize', 'game', 'games', 'show',
+  'university',
+  'college',
+  'school',
+  'institute',
+  'academy',
+  'city',
+  'county',
+  'state',
+  'states',
+  'united',
+  'river',
+  'lake',
+  'park',
+  'street',
+  'road',
+  'church',
+  'company',
+  'records',
+  'music',
+  'pictures',
+  'film',
+  'films',
+  'series',
+  'band',
+  'group',
+  'club',
+  'team',
+  'league',
+  'association',
+  'national',
+  'international',
+  'american',
+  'british',
+  'new',
+  'north',
+  'south',
+  'east',
+  'west',
+  'saint',
+  'st',
+  'mount',
+  'island',
+  'the',
+  'of',
+  'and',
+  'center',
+  'centre',
+  'hall',
+  'house',
+  'museum',
+  'airport',
+  'base',
+  'air',
+  'force',
+  'award',
+  'awards',
+  'prize',
+  'game',
+  'games',
+  'show',
 ]);
 
 /** Dates are not names to relate ("born on July 7"). */
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
-const ABBREVIATIONS = new Set(['st', 'dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'co', 'inc', 'ltd', 'vs', 'etc', 'no', 'mt', 'lt', 'col', 'gen', 'prof', 'ft', 'approx', 'fig']);
+const ABBREVIATIONS = new Set([
+  'st',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'jr',
+  'sr',
+  'co',
+  'inc',
+  'ltd',
+  'vs',
+  'etc',
+  'no',
+  'mt',
+  'lt',
+  'col',
+  'gen',
+  'prof',
+  'ft',
+  'approx',
+  'fig',
+]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
-const PRONOUN_START = /^(?:\W*\S+\W+){0,3}?(?:he|she|it|they|his|her|its|their)\b/i;
+const PRONOUN_START =
+  /^(?:\W*\S+\W+){0,3}?(?:he|she|it|they|his|her|its|their)\b/i;
 
 export function normaliseSpan(s: string): string {
   return ` ${s
@@ -59,7 +211,8 @@ export function splitSentences(text: string): string[] {
     if (m[0][0] === '.') {
       const before = text.slice(start, m.index!);
       const last = /([\p{L}\p{N}]+)\W*$/u.exec(before)?.[1] ?? '';
-      if (/^\p{Lu}$/u.test(last) || ABBREVIATIONS.has(last.toLowerCase())) continue;
+      if (/^\p{Lu}$/u.test(last) || ABBREVIATIONS.has(last.toLowerCase()))
+        continue;
     }
     const s = text.slice(start, end).trim();
     if (s) out.push(s);
@@ -81,12 +234,20 @@ export interface NameSpan {
  * Capitalised multi-word names of a claim, and single capitalised words not at the start of a sentence.
  * A single capitalised word at the start of a sentence counts only when `isKnownName` says so.
  */
-export function nameSpans(text: string, isKnownName: (word: string) => boolean = () => false): NameSpan[] {
-  const words = [...text.matchAll(WORD)].map(m => ({ raw: m[0], index: m.index!, end: m.index! + m[0].length }));
+export function nameSpans(
+  text: string,
+  isKnownName: (word: string) => boolean = () => false,
+): NameSpan[] {
+  const words = [...text.matchAll(WORD)].map(m => ({
+    raw: m[0],
+    index: m.index!,
+    end: m.index! + m[0].length,
+  }));
   const spans: NameSpan[] = [];
   let i = 0;
   const cap = (w: string) => /^\p{Lu}/u.test(w);
-  const gapOk = (a: { end: number }, b: { index: number }) => /^[\s-]*$/.test(text.slice(a.end, b.index));
+  const gapOk = (a: { end: number }, b: { index: number }) =>
+    /^[\s-]*$/.test(text.slice(a.end, b.index));
   while (i < words.length) {
     if (!cap(words[i].raw)) {
       i++;
@@ -96,13 +257,28 @@ export function nameSpans(text: string, isKnownName: (word: string) => boolean =
     // Extend over capitalised words and connectors followed by a capitalised word.
     for (;;) {
       let k = j + 1;
-      while (k < words.length && CONNECTORS.has(words[k].raw.toLowerCase()) && gapOk(words[k - 1], words[k])) k++;
-      if (k < words.length && cap(words[k].raw) && gapOk(words[k - 1], words[k])) j = k;
+      while (
+        k < words.length &&
+        CONNECTORS.has(words[k].raw.toLowerCase()) &&
+        gapOk(words[k - 1], words[k])
+      )
+        k++;
+      if (
+        k < words.length &&
+        cap(words[k].raw) &&
+        gapOk(words[k - 1], words[k])
+      )
+        j = k;
       else break;
     }
     let first = i;
-    const sentenceStart = (w: { index: number }) => /(^|[.!?:;]["”’)]*\s+|\n\s*|["“(]\s*)$/.test(text.slice(0, w.index));
-    while (first <= j && (LEADING_FUNCTION.has(words[first].raw.toLowerCase()) || CONNECTORS.has(words[first].raw.toLowerCase()))) {
+    const sentenceStart = (w: { index: number }) =>
+      /(^|[.!?:;]["”’)]*\s+|\n\s*|["“(]\s*)$/.test(text.slice(0, w.index));
+    while (
+      first <= j &&
+      (LEADING_FUNCTION.has(words[first].raw.toLowerCase()) ||
+        CONNECTORS.has(words[first].raw.toLowerCase()))
+    ) {
       if (!cap(words[first].raw) && first > i) break;
       first++;
     }
@@ -110,8 +286,13 @@ export function nameSpans(text: string, isKnownName: (word: string) => boolean =
       const single = first === j;
       const initial = sentenceStart(words[first]) || first > i;
       if (!single || !initial || isKnownName(words[first].raw)) {
-        const span = text.slice(words[first].index, words[j].end).replace(/['’]s$/, '');
-        const parts = span.split(/\s+(?:and|&)\s+/).map(p => p.trim()).filter(Boolean);
+        const span = text
+          .slice(words[first].index, words[j].end)
+          .replace(/['’]s$/, '');
+        const parts = span
+          .split(/\s+(?:and|&)\s+/)
+          .map(p => p.trim())
+          .filter(Boolean);
         spans.push({ text: span, parts });
       }
     }
@@ -127,12 +308,18 @@ export function containsSpan(haystack: string, span: string): boolean {
 }
 
 /** Names of the claim that do not occur as spans in the evidence (each "and" part checked on its own). */
-export function missingSpans(claim: string, evidence: string, isKnownName?: (w: string) => boolean): string[] {
+export function missingSpans(
+  claim: string,
+  evidence: string,
+  isKnownName?: (w: string) => boolean,
+): string[] {
   const missing: string[] = [];
   for (const s of nameSpans(claim, isKnownName)) {
     if (s.text.split(/\s+/).length < 2) continue;
     if (containsSpan(evidence, s.text)) continue;
-    for (const p of s.parts) if (p.split(/\s+/).length >= 2 && !containsSpan(evidence, p)) missing.push(p);
+    for (const p of s.parts)
+      if (p.split(/\s+/).length >= 2 && !containsSpan(evidence, p))
+        missing.push(p);
   }
   return missing;
 }
@@ -146,7 +333,10 @@ function mentions(sentence: string, name: string): boolean {
       /^\p{Lu}/u.test(w) &&
       w.length >= 3 &&
       !GENERIC_HEADS.has(w.toLowerCase()) &&
-      new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[’']/g, "['’]")}(?![\\p{L}\\p{N}])`, 'u').test(sentence),
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])${w.replace(/[’']/g, "['’]")}(?![\\p{L}\\p{N}])`,
+        'u',
+      ).test(sentence),
   );
 }
 
@@ -155,8 +345,14 @@ function mentions(sentence: string, name: string): boolean {
  * adjacent sentences where the second refers back with a pronoun. Names found in different facts are
  * fine (the claim combines the facts it cites); names a fact never mentions are left to other checks.
  */
-export function unrelatedNames(claim: string, factTexts: readonly string[], isKnownName?: (w: string) => boolean): Array<[string, string]> {
-  const names = [...new Set(nameSpans(claim, isKnownName).flatMap(s => s.parts))].filter(n => !CALENDAR.test(n));
+export function unrelatedNames(
+  claim: string,
+  factTexts: readonly string[],
+  isKnownName?: (w: string) => boolean,
+): Array<[string, string]> {
+  const names = [
+    ...new Set(nameSpans(claim, isKnownName).flatMap(s => s.parts)),
+  ].filter(n => !CALENDAR.test(n));
   if (names.length < 2) return [];
   const facts = factTexts.map(t => splitSentences(t));
   const where = (n: string) => facts.map(ss => ss.map(s => mentions(s, n)));
@@ -165,7 +361,11 @@ export function unrelatedNames(claim: string, factTexts: readonly string[], isKn
   for (let a = 0; a < names.length; a++) {
     for (let b = a + 1; b < names.length; b++) {
       const [na, nb] = [names[a], names[b]];
-      if (normaliseSpan(na).includes(normaliseSpan(nb)) || normaliseSpan(nb).includes(normaliseSpan(na))) continue;
+      if (
+        normaliseSpan(na).includes(normaliseSpan(nb)) ||
+        normaliseSpan(nb).includes(normaliseSpan(na))
+      )
+        continue;
       const la = loc.get(na)!;
       const lb = loc.get(nb)!;
       const inFact = (l: boolean[][]) => l.map(ss => ss.some(Boolean));
@@ -179,7 +379,12 @@ export function unrelatedNames(claim: string, factTexts: readonly string[], isKn
         const ss = facts[f];
         for (let i = 0; i < ss.length && !together; i++) {
           if (la[f][i] && lb[f][i]) together = true;
-          else if (i > 0 && PRONOUN_START.test(ss[i]) && ((la[f][i - 1] && lb[f][i]) || (lb[f][i - 1] && la[f][i]))) together = true;
+          else if (
+            i > 0 &&
+            PRONOUN_START.test(ss[i]) &&
+            ((la[f][i - 1] && lb[f][i]) || (lb[f][i - 1] && la[f][i]))
+          )
+            together = true;
         }
       }
       if (!together) out.push([na, nb]);
@@ -189,13 +394,37 @@ export function unrelatedNames(claim: string, factTexts: readonly string[], isKn
 }
 
 /** Words whose meaning word overlap cannot check: negation, quantifiers over several things, comparisons. */
-const NEGATIONS = new Set(['not', "n't", 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'no']);
-const COMPARISONS = new Set([
-  'both', 'same', 'either',
-  'more', 'fewer', 'than', 'younger', 'older', 'larger', 'smaller', 'bigger', 'longer', 'shorter',
-  'instead', 'unlike', 'whereas',
+const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'never',
+  'neither',
+  'nor',
+  'none',
+  'nobody',
+  'nothing',
+  'no',
 ]);
-const NEGATION_FORMS = /\b(?:not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/i;
+const COMPARISONS = new Set([
+  'both',
+  'same',
+  'either',
+  'more',
+  'fewer',
+  'than',
+  'younger',
+  'older',
+  'larger',
+  'smaller',
+  'bigger',
+  'longer',
+  'shorter',
+  'instead',
+  'unlike',
+  'whereas',
+]);
+const NEGATION_FORMS =
+  /\b(?:not|never|no|none|neither|nor|without|cannot)\b|n['’]t\b/i;
 
 export interface LogicWord {
   word: string;
@@ -209,9 +438,16 @@ export interface LogicWord {
  * Logic words in the claim that the evidence does not use. A bare "yes"/"no" (a polar answer with
  * nothing else to check) is left alone; negations pass when the evidence negates something too.
  */
-export function unsupportedLogicWords(claim: string, evidence: string): LogicWord[] {
-  const words = (claim.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]t)?/gu) ?? []).map(w => (/n['’]t$/.test(w) ? "n't" : w));
-  const content = words.filter(w => !['yes', 'no', 'the', 'a', 'an'].includes(w));
+export function unsupportedLogicWords(
+  claim: string,
+  evidence: string,
+): LogicWord[] {
+  const words = (
+    claim.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]t)?/gu) ?? []
+  ).map(w => (/n['’]t$/.test(w) ? "n't" : w));
+  const content = words.filter(
+    w => !['yes', 'no', 'the', 'a', 'an'].includes(w),
+  );
   if (!content.length) return [];
   const ev = new Set(evidence.toLowerCase().match(/[\p{L}]+/gu) ?? []);
   const evNegated = NEGATION_FORMS.test(evidence);
@@ -222,10 +458,18 @@ export function unsupportedLogicWords(claim: string, evidence: string): LogicWor
     if (NEGATIONS.has(w)) {
       if (evNegated) return;
       seen.add(w);
-      out.push({ word: w, kind: i === 0 && w === 'no' ? 'polar' : 'negation', following: words.slice(i + 1, i + 5) });
+      out.push({
+        word: w,
+        kind: i === 0 && w === 'no' ? 'polar' : 'negation',
+        following: words.slice(i + 1, i + 5),
+      });
     } else if (COMPARISONS.has(w)) {
       seen.add(w);
-      out.push({ word: w, kind: 'comparison', following: words.slice(i + 1, i + 5) });
+      out.push({
+        word: w,
+        kind: 'comparison',
+        following: words.slice(i + 1, i + 5),
+      });
     }
   });
   return out;

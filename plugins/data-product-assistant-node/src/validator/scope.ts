@@ -26,32 +26,45 @@ export function checkScope(
   if (answer.refused || answer.abstained) return [];
   const reasons: VerdictReason[] = [];
   const vocab = new Evidence(
-    [...facts.map(f => [f.text, f.table, f.column].filter(Boolean).join(' ')), ...scope, domain ?? ''].join('\n'),
+    [
+      ...facts.map(f => [f.text, f.table, f.column].filter(Boolean).join(' ')),
+      ...scope,
+      domain ?? '',
+    ].join('\n'),
   );
   const questionEv = new Evidence(question);
   const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
   const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
   if (words.length >= 5) {
-    const inVocab = words.filter(t => vocab.hasStem(t.stem) || questionEv.hasStem(t.stem)).length;
+    const inVocab = words.filter(
+      t => vocab.hasStem(t.stem) || questionEv.hasStem(t.stem),
+    ).length;
     const share = inVocab / words.length;
     if (share < (options.minAnswerOverlap ?? 0.5)) {
       reasons.push({
         code: 'scope',
-        message: `Only ${Math.round(share * 100)}% of the answer's content relates to this data product.`,
+        message: `Only ${Math.round(
+          share * 100,
+        )}% of the answer's content relates to this data product.`,
         severity: 'warning',
       });
     }
   }
   const off = OFF_DOMAIN.exec(text);
   if (off && !vocab.lower.includes(off[0].toLowerCase())) {
-    reasons.push({ code: 'scope', message: `The answer strays off-domain ("${off[0]}").`, severity: 'warning' });
+    reasons.push({
+      code: 'scope',
+      message: `The answer strays off-domain ("${off[0]}").`,
+      severity: 'warning',
+    });
   }
   if (scope.length || domain) {
     const q = contentTokens(tokenize(question)).filter(t => t.kind === 'word');
     if (q.length >= 3 && q.every(t => !vocab.hasStem(t.stem))) {
       reasons.push({
         code: 'scope',
-        message: 'The question is outside this product\u2019s scope and the answer did not refuse it.',
+        message:
+          'The question is outside this product\u2019s scope and the answer did not refuse it.',
         severity: 'warning',
       });
     }

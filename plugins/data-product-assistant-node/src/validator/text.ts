@@ -14,14 +14,37 @@ type types kind set etc eg e.g. ie i.e. based equals equal defined calculated co
 export const stopwords: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
-  nine: '9', ten: '10', eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30',
-  forty: '40', fifty: '50', sixty: '60', hundred: '100', thousand: '1000', once: '1', twice: '2',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  hundred: '100',
+  thousand: '1000',
+  once: '1',
+  twice: '2',
 };
 
 /** Light suffix-stripping stemmer (Porter-like, English). */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   if (w.length <= 3 || /\d/.test(w)) return w;
   const rules: Array<[RegExp, string]> = [
     [/ational$/, 'ate'],
@@ -89,9 +112,17 @@ export function tokenize(text: string): Token[] {
     const lower = raw.toLowerCase();
     let kind: Token['kind'] = 'word';
     if (/^\d/.test(raw) && /^\d+(?:[.,]\d+)*%?$/.test(raw)) kind = 'number';
-    else if (raw.includes('_') || /\.[A-Za-z_]/.test(raw) || /^[a-z]+[A-Z]\w*$/.test(raw)) kind = 'identifier';
+    else if (
+      raw.includes('_') ||
+      /\.[A-Za-z_]/.test(raw) ||
+      /^[a-z]+[A-Z]\w*$/.test(raw)
+    )
+      kind = 'identifier';
     const prev = text.slice(Math.max(0, index - 3), index);
-    const sentenceStart = index === 0 || /[.!?:]\s+$|^\s*$|\n\s*$/.test(prev) || /["“(]$/.test(prev);
+    const sentenceStart =
+      index === 0 ||
+      /[.!?:]\s+$|^\s*$|\n\s*$/.test(prev) ||
+      /["“(]$/.test(prev);
     const proper = kind === 'word' && /^\p{Lu}/u.test(raw) && !sentenceStart;
     let s: string;
     if (kind === 'number') s = normaliseNumber(raw);
@@ -107,7 +138,9 @@ export function tokenize(text: string): Token[] {
 
 /** Content tokens: identifiers, numbers and non-stopword words. */
 export function contentTokens(tokens: Token[]): Token[] {
-  return tokens.filter(t => t.kind !== 'word' || (!stopwords.has(t.lower) && t.lower.length > 1));
+  return tokens.filter(
+    t => t.kind !== 'word' || (!stopwords.has(t.lower) && t.lower.length > 1),
+  );
 }
 
 /** Index of evidence text for fast membership checks. */
@@ -132,7 +165,8 @@ export class Evidence {
       else if (t.kind === 'identifier') {
         this.identifiers.add(t.lower);
         // Parts of identifiers count as words too: `orders.net_amount` → orders, net, amount.
-        for (const part of t.lower.split(/[._]/)) if (part) this.stems.add(stem(part));
+        for (const part of t.lower.split(/[._]/))
+          if (part) this.stems.add(stem(part));
         for (const part of t.lower.split('.')) this.identifiers.add(part);
       } else this.stems.add(t.stem);
     }
@@ -147,14 +181,22 @@ export class Evidence {
     const l = id.toLowerCase();
     if (this.identifiers.has(l)) return true;
     // `orders.net_amount` is supported when both parts are.
-    if (l.includes('.')) return l.split('.').every(p => this.identifiers.has(p) || this.hasPhrase(p));
+    if (l.includes('.'))
+      return l
+        .split('.')
+        .every(p => this.identifiers.has(p) || this.hasPhrase(p));
     return false;
   }
 
   /** An identifier written as words ("net amount" for `net_amount`). */
   hasPhrase(id: string): boolean {
-    const words = id.toLowerCase().split(/[_.\s]+/).filter(Boolean);
+    const words = id
+      .toLowerCase()
+      .split(/[_.\s]+/)
+      .filter(Boolean);
     if (!words.length) return false;
-    return new RegExp(`\\b${words.map(w => w.replace(/[^a-z0-9]/g, '')).join('[\\s_.-]+')}\\b`).test(this.lower);
+    return new RegExp(
+      `\\b${words.map(w => w.replace(/[^a-z0-9]/g, '')).join('[\\s_.-]+')}\\b`,
+    ).test(this.lower);
   }
 }

@@ -13,14 +13,24 @@ export function decideVerdict(
   reasons: VerdictReason[],
   groundedness: number,
 ): Verdict {
-  const g = Math.max(0, Math.min(1, Number.isFinite(groundedness) ? groundedness : 0));
+  const g = Math.max(
+    0,
+    Math.min(1, Number.isFinite(groundedness) ? groundedness : 0),
+  );
   const blocks = reasons.some(r => r.severity === 'block');
   if (answer.abstained || answer.refused) {
-    const leaks = reasons.some(r => r.severity === 'block' && LEAK_CODES.has(r.code));
-    return { status: leaks ? 'blocked' : 'abstained', reasons, groundedness: g };
+    const leaks = reasons.some(
+      r => r.severity === 'block' && LEAK_CODES.has(r.code),
+    );
+    return {
+      status: leaks ? 'blocked' : 'abstained',
+      reasons,
+      groundedness: g,
+    };
   }
   if (blocks) return { status: 'blocked', reasons, groundedness: g };
-  if (reasons.some(r => r.severity === 'warning')) return { status: 'flagged', reasons, groundedness: g };
+  if (reasons.some(r => r.severity === 'warning'))
+    return { status: 'flagged', reasons, groundedness: g };
   return { status: 'approved', reasons, groundedness: g };
 }
 
@@ -28,11 +38,20 @@ export function decideVerdict(
  * The verdict when validation itself failed (validator down, output unparseable):
  * never approved. `blocked` when `block` is set (e.g. for hosted models with governance risk).
  */
-export function failClosedVerdict(error: unknown, options: { block?: boolean } = {}): Verdict {
+export function failClosedVerdict(
+  error: unknown,
+  options: { block?: boolean } = {},
+): Verdict {
   const msg = error instanceof Error ? error.message : String(error);
   return {
     status: options.block ? 'blocked' : 'flagged',
-    reasons: [{ code: 'validator-error', message: `The answer could not be validated: ${msg}`, severity: options.block ? 'block' : 'warning' }],
+    reasons: [
+      {
+        code: 'validator-error',
+        message: `The answer could not be validated: ${msg}`,
+        severity: options.block ? 'block' : 'warning',
+      },
+    ],
     groundedness: 0,
   };
 }

@@ -1,4 +1,12 @@
-import type { AnswerModel, AnswerOutput, AnswerRequest, Claim, Fact, ModelSpec, Usage } from '../types';
+import type {
+  AnswerModel,
+  AnswerOutput,
+  AnswerRequest,
+  Claim,
+  Fact,
+  ModelSpec,
+  Usage,
+} from '../types';
 import { detectIntents } from '../../context/intent';
 import { findMentions } from '../../context/mentions';
 import { EXAMPLES_MARKER } from '../../context/buildFacts';
@@ -20,7 +28,10 @@ const CAPABILITIES =
 
 function productTitle(facts: Fact[]): string {
   const product = facts.find(f => f.kind === 'product');
-  return /^Data product "([^"]+)"/.exec(product?.text ?? '')?.[1] ?? 'this data product';
+  return (
+    /^Data product "([^"]+)"/.exec(product?.text ?? '')?.[1] ??
+    'this data product'
+  );
 }
 
 /** Example values of columns above `internal` or holding PII, which the model never repeats. */
@@ -29,12 +40,21 @@ function sensitiveValues(facts: Fact[]): string[] {
   for (const f of facts) {
     if (f.kind !== 'column') continue;
     const sensitive =
-      f.pii || f.classification === 'confidential' || f.classification === 'restricted';
+      f.pii ||
+      f.classification === 'confidential' ||
+      f.classification === 'restricted';
     if (!sensitive) continue;
     const at = f.text.indexOf(` ${EXAMPLES_MARKER} `);
     if (at < 0) continue;
-    const list = f.text.slice(at + EXAMPLES_MARKER.length + 2).replace(/\.$/, '');
-    values.push(...list.split(', ').map(v => v.trim()).filter(v => v.length >= 3));
+    const list = f.text
+      .slice(at + EXAMPLES_MARKER.length + 2)
+      .replace(/\.$/, '');
+    values.push(
+      ...list
+        .split(', ')
+        .map(v => v.trim())
+        .filter(v => v.length >= 3),
+    );
   }
   return values;
 }
@@ -46,6 +66,16 @@ function dedupe(claims: Claim[]): Claim[] {
     seen.add(c.text);
     return true;
   });
+}
+
+/** Where questions are in scope, for a refusal: the domain and its scope topics, as far as they are known. */
+function scopeDescription(req: AnswerRequest): string {
+  if (req.scope?.length)
+    return ` in the ${req.domain ?? 'product'} domain (${req.scope.join(
+      ', ',
+    )})`;
+  if (req.domain) return ` in the ${req.domain} domain`;
+  return '';
 }
 
 /**
@@ -66,22 +96,22 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
     hasMentions: mentions.tables.length + mentions.columns.length > 0,
   });
   if (scope.refuse) {
-    const about = req.scope?.length
-      ? ` in the ${req.domain ?? 'product'} domain (${req.scope.join(', ')})`
-      : req.domain
-        ? ` in the ${req.domain} domain`
-        : '';
+    const about = scopeDescription(req);
     return {
-      answer:
-        `I only answer questions about the data product "${title}"${about}, and this question is outside that scope. ` +
-        CAPABILITIES,
+      answer: `I only answer questions about the data product "${title}"${about}, and this question is outside that scope. ${CAPABILITIES}`,
       claims: [],
       abstained: true,
       refused: true,
     };
   }
 
-  const ctx: AnswerContext = { question, q: question.toLowerCase(), facts, intents, mentions };
+  const ctx: AnswerContext = {
+    question,
+    q: question.toLowerCase(),
+    facts,
+    intents,
+    mentions,
+  };
   let claims: Claim[] = [];
   for (const intent of intents) {
     claims = ANSWERERS[intent](ctx);
@@ -95,22 +125,36 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
 
   if (!claims.length) {
     const owner = facts.find(f => f.kind === 'owner');
-    const ownerName = owner ? /is owned by (.+)\.$/.exec(owner.text)?.[1] : undefined;
-    const ownerClaim: Claim[] = owner && ownerName
-      ? [{ text: `For anything else, ask the owner of "${title}", ${ownerName}.`, citations: [owner.id] }]
-      : [];
+    const ownerName = owner
+      ? /is owned by (.+)\.$/.exec(owner.text)?.[1]
+      : undefined;
+    const ownerClaim: Claim[] =
+      owner && ownerName
+        ? [
+            {
+              text: `For anything else, ask the owner of "${title}", ${ownerName}.`,
+              citations: [owner.id],
+            },
+          ]
+        : [];
     return {
       answer: [
         `The metadata of "${title}" does not answer this question.`,
         CAPABILITIES,
         ...ownerClaim.map(c => c.text),
-        ...(ownerClaim.length ? [] : ['For anything else, ask the data product owner.']),
+        ...(ownerClaim.length
+          ? []
+          : ['For anything else, ask the data product owner.']),
       ].join(' '),
       claims: ownerClaim,
       abstained: true,
     };
   }
-  return { answer: claims.map(c => c.text).join(' '), claims, abstained: false };
+  return {
+    answer: claims.map(c => c.text).join(' '),
+    claims,
+    abstained: false,
+  };
 }
 
 /** The embedded default answer model (`provider: builtin`). */

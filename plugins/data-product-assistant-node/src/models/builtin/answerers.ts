@@ -2,7 +2,12 @@ import type { Claim, Fact } from '../types';
 import type { Intent } from '../../context/intent';
 import type { Mentions } from '../../context/mentions';
 import { stripExamples } from '../../context/buildFacts';
-import { compact, contentTerms, processTerm, tokenize } from '../../context/terms';
+import {
+  compact,
+  contentTerms,
+  processTerm,
+  tokenize,
+} from '../../context/terms';
 import { expandTopic } from './topics';
 
 /** What an answerer sees: the question, the facts, and what was detected in it. */
@@ -19,7 +24,10 @@ export type Answerer = (ctx: AnswerContext) => Claim[];
 
 const MAX_LISTED = 10;
 
-const claimOf = (fact: Fact, text = fact.text): Claim => ({ text, citations: [fact.id] });
+const claimOf = (fact: Fact, text = fact.text): Claim => ({
+  text,
+  citations: [fact.id],
+});
 
 const ofKind = (ctx: AnswerContext, ...kinds: Fact['kind'][]) =>
   ctx.facts.filter(f => kinds.includes(f.kind));
@@ -48,7 +56,10 @@ function inScope(ctx: AnswerContext, facts: Fact[]): Fact[] {
 /** A column's facts as a claim, never with its example values. */
 function columnClaim(ctx: AnswerContext, column: Fact): Claim {
   const cls = ctx.facts.find(
-    f => f.kind === 'classification' && f.table === column.table && f.column === column.column,
+    f =>
+      f.kind === 'classification' &&
+      f.table === column.table &&
+      f.column === column.column,
   );
   const text = stripExamples(column.text);
   return cls
@@ -60,19 +71,33 @@ const owner: Answerer = ctx =>
   ofKind(ctx, 'owner', 'team', 'support').map(f => claimOf(f));
 
 const SLA_TOPICS: Array<[RegExp, RegExp]> = [
-  [/\bretention\b|\bretain|\bkept\b|\bhow long\b|\bhistory\b|\bdeleted?\b/, /retention/i],
-  [/\bend of (life|support)\b|\bdeprecat|\bsunset|\bretire/, /endof(life|support)/i],
+  [
+    /\bretention\b|\bretain|\bkept\b|\bhow long\b|\bhistory\b|\bdeleted?\b/,
+    /retention/i,
+  ],
+  [
+    /\bend of (life|support)\b|\bdeprecat|\bsunset|\bretire/,
+    /endof(life|support)/i,
+  ],
   [/\bgeneral(ly)? availab/, /generalavailability/i],
   [/\blatenc|\bdelay|\blag\b/, /latency/i],
-  [/\bwhen .*\b(available|ready|complete|arrive)|\btime of availability|\bby what time\b/, /timeofavailability/i],
-  [/\bfresh|\bstale\b|\bup[- ]to[- ]date\b|\bupdat|\brefresh|\bhow often\b|\bfrequen|\bload/, /frequency|latency|timeofavailability/i],
+  [
+    /\bwhen .*\b(available|ready|complete|arrive)|\btime of availability|\bby what time\b/,
+    /timeofavailability/i,
+  ],
+  [
+    /\bfresh|\bstale\b|\bup[- ]to[- ]date\b|\bupdat|\brefresh|\bhow often\b|\bfrequen|\bload/,
+    /frequency|latency|timeofavailability/i,
+  ],
 ];
 
 const sla: Answerer = ctx => {
   const slas = ofKind(ctx, 'sla');
   for (const [question, property] of SLA_TOPICS) {
     if (!question.test(ctx.q)) continue;
-    const hit = slas.filter(f => property.test(f.id.replace(/^sla:/, '').replace(/#\d+$/, '')));
+    const hit = slas.filter(f =>
+      property.test(f.id.replace(/^sla:/, '').replace(/#\d+$/, '')),
+    );
     if (hit.length) return hit.map(f => claimOf(f));
   }
   return slas.map(f => claimOf(f));
@@ -95,7 +120,11 @@ const classification: Answerer = ctx => {
   } else if (!mentionedColumns(ctx).size) {
     // "which columns are sensitive": the ones above internal, or PII / tagged sensitive
     facts = facts.filter(
-      f => f.pii || f.classification === 'confidential' || f.classification === 'restricted' || !f.classification,
+      f =>
+        f.pii ||
+        f.classification === 'confidential' ||
+        f.classification === 'restricted' ||
+        !f.classification,
     );
   }
   return facts.slice(0, MAX_LISTED * 2).map(f => claimOf(f));
@@ -105,11 +134,13 @@ const keys: Answerer = ctx => {
   const tables = new Set(ctx.mentions.tables);
   const wantsGrain = /\bgrain\b|\bgranularity\b|\brow\b/.test(ctx.q);
   const wantsKey = /\bkeys?\b|\bpk\b|\bidentif/.test(ctx.q) || !wantsGrain;
-  const pick = (f: Fact) => !tables.size || (f.table !== undefined && tables.has(f.table));
+  const pick = (f: Fact) =>
+    !tables.size || (f.table !== undefined && tables.has(f.table));
   const claims: Claim[] = [];
   const keyFacts = ofKind(ctx, 'key').filter(pick);
   const tableFacts = ofKind(ctx, 'table').filter(pick);
-  if (wantsKey) claims.push(...keyFacts.slice(0, MAX_LISTED).map(f => claimOf(f)));
+  if (wantsKey)
+    claims.push(...keyFacts.slice(0, MAX_LISTED).map(f => claimOf(f)));
   if (wantsGrain) {
     claims.push(
       ...tableFacts
@@ -132,7 +163,11 @@ const count: Answerer = ctx => {
         return claimOf(f, n ? `Table ${f.table} has ${n} columns.` : f.text);
       });
   }
-  if (!/\btables?\b|\bcolumns?\b|\bfields?\b|\bdatasets?\b|\boutput ports?\b|\battributes?\b/.test(ctx.q)) {
+  if (
+    !/\btables?\b|\bcolumns?\b|\bfields?\b|\bdatasets?\b|\boutput ports?\b|\battributes?\b/.test(
+      ctx.q,
+    )
+  ) {
     return [];
   }
   return contracts.map(f => {
@@ -163,30 +198,43 @@ const access: Answerer = ctx => {
     ? roles.filter(f => columns.some(c => f.text.toLowerCase().includes(c)))
     : [];
   const picked = specific.length ? specific : roles;
-  if (/\boutput ports?\b/.test(ctx.q)) return [...tables(ctx), ...picked.map(f => claimOf(f))];
+  if (/\boutput ports?\b/.test(ctx.q))
+    return [...tables(ctx), ...picked.map(f => claimOf(f))];
   return picked.map(f => claimOf(f));
 };
 
 const lineage: Answerer = ctx => {
   const facts = ofKind(ctx, 'lineage');
   const down =
-    /\bdownstream\b|\bconsum|\bused by\b|\bwho uses\b|\bdepends? on (it|this)\b|\bfeeds?\b|\bdependents?\b/.test(ctx.q);
+    /\bdownstream\b|\bconsum|\bused by\b|\bwho uses\b|\bdepends? on (it|this)\b|\bfeeds?\b|\bdependents?\b/.test(
+      ctx.q,
+    );
   const up =
-    /\bupstream\b|\bdepends? on\b(?! (it|this)\b)|\bsources?\b|\bcome from\b|\bfed by\b|\bderived\b|\bbuilt (from|on)\b|\binputs?\b/.test(ctx.q);
-  const picked = facts.filter(f =>
-    up === down ? true : up ? f.id.startsWith('lineage:up:') : f.id.startsWith('lineage:down:'),
-  );
-  return picked.map(f => claimOf(f));
+    /\bupstream\b|\bdepends? on\b(?! (it|this)\b)|\bsources?\b|\bcome from\b|\bfed by\b|\bderived\b|\bbuilt (from|on)\b|\binputs?\b/.test(
+      ctx.q,
+    );
+  // Neither direction asked, or both: all of the lineage.
+  if (up === down) return facts.map(f => claimOf(f));
+  const prefix = up ? 'lineage:up:' : 'lineage:down:';
+  return facts.filter(f => f.id.startsWith(prefix)).map(f => claimOf(f));
 };
 
 /** Doc paragraphs and owner notes that name a column, for "what does X include?". */
 function contextFor(ctx: AnswerContext, column: Fact): Claim[] {
   const name = column.column!.toLowerCase();
-  const pattern = new RegExp(`(^|[^a-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_]|$)`, 'i');
+  const pattern = new RegExp(
+    `(^|[^a-z0-9_])${name.replace(
+      /[.*+?^${}()|[\]\\]/g,
+      '\\$&',
+    )}([^a-z0-9_]|$)`,
+    'i',
+  );
   return ctx.facts
     .filter(
       f =>
-        (f.kind === 'note' && (f.column === column.column || (f.column === undefined && pattern.test(f.text)))) ||
+        (f.kind === 'note' &&
+          (f.column === column.column ||
+            (f.column === undefined && pattern.test(f.text)))) ||
         (f.kind === 'doc' && pattern.test(f.text)),
     )
     .slice(0, 2)
@@ -230,11 +278,16 @@ const columnsHolding: Answerer = ctx => {
   for (const f of inScope(ctx, ofKind(ctx, 'column'))) {
     const name = compact(f.column ?? '');
     const nameParts = tokenize(f.column ?? '').map(t => processTerm(t) ?? '');
-    const business = contentTerms(/^Column \S+ \("([^"]+)"/.exec(f.text)?.[1] ?? '');
-    const description = contentTerms(stripExamples(f.text).replace(/^Column \S+ \([^)]*\)/, ''));
+    const business = contentTerms(
+      /^Column \S+ \("([^"]+)"/.exec(f.text)?.[1] ?? '',
+    );
+    const description = contentTerms(
+      stripExamples(f.text).replace(/^Column \S+ \([^)]*\)/, ''),
+    );
     let score = 0;
     for (const t of terms) {
-      if (nameParts.includes(t) || (t.length >= 4 && name.includes(t))) score = Math.max(score, 3);
+      if (nameParts.includes(t) || (t.length >= 4 && name.includes(t)))
+        score = Math.max(score, 3);
       else if (business.includes(t)) score = Math.max(score, 2);
       else if (description.includes(t)) score = Math.max(score, 1);
     }
@@ -251,13 +304,23 @@ const columnsHolding: Answerer = ctx => {
 const product: Answerer = ctx => {
   const contract = ofKind(ctx, 'contract');
   const part = (key: string) => contract.filter(f => f.id.endsWith(`#${key}`));
-  if (/\blimitations?\b|\bcaveats?\b/.test(ctx.q)) return part('limitations').map(f => claimOf(f));
-  if (/\bused for\b|\buse cases?\b|\busage\b|\bwhat (can|should) i use\b/.test(ctx.q)) {
+  if (/\blimitations?\b|\bcaveats?\b/.test(ctx.q))
+    return part('limitations').map(f => claimOf(f));
+  if (
+    /\bused for\b|\buse cases?\b|\busage\b|\bwhat (can|should) i use\b/.test(
+      ctx.q,
+    )
+  ) {
     return [...part('usage'), ...part('purpose')].map(f => claimOf(f));
   }
-  if (/\bdomain\b/.test(ctx.q)) return ofKind(ctx, 'domain').map(f => claimOf(f));
+  if (/\bdomain\b/.test(ctx.q))
+    return ofKind(ctx, 'domain').map(f => claimOf(f));
   if (/\btags?\b/.test(ctx.q)) return ofKind(ctx, 'tag').map(f => claimOf(f));
-  return [...ofKind(ctx, 'product'), ...part('purpose'), ...ofKind(ctx, 'domain')].map(f => claimOf(f));
+  return [
+    ...ofKind(ctx, 'product'),
+    ...part('purpose'),
+    ...ofKind(ctx, 'domain'),
+  ].map(f => claimOf(f));
 };
 
 /**
@@ -299,7 +362,8 @@ export const fallback: Answerer = ctx => {
   if (terms.length < 2) return [];
   let best: { fact: Fact; share: number } | undefined;
   for (const f of ctx.facts) {
-    if (f.kind !== 'doc' && f.kind !== 'note' && f.kind !== 'contract') continue;
+    if (f.kind !== 'doc' && f.kind !== 'note' && f.kind !== 'contract')
+      continue;
     const words = new Set(contentTerms(f.text));
     const share = terms.filter(t => words.has(t)).length / terms.length;
     if (!best || share > best.share) best = { fact: f, share };

@@ -36,7 +36,9 @@ function vocabulary(facts: Fact[]): Set<string> {
     for (const f of facts) {
       // lineage names other products; their topics are not this product's
       if (f.kind === 'lineage') continue;
-      for (const token of tokenize(`${f.text} ${f.table ?? ''} ${f.column ?? ''}`)) {
+      for (const token of tokenize(
+        `${f.text} ${f.table ?? ''} ${f.column ?? ''}`,
+      )) {
         const t = processTerm(token);
         if (t) vocab.add(t);
       }
@@ -69,8 +71,12 @@ export function checkScope(
 
   const subject = contentTerms(question).filter(t => !METADATA_WORDS.has(t));
   const vocab = vocabulary(facts);
-  const scopeTerms = new Set((options.scope ?? []).flatMap(s => contentTerms(s)));
-  const matched = subject.filter(t => matches(t, vocab) || matches(t, scopeTerms));
+  const scopeTerms = new Set(
+    (options.scope ?? []).flatMap(s => contentTerms(s)),
+  );
+  const matched = subject.filter(
+    t => matches(t, vocab) || matches(t, scopeTerms),
+  );
 
   if (options.scope?.length) {
     if (subject.length > 0 && matched.length / subject.length < 0.3) {

@@ -5,7 +5,23 @@ const SYNONYMS: Record<string, string[]> = {
   email: ['email', 'mail', 'emailaddress'],
   mail: ['email', 'mail'],
   phone: ['phone', 'telephone', 'mobile', 'cell'],
-  amount: ['amount', 'total', 'price', 'cost', 'revenue', 'value', 'fee', 'tax', 'net', 'gross', 'sum', 'due', 'paid', 'subtotal', 'freight'],
+  amount: [
+    'amount',
+    'total',
+    'price',
+    'cost',
+    'revenue',
+    'value',
+    'fee',
+    'tax',
+    'net',
+    'gross',
+    'sum',
+    'due',
+    'paid',
+    'subtotal',
+    'freight',
+  ],
   money: ['amount', 'total', 'price', 'cost', 'revenue', 'fee', 'currency'],
   price: ['price', 'cost', 'amount'],
   revenue: ['revenue', 'amount', 'total', 'net', 'gross'],
@@ -17,7 +33,15 @@ const SYNONYMS: Record<string, string[]> = {
   identifier: ['id', 'identifier', 'key', 'number'],
   id: ['id', 'identifier'],
   country: ['country', 'countryregion', 'region'],
-  location: ['location', 'country', 'city', 'address', 'region', 'latitude', 'longitude'],
+  location: [
+    'location',
+    'country',
+    'city',
+    'address',
+    'region',
+    'latitude',
+    'longitude',
+  ],
   status: ['status', 'state'],
   currency: ['currency'],
   quantity: ['quantity', 'qty', 'count', 'units'],
@@ -26,5 +50,7 @@ const SYNONYMS: Record<string, string[]> = {
 
 /** Topic words expanded with the words columns use for them, plural-folded. */
 export function expandTopic(terms: string[]): string[] {
-  return [...new Set(terms.flatMap(t => [t, ...(SYNONYMS[t] ?? [])]).map(stem))];
+  return [
+    ...new Set(terms.flatMap(t => [t, ...(SYNONYMS[t] ?? [])]).map(stem)),
+  ];
 }

@@ -21,14 +21,24 @@ export function createOpenAiAnswerModel(
     async answer(req) {
       const { value, usage } = await complete(
         answerMessages({ ...req, systemPrompt: spec.systemPrompt }),
-        { name: 'data_product_answer', jsonSchema: answerJsonSchema, schema: answerOutputSchema },
+        {
+          name: 'data_product_answer',
+          jsonSchema: answerJsonSchema,
+          schema: answerOutputSchema,
+        },
       );
       const known = new Set(req.facts.map(f => f.id));
-      const unknown = [...new Set(value.claims.flatMap(c => c.citations).filter(id => !known.has(id)))];
+      const unknown = [
+        ...new Set(
+          value.claims.flatMap(c => c.citations).filter(id => !known.has(id)),
+        ),
+      ];
       if (unknown.length) {
         throw new ModelOutputError(
           'unknown-citation',
-          `${spec.model} cited fact ids it was not given: ${unknown.slice(0, 5).join(', ')}`,
+          `${spec.model} cited fact ids it was not given: ${unknown
+            .slice(0, 5)
+            .join(', ')}`,
           JSON.stringify(value),
         );
       }

@@ -22,9 +22,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
 /** USD for a call, from the spec's prices per million tokens. */
-export function costOf(spec: ModelSpec, promptTokens: number, completionTokens: number): number {
+export function costOf(
+  spec: ModelSpec,
+  promptTokens: number,
+  completionTokens: number,
+): number {
   if (!spec.prices) return 0;
-  return (promptTokens * spec.prices.input + completionTokens * spec.prices.output) / 1_000_000;
+  return (
+    (promptTokens * spec.prices.input + completionTokens * spec.prices.output) /
+    1_000_000
+  );
 }
 
 /**
@@ -34,13 +41,19 @@ export function costOf(spec: ModelSpec, promptTokens: number, completionTokens: 
  * `spec.timeoutMs`. Failures surface as `ModelCallError`, unusable output as
  * `ModelOutputError`; nothing else escapes.
  */
-export function createStructuredChat(spec: ModelSpec, options: OpenAiOptions = {}) {
+export function createStructuredChat(
+  spec: ModelSpec,
+  options: OpenAiOptions = {},
+) {
   const env = options.env ?? process.env;
   let apiKey = 'not-needed';
   if (spec.apiKeyEnv) {
     const key = env[spec.apiKeyEnv];
     if (!key) {
-      throw new ModelCallError('config', `environment variable ${spec.apiKeyEnv} (API key for ${spec.model}) is not set`);
+      throw new ModelCallError(
+        'config',
+        `environment variable ${spec.apiKeyEnv} (API key for ${spec.model}) is not set`,
+      );
     }
     apiKey = key;
   }
@@ -53,7 +66,11 @@ export function createStructuredChat(spec: ModelSpec, options: OpenAiOptions = {
 
   return async function complete<T>(
     messages: ChatMessage[],
-    format: { name: string; jsonSchema: Record<string, unknown>; schema: z.ZodType<T> },
+    format: {
+      name: string;
+      jsonSchema: Record<string, unknown>;
+      schema: z.ZodType<T>;
+    },
   ): Promise<{ value: T; usage: Usage }> {
     let response: OpenAI.Chat.Completions.ChatCompletion;
     try {
@@ -64,7 +81,11 @@ export function createStructuredChat(spec: ModelSpec, options: OpenAiOptions = {
         max_tokens: spec.maxTokens,
         response_format: {
           type: 'json_schema',
-          json_schema: { name: format.name, strict: true, schema: format.jsonSchema },
+          json_schema: {
+            name: format.name,
+            strict: true,
+            schema: format.jsonSchema,
+          },
         },
       });
     } catch (e) {
@@ -72,26 +93,40 @@ export function createStructuredChat(spec: ModelSpec, options: OpenAiOptions = {
     }
     const promptTokens = response.usage?.prompt_tokens ?? 0;
     const completionTokens = response.usage?.completion_tokens ?? 0;
-    const usage = { promptTokens, completionTokens, costUsd: costOf(spec, promptTokens, completionTokens) };
+    const usage = {
+      promptTokens,
+      completionTokens,
+      costUsd: costOf(spec, promptTokens, completionTokens),
+    };
 
     const message = response.choices?.[0]?.message;
     if (message?.refusal) {
-      throw new ModelOutputError('refusal', `${spec.model} refused: ${message.refusal}`);
+      throw new ModelOutputError(
+        'refusal',
+        `${spec.model} refused: ${message.refusal}`,
+      );
     }
     const content = message?.content;
-    if (!content) throw new ModelOutputError('empty', `${spec.model} returned no content`);
+    if (!content)
+      throw new ModelOutputError('empty', `${spec.model} returned no content`);
     let json: unknown;
     try {
       json = JSON.parse(stripFences(content));
     } catch {
-      throw new ModelOutputError('malformed-json', `${spec.model} returned content that is not JSON`, content);
+      throw new ModelOutputError(
+        'malformed-json',
+        `${spec.model} returned content that is not JSON`,
+        content,
+      );
     }
     const parsed = format.schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       throw new ModelOutputError(
         'schema-mismatch',
-        `${spec.model} output does not match ${format.name}: ${first?.path.join('.') || '(root)'} ${first?.message ?? ''}`.trim(),
+        `${spec.model} output does not match ${format.name}: ${
+          first?.path.join('.') || '(root)'
+        } ${first?.message ?? ''}`.trim(),
         content,
       );
     }
@@ -108,16 +143,41 @@ function stripFences(content: string): string {
 function toCallError(e: unknown, spec: ModelSpec): ModelCallError {
   const at = `${spec.model}${spec.baseUrl ? ` at ${spec.baseUrl}` : ''}`;
   if (e instanceof APIConnectionTimeoutError) {
-    return new ModelCallError('timeout', `${at} timed out after ${spec.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, undefined, { cause: e });
+    return new ModelCallError(
+      'timeout',
+      `${at} timed out after ${spec.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`,
+      undefined,
+      { cause: e },
+    );
   }
   if (e instanceof APIConnectionError) {
-    return new ModelCallError('connection', `${at} is unreachable: ${e.message}`, undefined, { cause: e });
+    return new ModelCallError(
+      'connection',
+      `${at} is unreachable: ${e.message}`,
+      undefined,
+      { cause: e },
+    );
   }
   if (e instanceof RateLimitError) {
-    return new ModelCallError('rate-limit', `${at} kept rate-limiting after retries`, 429, { cause: e });
+    return new ModelCallError(
+      'rate-limit',
+      `${at} kept rate-limiting after retries`,
+      429,
+      { cause: e },
+    );
   }
   if (e instanceof APIError) {
-    return new ModelCallError('http', `${at} failed with HTTP ${e.status ?? '?'}`, e.status, { cause: e });
+    return new ModelCallError(
+      'http',
+      `${at} failed with HTTP ${e.status ?? '?'}`,
+      e.status,
+      { cause: e },
+    );
   }
-  return new ModelCallError('unknown', `${at} failed: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
+  return new ModelCallError(
+    'unknown',
+    `${at} failed: ${e instanceof Error ? e.message : String(e)}`,
+    undefined,
+    { cause: e },
+  );
 }

@@ -1,11 +1,18 @@
 // Test-only: a local HTTP server speaking the Chat Completions protocol, scripted per request.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ChatRequestBody {
   model: string;
   messages: Array<{ role: string; content: string }>;
-  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  response_format?: {
+    type: string;
+    json_schema?: { name: string; strict?: boolean; schema: unknown };
+  };
   [k: string]: unknown;
 }
 
@@ -15,7 +22,10 @@ export type Reply =
 
 export type Handler = (body: ChatRequestBody, index: number) => Reply;
 
-export function completion(content: string, usage = { prompt_tokens: 1000, completion_tokens: 200 }): Reply {
+export function completion(
+  content: string,
+  usage = { prompt_tokens: 1000, completion_tokens: 200 },
+): Reply {
   return {
     status: 200,
     body: {
@@ -23,8 +33,18 @@ export function completion(content: string, usage = { prompt_tokens: 1000, compl
       object: 'chat.completion',
       created: 1,
       model: 'test-model',
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
-      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content, refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
+      usage: {
+        ...usage,
+        total_tokens: usage.prompt_tokens + usage.completion_tokens,
+      },
     },
   };
 }
@@ -37,10 +57,13 @@ export async function startFakeChatServer() {
   const send = async (res: ServerResponse, reply: Reply) => {
     if ('delayMs' in reply) {
       await new Promise(r => setTimeout(r, reply.delayMs));
-      if (res.destroyed || res.writableEnded) return;
-      return send(res, reply.then);
+      if (!res.destroyed && !res.writableEnded) await send(res, reply.then);
+      return;
     }
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    res.writeHead(reply.status, {
+      'content-type': 'application/json',
+      ...reply.headers,
+    });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   };
 
@@ -57,7 +80,9 @@ export async function startFakeChatServer() {
         return;
       }
       bodies.push(body);
-      void send(res, handler(body, bodies.length - 1)).catch(() => res.destroy());
+      void send(res, handler(body, bodies.length - 1)).catch(() =>
+        res.destroy(),
+      );
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

@@ -3,14 +3,17 @@ import type { AnswerOutput, Fact } from '../types';
 
 /** Keeps untrusted text from closing or opening the fences it is placed in. */
 export function fence(text: string): string {
-  return text.replace(/<\s*\/?\s*(facts|question|answer|instructions)\s*>/gi, m =>
-    m.replace(/</g, '‹').replace(/>/g, '›'),
+  return text.replace(
+    /<\s*\/?\s*(facts|question|answer|instructions)\s*>/gi,
+    m => m.replace(/</g, '‹').replace(/>/g, '›'),
   );
 }
 
 function factLine(f: Fact): string {
   const marks = [f.classification, f.pii ? 'PII' : undefined].filter(Boolean);
-  return `[${f.id}]${marks.length ? ` {${marks.join(', ')}}` : ''} ${fence(f.text)}`;
+  return `[${f.id}]${marks.length ? ` {${marks.join(', ')}}` : ''} ${fence(
+    f.text,
+  )}`;
 }
 
 export function factsBlock(facts: Fact[]): string {
@@ -35,12 +38,16 @@ export function answerMessages(input: {
 }) {
   const scope = [
     input.domain ? `Domain: ${input.domain}.` : undefined,
-    input.scope?.length ? `Scope (topics this assistant answers): ${input.scope.join(', ')}.` : undefined,
+    input.scope?.length
+      ? `Scope (topics this assistant answers): ${input.scope.join(', ')}.`
+      : undefined,
   ].filter(Boolean);
   const system = [ANSWER_RULES, scope.join(' '), input.systemPrompt?.trim()]
     .filter(Boolean)
     .join('\n\n');
-  const user = `${factsBlock(input.facts)}\n\n<question>\n${fence(input.question)}\n</question>`;
+  const user = `${factsBlock(input.facts)}\n\n<question>\n${fence(
+    input.question,
+  )}\n</question>`;
   return [
     { role: 'system' as const, content: system },
     { role: 'user' as const, content: user },
@@ -61,9 +68,14 @@ export function validatorMessages(input: {
   scope?: string[];
   systemPrompt?: string;
 }) {
-  const system = [VALIDATOR_RULES, input.systemPrompt?.trim()].filter(Boolean).join('\n\n');
+  const system = [VALIDATOR_RULES, input.systemPrompt?.trim()]
+    .filter(Boolean)
+    .join('\n\n');
   const claims = input.answer.claims
-    .map((c, i) => `${i}. ${fence(c.text)} [cites: ${c.citations.map(fence).join(', ')}]`)
+    .map(
+      (c, i) =>
+        `${i}. ${fence(c.text)} [cites: ${c.citations.map(fence).join(', ')}]`,
+    )
     .join('\n');
   const user = [
     `User clearance: ${input.clearance} (may see values classified at or below it).`,
@@ -71,7 +83,9 @@ export function validatorMessages(input: {
     input.scope?.length ? `Scope: ${input.scope.join(', ')}.` : '',
     factsBlock(input.facts),
     `<question>\n${fence(input.question)}\n</question>`,
-    `<answer abstained="${input.answer.abstained}">\n${fence(input.answer.answer)}\n\nClaims:\n${claims || '(none)'}\n</answer>`,
+    `<answer abstained="${input.answer.abstained}">\n${fence(
+      input.answer.answer,
+    )}\n\nClaims:\n${claims || '(none)'}\n</answer>`,
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -19,7 +19,11 @@ export const answerJsonSchema = {
   additionalProperties: false,
   required: ['answer', 'claims', 'abstained', 'refused'],
   properties: {
-    answer: { type: 'string', description: 'The answer: the claim texts joined, or the abstention / refusal message.' },
+    answer: {
+      type: 'string',
+      description:
+        'The answer: the claim texts joined, or the abstention / refusal message.',
+    },
     claims: {
       type: 'array',
       items: {
@@ -28,7 +32,11 @@ export const answerJsonSchema = {
         required: ['text', 'citations'],
         properties: {
           text: { type: 'string' },
-          citations: { type: 'array', items: { type: 'string' }, description: 'Ids of the facts that support the claim.' },
+          citations: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Ids of the facts that support the claim.',
+          },
         },
       },
     },
@@ -55,7 +63,10 @@ export const verdictJsonSchema = {
   additionalProperties: false,
   required: ['status', 'reasons', 'groundedness'],
   properties: {
-    status: { type: 'string', enum: ['approved', 'flagged', 'blocked', 'abstained'] },
+    status: {
+      type: 'string',
+      enum: ['approved', 'flagged', 'blocked', 'abstained'],
+    },
     reasons: {
       type: 'array',
       items: {
@@ -65,14 +76,21 @@ export const verdictJsonSchema = {
         properties: {
           code: {
             type: 'string',
-            description: 'ungrounded, pii, secret, restricted-value, scope, injection, or another short code',
+            description:
+              'ungrounded, pii, secret, restricted-value, scope, injection, or another short code',
           },
           message: { type: 'string' },
-          claim: { type: ['integer', 'null'], description: 'Index of the claim concerned, or null.' },
+          claim: {
+            type: ['integer', 'null'],
+            description: 'Index of the claim concerned, or null.',
+          },
           severity: { type: 'string', enum: ['info', 'warning', 'block'] },
         },
       },
     },
-    groundedness: { type: 'number', description: 'Share of claims supported by their cited facts, 0 to 1.' },
+    groundedness: {
+      type: 'number',
+      description: 'Share of claims supported by their cited facts, 0 to 1.',
+    },
   },
 } as const;

@@ -17,7 +17,11 @@ export function createOpenAiValidatorModel(
     async validate(req) {
       const { value, usage } = await complete(
         validatorMessages({ ...req, systemPrompt: spec.systemPrompt }),
-        { name: 'answer_verdict', jsonSchema: verdictJsonSchema, schema: verdictSchema },
+        {
+          name: 'answer_verdict',
+          jsonSchema: verdictJsonSchema,
+          schema: verdictSchema,
+        },
       );
       const verdict: Verdict = {
         status: value.status,

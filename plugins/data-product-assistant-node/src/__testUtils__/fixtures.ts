@@ -20,7 +20,10 @@ export function adventureWorksText(): string {
 
 export function adventureWorksProfile(): DataProductProfile {
   const parsed = parseContract(adventureWorksText());
-  if (!parsed.ok) throw new Error(`AdventureWorks: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+  if (!parsed.ok)
+    throw new Error(
+      `AdventureWorks: ${JSON.stringify(parsed.issues.slice(0, 3))}`,
+    );
   return profileFromContract(parsed.contract, ADVENTUREWORKS_PATH);
 }
 
@@ -47,18 +50,27 @@ function demoEntities(): DemoEntity[] {
 }
 
 /** The demo product `domain/name` as the backend would profile it (contract, docs, lineage). */
-export function demoProfile(path: string): DataProductProfile & { contractText: string } {
+export function demoProfile(
+  path: string,
+): DataProductProfile & { contractText: string } {
   const entities = demoEntities();
   const entity = entities.find(e => e.dir.endsWith(path));
   if (!entity) throw new Error(`no demo product ${path}`);
-  const contractText = readFileSync(join(entity.dir, 'contract.odcs.yaml'), 'utf8');
+  const contractText = readFileSync(
+    join(entity.dir, 'contract.odcs.yaml'),
+    'utf8',
+  );
   const parsed = parseContract(contractText);
-  if (!parsed.ok) throw new Error(`${path}: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+  if (!parsed.ok)
+    throw new Error(`${path}: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   const spec = entity.doc.spec ?? {};
-  const normalise = (ref: string) => (ref.includes(':') ? ref : `component:${ref}`);
+  const normalise = (ref: string) =>
+    ref.includes(':') ? ref : `component:${ref}`;
   const dependsOn: string[] = (spec.dependsOn ?? []).map(normalise);
   const dependents = entities
-    .filter(e => (e.doc.spec?.dependsOn ?? []).map(normalise).includes(entity.ref))
+    .filter(e =>
+      (e.doc.spec?.dependsOn ?? []).map(normalise).includes(entity.ref),
+    )
     .map(e => e.ref);
   const readme = join(entity.dir, 'README.md');
   const profile = buildProfile(
