@@ -67,6 +67,17 @@ export interface Config {
        */
       relationsCacheSeconds?: number;
     };
+    /** The promotion registry written by `dpa promote`. */
+    registry?: {
+      /**
+       * Folder of the promotion records (`evals/registry`); relative paths
+       * resolve against the backend's working directory. Unset: app-config's
+       * models always serve.
+       */
+      dir?: string;
+      /** How often the folder is checked for new records. Default 5. */
+      checkIntervalSeconds?: number;
+    };
     /** Who may see values of confidential or restricted columns. */
     clearance?: {
       /** Classification everyone may see values of. Default: internal. */

@@ -20,6 +20,8 @@ import { INTEROP_SCAN_TASK_ID, readInteropSettings } from './interop/interopSett
 import { migrate } from './database/migrate';
 import { DataProductProfileService } from './profile/DataProductProfileService';
 import { dataProductTypes } from './profile/dataProductFilter';
+import { ModelRegistry } from './registry/ModelRegistry';
+import { ScorecardService } from './registry/ScorecardService';
 import { createRouter } from './service/router';
 
 /** The Data Product Assistant backend, mounted at /api/data-product-assistant. */
@@ -62,6 +64,8 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           dataProductTypes: dataProductTypes(config),
           logger,
         });
+        // Promoted champions (evals/registry) serve instead of app-config's models.
+        const registry = ModelRegistry.fromConfig(config, logger);
         const asks = new AskService({
           profiles,
           asks: new DatabaseAskStore(db),
@@ -69,7 +73,9 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           clearance: ClearancePolicy.fromConfig(config),
           userInfo,
           logger,
+          registry,
         });
+        const scorecards = new ScorecardService({ registry, domainConfig, profiles, logger });
         registerAskDataProductAction(deps.actionsRegistry, asks);
 
         const interopSettings = readInteropSettings(config);
@@ -104,6 +110,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             asks,
             interop,
             auditor: deps.auditor,
+            scorecards,
             interopTop: interopSettings.defaultTop,
           }),
         );

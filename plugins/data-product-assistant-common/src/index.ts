@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './profile';
 export * from './ask';
 export * from './interop';
+export * from './scorecards';

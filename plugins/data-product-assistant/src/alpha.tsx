@@ -2,9 +2,13 @@ import type { JSX } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { Content } from '@backstage/core-components';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { DEFAULT_DATA_PRODUCT_TYPE } from '@dpa/plugin-data-product-assistant-common';
 import { z } from 'zod';
@@ -46,9 +50,38 @@ export const dataProductAssistantEntityContent =
     },
   });
 
+/** The "Model scorecards" page. */
+export const scorecardsRouteRef = createRouteRef();
+
+/**
+ * `page:data-product-assistant/scorecards`: "Model scorecards" at
+ * `/model-scorecards`, listed in the sidebar (pages with a route ref and an
+ * icon become nav items).
+ */
+export const dataProductAssistantScorecardsPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/model-scorecards',
+    title: 'Model scorecards',
+    icon: <AssessmentIcon />,
+    routeRef: scorecardsRouteRef,
+    loader: (): Promise<JSX.Element> =>
+      import('./components/scorecards/ScorecardsPage').then(m => (
+        <Content>
+          <m.ScorecardsContent />
+        </Content>
+      )),
+  },
+});
+
 /** The Data Product Assistant plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'data-product-assistant',
   title: 'Data Product Assistant',
-  extensions: [dataProductAssistantApi, dataProductAssistantEntityContent],
+  routes: { scorecards: scorecardsRouteRef },
+  extensions: [
+    dataProductAssistantApi,
+    dataProductAssistantEntityContent,
+    dataProductAssistantScorecardsPage,
+  ],
 });

@@ -2,14 +2,22 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { dataProductAssistantApiRef, DataProductAssistantClient } from './api';
 
+/** The "Model scorecards" page (legacy frontend system). */
+export const scorecardsRouteRef = createRouteRef({
+  id: 'data-product-assistant:scorecards',
+});
+
 /** The Data Product Assistant plugin for the legacy frontend system. */
 export const dataProductAssistantPlugin = createPlugin({
   id: 'data-product-assistant',
+  routes: { scorecards: scorecardsRouteRef },
   apis: [
     createApiFactory({
       api: dataProductAssistantApiRef,
@@ -32,5 +40,22 @@ export const EntityDataProductAssistantContent =
         lazy: () =>
           import('./components/AssistantTab').then(m => m.AssistantTab),
       },
+    }),
+  );
+
+/**
+ * "Model scorecards": every domain's serving models, their metrics and the
+ * promotion history (legacy frontend system). Mount it on a route, e.g.
+ * `<Route path="/model-scorecards" element={<DataProductAssistantScorecardsPage />} />`.
+ */
+export const DataProductAssistantScorecardsPage =
+  dataProductAssistantPlugin.provide(
+    createRoutableExtension({
+      name: 'DataProductAssistantScorecardsPage',
+      component: () =>
+        import('./components/scorecards/ScorecardsPage').then(
+          m => m.ScorecardsPage,
+        ),
+      mountPoint: scorecardsRouteRef,
     }),
   );

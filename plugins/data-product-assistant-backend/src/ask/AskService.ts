@@ -13,13 +13,17 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   ask,
-  createDomainModels,
+  createAnswerModel,
+  createValidatorModel,
+  resolveDomainModels,
   type AnswerModel,
   type DomainConfig,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
 import type { AskStore, StoredAsk } from '../database/AskStore';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import type { ModelRegistry } from '../registry/ModelRegistry';
+import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
 
 interface Caller {
@@ -42,7 +46,14 @@ export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
 export class AskService {
   private readonly models = new Map<
     string,
-    { answer: AnswerModel; validator: ValidatorModel; scope?: string[]; tokenBudget: number }
+    {
+      /** Which registry records (or app-config) the models were built from. */
+      key: string;
+      answer: AnswerModel;
+      validator: ValidatorModel;
+      scope?: string[];
+      tokenBudget: number;
+    }
   >();
 
   constructor(
@@ -53,23 +64,57 @@ export class AskService {
       clearance: ClearancePolicy;
       userInfo: UserInfoService;
       logger: LoggerService;
+      /** Promoted champions serve instead of app-config's models; none: app-config only. */
+      registry?: ModelRegistry;
     },
   ) {}
 
-  private modelsFor(domain: string | undefined) {
-    const key = domain ?? '';
-    let models = this.models.get(key);
-    if (!models) {
-      const created = createDomainModels(this.options.domainConfig, domain);
+  /**
+   * The domain's models, built once per champion: a newly promoted record in
+   * the registry replaces the cached models on the next question.
+   */
+  private async modelsFor(domain: string | undefined) {
+    const records = this.options.registry ? await this.options.registry.records() : [];
+    const served = servedDomainModels(this.options.domainConfig, domain, records);
+    const cacheKey = domain ?? '';
+    let models = this.models.get(cacheKey);
+    if (!models || models.key !== served.key) {
+      const describe = (m: ServedModel) =>
+        `${m.name} (${m.source === 'registry' ? `registry record ${m.record?.id}` : 'app-config'})`;
+      if (models || served.key !== 'config|config') {
+        this.options.logger.info(
+          `Domain ${domain ?? '(none)'} serves answer model ${describe(served.answer)} and validator ${describe(served.validator)}`,
+        );
+      }
       models = {
-        answer: created.answerModel,
-        validator: created.validatorModel,
-        scope: created.scope,
-        tokenBudget: created.tokenBudget,
+        key: served.key,
+        answer: this.build('answer', domain, served.answer, createAnswerModel),
+        validator: this.build('validator', domain, served.validator, createValidatorModel),
+        scope: served.scope,
+        tokenBudget: served.tokenBudget,
       };
-      this.models.set(key, models);
+      this.models.set(cacheKey, models);
     }
     return models;
+  }
+
+  /** A registry spec that cannot be built falls back to app-config's model, loudly. */
+  private build<T>(
+    role: 'answer' | 'validator',
+    domain: string | undefined,
+    served: ServedModel,
+    create: (name: string, spec: ServedModel['spec']) => T,
+  ): T {
+    try {
+      return create(served.name, served.spec);
+    } catch (error) {
+      if (served.source !== 'registry') throw error;
+      this.options.logger.error(
+        `Registry record ${served.record?.id} cannot serve the ${role} model of ${domain}: ${(error as Error).message}; serving app-config's model`,
+      );
+      const fallback = resolveDomainModels(this.options.domainConfig, domain)[role];
+      return create(fallback.name, fallback.spec);
+    }
   }
 
   private async caller(credentials: BackstageCredentials): Promise<Caller> {
@@ -88,7 +133,7 @@ export class AskService {
     const caller = await this.caller(credentials);
     // Reading the profile with the caller's credentials is the permission check.
     const profile = await this.options.profiles.getProfile(request.entityRef, credentials);
-    const models = this.modelsFor(profile.domain);
+    const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
       profile,

@@ -13,6 +13,7 @@ import type { AskService } from '../ask/AskService';
 import type { InteropService } from '../interop/InteropService';
 import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import type { ScorecardService } from '../registry/ScorecardService';
 import { ContractValidationError } from '../profile/ContractValidationError';
 import { parseBody, parsePage } from './parseBody';
 
@@ -22,6 +23,7 @@ export interface RouterOptions {
   asks: AskService;
   interop: InteropService;
   auditor: AuditorService;
+  scorecards: ScorecardService;
   /** Suggestions per product when the request names no `top`. */
   interopTop: number;
 }
@@ -79,6 +81,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/asks/:id/feedback', async (req, res) => {
     const body = parseBody(feedbackRequestSchema, req.body);
     res.status(201).json(await asks.feedback(req.params.id, body, await credentials(req)));
+  });
+
+  router.get('/scorecards', async (req, res) => {
+    res.json(await options.scorecards.scorecards(await credentials(req)));
   });
 
   router.get('/products/:namespace/:kind/:name/interop', async (req, res) => {

@@ -36,5 +36,10 @@ export function fakeApi() {
     decideInterop: vi.fn<DataProductAssistantApi['decideInterop']>(async () => {
       throw new Error('decideInterop is not faked in this test');
     }),
+    getScorecards: vi.fn<DataProductAssistantApi['getScorecards']>(
+      async () => ({
+        domains: [],
+      }),
+    ),
   } satisfies DataProductAssistantApi;
 }

@@ -8,6 +8,7 @@ import {
   InteropDecision,
   InteropDecisionRequest,
   InteropResponse,
+  ScorecardsResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 
 /** One page of a data product's past questions, newest first. */
@@ -94,6 +95,14 @@ export interface DataProductAssistantApi {
     entityRef: CompoundEntityRef | string,
     request: InteropDecisionRequest,
   ): Promise<InteropDecision>;
+
+  /**
+   * Every domain's serving answer model and validator (from the promotion
+   * registry, else app-config), their metrics and the promotion history.
+   */
+  getScorecards(options?: {
+    signal?: AbortSignal;
+  }): Promise<ScorecardsResponse>;
 }
 
 export const dataProductAssistantApiRef = createApiRef<DataProductAssistantApi>(

@@ -398,4 +398,11 @@ describe('DataProductAssistantClient', () => {
       );
     });
   });
+
+  it('gets the model scorecards', async () => {
+    const body = { domains: [] };
+    const { client, fetch } = setup(json(200, body));
+    expect(await client.getScorecards()).toEqual(body);
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/scorecards`);
+  });
 });

@@ -13,6 +13,7 @@ import {
   InteropDecision,
   InteropDecisionRequest,
   InteropResponse,
+  ScorecardsResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   AskHistoryPage,
@@ -131,6 +132,14 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
       `/products/${productPath(toCompoundRef(entityRef))}/interop/decisions`,
       { method: 'POST', body: JSON.stringify(body) },
     );
+  }
+
+  async getScorecards(options?: {
+    signal?: AbortSignal;
+  }): Promise<ScorecardsResponse> {
+    return this.request<ScorecardsResponse>('/scorecards', {
+      signal: options?.signal,
+    });
   }
 
   /** Sends a request to the backend and parses the JSON answer. */

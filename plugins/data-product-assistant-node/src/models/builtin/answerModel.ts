@@ -12,7 +12,7 @@ import { findMentions } from '../../context/mentions';
 import { EXAMPLES_MARKER } from '../../context/buildFacts';
 import { modelRef } from '../spec';
 import { ANSWERERS, fallback, type AnswerContext } from './answerers';
-import { checkScope } from './scope';
+import { asksForDataValues, checkScope } from './scope';
 
 export const BUILTIN_ANSWER_SPEC: ModelSpec = {
   provider: 'builtin',
@@ -113,11 +113,15 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
     mentions,
   };
   let claims: Claim[] = [];
-  for (const intent of intents) {
-    claims = ANSWERERS[intent](ctx);
-    if (claims.length) break;
+  // Figures of the data itself (totals, counts of events, a period's numbers)
+  // are never in the metadata: abstain rather than quote a column description.
+  if (!asksForDataValues(question)) {
+    for (const intent of intents) {
+      claims = ANSWERERS[intent](ctx);
+      if (claims.length) break;
+    }
+    if (!claims.length) claims = fallback(ctx);
   }
-  if (!claims.length) claims = fallback(ctx);
 
   // Only a question that asks for values gets them; elsewhere sensitive examples never appear.
   const hidden = intents[0] === 'values' ? [] : sensitiveValues(facts);
@@ -140,6 +144,11 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
     return {
       answer: [
         `The metadata of "${title}" does not answer this question.`,
+        ...(asksForDataValues(question)
+          ? [
+              'It describes the data rather than holding its figures: totals, counts and values for a period come from querying its output tables.',
+            ]
+          : []),
         CAPABILITIES,
         ...ownerClaim.map(c => c.text),
         ...(ownerClaim.length

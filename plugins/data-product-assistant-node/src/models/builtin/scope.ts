@@ -3,7 +3,19 @@ import { contentTerms, tokenize, processTerm } from '../../context/terms';
 
 /** Requests no data product answers: chit-chat, creative writing, general knowledge, injections. */
 const OFF_TOPIC =
-  /\bweather\b|\bforecast\b|\bpoems?\b|\bhaiku\b|\bjokes?\b|\bsongs?\b|\blyrics\b|\bstory\b|\bstories\b|\brecipes?\b|\bcook(ing)?\b|\bsports?\b|\bfootball\b|\bsoccer\b|\bmovies?\b|\bhoroscope\b|\bstock price\b|\bbitcoin\b|\btranslate\b|\bcapital of\b|\bwho won\b|\bpresident\b|\bwrite (me )?(a|an|some) \w+|\bignore (all |any |the )?(previous|prior|above|earlier) (instructions|rules|prompts?)\b|\bsystem prompt\b|\bpretend (to be|you are)\b|\brole-?play\b/;
+  /\bweather\b|\bforecast\b|\bpoems?\b|\bhaiku\b|\bjokes?\b|\bsongs?\b|\blyrics\b|\bstory\b|\bstories\b|\brecipes?\b|\bcook(ing)?\b|\bsports?\b|\bfootball\b|\bsoccer\b|\bmovies?\b|\bhoroscope\b|\bstock price\b|\bbitcoin\b|\btranslate\b|\bcapital of\b|\bwho won\b|\bpresident\b|\bwrite (me )?(a|an|some) \w+|\bignore (all |any |the )?(previous|prior|above|earlier) (instructions|rules|prompts?)\b|\bsystem prompt\b|\bpretend (to be|you are)\b|\brole-?play\b|\b(?:legal|medical|tax|financial|investment|dating|relationship) advice\b|\bstock tips?\b|\b(?:investment|investing|betting) tips?\b|\blawsuit\b|\bshould i (?:buy|sell|invest)\b/;
+
+/**
+ * Questions about the data's values rather than its metadata: totals, counts of
+ * business events, figures for a period. The metadata never holds these.
+ */
+const DATA_VALUES =
+  /\bwhat (?:was|is|were|are) the (?:total|sum|average|mean|median|number|count|amount)\b|\bhow many (?!tables?\b|columns?\b|fields?\b|attributes?\b|datasets?\b|roles?\b|rules?\b|checks?\b|output ports?\b)\w+ (?:churned|were|did|have|has|bought|ordered|signed|placed|paid|returned|shipped|visited|clicked|converted)\b|\b(?:last|this|next) (?:week|month|quarter|year)\b|\byesterday\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+
+/** Whether the question asks for figures of the data itself, which metadata cannot answer. */
+export function asksForDataValues(question: string): boolean {
+  return DATA_VALUES.test(question.toLowerCase());
+}
 
 /** Words that say what kind of metadata is asked for, not what it is about. */
 const METADATA_WORDS = new Set(

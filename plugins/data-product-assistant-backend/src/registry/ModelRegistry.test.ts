@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BUILTIN_VALIDATOR_SPEC,
+  parseDomainConfig,
+  specVersion,
+} from '@dpa/plugin-data-product-assistant-node';
+import { ModelRegistry } from './ModelRegistry';
+import { servedDomainModels } from './servedModels';
+import { ScorecardService } from './ScorecardService';
+import {
+  LENIENT_VALIDATOR_SPEC,
+  registryRecord,
+  writeRecord,
+} from './__testUtils__/registryRecords';
+
+const STRICTER: typeof LENIENT_VALIDATOR_SPEC = {
+  provider: 'builtin',
+  model: 'validator-rules',
+  options: { minCoverage: 0.95 },
+};
+
+describe('ModelRegistry', () => {
+  let dir: string;
+  const logger = mockServices.logger.mock();
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'dpa-registry-'));
+    logger.warn.mockClear();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has no records without a folder or with a missing one', async () => {
+    expect(
+      await new ModelRegistry({ dir: undefined, logger }).records(),
+    ).toEqual([]);
+    const missing = new ModelRegistry({ dir: path.join(dir, 'nope'), logger });
+    expect(await missing.records()).toEqual([]);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('logs and skips files that are not valid records', async () => {
+    const good = registryRecord({
+      time: '2026-01-01T10:00:00.000Z',
+      domain: 'finance',
+    });
+    writeRecord(dir, good);
+    writeFileSync(path.join(dir, 'broken.json'), '{ not json');
+    writeFileSync(
+      path.join(dir, 'wrong-shape.json'),
+      JSON.stringify({ schemaVersion: 1 }),
+    );
+    writeFileSync(path.join(dir, 'README.md'), '# not a record');
+
+    const records = await new ModelRegistry({ dir, logger }).records();
+
+    expect(records.map(r => r.id)).toEqual([good.id]);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+    const warnings = (logger.warn.mock.calls as unknown[][])
+      .map(c => String(c[0]))
+      .join('\n');
+    expect(warnings).toMatch(/broken\.json/);
+    expect(warnings).toMatch(/wrong-shape\.json: invalid registry record/);
+  });
+
+  it('re-reads the folder when it changes, at most once per interval', async () => {
+    const cached = new ModelRegistry({ dir, logger, checkIntervalMs: 60_000 });
+    const live = new ModelRegistry({ dir, logger, checkIntervalMs: 0 });
+    expect(await cached.records()).toEqual([]);
+    expect(await live.records()).toEqual([]);
+
+    writeRecord(
+      dir,
+      registryRecord({ time: '2026-01-01T10:00:00.000Z', domain: 'finance' }),
+    );
+
+    expect(await live.records()).toHaveLength(1);
+    expect(await cached.records()).toEqual([]);
+  });
+
+  it('picks the latest promoted record per domain and role; app-config serves otherwise', async () => {
+    const config = parseDomainConfig({
+      models: {
+        'strict-validator': {
+          provider: 'builtin',
+          model: 'validator-rules',
+          options: { minCoverage: 0.9 },
+        },
+      },
+      domains: {
+        finance: {
+          answerModel: 'builtin-answer',
+          validatorModel: 'strict-validator',
+        },
+      },
+    });
+    const older = registryRecord({
+      time: '2026-01-01T10:00:00.000Z',
+      domain: 'finance',
+    });
+    const latest = registryRecord({
+      time: '2026-02-01T10:00:00.000Z',
+      domain: 'finance',
+      challenger: { name: 'builtin-validator-stricter', spec: STRICTER },
+    });
+    const refusedLater = registryRecord({
+      time: '2026-03-01T10:00:00.000Z',
+      domain: 'finance',
+      verdict: 'refused',
+      challenger: {
+        name: 'refused-one',
+        spec: {
+          provider: 'builtin',
+          model: 'validator-rules',
+          options: { minCoverage: 0.5 },
+        },
+      },
+    });
+    const otherDomain = registryRecord({
+      time: '2026-04-01T10:00:00.000Z',
+      domain: 'sales',
+    });
+    for (const r of [older, latest, refusedLater, otherDomain])
+      writeRecord(dir, r);
+    const records = await new ModelRegistry({ dir, logger }).records();
+
+    const finance = servedDomainModels(config, 'finance', records);
+    expect(finance.validator).toMatchObject({
+      name: 'builtin-validator-stricter',
+      source: 'registry',
+      spec: STRICTER,
+    });
+    expect(finance.validator.record?.id).toBe(latest.id);
+    expect(finance.answer).toMatchObject({
+      name: 'builtin-answer',
+      source: 'config',
+    });
+
+    const customer = servedDomainModels(config, 'customer', records);
+    expect(customer.validator).toMatchObject({
+      name: 'builtin-validator',
+      source: 'config',
+    });
+    expect(customer.key).toBe('config|config');
+    expect(servedDomainModels(config, 'sales', records).validator.spec).toEqual(
+      LENIENT_VALIDATOR_SPEC,
+    );
+
+    const scorecards = await new ScorecardService({
+      registry: new ModelRegistry({ dir, logger }),
+      domainConfig: config,
+      profiles: { listDataProducts: async () => [] },
+      logger,
+    }).scorecards({} as any);
+    expect(scorecards.domains.map(d => d.domain)).toEqual(['finance', 'sales']);
+    const card = scorecards.domains[0];
+    expect(card.champions.validator).toEqual({
+      name: 'builtin-validator-stricter',
+      version: specVersion(STRICTER),
+      provider: 'builtin',
+      source: 'registry',
+      promotedAt: latest.time,
+      recordId: latest.id,
+      metrics: latest.challenger.metrics,
+    });
+    expect(card.champions.answer).toMatchObject({
+      name: 'builtin-answer',
+      source: 'config',
+    });
+    expect(card.champions.answer.metrics).toBeUndefined();
+    expect(card.history.map(h => [h.id, h.verdict])).toEqual([
+      [refusedLater.id, 'refused'],
+      [latest.id, 'promoted'],
+      [older.id, 'promoted'],
+    ]);
+    expect(specVersion(BUILTIN_VALIDATOR_SPEC)).not.toBe(specVersion(STRICTER));
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Model scorecards: which answer model and validator serve each business
+ * domain, their evaluation metrics, and every promotion attempt recorded in
+ * the promotion registry (`evals/registry/`).
+ */
+
+/** Which model of a domain: the answer model or its validator. */
+export type ScorecardRole = 'answer' | 'validator';
+
+/** Metric name → value, e.g. `answer_accuracy`, `validator_recall.pii`, `governance_leaks`. */
+export type ScorecardMetrics = Record<string, number>;
+
+/** A domain's serving model of one role. */
+export interface ServingModel {
+  /** The registry record's challenger name, or the model's name in app-config. */
+  name: string;
+  /** The spec's content hash (12 hex digits), as stored with every answer. */
+  version: string;
+  /** `builtin` or `openai`. */
+  provider: string;
+  /** `registry`: promoted by `dpa promote`; `config`: app-config's model for the domain. */
+  source: 'registry' | 'config';
+  /** When the serving record was promoted (registry only). */
+  promotedAt?: string;
+  /** The serving registry record's id (registry only). */
+  recordId?: string;
+  /** The metrics the promoted model scored in its promotion run (registry only). */
+  metrics?: ScorecardMetrics;
+}
+
+/** One model of a promotion run. */
+export interface PromotionModelSummary {
+  name: string;
+  specHash: string;
+  metrics: ScorecardMetrics;
+}
+
+/** One threshold as the promotion gate applied it. */
+export interface PromotionThreshold {
+  metric: string;
+  kind: 'hard' | 'quality';
+  op?: '>=' | '<=' | '==';
+  value?: number;
+  margin?: number;
+  direction?: 'higher' | 'lower';
+  champion: number | null;
+  challenger: number | null;
+  passed: boolean;
+  skipped?: boolean;
+  reason: string;
+}
+
+/** One `dpa promote` run of a domain, promoted or refused. */
+export interface PromotionHistoryEntry {
+  id: string;
+  /** ISO 8601 UTC. */
+  time: string;
+  role: ScorecardRole;
+  verdict: 'promoted' | 'refused';
+  reasons: string[];
+  champion: PromotionModelSummary;
+  challenger: PromotionModelSummary;
+  /** Null when the evaluation ran outside a git checkout. */
+  gitSha: string | null;
+  datasetHash: string;
+  promptfooVersion: string;
+  thresholds: PromotionThreshold[];
+}
+
+/** The scorecard of one business domain. */
+export interface DomainScorecard {
+  domain: string;
+  champions: Record<ScorecardRole, ServingModel>;
+  /** Newest first. */
+  history: PromotionHistoryEntry[];
+}
+
+/** `GET /scorecards`. */
+export interface ScorecardsResponse {
+  /** Sorted by domain name. */
+  domains: DomainScorecard[];
+}

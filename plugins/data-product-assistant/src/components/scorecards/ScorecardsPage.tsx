@@ -1,0 +1,71 @@
+import type { JSX } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { dataProductAssistantApiRef } from '../../api';
+import { errorMessage } from '../ask/errorMessage';
+import { DomainScorecardCard } from './DomainScorecardCard';
+
+/**
+ * The scorecards of every domain: which answer model and validator serve,
+ * from the promotion registry or app-config, their metrics and every
+ * promotion run. The content of the "Model scorecards" page.
+ */
+export function ScorecardsContent(): JSX.Element {
+  const api = useApi(dataProductAssistantApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getScorecards(),
+    [api],
+  );
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <Alert
+        severity="error"
+        role="alert"
+        action={
+          <Button color="inherit" size="small" onClick={retry}>
+            Retry
+          </Button>
+        }
+      >
+        <AlertTitle>Could not load the model scorecards</AlertTitle>
+        {errorMessage(error)}
+      </Alert>
+    );
+  }
+  const domains = value?.domains ?? [];
+  const promotions = domains.some(d => d.history.length > 0);
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+      {!promotions && (
+        <Alert severity="info">
+          No promotions recorded yet — run <code>dpa promote</code>. Until then
+          app-config's models serve every domain.
+        </Alert>
+      )}
+      {domains.map(scorecard => (
+        <DomainScorecardCard key={scorecard.domain} scorecard={scorecard} />
+      ))}
+    </Box>
+  );
+}
+
+/** "Model scorecards" as a routable page of its own (legacy frontend system). */
+export function ScorecardsPage(): JSX.Element {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Model scorecards"
+        subtitle="Which models answer and validate each domain, and how they got there"
+      />
+      <Content>
+        <ScorecardsContent />
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,15 @@
+export { ScorecardsContent, ScorecardsPage } from './ScorecardsPage';
+export {
+  DomainScorecardCard,
+  type DomainScorecardCardProps,
+} from './DomainScorecardCard';
+export { MetricsTable, type MetricsTableProps } from './MetricsTable';
+export {
+  PromotionHistoryTable,
+  type PromotionHistoryTableProps,
+} from './PromotionHistoryTable';
+export {
+  ServingModelSummary,
+  type ServingModelSummaryProps,
+} from './ServingModelSummary';
+export { formatMetric, metricLabel, metricRows } from './formatScorecards';
