@@ -1,0 +1,29 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { launchBrowser, screenshot, signInAsGuest } from './browser';
+
+describe('Model scorecards', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows each domain's serving models and the promotion history", async () => {
+    const page = await signInAsGuest(browser, baseUrl);
+    await page.getByRole('link', { name: 'Model scorecards' }).click();
+    await page.getByRole('heading', { name: 'Model scorecards' }).first().waitFor();
+    // every demo domain has a card; finance carries the promotion in evals/registry
+    for (const domain of ['sales', 'customer', 'logistics', 'finance', 'marketing']) {
+      await page.getByText(domain, { exact: true }).first().waitFor();
+    }
+    await page.getByText('builtin-validator-strict').first().waitFor();
+    await page.getByText('promoted', { exact: true }).first().waitFor();
+    await screenshot(page, 'model-scorecards');
+  });
+});
