@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, signInAsGuest } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, signInAsGuest, useBrowser } from './browser';
 
 async function askQuestion(page: Page, question: string) {
   const box = page.getByRole('textbox', {
@@ -14,19 +14,11 @@ async function askQuestion(page: Page, question: string) {
 }
 
 describe('Ask this data product', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('answers a question with an approved, cited answer', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.goto(`${baseUrl}/catalog/default/component/shipments/assistant`);
     const answer = await askQuestion(page, 'Who owns this data product?');
     await expect
@@ -55,7 +47,7 @@ describe('Ask this data product', () => {
   });
 
   it('withholds an answer that would expose personal data', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.goto(
       `${baseUrl}/catalog/default/component/sales-orders/assistant`,
     );

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, signInAsGuest } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, signInAsGuest, useBrowser } from './browser';
 
 describe('the Assistant tab', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('shows a data product owned by the guest with its columns and the owner view', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     // the catalog is the start page; open a sales data product from it
     await page
       .getByRole('link', { name: /sales orders/i })
@@ -43,7 +34,7 @@ describe('the Assistant tab', () => {
   });
 
   it('shows the read-only view on another team’s product', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.goto(
       `${baseUrl}/catalog/default/component/customer-profiles/assistant`,
     );

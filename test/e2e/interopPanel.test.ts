@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, signInAsGuest } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, signInAsGuest, useBrowser } from './browser';
 
 describe('Suggest interoperability', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('lets an owner accept a suggestion, which becomes a relation on both entities', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.goto(
       `${baseUrl}/catalog/default/component/sales-returns/assistant`,
     );
@@ -57,7 +48,7 @@ describe('Suggest interoperability', () => {
   });
 
   it('shows decisions but no decision buttons to non-owners', async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.goto(`${baseUrl}/catalog/default/component/invoices/assistant`);
     const panel = page.getByRole('region', { name: 'Interoperability' });
     await panel.getByRole('region').first().waitFor();

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { launchBrowser, screenshot, signInAsGuest } from './browser';
+import { describe, inject, it } from 'vitest';
+import { screenshot, signInAsGuest, useBrowser } from './browser';
 
 describe('Model scorecards', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("shows each domain's serving models and the promotion history", async () => {
-    const page = await signInAsGuest(browser, baseUrl);
+    const page = await signInAsGuest(browser(), baseUrl);
     await page.getByRole('link', { name: 'Model scorecards' }).click();
     await page.getByRole('heading', { name: 'Model scorecards' }).first().waitFor();
     // every demo domain has a card; finance carries the promotion in evals/registry
