@@ -56,18 +56,21 @@ export interface RunningPortal {
 /** Starts the backend (serving the built app) and waits until the demo catalog is in. */
 export async function startPortal(
   log: (line: string) => void,
+  options: { extraConfigs?: string[] } = {},
 ): Promise<RunningPortal> {
   const baseUrl = 'http://localhost:7017';
+  const configs = [
+    path.join(repoRoot, 'app-config.yaml'),
+    path.join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
+    ...(options.extraConfigs ?? []),
+  ];
   const child: ChildProcess = spawn(
     'npx',
     [
       'backstage-cli',
       'package',
       'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../test/e2e/app-config.e2e.yaml',
+      ...configs.flatMap(c => ['--config', c]),
     ],
     {
       cwd: path.join(repoRoot, 'packages/backend'),
