@@ -78,6 +78,28 @@ export interface Config {
       /** How often the folder is checked for new records. Default 5. */
       checkIntervalSeconds?: number;
     };
+    /**
+     * Governance budgets, counted from the stored asks (so they hold across
+     * backend instances). Past a limit an ask is refused with HTTP 429 and
+     * `Retry-After`; nothing is stored for a refused ask.
+     */
+    budgets?: {
+      perUser?: {
+        /** Asks per user in any 60 s window. Default 30. */
+        asksPerMinute?: number;
+        /** Asks per user per UTC day (resets at 00:00 UTC). Unset: no daily limit. */
+        asksPerDay?: number;
+      };
+      /**
+       * Daily cost cap in USD per domain (`spec.domain`), summed over the
+       * day's asks (UTC). `default` caps domains not listed and products
+       * without a domain; unset: no cap.
+       */
+      perDomainDailyCostUsd?: {
+        default?: number;
+        [domain: string]: number | undefined;
+      };
+    };
     /** Who may see values of confidential or restricted columns. */
     clearance?: {
       /** Classification everyone may see values of. Default: internal. */

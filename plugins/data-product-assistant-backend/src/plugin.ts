@@ -9,6 +9,8 @@ import { dataProductAssistantPermissions } from '@dpa/plugin-data-product-assist
 import { parseDomainConfig } from '@dpa/plugin-data-product-assistant-node';
 import { registerAskDataProductAction } from './actions/askDataProductAction';
 import { AskService } from './ask/AskService';
+import { BudgetService } from './budget/BudgetService';
+import { readBudgetSettings } from './budget/budgetSettings';
 import { ClearancePolicy } from './ask/clearance';
 import { DatabaseAskStore } from './database/DatabaseAskStore';
 import { DatabaseContractSnapshotStore } from './database/DatabaseContractSnapshotStore';
@@ -23,6 +25,8 @@ import { dataProductTypes } from './profile/dataProductFilter';
 import { ModelRegistry } from './registry/ModelRegistry';
 import { ScorecardService } from './registry/ScorecardService';
 import { createRouter } from './service/router';
+import { DatabaseKnowledgeNoteStore } from './database/DatabaseKnowledgeNoteStore';
+import { KnowledgeService } from './knowledge/KnowledgeService';
 
 /** The Data Product Assistant backend, mounted at /api/data-product-assistant. */
 export const dataProductAssistantPlugin = createBackendPlugin({
@@ -66,6 +70,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         });
         // Promoted champions (evals/registry) serve instead of app-config's models.
         const registry = ModelRegistry.fromConfig(config, logger);
+        const notes = new DatabaseKnowledgeNoteStore(db);
         const asks = new AskService({
           profiles,
           asks: new DatabaseAskStore(db),
@@ -74,6 +79,8 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           userInfo,
           logger,
           registry,
+          budget: new BudgetService(db, readBudgetSettings(config)),
+          notes,
         });
         const scorecards = new ScorecardService({ registry, domainConfig, profiles, logger });
         registerAskDataProductAction(deps.actionsRegistry, asks);
@@ -112,6 +119,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             auditor: deps.auditor,
             scorecards,
             interopTop: interopSettings.defaultTop,
+            knowledge: new KnowledgeService({ profiles, notes, permissions: deps.permissions }),
           }),
         );
       },

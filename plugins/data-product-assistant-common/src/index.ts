@@ -4,3 +4,4 @@ export * from './profile';
 export * from './ask';
 export * from './interop';
 export * from './scorecards';
+export * from './knowledge';

@@ -20,7 +20,9 @@ import {
   type DomainConfig,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
+import type { BudgetService } from '../budget/BudgetService';
 import type { AskStore, StoredAsk } from '../database/AskStore';
+import type { KnowledgeNoteStore } from '@dpa/plugin-data-product-assistant-node';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ModelRegistry } from '../registry/ModelRegistry';
 import { servedDomainModels, type ServedModel } from '../registry/servedModels';
@@ -33,7 +35,7 @@ interface Caller {
 
 /** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
 export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
-  const { output: _output, ...record } = stored;
+  const { output: _output, domain: _domain, ...record } = stored;
   return {
     ...record,
     claims: stored.status === 'blocked' ? [] : record.claims,
@@ -66,6 +68,10 @@ export class AskService {
       logger: LoggerService;
       /** Promoted champions serve instead of app-config's models; none: app-config only. */
       registry?: ModelRegistry;
+      /** Rate limits and cost caps checked before every ask; none: no limits. */
+      budget?: BudgetService;
+      /** Owners' knowledge notes, cited as `note:<id>` facts; none: no notes. */
+      notes?: KnowledgeNoteStore;
     },
   ) {}
 
@@ -133,6 +139,8 @@ export class AskService {
     const caller = await this.caller(credentials);
     // Reading the profile with the caller's credentials is the permission check.
     const profile = await this.options.profiles.getProfile(request.entityRef, credentials);
+    // Past a limit: RateLimitedError (429), and nothing is stored.
+    await this.options.budget?.check({ userRef: caller.userRef, domain: profile.domain });
     const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
@@ -143,6 +151,7 @@ export class AskService {
       domain: profile.domain,
       scope: models.scope,
       tokenBudget: models.tokenBudget,
+      notes: await this.options.notes?.listNotes(profile.entityRef),
     });
     if (result.error) {
       this.options.logger.warn(
@@ -166,6 +175,7 @@ export class AskService {
       latencyMs: Math.round(result.latencyMs * 100) / 100,
       userRef: caller.userRef,
       createdAt: new Date().toISOString(),
+      domain: profile.domain,
     };
     await this.options.asks.insert(stored);
     return toRecord(stored);

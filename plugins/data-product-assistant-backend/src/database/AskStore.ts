@@ -3,6 +3,8 @@ import type { AskFeedback, AskRecord } from '@dpa/plugin-data-product-assistant-
 /** A stored ask plus what only reviewers see: the model output as produced. */
 export interface StoredAsk extends AskRecord {
   output: { answer: string; claims: Array<{ text: string; citations: string[] }>; abstained: boolean; refused?: boolean };
+  /** The product's `spec.domain` when asked (budgets sum cost per domain); not returned to askers. */
+  domain?: string;
 }
 
 export interface AskStore {

@@ -24,6 +24,7 @@ type AskRow = {
   cost_usd: number | string;
   latency_ms: number | string;
   created_at: Date | string;
+  domain?: string | null;
 };
 
 const toRow = (ask: StoredAsk): AskRow => ({
@@ -48,6 +49,7 @@ const toRow = (ask: StoredAsk): AskRow => ({
   cost_usd: ask.usage.costUsd,
   latency_ms: ask.latencyMs,
   created_at: new Date(ask.createdAt),
+  domain: ask.domain ?? null,
 });
 
 const fromRow = (row: AskRow): StoredAsk => {

@@ -15,7 +15,10 @@ import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ScorecardService } from '../registry/ScorecardService';
 import { ContractValidationError } from '../profile/ContractValidationError';
+import { RateLimitedError } from '../budget/RateLimitedError';
 import { parseBody, parsePage } from './parseBody';
+import type { KnowledgeService } from '../knowledge/KnowledgeService';
+import { registerKnowledgeRoutes } from './knowledgeRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -26,6 +29,8 @@ export interface RouterOptions {
   scorecards: ScorecardService;
   /** Suggestions per product when the request names no `top`. */
   interopTop: number;
+  /** Owner knowledge notes; routes are mounted when given. */
+  knowledge?: KnowledgeService;
 }
 
 function entityRefFrom(value: string): string {
@@ -129,6 +134,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await interop.accepted());
   });
 
+  if (options.knowledge) {
+    registerKnowledgeRoutes(router, { knowledge: options.knowledge, auditor, credentials });
+  }
+
   // Everything else falls through to Backstage's error handler (400/401/403/404/...).
   const contractErrors: ErrorRequestHandler = (error, _req, res, next) => {
     if (error instanceof ContractValidationError) {
@@ -136,6 +145,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         error: { name: error.name, message: error.message },
         source: error.source,
         issues: error.issues,
+      });
+      return;
+    }
+    if (error instanceof RateLimitedError) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      res.status(429).json({
+        error: { name: error.name, message: error.message },
+        response: { statusCode: 429 },
+        limit: error.limit,
+        retryAfterSeconds: error.retryAfterSeconds,
+        resetsAt: error.resetsAt.toISOString(),
       });
       return;
     }

@@ -8,6 +8,8 @@ import {
   InteropDecision,
   InteropDecisionRequest,
   InteropResponse,
+  KnowledgeNoteRecord,
+  KnowledgeNoteRequest,
   ScorecardsResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 
@@ -103,6 +105,31 @@ export interface DataProductAssistantApi {
   getScorecards(options?: {
     signal?: AbortSignal;
   }): Promise<ScorecardsResponse>;
+
+  /** The product's owner knowledge notes, oldest first (anyone who can read the product). */
+  listNotes(
+    entityRef: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<KnowledgeNoteRecord[]>;
+
+  /**
+   * Adds a knowledge note. Owners only: rejects with a 403 `ResponseError`
+   * for anyone else, 400 for empty or over-long text or an unknown column.
+   */
+  addNote(
+    entityRef: CompoundEntityRef | string,
+    note: KnowledgeNoteRequest,
+  ): Promise<KnowledgeNoteRecord>;
+
+  /** Replaces a note's text and column (owners only; 404 for an unknown note). */
+  updateNote(
+    entityRef: CompoundEntityRef | string,
+    id: string,
+    note: KnowledgeNoteRequest,
+  ): Promise<KnowledgeNoteRecord>;
+
+  /** Deletes a note (owners only; 404 for an unknown note). */
+  deleteNote(entityRef: CompoundEntityRef | string, id: string): Promise<void>;
 }
 
 export const dataProductAssistantApiRef = createApiRef<DataProductAssistantApi>(

@@ -13,6 +13,8 @@ import {
   InteropDecision,
   InteropDecisionRequest,
   InteropResponse,
+  KnowledgeNoteRecord,
+  KnowledgeNoteRequest,
   ScorecardsResponse,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
@@ -142,6 +144,48 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     });
   }
 
+  async listNotes(
+    entityRef: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<KnowledgeNoteRecord[]> {
+    const page = await this.request<{ items: KnowledgeNoteRecord[] }>(
+      `/products/${productPath(toCompoundRef(entityRef))}/notes`,
+      { signal: options?.signal },
+    );
+    return page.items;
+  }
+
+  async addNote(
+    entityRef: CompoundEntityRef | string,
+    note: KnowledgeNoteRequest,
+  ): Promise<KnowledgeNoteRecord> {
+    return this.request<KnowledgeNoteRecord>(
+      `/products/${productPath(toCompoundRef(entityRef))}/notes`,
+      { method: 'POST', body: JSON.stringify(noteBody(note)) },
+    );
+  }
+
+  async updateNote(
+    entityRef: CompoundEntityRef | string,
+    id: string,
+    note: KnowledgeNoteRequest,
+  ): Promise<KnowledgeNoteRecord> {
+    return this.request<KnowledgeNoteRecord>(
+      `/products/${productPath(toCompoundRef(entityRef))}/notes/${encodeURIComponent(id)}`,
+      { method: 'PUT', body: JSON.stringify(noteBody(note)) },
+    );
+  }
+
+  async deleteNote(
+    entityRef: CompoundEntityRef | string,
+    id: string,
+  ): Promise<void> {
+    await this.request<void>(
+      `/products/${productPath(toCompoundRef(entityRef))}/notes/${encodeURIComponent(id)}`,
+      { method: 'DELETE' },
+    );
+  }
+
   /** Sends a request to the backend and parses the JSON answer. */
   protected async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
@@ -161,6 +205,11 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `{text, column?}` with no empty column. */
+function noteBody(note: KnowledgeNoteRequest): KnowledgeNoteRequest {
+  return note.column ? { text: note.text, column: note.column } : { text: note.text };
 }
 
 const refDefaults = { defaultKind: 'component', defaultNamespace: 'default' };

@@ -13,6 +13,7 @@ import { dataProductAssistantApiRef } from '../api';
 import { AskPanel } from './ask';
 import { DataProductProfileView } from './DataProductProfileView';
 import { InteropPanel } from './interop';
+import { KnowledgeCard } from './knowledge';
 import { OwnershipChip } from './OwnershipChip';
 import { ProfileErrorPanel } from './ProfileErrorPanel';
 
@@ -46,6 +47,9 @@ export function AssistantTab(): JSX.Element {
       <Box mb={3}>
         {/* Asking works without the profile: it only feeds the suggestions. */}
         <AskPanel entityRef={refString} profile={value} />
+      </Box>
+      <Box mb={3}>
+        <KnowledgeCard entity={entity} profile={value} />
       </Box>
       <Box mb={3}>
         <InteropPanel entityRef={refString} />

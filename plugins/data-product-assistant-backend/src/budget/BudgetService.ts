@@ -1,0 +1,113 @@
+import type { Knex } from 'knex';
+import type { BudgetSettings } from './budgetSettings';
+import { RateLimitedError } from './RateLimitedError';
+
+const MINUTE_MS = 60_000;
+
+const startOfUtcDay = (now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+const nextUtcMidnight = (now: Date) => new Date(startOfUtcDay(now).getTime() + 86_400_000);
+
+/** 12:31:05 UTC */
+const utcTime = (date: Date) => `${date.toISOString().slice(11, 19)} UTC`;
+
+/** 42 s, 3 min 5 s, 7 h 12 min */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds <= 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+const usd = (value: number) => `$${value.toFixed(2)}`;
+
+/**
+ * Per-user rate limits and per-domain daily cost caps, counted from the stored
+ * asks (`dpa_asks`), so every backend instance sees the same numbers.
+ */
+export class BudgetService {
+  constructor(
+    private readonly db: Knex,
+    private readonly settings: BudgetSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The cost cap of a domain (products without one count as the default's). */
+  capFor(domain: string | undefined): number | undefined {
+    const { byDomain, default: fallback } = this.settings.perDomainDailyCostUsd;
+    return domain !== undefined && Object.hasOwn(byDomain, domain) ? byDomain[domain] : fallback;
+  }
+
+  /** Throws RateLimitedError when the user or the product's domain is past a limit. */
+  async check(request: { userRef: string; domain: string | undefined }): Promise<void> {
+    const now = this.now();
+    await this.checkPerMinute(request.userRef, now);
+    await this.checkPerDay(request.userRef, now);
+    await this.checkDomainCost(request.domain, now);
+  }
+
+  private retryAfter(resetsAt: Date, now: Date): number {
+    return Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
+  }
+
+  private async checkPerMinute(userRef: string, now: Date) {
+    const limit = this.settings.perUser.asksPerMinute;
+    const since = new Date(now.getTime() - MINUTE_MS);
+    // The limit-th newest ask of the last minute: once it is a minute old, one ask is free again.
+    const row = await this.db('dpa_asks')
+      .where('user_ref', userRef)
+      .andWhere('created_at', '>', since)
+      .orderBy('created_at', 'desc')
+      .offset(limit - 1)
+      .first('created_at');
+    if (!row) return;
+    const resetsAt = new Date(new Date(row.created_at).getTime() + MINUTE_MS);
+    const retryAfter = this.retryAfter(resetsAt, now);
+    throw new RateLimitedError(
+      `Rate limit reached: ${limit} question${limit === 1 ? '' : 's'} per minute per user; try again in ${formatDuration(retryAfter * 1000)} (at ${utcTime(resetsAt)})`,
+      'asks-per-minute',
+      retryAfter,
+      resetsAt,
+    );
+  }
+
+  private async checkPerDay(userRef: string, now: Date) {
+    const limit = this.settings.perUser.asksPerDay;
+    if (limit === undefined) return;
+    const [{ count }] = await this.db('dpa_asks')
+      .where('user_ref', userRef)
+      .andWhere('created_at', '>=', startOfUtcDay(now))
+      .count({ count: '*' });
+    if (Number(count) < limit) return;
+    const resetsAt = nextUtcMidnight(now);
+    const retryAfter = this.retryAfter(resetsAt, now);
+    throw new RateLimitedError(
+      `Daily limit reached: ${limit} question${limit === 1 ? '' : 's'} per day per user; it resets at 00:00 UTC (in ${formatDuration(resetsAt.getTime() - now.getTime())})`,
+      'asks-per-day',
+      retryAfter,
+      resetsAt,
+    );
+  }
+
+  private async checkDomainCost(domain: string | undefined, now: Date) {
+    const cap = this.capFor(domain);
+    if (cap === undefined) return;
+    const query = this.db('dpa_asks').andWhere('created_at', '>=', startOfUtcDay(now));
+    if (domain === undefined) query.whereNull('domain');
+    else query.where('domain', domain);
+    const [{ spent }] = await query.sum({ spent: 'cost_usd' });
+    const total = Number(spent ?? 0);
+    if (total < cap) return;
+    const resetsAt = nextUtcMidnight(now);
+    const retryAfter = this.retryAfter(resetsAt, now);
+    const who = domain === undefined ? 'The daily cost cap for products without a domain' : `The ${domain} domain's daily cost cap`;
+    throw new RateLimitedError(
+      `${who} of ${usd(cap)} is used up (${usd(total)} spent); it resets at 00:00 UTC (in ${formatDuration(resetsAt.getTime() - now.getTime())})`,
+      'domain-daily-cost',
+      retryAfter,
+      resetsAt,
+    );
+  }
+}
