@@ -3,12 +3,15 @@
  *   npx tsx test/bench/interop.bench.ts [--products 10000] [--scan-runs 1] [--out FILE]
  * Synthetic mesh of 10,000 products × 30 columns (seeded, see syntheticCatalog.ts).
  *  - interop.one_product_ms: suggestFor(product, top 20) with explanations, median over 15 products after 3 warm-ups
- *  - interop.full_scan_s: candidate generation + scoring of every candidate pair of the catalog (explanations on demand)
+ *  - interop.full_scan_s: candidate generation + scoring of every candidate pair of the catalog (explanations on demand),
+ *    across worker threads (scanPairsParallel, default workers); `--workers N` to choose, `--single` to also time the
+ *    single-threaded scanPairs and check that both return the same pairs and scores
  *  - interop.comparison_reduction: cross-product column pairs ÷ pairs scored in the full scan
  *  - interop.recall_loss: share of the pairs a brute-force all-pairs scan suggests that the index scan misses,
  *    on a sample of the same catalog (whole domains, so relationships stay dense)
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { buildInteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import { mulberry32, syntheticCatalog } from './syntheticCatalog';
 
@@ -34,6 +37,10 @@ export interface InteropBenchOptions {
   scanRuns?: number;
   /** Domains in the brute-force sample (50 products taken per domain; default 2). */
   sampleDomains?: number;
+  /** Worker threads of the full scan (default: the engine's default). */
+  workers?: number;
+  /** Also time the single-threaded full scan, and check it returns what the parallel one does. */
+  singleScan?: boolean;
   log?: (line: string) => void;
 }
 
@@ -89,14 +96,53 @@ export async function runInteropBench(
   const scanTimes: number[] = [];
   let scanStats = { columns: 0, candidatePairs: 0, allPairs: 0 };
   let found = 0;
+  let workers = 1;
+  let fallback: string | undefined;
+  let scanRows: string[] = [];
+  const rowsOf = (
+    pairs: Array<{
+      a: { idx: number };
+      b: { idx: number };
+      kind: string;
+      confidence: number;
+      logit: number;
+    }>,
+  ) =>
+    pairs.map(
+      p => `${p.a.idx}>${p.b.idx} ${p.kind} ${p.confidence} ${p.logit}`,
+    );
   for (let r = 0; r < (options.scanRuns ?? 1); r++) {
     const t0 = performance.now();
-    const scan = index.scanPairs();
+    const scan = await index.scanPairsParallel({ workers: options.workers });
     scanTimes.push((performance.now() - t0) / 1000);
     scanStats = scan.stats;
     found = scan.pairs.length;
+    workers = scan.workers;
+    fallback = scan.fallback;
+    if (options.singleScan && r === 0) scanRows = rowsOf(scan.pairs);
   }
   const scanS = median(scanTimes);
+  if (fallback) log(`full scan fell back to one thread: ${fallback}`);
+  let singleNote = '';
+  if (options.singleScan) {
+    const t0 = performance.now();
+    const single = index.scanPairs();
+    const singleS = (performance.now() - t0) / 1000;
+    const singleRows = rowsOf(single.pairs);
+    const same =
+      singleRows.length === scanRows.length &&
+      singleRows.every((row, k) => row === scanRows[k]) &&
+      single.stats.candidatePairs === scanStats.candidatePairs;
+    log(
+      `single-threaded full scan: ${singleS.toFixed(1)} s; ${
+        same ? 'same' : 'DIFFERENT'
+      } pairs and scores as the parallel scan`,
+    );
+    if (!same) throw new Error('the parallel full scan differs from scanPairs');
+    singleNote = `; single-threaded scanPairs ${singleS.toFixed(
+      1,
+    )} s, same pairs and scores`;
+  }
   const reduction = scanStats.allPairs / scanStats.candidatePairs;
   log(
     `full scan: ${scanS.toFixed(1)} s, ${scanStats.candidatePairs} of ${
@@ -144,9 +190,13 @@ export async function runInteropBench(
     'interop.full_scan_s': {
       value: Math.round(scanS * 10) / 10,
       unit: 's',
-      note: `candidate generation + scoring of every candidate pair (explanations on demand); median of ${
+      note: `candidate generation + scoring of every candidate pair (explanations on demand), scanPairsParallel on ${
+        workers > 1 ? `${workers} worker threads` : 'the calling thread'
+      } (os.availableParallelism() ${availableParallelism()}${
+        fallback ? `; fell back to one thread: ${fallback}` : ''
+      }), incl. worker start, flattening the index for them and merging; median of ${
         scanTimes.length
-      } run(s); index build ${buildS.toFixed(1)} s not included`,
+      } run(s); index build ${buildS.toFixed(1)} s not included${singleNote}`,
     },
     'interop.comparison_reduction': {
       value: Math.round(reduction),
@@ -172,6 +222,8 @@ if (require.main === module) {
   runInteropBench({
     products: arg('products') ? Number(arg('products')) : undefined,
     scanRuns: arg('scan-runs') ? Number(arg('scan-runs')) : undefined,
+    workers: arg('workers') ? Number(arg('workers')) : undefined,
+    singleScan: process.argv.includes('--single'),
     log: line => process.stderr.write(`${line}\n`),
   }).then(figures => {
     const targets: Record<string, string> = {

@@ -1,4 +1,12 @@
 import type { ColumnEntry } from './columnFeatures';
+import {
+  candidateScratch,
+  flatCandidates,
+  flattenLists,
+  productSpans,
+  type CandidateScratch,
+  type FlatBlocking,
+} from './blockingCandidates';
 import { relatedWords } from './text';
 
 /**
@@ -66,6 +74,8 @@ export class ColumnIndex {
   private readonly acc: Float32Array;
   private readonly maxCandidates: number;
   private readonly minBlockScore: number;
+  private flat?: FlatBlocking;
+  private scratch?: CandidateScratch;
   /** Blocking keys kept / dropped as over-frequent. */
   readonly keyStats: { kept: number; dropped: number };
 
@@ -135,25 +145,32 @@ export class ColumnIndex {
 
   /** Candidate columns of other products for column `i`, best blocking score first. */
   candidates(i: number): Int32Array {
-    const acc = this.acc;
-    const touched: number[] = [];
-    const own = this.productOf[i];
-    for (const key of this.columnKeys[i]) {
-      const w = this.keyWeights[key];
-      const list = this.postings[key];
-      for (let k = 0; k < list.length; k++) {
-        const j = list[k];
-        if (this.productOf[j] === own) continue;
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += w;
-      }
-    }
-    let kept = touched.filter(j => acc[j] >= this.minBlockScore);
-    if (kept.length > this.maxCandidates) {
-      kept.sort((x, y) => acc[y] - acc[x] || x - y);
-      kept = kept.slice(0, this.maxCandidates);
-    }
-    for (const j of touched) acc[j] = 0;
-    return Int32Array.from(kept);
+    // computed over flat arrays (blockingCandidates.ts), as in scan workers
+    const scratch = (this.scratch ??= candidateScratch(
+      this.entries.length,
+      this.maxCandidates,
+      this.acc,
+    ));
+    const n = flatCandidates(this.flatten(), i, scratch, scratch.out, 0);
+    return scratch.out.slice(0, n);
+  }
+
+  /** The blocking data as flat arrays (built on first use), for scans in worker threads. */
+  flatten(): FlatBlocking {
+    if (this.flat) return this.flat;
+    const postings = flattenLists(this.postings, l => new Int32Array(l));
+    const keys = flattenLists(this.columnKeys, l => new Int32Array(l));
+    this.flat = {
+      maxCandidates: this.maxCandidates,
+      minBlockScore: this.minBlockScore,
+      productOf: this.productOf,
+      ...productSpans(this.productOf),
+      keyWeights: this.keyWeights,
+      postingStart: postings.start,
+      postings: postings.values,
+      keyStart: keys.start,
+      keys: keys.values,
+    };
+    return this.flat;
   }
 }

@@ -8,6 +8,7 @@ export {
   type SuggestOptions,
   type RankedPair,
 } from './suggestInterop';
+export { defaultScanWorkers, type ParallelScanOptions } from './parallelScan';
 export {
   ColumnIndex,
   blockingKeys,

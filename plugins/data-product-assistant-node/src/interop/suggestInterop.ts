@@ -9,6 +9,11 @@ import {
 } from './builtinScorer';
 import { explainPair } from './explain';
 import {
+  defaultScanWorkers,
+  scanInWorkers,
+  type ParallelScanOptions,
+} from './parallelScan';
+import {
   productLookup,
   validateSuggestion,
   type ProductLookup,
@@ -212,6 +217,14 @@ export class InteropIndex {
     return { suggestions: this.finish(pairs, options), stats };
   }
 
+  /** `fullScan` across worker threads (see `scanPairsParallel`): the same suggestions. */
+  async fullScanParallel(
+    options: SuggestOptions & ParallelScanOptions = {},
+  ): Promise<InteropResult> {
+    const { pairs, stats } = await this.scanPairsParallel(options);
+    return { suggestions: this.finish(pairs, options), stats };
+  }
+
   /** The full scan before explanation: scored pairs (kind ≠ none unless asked) and the comparison count. */
   scanPairs(options: { includeNone?: boolean } = {}): {
     pairs: RankedPair[];
@@ -246,6 +259,61 @@ export class InteropIndex {
         candidatePairs: compared,
         allPairs: (n * n - sumSq) / 2,
       },
+    };
+  }
+
+  /**
+   * `scanPairs` split across worker threads (parallelScan.ts): the same pairs
+   * with the same scores. Scans on this thread with `workers` ≤ 1, with
+   * `includeNone` (kept features are not sent back), or when workers cannot
+   * start (`fallback` says why); `workers` is the number of threads used.
+   */
+  async scanPairsParallel(
+    options: { includeNone?: boolean } & ParallelScanOptions = {},
+  ): Promise<{
+    pairs: RankedPair[];
+    stats: InteropStats;
+    workers: number;
+    fallback?: string;
+  }> {
+    const workers = options.workers ?? defaultScanWorkers();
+    if (workers <= 1 || options.includeNone || !this.entries.length)
+      return { ...this.scanPairs(options), workers: 1 };
+    let scan;
+    try {
+      scan = await scanInWorkers(this.entries, this.index, {
+        ...options,
+        workers,
+      });
+    } catch (error) {
+      const fallback = error instanceof Error ? error.message : String(error);
+      return { ...this.scanPairs(options), workers: 1, fallback };
+    }
+    // best first in byConfidence's order (logit, then the oriented column
+    // indices: its name tie-break never applies, as no pair comes twice);
+    // oriented by the workers as score() orients, rounded as score() rounds
+    const { from, to, kind, kinds, confidence, logit } = scan.pairs;
+    const pairs: RankedPair[] = new Array(from.length);
+    for (let k = 0; k < from.length; k++) {
+      pairs[k] = new RankedPair(
+        this.entries[from[k]],
+        this.entries[to[k]],
+        kinds[kind[k]] as RelationshipKind,
+        Math.round(confidence[k] * 1000) / 1000,
+        logit[k],
+      );
+    }
+    const n = this.entries.length;
+    let sumSq = 0;
+    for (const s of this.productSizes) sumSq += s * s;
+    return {
+      pairs,
+      stats: {
+        columns: n,
+        candidatePairs: scan.compared,
+        allPairs: (n * n - sumSq) / 2,
+      },
+      workers: scan.workers,
     };
   }
 

@@ -1,0 +1,204 @@
+/**
+ * The full scan split across worker threads (`InteropIndex.scanPairsParallel`).
+ *
+ * The workers (scanWorker.ts) receive the blocking index as flat arrays
+ * (blockingCandidates.ts) and generate every column's candidates into shared
+ * memory, while the main thread flattens the column features the scorer
+ * reads (scanPayload.ts); then they score the pairs, orient and sort them,
+ * each claiming column chunks from a shared cursor, and the main thread
+ * merges their sorted parts. Apart from flattening and merging, the main
+ * thread only waits, so a backend's event loop stays free during the scan.
+ * The result is the single-threaded scan's, pair for pair and score for
+ * score: same candidates, same deduplication, same scorer, same order.
+ *
+ * A worker must load TypeScript when the engine runs from source: it uses the
+ * TypeScript hook its inherited flags install (`backstage-cli package start`
+ * runs node with `--require` of its transform), else registers tsx when it is
+ * installed (tsx scripts, vitest). When a worker cannot start (no loader, a
+ * bundled build without scanWorker.js), `scanInWorkers` throws and
+ * `scanPairsParallel` scans on the calling thread instead.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ColumnIndex } from './ColumnIndex';
+import type { ColumnEntry } from './columnFeatures';
+import { flattenEntries } from './scanPayload';
+import type {
+  ScanWorkerData,
+  ScanWorkerReply,
+  ScanWorkerRequest,
+  ScanWorkerScored,
+} from './scanWorker';
+
+export interface ParallelScanOptions {
+  /**
+   * Worker threads. Default: `min(2, os.availableParallelism())`, so the scan
+   * leaves room for the rest of the process; 1 or less scans on the calling
+   * thread.
+   */
+  workers?: number;
+  /** Columns a worker claims at a time (default 1024). */
+  chunk?: number;
+  /** The worker's source file (default: scanWorker next to this file); for tests. */
+  workerFile?: string;
+}
+
+/** Scored pairs as columns: `from` refers to `to`; kind as an index into `kinds`. */
+export interface ScoredColumns {
+  from: Int32Array;
+  to: Int32Array;
+  kind: Uint8Array;
+  kinds: string[];
+  /** As the scorer returned it (not rounded). */
+  confidence: Float64Array;
+  logit: Float64Array;
+}
+
+export interface WorkerScan {
+  /** Every worker's pairs, best first: logit descending, then `from`, then `to`. */
+  pairs: ScoredColumns;
+  /** Pairs the scorer saw, over all workers. */
+  compared: number;
+  workers: number;
+}
+
+/** Merges the workers' sorted parts into one list in the same order. */
+export function mergeParts(parts: ScanWorkerScored[]): ScoredColumns {
+  const size = parts.reduce((sum, p) => sum + p.from.length, 0);
+  const merged: ScoredColumns = {
+    from: new Int32Array(size),
+    to: new Int32Array(size),
+    kind: new Uint8Array(size),
+    kinds: [],
+    confidence: new Float64Array(size),
+    logit: new Float64Array(size),
+  };
+  const kindIds = parts.map(p =>
+    p.kinds.map(k => {
+      const id = merged.kinds.indexOf(k);
+      return id >= 0 ? id : merged.kinds.push(k) - 1;
+    }),
+  );
+  const next = parts.map(() => 0);
+  for (let out = 0; out < size; out++) {
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      const k = next[p];
+      if (k >= parts[p].from.length) continue;
+      if (best < 0) {
+        best = p;
+        continue;
+      }
+      const x = parts[p];
+      const y = parts[best];
+      const b = next[best];
+      const d =
+        y.logit[b] - x.logit[k] || x.from[k] - y.from[b] || x.to[k] - y.to[b];
+      if (d < 0) best = p;
+    }
+    const part = parts[best];
+    const k = next[best]++;
+    merged.from[out] = part.from[k];
+    merged.to[out] = part.to[k];
+    merged.kind[out] = kindIds[best][part.kind[k]];
+    merged.confidence[out] = part.confidence[k];
+    merged.logit[out] = part.logit[k];
+  }
+  return merged;
+}
+
+export function defaultScanWorkers(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** The worker's source: scanWorker.ts from source, scanWorker.js when compiled. */
+function workerFile(): string {
+  if (typeof __filename !== 'string')
+    throw new Error('parallel scan needs CommonJS (__filename)');
+  return path.join(
+    path.dirname(__filename),
+    `scanWorker${path.extname(__filename)}`,
+  );
+}
+
+/** Loads the worker file, registering tsx first when TypeScript has no loader in the worker. */
+const bootstrap = (file: string) => `
+const { createRequire } = require('node:module');
+const file = ${JSON.stringify(file)};
+const load = createRequire(file);
+if (/\\.[cm]?ts$/.test(file) && !require.extensions['.ts']) load('tsx/cjs/api').register();
+load(file);
+`;
+
+function startWorker(file: string, data: ScanWorkerData): Worker {
+  return new Worker(bootstrap(file), { eval: true, workerData: data });
+}
+
+function nextReply(worker: Worker): Promise<ScanWorkerReply> {
+  return new Promise(resolve => worker.once('message', resolve));
+}
+
+/**
+ * Scans the index in `workers` threads. Throws when a worker fails to start
+ * or dies; the workers are always terminated.
+ */
+export async function scanInWorkers(
+  entries: ColumnEntry[],
+  index: ColumnIndex,
+  options: { workers: number; chunk?: number; workerFile?: string },
+): Promise<WorkerScan> {
+  const file = options.workerFile ?? workerFile();
+  const n = entries.length;
+  const blocking = index.flatten();
+  const shared = (length: number) =>
+    new Int32Array(new SharedArrayBuffer(4 * Math.max(1, length)));
+  const data: ScanWorkerData = {
+    blocking,
+    lists: shared(n * Math.max(0, blocking.maxCandidates)),
+    counts: shared(n),
+    cursor: shared(2),
+    chunk: Math.max(1, options.chunk ?? 1024),
+  };
+  const count = Math.max(
+    1,
+    Math.min(options.workers, Math.ceil(n / data.chunk)),
+  );
+  const state = { finished: false };
+  const threads: Worker[] = [];
+  try {
+    // each worker generates candidates as soon as it starts
+    for (let w = 0; w < count; w++) threads.push(startWorker(file, data));
+    const failed = new Promise<never>((_, reject) => {
+      for (const worker of threads) {
+        worker.on('error', reject);
+        worker.on('exit', code => {
+          if (!state.finished)
+            reject(new Error(`scan worker exited with code ${code}`));
+        });
+      }
+    });
+    failed.catch(() => undefined);
+    const candidatesDone = threads.map(nextReply);
+    // meanwhile: the features the scorer reads
+    const request: ScanWorkerRequest = {
+      type: 'score',
+      entries: flattenEntries(entries),
+    };
+    await Promise.race([Promise.all(candidatesDone), failed]);
+    const scored = threads.map(nextReply);
+    for (const worker of threads) worker.postMessage(request);
+    const parts = (await Promise.race([
+      Promise.all(scored),
+      failed,
+    ])) as ScanWorkerScored[];
+    return {
+      pairs: mergeParts(parts),
+      compared: parts.reduce((sum, p) => sum + p.compared, 0),
+      workers: count,
+    };
+  } finally {
+    state.finished = true;
+    await Promise.all(threads.map(worker => worker.terminate()));
+  }
+}
