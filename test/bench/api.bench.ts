@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { startPortal } from '../e2e/portal';
 import type { BenchFigures } from './interop.bench';
+import { percentile } from './stats';
 
 const QUESTIONS: Array<[string, string]> = [
   ['component:default/sales-orders', 'Who owns this data product?'],
@@ -69,9 +70,7 @@ export async function runApiBench(
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    const sorted = latencies.sort((a, b) => a - b);
-    const p99 =
-      sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+    const p99 = percentile(latencies, 99);
     log(
       `api: ${latencies.length} asks in ${elapsed.toFixed(
         1,

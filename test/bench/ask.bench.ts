@@ -24,6 +24,7 @@ import {
   demoProfile,
 } from '../../plugins/data-product-assistant-node/src/__testUtils__/fixtures';
 import type { BenchFigures } from './interop.bench';
+import { median, percentile } from './stats';
 
 const QUESTIONS = [
   'Who owns this data product?',
@@ -46,17 +47,6 @@ const ADVENTUREWORKS_QUESTIONS = [
   'What does the table productinventory contain?',
   'Which columns are classified restricted?',
 ];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? s[(s.length - 1) / 2]
-    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 function demoPaths(): string[] {
   const root = path.resolve(__dirname, '../../examples/catalog/products');

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildInteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import { mulberry32, syntheticCatalog } from './syntheticCatalog';
+import { median } from './stats';
 
 export type BenchFigures = Record<
   string,
@@ -23,13 +24,6 @@ export type BenchFigures = Record<
     note: string;
   }
 >;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? s[(s.length - 1) / 2]
-    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export interface InteropBenchOptions {
   products?: number;

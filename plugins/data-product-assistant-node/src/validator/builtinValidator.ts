@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { modelRef } from '../models/spec';
 import type {
   ModelSpec,
   ValidateRequest,
@@ -24,23 +24,6 @@ export interface BuiltinValidatorOptions {
   injection?: boolean;
   /** Share of a claim's content words its citations must hold (default 0.85). */
   minCoverage?: number;
-}
-
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v as object)
-      .sort()
-      .filter(k => (v as Record<string, unknown>)[k] !== undefined)
-      .map(
-        k =>
-          `${JSON.stringify(k)}:${stableJson(
-            (v as Record<string, unknown>)[k],
-          )}`,
-      )
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 function readOptions(spec: ModelSpec): BuiltinValidatorOptions {
@@ -118,16 +101,8 @@ function dedupe(reasons: VerdictReason[]): VerdictReason[] {
 /** The built-in, local, rule-based validator. `spec.options` switches checks off. */
 export function createBuiltinValidator(spec: ModelSpec): ValidatorModel {
   const opts = readOptions(spec);
-  const version = createHash('sha256')
-    .update(stableJson(spec))
-    .digest('hex')
-    .slice(0, 12);
   return {
-    ref: {
-      name: spec.model || 'validator-rules',
-      version,
-      provider: 'builtin',
-    },
+    ref: modelRef(spec.model || 'validator-rules', spec),
     local: true,
     async validate(req) {
       let verdict: Verdict;
