@@ -25,7 +25,9 @@ export default defineConfig({
             'plugins/data-product-assistant-backend/src/**/*.test.ts',
             'packages/backend/src/**/*.test.ts',
           ],
-          setupFiles: ['plugins/data-product-assistant-backend/src/setupTests.ts'],
+          setupFiles: [
+            'plugins/data-product-assistant-backend/src/setupTests.ts',
+          ],
           // Backstage's test utilities register hooks through globals.
           globals: true,
           testTimeout: 60_000,

@@ -8,9 +8,18 @@ describe('Model scorecards', () => {
   it("shows each domain's serving models and the promotion history", async () => {
     const page = await signInAsGuest(browser(), baseUrl);
     await page.getByRole('link', { name: 'Model scorecards' }).click();
-    await page.getByRole('heading', { name: 'Model scorecards' }).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Model scorecards' })
+      .first()
+      .waitFor();
     // every demo domain has a card; finance carries the promotion in evals/registry
-    for (const domain of ['sales', 'customer', 'logistics', 'finance', 'marketing']) {
+    for (const domain of [
+      'sales',
+      'customer',
+      'logistics',
+      'finance',
+      'marketing',
+    ]) {
       await page.getByText(domain, { exact: true }).first().waitFor();
     }
     await page.getByText('builtin-validator-strict').first().waitFor();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AuthorizeResult, type Permission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type Permission,
+} from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   catalogEntityCreatePermission,
@@ -19,7 +22,11 @@ const policy = new DataMeshPermissionPolicy(['group:default/platform-team']);
 
 function user(...claims: string[]): PolicyQueryUser {
   return {
-    identity: { type: 'user', userEntityRef: claims[0], ownershipEntityRefs: claims },
+    identity: {
+      type: 'user',
+      userEntityRef: claims[0],
+      ownershipEntityRefs: claims,
+    },
     info: { userEntityRef: claims[0], ownershipEntityRefs: claims },
     token: 'token',
     credentials: {} as any,
@@ -34,14 +41,19 @@ const decide = (permission: Permission, who?: PolicyQueryUser) =>
   policy.handle({ permission }, who);
 
 describe('DataMeshPermissionPolicy', () => {
-  it.each([guest, otherTeam, admin])('lets every signed-in user read the catalog', async who => {
-    expect(await decide(catalogEntityReadPermission, who)).toEqual({
-      result: AuthorizeResult.ALLOW,
-    });
-  });
+  it.each([guest, otherTeam, admin])(
+    'lets every signed-in user read the catalog',
+    async who => {
+      expect(await decide(catalogEntityReadPermission, who)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    },
+  );
 
   it('denies everything to a request without a user', async () => {
-    expect((await decide(catalogEntityReadPermission)).result).toBe(AuthorizeResult.DENY);
+    expect((await decide(catalogEntityReadPermission)).result).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 
   it.each([
@@ -63,25 +75,29 @@ describe('DataMeshPermissionPolicy', () => {
   });
 
   it('lets only admins promote models', async () => {
-    expect((await decide(dataProductModelPromotePermission, admin)).result).toBe(
-      AuthorizeResult.ALLOW,
-    );
-    expect((await decide(dataProductModelPromotePermission, guest)).result).toBe(
-      AuthorizeResult.DENY,
-    );
+    expect(
+      (await decide(dataProductModelPromotePermission, admin)).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (await decide(dataProductModelPromotePermission, guest)).result,
+    ).toBe(AuthorizeResult.DENY);
   });
 
   it.each([catalogEntityCreatePermission, catalogLocationCreatePermission])(
     'denies catalog changes ($name) by default',
     async permission => {
-      expect((await decide(permission, guest)).result).toBe(AuthorizeResult.DENY);
-      expect((await decide(permission, admin)).result).toBe(AuthorizeResult.ALLOW);
+      expect((await decide(permission, guest)).result).toBe(
+        AuthorizeResult.DENY,
+      );
+      expect((await decide(permission, admin)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
     },
   );
 
   it('denies entity deletion to non-admins', async () => {
-    expect((await decide(catalogEntityDeletePermission, otherTeam)).result).toBe(
-      AuthorizeResult.DENY,
-    );
+    expect(
+      (await decide(catalogEntityDeletePermission, otherTeam)).result,
+    ).toBe(AuthorizeResult.DENY);
   });
 });

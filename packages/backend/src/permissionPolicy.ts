@@ -34,13 +34,17 @@ const DEFAULT_ADMINS = ['group:default/platform-team'];
 export class DataMeshPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): DataMeshPermissionPolicy {
     return new DataMeshPermissionPolicy(
-      config.getOptionalStringArray('dataProductAssistant.adminGroups') ?? DEFAULT_ADMINS,
+      config.getOptionalStringArray('dataProductAssistant.adminGroups') ??
+        DEFAULT_ADMINS,
     );
   }
 
   constructor(private readonly adminGroups: string[]) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (!user) return { result: AuthorizeResult.DENY };

@@ -12,8 +12,14 @@ exports.up = async function up(knex) {
     table.string('source', 1024).primary().notNullable();
     table.string('etag', 255).nullable();
     table.boolean('valid').notNullable();
-    table.text('contract', 'longtext').nullable().comment('ContractProfile JSON when valid');
-    table.text('issues', 'longtext').nullable().comment('ContractIssue[] JSON when invalid');
+    table
+      .text('contract', 'longtext')
+      .nullable()
+      .comment('ContractProfile JSON when valid');
+    table
+      .text('issues', 'longtext')
+      .nullable()
+      .comment('ContractIssue[] JSON when invalid');
     table.timestamp('fetched_at', { useTz: true }).notNullable();
   });
 };

@@ -8,13 +8,20 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('dpa_asks', table => {
-    table.comment('Questions asked of data products and their validated answers');
+    table.comment(
+      'Questions asked of data products and their validated answers',
+    );
     table.string('id', 36).primary().notNullable();
     table.string('entity_ref', 255).notNullable();
     table.string('user_ref', 255).notNullable();
     table.text('question').notNullable();
     table.text('answer').notNullable().comment('What the asker was shown');
-    table.text('output', 'longtext').notNullable().comment('The answer model output (AnswerOutput JSON), kept for reviewers');
+    table
+      .text('output', 'longtext')
+      .notNullable()
+      .comment(
+        'The answer model output (AnswerOutput JSON), kept for reviewers',
+      );
     table.string('status', 16).notNullable();
     table.text('reasons', 'longtext').notNullable();
     table.float('groundedness').notNullable();
@@ -34,7 +41,9 @@ exports.up = async function up(knex) {
     table.index(['status'], 'dpa_asks_status_idx');
   });
   await knex.schema.createTable('dpa_ask_feedback', table => {
-    table.comment('Helpful / not helpful ratings of answers, one per user and answer');
+    table.comment(
+      'Helpful / not helpful ratings of answers, one per user and answer',
+    );
     table
       .string('ask_id', 36)
       .notNullable()

@@ -9,7 +9,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('dpa_interop_decisions', table => {
-    table.comment('Accepted or rejected relationship suggestions; the latest decision per suggestion');
+    table.comment(
+      'Accepted or rejected relationship suggestions; the latest decision per suggestion',
+    );
     table.string('suggestion_id', 32).primary().notNullable();
     table.string('from_entity_ref', 255).notNullable();
     table.string('from_table', 255).notNullable();
@@ -27,7 +29,9 @@ exports.up = async function up(knex) {
     table.index(['status'], 'dpa_interop_decisions_status_idx');
   });
   await knex.schema.createTable('dpa_interop_suggestions', table => {
-    table.comment('Suggestions of the last scheduled full interoperability scan');
+    table.comment(
+      'Suggestions of the last scheduled full interoperability scan',
+    );
     table.string('suggestion_id', 32).primary().notNullable();
     table.string('from_entity_ref', 255).notNullable();
     table.string('from_table', 255).notNullable();
@@ -38,8 +42,14 @@ exports.up = async function up(knex) {
     table.string('kind', 32).notNullable();
     table.double('confidence').notNullable();
     table.string('validation_status', 16).notNullable();
-    table.text('suggestion', 'longtext').notNullable().comment('InteropSuggestion JSON');
-    table.string('index_key', 64).notNullable().comment('Hash of the contract snapshots the scan saw');
+    table
+      .text('suggestion', 'longtext')
+      .notNullable()
+      .comment('InteropSuggestion JSON');
+    table
+      .string('index_key', 64)
+      .notNullable()
+      .comment('Hash of the contract snapshots the scan saw');
     table.timestamp('computed_at', { useTz: true }).notNullable();
     table.index(['from_entity_ref'], 'dpa_interop_suggestions_from_idx');
     table.index(['to_entity_ref'], 'dpa_interop_suggestions_to_idx');

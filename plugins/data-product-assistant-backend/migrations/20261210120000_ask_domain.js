@@ -8,7 +8,10 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('dpa_asks', table => {
-    table.string('domain', 255).nullable().comment('spec.domain of the product when asked; null: none');
+    table
+      .string('domain', 255)
+      .nullable()
+      .comment('spec.domain of the product when asked; null: none');
     table.index(['user_ref', 'created_at'], 'dpa_asks_user_created_idx');
     table.index(['domain', 'created_at'], 'dpa_asks_domain_created_idx');
   });

@@ -5,7 +5,10 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { OUTSIDER, startPluginBackend } from './__testUtils__/startPluginBackend';
+import {
+  OUTSIDER,
+  startPluginBackend,
+} from './__testUtils__/startPluginBackend';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -14,18 +17,22 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
   let knex: Awaited<ReturnType<typeof startPluginBackend>>['knex'];
 
   beforeAll(async () => {
-    ({ server, knex } = await startPluginBackend(databases, databaseId as TestDatabaseId, {
-      domains: {
-        sales: {
-          answerModel: 'builtin-answer',
-          validatorModel: 'strict-validator',
-          systemPrompt: 'Answer for the sales domain.',
+    ({ server, knex } = await startPluginBackend(
+      databases,
+      databaseId as TestDatabaseId,
+      {
+        domains: {
+          sales: {
+            answerModel: 'builtin-answer',
+            validatorModel: 'strict-validator',
+            systemPrompt: 'Answer for the sales domain.',
+          },
+        },
+        models: {
+          'strict-validator': { provider: 'builtin', model: 'validator-rules' },
         },
       },
-      models: {
-        'strict-validator': { provider: 'builtin', model: 'validator-rules' },
-      },
-    }));
+    ));
   });
 
   afterAll(async () => {
@@ -67,7 +74,10 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
   });
 
   it('accepts a short entity ref and the domain defaults for an unlisted domain', async () => {
-    const res = await ask({ entityRef: 'payments', question: 'Who owns this data product?' });
+    const res = await ask({
+      entityRef: 'payments',
+      question: 'Who owns this data product?',
+    });
     expect(res.status).toBe(201);
     expect(res.body.entityRef).toBe('component:default/payments');
     expect(res.body.validatorModel.name).toBe('builtin-validator');
@@ -100,14 +110,26 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
   });
 
   it.each([
-    [{ entityRef: 'component:default/sales-orders', question: '   ' }, 'question must not be empty'],
-    [{ entityRef: 'component:default/sales-orders' }, 'question is required and must be a string'],
     [
-      { entityRef: 'component:default/sales-orders', question: 'x'.repeat(2001) },
+      { entityRef: 'component:default/sales-orders', question: '   ' },
+      'question must not be empty',
+    ],
+    [
+      { entityRef: 'component:default/sales-orders' },
+      'question is required and must be a string',
+    ],
+    [
+      {
+        entityRef: 'component:default/sales-orders',
+        question: 'x'.repeat(2001),
+      },
       'question is too long: the limit is 2000 characters',
     ],
     [{ question: 'Who owns it?' }, 'entityRef is required'],
-    [{ entityRef: 'component:default/', question: 'Who owns it?' }, 'is not an entity reference'],
+    [
+      { entityRef: 'component:default/', question: 'Who owns it?' },
+      'is not an entity reference',
+    ],
   ])('answers 400 for bad input %#', async (body, message) => {
     const res = await ask(body);
     expect(res.status).toBe(400);
@@ -115,13 +137,19 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
   });
 
   it('answers 400 for an entity that is not a data product', async () => {
-    const res = await ask({ entityRef: 'component:default/checkout-service', question: 'Who owns it?' });
+    const res = await ask({
+      entityRef: 'component:default/checkout-service',
+      question: 'Who owns it?',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/not a data product/);
   });
 
   it('answers 404 for an unknown entity', async () => {
-    const res = await ask({ entityRef: 'component:default/nope', question: 'Who owns it?' });
+    const res = await ask({
+      entityRef: 'component:default/nope',
+      question: 'Who owns it?',
+    });
     expect(res.status).toBe(404);
   });
 
@@ -136,60 +164,95 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
   });
 
   it('answers 413 for a body over the size limit', async () => {
-    const res = await ask({ entityRef: 'sales-orders', question: 'x'.repeat(100_000) });
+    const res = await ask({
+      entityRef: 'sales-orders',
+      question: 'x'.repeat(100_000),
+    });
     expect(res.status).toBe(413);
   });
 
   it('lists the history of a product newest first, with paging', async () => {
-    const first = await ask({ entityRef: 'sales-returns', question: 'Who owns this data product?' });
-    const second = await ask({ entityRef: 'sales-returns', question: 'How fresh is the data?' });
+    const first = await ask({
+      entityRef: 'sales-returns',
+      question: 'Who owns this data product?',
+    });
+    const second = await ask({
+      entityRef: 'sales-returns',
+      question: 'How fresh is the data?',
+    });
     const res = await request(server)
-      .get('/api/data-product-assistant/products/default/component/sales-returns/asks?limit=1')
+      .get(
+        '/api/data-product-assistant/products/default/component/sales-returns/asks?limit=1',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((a: any) => a.id)).toEqual([second.body.id]);
     const page2 = await request(server)
-      .get('/api/data-product-assistant/products/default/component/sales-returns/asks?limit=1&offset=1')
+      .get(
+        '/api/data-product-assistant/products/default/component/sales-returns/asks?limit=1&offset=1',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(page2.body.items.map((a: any) => a.id)).toEqual([first.body.id]);
 
     const bad = await request(server)
-      .get('/api/data-product-assistant/products/default/component/sales-returns/asks?limit=lots')
+      .get(
+        '/api/data-product-assistant/products/default/component/sales-returns/asks?limit=lots',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe('limit must be an integer between 0 and 100');
+    expect(bad.body.error.message).toBe(
+      'limit must be an integer between 0 and 100',
+    );
 
     const hidden = await request(server)
-      .get('/api/data-product-assistant/products/default/component/sales-returns/asks')
+      .get(
+        '/api/data-product-assistant/products/default/component/sales-returns/asks',
+      )
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
     expect(hidden.status).toBe(404);
   });
 
   it('stores feedback on an answer, one per user, and shows it back', async () => {
-    const asked = await ask({ entityRef: 'invoices', question: 'Who owns this data product?' });
+    const asked = await ask({
+      entityRef: 'invoices',
+      question: 'Who owns this data product?',
+    });
     const post = (body: unknown, user = 'user:default/alice') =>
       request(server)
         .post(`/api/data-product-assistant/asks/${asked.body.id}/feedback`)
         .set('Authorization', mockCredentials.user.header(user))
         .send(body as object);
 
-    expect((await post({ helpful: false, comment: 'too long' })).status).toBe(201);
+    expect((await post({ helpful: false, comment: 'too long' })).status).toBe(
+      201,
+    );
     const updated = await post({ helpful: true, comment: 'clear' });
     expect(updated.status).toBe(201);
-    expect(updated.body).toMatchObject({ helpful: true, comment: 'clear', userRef: 'user:default/alice' });
-    const rows = await knex('dpa_ask_feedback').where({ ask_id: asked.body.id });
+    expect(updated.body).toMatchObject({
+      helpful: true,
+      comment: 'clear',
+      userRef: 'user:default/alice',
+    });
+    const rows = await knex('dpa_ask_feedback').where({
+      ask_id: asked.body.id,
+    });
     expect(rows).toHaveLength(1);
 
     const got = await request(server)
       .get(`/api/data-product-assistant/asks/${asked.body.id}`)
       .set('Authorization', mockCredentials.user.header('user:default/alice'));
-    expect(got.body.feedback).toMatchObject({ helpful: true, comment: 'clear' });
+    expect(got.body.feedback).toMatchObject({
+      helpful: true,
+      comment: 'clear',
+    });
 
     expect((await post({ helpful: 'yes' })).status).toBe(400);
     expect((await post({ helpful: true }, OUTSIDER)).status).toBe(404);
     const unknown = await request(server)
-      .post('/api/data-product-assistant/asks/00000000-0000-0000-0000-000000000000/feedback')
+      .post(
+        '/api/data-product-assistant/asks/00000000-0000-0000-0000-000000000000/feedback',
+      )
       .set('Authorization', mockCredentials.user.header())
       .send({ helpful: true });
     expect(unknown.status).toBe(404);
@@ -198,11 +261,17 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
 
 describe('ask-data-product action', () => {
   it('gives agents the same validated, stored answers, under their own credentials', async () => {
-    const { server, knex, actions } = await startPluginBackend(databases, 'SQLITE_3');
+    const { server, knex, actions } = await startPluginBackend(
+      databases,
+      'SQLITE_3',
+    );
     try {
       const result = await actions.invoke({
         id: 'test:ask-data-product',
-        input: { entityRef: 'component:default/shipments', question: 'Who owns this data product?' },
+        input: {
+          entityRef: 'component:default/shipments',
+          question: 'Who owns this data product?',
+        },
         credentials: mockCredentials.user('user:default/carol'),
       });
       const output = result.output as any;
@@ -216,7 +285,10 @@ describe('ask-data-product action', () => {
       await expect(
         actions.invoke({
           id: 'test:ask-data-product',
-          input: { entityRef: 'component:default/shipments', question: 'Who owns it?' },
+          input: {
+            entityRef: 'component:default/shipments',
+            question: 'Who owns it?',
+          },
           credentials: mockCredentials.user(OUTSIDER),
         }),
       ).rejects.toThrow(/No entity component:default\/shipments/);

@@ -16,19 +16,32 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const startOfUtcDay = () => {
   const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
+  );
 };
 /** Today (UTC) but more than a minute ago, so only daily limits see it. */
-const earlierToday = () => new Date(Math.max(startOfUtcDay().getTime(), Date.now() - 5 * 60_000));
+const earlierToday = () =>
+  new Date(Math.max(startOfUtcDay().getTime(), Date.now() - 5 * 60_000));
 const yesterday = () => new Date(startOfUtcDay().getTime() - 3_600_000);
-const secondsToMidnight = () => (startOfUtcDay().getTime() + 86_400_000 - Date.now()) / 1000;
+const secondsToMidnight = () =>
+  (startOfUtcDay().getTime() + 86_400_000 - Date.now()) / 1000;
 
 /** Stores an ask as if it had been asked, e.g. with a cost the builtin models never have. */
 async function insertAsk(
   knex: Knex,
-  row: { userRef?: string; domain?: string | null; costUsd?: number; createdAt: Date },
+  row: {
+    userRef?: string;
+    domain?: string | null;
+    costUsd?: number;
+    createdAt: Date;
+  },
 ) {
-  const model = { name: 'builtin-answer', version: '000000000000', provider: 'builtin' };
+  const model = {
+    name: 'builtin-answer',
+    version: '000000000000',
+    provider: 'builtin',
+  };
   await knex('dpa_asks').insert({
     id: randomUUID(),
     entity_ref: 'component:default/sales-orders',
@@ -61,12 +74,16 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
   let actions: Awaited<ReturnType<typeof startPluginBackend>>['actions'];
 
   beforeAll(async () => {
-    ({ server, knex, actions } = await startPluginBackend(databases, databaseId as TestDatabaseId, {
-      budgets: {
-        perUser: { asksPerMinute: 3, asksPerDay: 5 },
-        perDomainDailyCostUsd: { default: 1, finance: 5 },
+    ({ server, knex, actions } = await startPluginBackend(
+      databases,
+      databaseId as TestDatabaseId,
+      {
+        budgets: {
+          perUser: { asksPerMinute: 3, asksPerDay: 5 },
+          perDomainDailyCostUsd: { default: 1, finance: 5 },
+        },
       },
-    }));
+    ));
   });
 
   afterAll(async () => {
@@ -79,7 +96,9 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
       .set('Authorization', mockCredentials.user.header(user))
       .send({ entityRef, question: 'Who owns this data product?' });
   const storedFor = async (user: string) =>
-    Number((await knex('dpa_asks').where({ user_ref: user }).count({ n: '*' }))[0].n);
+    Number(
+      (await knex('dpa_asks').where({ user_ref: user }).count({ n: '*' }))[0].n,
+    );
 
   it('refuses the N+1th ask within a minute with 429, the limit, the reset and Retry-After', async () => {
     const user = 'user:default/minute-user';
@@ -93,7 +112,10 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(res.body).toMatchObject({ limit: 'asks-per-minute', retryAfterSeconds: retryAfter });
+    expect(res.body).toMatchObject({
+      limit: 'asks-per-minute',
+      retryAfterSeconds: retryAfter,
+    });
     // Nothing is stored for a refused ask.
     expect(await storedFor(user)).toBe(3);
     // Another user is not affected.
@@ -103,11 +125,20 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
   it('counts only the last minute: older asks free the rate limit, the reset is when the oldest leaves', async () => {
     const user = 'user:default/resetting-user';
     for (let i = 0; i < 3; i++) {
-      await insertAsk(knex, { userRef: user, createdAt: new Date(Date.now() - 61_000) });
+      await insertAsk(knex, {
+        userRef: user,
+        createdAt: new Date(Date.now() - 61_000),
+      });
     }
     expect((await ask(user)).status).toBe(201);
-    await insertAsk(knex, { userRef: user, createdAt: new Date(Date.now() - 30_000) });
-    await insertAsk(knex, { userRef: user, createdAt: new Date(Date.now() - 10_000) });
+    await insertAsk(knex, {
+      userRef: user,
+      createdAt: new Date(Date.now() - 30_000),
+    });
+    await insertAsk(knex, {
+      userRef: user,
+      createdAt: new Date(Date.now() - 10_000),
+    });
     const res = await ask(user);
     expect(res.status).toBe(429);
     // The oldest of the three asks in the window was 30 s ago: a slot frees in ~30 s.
@@ -118,15 +149,19 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
 
   it('refuses past the daily limit per user until 00:00 UTC; yesterday does not count', async () => {
     const user = 'user:default/daily-user';
-    for (let i = 0; i < 5; i++) await insertAsk(knex, { userRef: user, createdAt: yesterday() });
+    for (let i = 0; i < 5; i++)
+      await insertAsk(knex, { userRef: user, createdAt: yesterday() });
     expect((await ask(user)).status).toBe(201);
-    for (let i = 0; i < 4; i++) await insertAsk(knex, { userRef: user, createdAt: earlierToday() });
+    for (let i = 0; i < 4; i++)
+      await insertAsk(knex, { userRef: user, createdAt: earlierToday() });
     const res = await ask(user);
     expect(res.status).toBe(429);
     expect(res.body.error.message).toMatch(
       /^Daily limit reached: 5 questions per day per user; it resets at 00:00 UTC \(in (\d+ h )?(\d+ min)?( \d+ s)?\)$/,
     );
-    expect(Math.abs(Number(res.headers['retry-after']) - secondsToMidnight())).toBeLessThan(5);
+    expect(
+      Math.abs(Number(res.headers['retry-after']) - secondsToMidnight()),
+    ).toBeLessThan(5);
     expect(await storedFor(user)).toBe(10);
   });
 
@@ -138,42 +173,89 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     expect(row.domain).toBe('sales');
   });
 
-  it("refuses asks of a domain whose daily cost cap is used up; other domains are unaffected", async () => {
+  it('refuses asks of a domain whose daily cost cap is used up; other domains are unaffected', async () => {
     // Yesterday's spending does not count.
-    await insertAsk(knex, { domain: 'finance', costUsd: 50, createdAt: yesterday() });
-    expect((await ask('user:default/finance-1', 'component:default/payments')).status).toBe(201);
+    await insertAsk(knex, {
+      domain: 'finance',
+      costUsd: 50,
+      createdAt: yesterday(),
+    });
+    expect(
+      (await ask('user:default/finance-1', 'component:default/payments'))
+        .status,
+    ).toBe(201);
 
-    await insertAsk(knex, { domain: 'finance', costUsd: 3, createdAt: earlierToday() });
-    await insertAsk(knex, { domain: 'finance', costUsd: 2.02, createdAt: earlierToday() });
+    await insertAsk(knex, {
+      domain: 'finance',
+      costUsd: 3,
+      createdAt: earlierToday(),
+    });
+    await insertAsk(knex, {
+      domain: 'finance',
+      costUsd: 2.02,
+      createdAt: earlierToday(),
+    });
     const before = Number((await knex('dpa_asks').count({ n: '*' }))[0].n);
-    const res = await ask('user:default/finance-2', 'component:default/payments');
+    const res = await ask(
+      'user:default/finance-2',
+      'component:default/payments',
+    );
     expect(res.status).toBe(429);
     expect(res.body.error.message).toMatch(
       /^The finance domain's daily cost cap of \$5\.00 is used up \(\$5\.02 spent\); it resets at 00:00 UTC \(in .+\)$/,
     );
     expect(res.body.limit).toBe('domain-daily-cost');
-    expect(Math.abs(Number(res.headers['retry-after']) - secondsToMidnight())).toBeLessThan(5);
-    expect(Number((await knex('dpa_asks').count({ n: '*' }))[0].n)).toBe(before);
+    expect(
+      Math.abs(Number(res.headers['retry-after']) - secondsToMidnight()),
+    ).toBeLessThan(5);
+    expect(Number((await knex('dpa_asks').count({ n: '*' }))[0].n)).toBe(
+      before,
+    );
 
     // Sales falls under the default cap of $1 and has spent nothing today.
-    expect((await ask('user:default/finance-2', 'component:default/sales-orders')).status).toBe(201);
-    await insertAsk(knex, { domain: 'sales', costUsd: 1, createdAt: earlierToday() });
-    const sales = await ask('user:default/finance-3', 'component:default/sales-orders');
+    expect(
+      (await ask('user:default/finance-2', 'component:default/sales-orders'))
+        .status,
+    ).toBe(201);
+    await insertAsk(knex, {
+      domain: 'sales',
+      costUsd: 1,
+      createdAt: earlierToday(),
+    });
+    const sales = await ask(
+      'user:default/finance-3',
+      'component:default/sales-orders',
+    );
     expect(sales.status).toBe(429);
-    expect(sales.body.error.message).toMatch(/^The sales domain's daily cost cap of \$1\.00 is used up \(\$1\.00 spent\)/);
+    expect(sales.body.error.message).toMatch(
+      /^The sales domain's daily cost cap of \$1\.00 is used up \(\$1\.00 spent\)/,
+    );
     // Customer products are still answered.
-    expect((await ask('user:default/finance-3', 'component:default/customer-segments')).status).toBe(201);
+    expect(
+      (
+        await ask(
+          'user:default/finance-3',
+          'component:default/customer-segments',
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('applies the same limits to the ask-data-product action', async () => {
     const user = 'user:default/agent-user';
     for (let i = 0; i < 3; i++) {
-      await insertAsk(knex, { userRef: user, createdAt: new Date(Date.now() - 5_000) });
+      await insertAsk(knex, {
+        userRef: user,
+        createdAt: new Date(Date.now() - 5_000),
+      });
     }
     await expect(
       actions.invoke({
         id: 'test:ask-data-product',
-        input: { entityRef: 'component:default/customer-segments', question: 'Who owns it?' },
+        input: {
+          entityRef: 'component:default/customer-segments',
+          question: 'Who owns it?',
+        },
         credentials: mockCredentials.user(user),
       }),
     ).rejects.toThrow(/Rate limit reached: 3 questions per minute per user/);
@@ -197,16 +279,24 @@ describe('budget settings', () => {
         },
       }),
     );
-    expect(settings.perDomainDailyCostUsd).toEqual({ default: 2, byDomain: { finance: 5 } });
+    expect(settings.perDomainDailyCostUsd).toEqual({
+      default: 2,
+      byDomain: { finance: 5 },
+    });
   });
 
   it.each([
     [{ perUser: { asksPerMinute: 0 } }, /asksPerMinute must be a whole number/],
     [{ perUser: { asksPerDay: 1.5 } }, /asksPerDay must be a whole number/],
-    [{ perDomainDailyCostUsd: { finance: -1 } }, /perDomainDailyCostUsd.finance must be/],
+    [
+      { perDomainDailyCostUsd: { finance: -1 } },
+      /perDomainDailyCostUsd.finance must be/,
+    ],
   ])('rejects a wrong value %#', (budgets, message) => {
     expect(() =>
-      readBudgetSettings(new ConfigReader({ dataProductAssistant: { budgets } })),
+      readBudgetSettings(
+        new ConfigReader({ dataProductAssistant: { budgets } }),
+      ),
     ).toThrow(message);
   });
 

@@ -20,287 +20,424 @@ const SALES_ORDERS = 'component:default/sales-orders';
 const CUSTOMER_PROFILES = 'component:default/customer-profiles';
 const base = '/api/data-product-assistant';
 
-describe.each(databases.eachSupportedId())('interop routes on %s', databaseId => {
-  let backend: Awaited<ReturnType<typeof startPluginBackend>>;
-
-  beforeAll(async () => {
-    backend = await startPluginBackend(databases, databaseId as TestDatabaseId);
-  });
-
-  afterAll(async () => {
-    await backend?.server.close();
-  });
-
-  const get = (path: string, user = 'user:default/alice') =>
-    request(backend.server)
-      .get(`${base}/products/${path}/interop`)
-      .set('Authorization', mockCredentials.user.header(user));
-  const decide = (path: string, body: unknown, user: string) =>
-    request(backend.server)
-      .post(`${base}/products/${path}/interop/decisions`)
-      .set('Authorization', mockCredentials.user.header(user))
-      .send(body as object);
-  const custIdMapping = (body: any) =>
-    body.related
-      .find((r: any) => r.entityRef === CUSTOMER_PROFILES)
-      ?.mappings.find(
-        (m: any) =>
-          m.from.column === 'cust_id' && m.to.column === 'customer_id' && m.to.table === 'customers',
-      );
-
-  it('suggests customer-profiles for sales-orders with the cust_id join key', async () => {
-    const res = await get('default/component/sales-orders');
-    expect(res.status).toBe(200);
-    expect(res.body.entityRef).toBe(SALES_ORDERS);
-    expect(res.body.canDecide).toBe(false);
-    expect(Date.parse(res.body.computedAt)).not.toBeNaN();
-    expect(res.body.stats.candidatePairs).toBeGreaterThan(0);
-    expect(res.body.stats.candidatePairs).toBeLessThan(res.body.stats.allPairs);
-
-    const customers = res.body.related.find((r: any) => r.entityRef === CUSTOMER_PROFILES);
-    expect(customers).toMatchObject({
-      title: 'Customer Profiles',
-      domain: 'customer',
-      owner: 'group:default/customer-team',
-    });
-    const mapping = custIdMapping(res.body);
-    expect(mapping).toMatchObject({
-      kind: 'join-key',
-      from: { product: SALES_ORDERS, table: 'orders', column: 'cust_id' },
-      to: { product: CUSTOMER_PROFILES, table: 'customers', column: 'customer_id' },
-    });
-    expect(mapping.id).toBe(suggestionId(mapping.from, mapping.to));
-    expect(mapping.id).toMatch(/^[0-9a-f]{16}$/);
-    expect(mapping.decision).toBeUndefined();
-    expect(mapping.explanation.sql).toMatch(/JOIN/i);
-    expect(customers.bestConfidence).toBe(Math.max(...customers.mappings.map((m: any) => m.confidence)));
-
-    // Shape: grouped by product, best first; nothing blocked, nothing about itself.
-    const confidences = res.body.related.map((r: any) => r.bestConfidence);
-    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
-    for (const related of res.body.related) {
-      expect(related.entityRef).not.toBe(SALES_ORDERS);
-      for (const m of related.mappings) {
-        expect(m.validation.status).not.toBe('blocked');
-        expect([m.from.product, m.to.product]).toContain(SALES_ORDERS);
-        expect([m.from.product, m.to.product]).toContain(related.entityRef);
-      }
-    }
-  });
-
-  it('says whether the caller may decide', async () => {
-    expect((await get('default/component/sales-orders', SALES_OWNER)).body.canDecide).toBe(true);
-    expect((await get('default/component/sales-orders', CUSTOMER_OWNER)).body.canDecide).toBe(false);
-  });
-
-  it('limits suggestions with top', async () => {
-    const one = await request(backend.server)
-      .get(`${base}/products/default/component/sales-orders/interop?top=1`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(one.status).toBe(200);
-    expect(one.body.related.flatMap((r: any) => r.mappings)).toHaveLength(1);
-  });
-
-  it('never shows a product the caller cannot read', async () => {
-    const res = await get('default/component/sales-orders', NO_CUSTOMER_DATA);
-    expect(res.status).toBe(200);
-    const refs = res.body.related.map((r: any) => r.entityRef);
-    expect(refs).not.toContain(CUSTOMER_PROFILES);
-    expect(refs.length).toBeGreaterThan(0);
-    expect(JSON.stringify(res.body)).not.toContain('customer-profiles');
-
-    expect((await get('default/component/customer-profiles', NO_CUSTOMER_DATA)).status).toBe(404);
-    expect((await get('default/component/sales-orders', OUTSIDER)).status).toBe(404);
-  });
-
-  it.each([
-    ['default/component/checkout-service', 400, /is not a data product/],
-    ['default/component/no-such-product', 404, /No entity component:default\/no-such-product/],
-  ])('answers %s with %i', async (path, status, message) => {
-    const res = await get(path);
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toMatch(message);
-  });
-
-  it.each(['0', '-1', 'lots', '1.5', '201'])('answers 400 for top=%s', async top => {
-    const res = await request(backend.server)
-      .get(`${base}/products/default/component/sales-orders/interop?top=${top}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('top must be an integer between 1 and 200');
-  });
-
-  it('serves a data product whose contract is invalid with no suggestions', async () => {
-    const res = await get('default/component/broken-product');
-    expect(res.status).toBe(200);
-    expect(res.body.related).toEqual([]);
-  });
-
-  describe('decisions', () => {
-    let id: string;
+describe.each(databases.eachSupportedId())(
+  'interop routes on %s',
+  databaseId => {
+    let backend: Awaited<ReturnType<typeof startPluginBackend>>;
 
     beforeAll(async () => {
-      id = custIdMapping((await get('default/component/sales-orders')).body).id;
+      backend = await startPluginBackend(
+        databases,
+        databaseId as TestDatabaseId,
+      );
     });
 
-    it('refuses someone who owns neither product', async () => {
-      backend.auditor.createEvent.mockClear();
-      const res = await decide('default/component/sales-orders', { suggestionId: id, decision: 'accept' }, 'user:default/alice');
-      expect(res.status).toBe(403);
-      expect(res.body.error.message).toBe(
-        `Only the owners of ${SALES_ORDERS} or ${CUSTOMER_PROFILES} may accept or reject this suggestion`,
-      );
-      expect(await backend.knex('dpa_interop_decisions').where({ suggestion_id: id })).toHaveLength(0);
-      const event = await backend.auditor.createEvent.mock.results[0].value;
-      expect(backend.auditor.createEvent).toHaveBeenCalledWith(
-        expect.objectContaining({ eventId: 'interop-decision', meta: expect.objectContaining({ suggestionId: id }) }),
-      );
-      expect(event.fail).toHaveBeenCalled();
-      expect(event.success).not.toHaveBeenCalled();
+    afterAll(async () => {
+      await backend?.server.close();
     });
 
-    it('lets the owner of the other product accept, from either side', async () => {
-      backend.auditor.createEvent.mockClear();
-      backend.refreshed.length = 0;
-      const res = await decide(
-        'default/component/customer-profiles',
-        { suggestionId: id, decision: 'accept', comment: '  the customer key  ' },
-        CUSTOMER_OWNER,
+    const get = (path: string, user = 'user:default/alice') =>
+      request(backend.server)
+        .get(`${base}/products/${path}/interop`)
+        .set('Authorization', mockCredentials.user.header(user));
+    const decide = (path: string, body: unknown, user: string) =>
+      request(backend.server)
+        .post(`${base}/products/${path}/interop/decisions`)
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(body as object);
+    const custIdMapping = (body: any) =>
+      body.related
+        .find((r: any) => r.entityRef === CUSTOMER_PROFILES)
+        ?.mappings.find(
+          (m: any) =>
+            m.from.column === 'cust_id' &&
+            m.to.column === 'customer_id' &&
+            m.to.table === 'customers',
+        );
+
+    it('suggests customer-profiles for sales-orders with the cust_id join key', async () => {
+      const res = await get('default/component/sales-orders');
+      expect(res.status).toBe(200);
+      expect(res.body.entityRef).toBe(SALES_ORDERS);
+      expect(res.body.canDecide).toBe(false);
+      expect(Date.parse(res.body.computedAt)).not.toBeNaN();
+      expect(res.body.stats.candidatePairs).toBeGreaterThan(0);
+      expect(res.body.stats.candidatePairs).toBeLessThan(
+        res.body.stats.allPairs,
       );
-      expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({
-        suggestionId: id,
-        status: 'accepted',
-        comment: 'the customer key',
-        decidedBy: CUSTOMER_OWNER,
+
+      const customers = res.body.related.find(
+        (r: any) => r.entityRef === CUSTOMER_PROFILES,
+      );
+      expect(customers).toMatchObject({
+        title: 'Customer Profiles',
+        domain: 'customer',
+        owner: 'group:default/customer-team',
+      });
+      const mapping = custIdMapping(res.body);
+      expect(mapping).toMatchObject({
         kind: 'join-key',
+        from: { product: SALES_ORDERS, table: 'orders', column: 'cust_id' },
+        to: {
+          product: CUSTOMER_PROFILES,
+          table: 'customers',
+          column: 'customer_id',
+        },
       });
-      expect([res.body.from.column, res.body.to.column].sort()).toEqual(['cust_id', 'customer_id']);
-      const event = await backend.auditor.createEvent.mock.results[0].value;
-      expect(event.success).toHaveBeenCalledWith({
-        meta: expect.objectContaining({ status: 'accepted', kind: 'join-key' }),
-      });
-      await vi.waitFor(() =>
-        expect([...backend.refreshed].sort()).toEqual([CUSTOMER_PROFILES, SALES_ORDERS]),
+      expect(mapping.id).toBe(suggestionId(mapping.from, mapping.to));
+      expect(mapping.id).toMatch(/^[0-9a-f]{16}$/);
+      expect(mapping.decision).toBeUndefined();
+      expect(mapping.explanation.sql).toMatch(/JOIN/i);
+      expect(customers.bestConfidence).toBe(
+        Math.max(...customers.mappings.map((m: any) => m.confidence)),
       );
 
-      const row = await backend.knex('dpa_interop_decisions').where({ suggestion_id: id }).first();
-      expect(row).toMatchObject({ status: 'accepted', decided_by: CUSTOMER_OWNER, kind: 'join-key' });
-      expect([row.from_entity_ref, row.to_entity_ref].sort()).toEqual([CUSTOMER_PROFILES, SALES_ORDERS]);
-
-      // Shown with its decision on both products.
-      const mine = custIdMapping((await get('default/component/sales-orders')).body);
-      expect(mine.decision).toMatchObject({ status: 'accepted', decidedBy: CUSTOMER_OWNER });
-      const theirs = (await get('default/component/customer-profiles')).body.related
-        .find((r: any) => r.entityRef === SALES_ORDERS)
-        .mappings.find((m: any) => m.id === id);
-      expect(theirs.decision.status).toBe('accepted');
+      // Shape: grouped by product, best first; nothing blocked, nothing about itself.
+      const confidences = res.body.related.map((r: any) => r.bestConfidence);
+      expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+      for (const related of res.body.related) {
+        expect(related.entityRef).not.toBe(SALES_ORDERS);
+        for (const m of related.mappings) {
+          expect(m.validation.status).not.toBe('blocked');
+          expect([m.from.product, m.to.product]).toContain(SALES_ORDERS);
+          expect([m.from.product, m.to.product]).toContain(related.entityRef);
+        }
+      }
     });
 
-    it('serves accepted relationships to services only', async () => {
-      const asService = await request(backend.server)
-        .get(`${base}/interop/accepted`)
-        .set('Authorization', mockCredentials.service.header());
-      expect(asService.status).toBe(200);
-      expect(asService.body).toEqual([
-        expect.objectContaining({
-          suggestionId: id,
-          fromEntityRef: expect.stringMatching(/sales-orders|customer-profiles/),
-          toEntityRef: expect.stringMatching(/sales-orders|customer-profiles/),
-          kind: 'join-key',
-        }),
-      ]);
-      const asUser = await request(backend.server)
-        .get(`${base}/interop/accepted`)
+    it('says whether the caller may decide', async () => {
+      expect(
+        (await get('default/component/sales-orders', SALES_OWNER)).body
+          .canDecide,
+      ).toBe(true);
+      expect(
+        (await get('default/component/sales-orders', CUSTOMER_OWNER)).body
+          .canDecide,
+      ).toBe(false);
+    });
+
+    it('limits suggestions with top', async () => {
+      const one = await request(backend.server)
+        .get(`${base}/products/default/component/sales-orders/interop?top=1`)
         .set('Authorization', mockCredentials.user.header());
-      expect(asUser.status).toBe(403);
+      expect(one.status).toBe(200);
+      expect(one.body.related.flatMap((r: any) => r.mappings)).toHaveLength(1);
     });
 
-    it('replaces a decision with a later one; a rejected suggestion stays gone', async () => {
-      const res = await decide('default/component/sales-orders', { suggestionId: id, decision: 'reject' }, SALES_OWNER);
-      expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ status: 'rejected', decidedBy: SALES_OWNER });
-      expect(res.body.comment).toBeUndefined();
-      const rows = await backend.knex('dpa_interop_decisions').where({ suggestion_id: id });
-      expect(rows).toHaveLength(1);
-      expect(rows[0].status).toBe('rejected');
+    it('never shows a product the caller cannot read', async () => {
+      const res = await get('default/component/sales-orders', NO_CUSTOMER_DATA);
+      expect(res.status).toBe(200);
+      const refs = res.body.related.map((r: any) => r.entityRef);
+      expect(refs).not.toContain(CUSTOMER_PROFILES);
+      expect(refs.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res.body)).not.toContain('customer-profiles');
 
-      const ids = (body: any) => body.related.flatMap((r: any) => r.mappings.map((m: any) => m.id));
-      const before = await get('default/component/sales-orders');
-      expect(ids(before.body)).not.toContain(id);
-      expect(ids((await get('default/component/customer-profiles')).body)).not.toContain(id);
-
-      // Change a contract snapshot: the index is rebuilt, the decision still holds.
-      const snapshot = await backend
-        .knex('dpa_contract_snapshots')
-        .where('source', 'like', '%sales-orders%')
-        .first();
-      await backend
-        .knex('dpa_contract_snapshots')
-        .where({ source: snapshot.source })
-        .update({ etag: 'changed-by-test', fetched_at: new Date() });
-      const after = await get('default/component/sales-orders');
-      expect(after.body.computedAt).not.toBe(before.body.computedAt);
-      expect(ids(after.body)).not.toContain(id);
-      expect(after.body.related.length).toBeGreaterThan(0);
-
-      // Accepted relationships are no longer served.
-      const accepted = await request(backend.server)
-        .get(`${base}/interop/accepted`)
-        .set('Authorization', mockCredentials.service.header());
-      expect(accepted.body).toEqual([]);
+      expect(
+        (await get('default/component/customer-profiles', NO_CUSTOMER_DATA))
+          .status,
+      ).toBe(404);
+      expect(
+        (await get('default/component/sales-orders', OUTSIDER)).status,
+      ).toBe(404);
     });
 
     it.each([
-      [{ decision: 'accept' }, 'suggestionId is required'],
-      [{ suggestionId: '', decision: 'accept' }, 'suggestionId must not be empty'],
-      [{ suggestionId: 'x', decision: 'maybe' }, 'decision must be "accept" or "reject"'],
-      [{ suggestionId: 'x', decision: 'accept', comment: 'x'.repeat(5000) }, 'comment is too long'],
-    ])('answers 400 for a bad body %#', async (body, message) => {
-      const res = await decide('default/component/sales-orders', body, SALES_OWNER);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toContain(message);
+      ['default/component/checkout-service', 400, /is not a data product/],
+      [
+        'default/component/no-such-product',
+        404,
+        /No entity component:default\/no-such-product/,
+      ],
+    ])('answers %s with %i', async (path, status, message) => {
+      const res = await get(path);
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toMatch(message);
     });
 
-    it('answers 404 for a suggestion that is not among the product’s', async () => {
-      const res = await decide(
-        'default/component/sales-orders',
-        { suggestionId: '0123456789abcdef', decision: 'accept' },
-        SALES_OWNER,
-      );
-      expect(res.status).toBe(404);
-      expect(res.body.error.message).toBe(
-        `No suggestion 0123456789abcdef among the current suggestions for ${SALES_ORDERS}`,
-      );
-      // A suggestion of another product is not this product's either.
-      const other = (await get('default/component/payments')).body.related[0].mappings[0].id;
-      const wrong = await decide('default/component/sales-orders', { suggestionId: other, decision: 'accept' }, SALES_OWNER);
-      expect(wrong.status).toBe(404);
-      // Nor one with a product the caller cannot read.
-      const hidden = await decide('default/component/sales-orders', { suggestionId: id, decision: 'accept' }, NO_CUSTOMER_DATA);
-      expect(hidden.status).toBe(404);
-    });
-  });
-
-  it('runs the scheduled full scan and stores its suggestions', async () => {
-    await (backend.scheduler as any).triggerTask('data-product-assistant-interop-scan');
-    const rows = await backend.knex('dpa_interop_suggestions');
-    expect(rows.length).toBeGreaterThan(10);
-    const row = rows.find(
-      (r: any) =>
-        [r.from_column, r.to_column].sort().join() === 'cust_id,customer_id' &&
-        [r.from_entity_ref, r.to_entity_ref].includes(SALES_ORDERS) &&
-        [r.from_entity_ref, r.to_entity_ref].includes(CUSTOMER_PROFILES),
+    it.each(['0', '-1', 'lots', '1.5', '201'])(
+      'answers 400 for top=%s',
+      async top => {
+        const res = await request(backend.server)
+          .get(
+            `${base}/products/default/component/sales-orders/interop?top=${top}`,
+          )
+          .set('Authorization', mockCredentials.user.header());
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          'top must be an integer between 1 and 200',
+        );
+      },
     );
-    expect(row).toBeDefined();
-    expect(row.kind).toBe('join-key');
-    expect(row.suggestion_id).toBe(suggestionId(JSON.parse(row.suggestion).from, JSON.parse(row.suggestion).to));
-    expect(new Set(rows.map((r: any) => r.index_key)).size).toBe(1);
-    // Invalid contracts are skipped, not fatal.
-    expect(rows.some((r: any) => /broken-product/.test(r.from_entity_ref + r.to_entity_ref))).toBe(false);
 
-    // A second scan replaces the first.
-    await (backend.scheduler as any).triggerTask('data-product-assistant-interop-scan');
-    expect(await backend.knex('dpa_interop_suggestions')).toHaveLength(rows.length);
-  });
-});
+    it('serves a data product whose contract is invalid with no suggestions', async () => {
+      const res = await get('default/component/broken-product');
+      expect(res.status).toBe(200);
+      expect(res.body.related).toEqual([]);
+    });
+
+    describe('decisions', () => {
+      let id: string;
+
+      beforeAll(async () => {
+        id = custIdMapping(
+          (await get('default/component/sales-orders')).body,
+        ).id;
+      });
+
+      it('refuses someone who owns neither product', async () => {
+        backend.auditor.createEvent.mockClear();
+        const res = await decide(
+          'default/component/sales-orders',
+          { suggestionId: id, decision: 'accept' },
+          'user:default/alice',
+        );
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toBe(
+          `Only the owners of ${SALES_ORDERS} or ${CUSTOMER_PROFILES} may accept or reject this suggestion`,
+        );
+        expect(
+          await backend
+            .knex('dpa_interop_decisions')
+            .where({ suggestion_id: id }),
+        ).toHaveLength(0);
+        const event = await backend.auditor.createEvent.mock.results[0].value;
+        expect(backend.auditor.createEvent).toHaveBeenCalledWith(
+          expect.objectContaining({
+            eventId: 'interop-decision',
+            meta: expect.objectContaining({ suggestionId: id }),
+          }),
+        );
+        expect(event.fail).toHaveBeenCalled();
+        expect(event.success).not.toHaveBeenCalled();
+      });
+
+      it('lets the owner of the other product accept, from either side', async () => {
+        backend.auditor.createEvent.mockClear();
+        backend.refreshed.length = 0;
+        const res = await decide(
+          'default/component/customer-profiles',
+          {
+            suggestionId: id,
+            decision: 'accept',
+            comment: '  the customer key  ',
+          },
+          CUSTOMER_OWNER,
+        );
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({
+          suggestionId: id,
+          status: 'accepted',
+          comment: 'the customer key',
+          decidedBy: CUSTOMER_OWNER,
+          kind: 'join-key',
+        });
+        expect([res.body.from.column, res.body.to.column].sort()).toEqual([
+          'cust_id',
+          'customer_id',
+        ]);
+        const event = await backend.auditor.createEvent.mock.results[0].value;
+        expect(event.success).toHaveBeenCalledWith({
+          meta: expect.objectContaining({
+            status: 'accepted',
+            kind: 'join-key',
+          }),
+        });
+        await vi.waitFor(() =>
+          expect([...backend.refreshed].sort()).toEqual([
+            CUSTOMER_PROFILES,
+            SALES_ORDERS,
+          ]),
+        );
+
+        const row = await backend
+          .knex('dpa_interop_decisions')
+          .where({ suggestion_id: id })
+          .first();
+        expect(row).toMatchObject({
+          status: 'accepted',
+          decided_by: CUSTOMER_OWNER,
+          kind: 'join-key',
+        });
+        expect([row.from_entity_ref, row.to_entity_ref].sort()).toEqual([
+          CUSTOMER_PROFILES,
+          SALES_ORDERS,
+        ]);
+
+        // Shown with its decision on both products.
+        const mine = custIdMapping(
+          (await get('default/component/sales-orders')).body,
+        );
+        expect(mine.decision).toMatchObject({
+          status: 'accepted',
+          decidedBy: CUSTOMER_OWNER,
+        });
+        const theirs = (
+          await get('default/component/customer-profiles')
+        ).body.related
+          .find((r: any) => r.entityRef === SALES_ORDERS)
+          .mappings.find((m: any) => m.id === id);
+        expect(theirs.decision.status).toBe('accepted');
+      });
+
+      it('serves accepted relationships to services only', async () => {
+        const asService = await request(backend.server)
+          .get(`${base}/interop/accepted`)
+          .set('Authorization', mockCredentials.service.header());
+        expect(asService.status).toBe(200);
+        expect(asService.body).toEqual([
+          expect.objectContaining({
+            suggestionId: id,
+            fromEntityRef: expect.stringMatching(
+              /sales-orders|customer-profiles/,
+            ),
+            toEntityRef: expect.stringMatching(
+              /sales-orders|customer-profiles/,
+            ),
+            kind: 'join-key',
+          }),
+        ]);
+        const asUser = await request(backend.server)
+          .get(`${base}/interop/accepted`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(asUser.status).toBe(403);
+      });
+
+      it('replaces a decision with a later one; a rejected suggestion stays gone', async () => {
+        const res = await decide(
+          'default/component/sales-orders',
+          { suggestionId: id, decision: 'reject' },
+          SALES_OWNER,
+        );
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({
+          status: 'rejected',
+          decidedBy: SALES_OWNER,
+        });
+        expect(res.body.comment).toBeUndefined();
+        const rows = await backend
+          .knex('dpa_interop_decisions')
+          .where({ suggestion_id: id });
+        expect(rows).toHaveLength(1);
+        expect(rows[0].status).toBe('rejected');
+
+        const ids = (body: any) =>
+          body.related.flatMap((r: any) => r.mappings.map((m: any) => m.id));
+        const before = await get('default/component/sales-orders');
+        expect(ids(before.body)).not.toContain(id);
+        expect(
+          ids((await get('default/component/customer-profiles')).body),
+        ).not.toContain(id);
+
+        // Change a contract snapshot: the index is rebuilt, the decision still holds.
+        const snapshot = await backend
+          .knex('dpa_contract_snapshots')
+          .where('source', 'like', '%sales-orders%')
+          .first();
+        await backend
+          .knex('dpa_contract_snapshots')
+          .where({ source: snapshot.source })
+          .update({ etag: 'changed-by-test', fetched_at: new Date() });
+        const after = await get('default/component/sales-orders');
+        expect(after.body.computedAt).not.toBe(before.body.computedAt);
+        expect(ids(after.body)).not.toContain(id);
+        expect(after.body.related.length).toBeGreaterThan(0);
+
+        // Accepted relationships are no longer served.
+        const accepted = await request(backend.server)
+          .get(`${base}/interop/accepted`)
+          .set('Authorization', mockCredentials.service.header());
+        expect(accepted.body).toEqual([]);
+      });
+
+      it.each([
+        [{ decision: 'accept' }, 'suggestionId is required'],
+        [
+          { suggestionId: '', decision: 'accept' },
+          'suggestionId must not be empty',
+        ],
+        [
+          { suggestionId: 'x', decision: 'maybe' },
+          'decision must be "accept" or "reject"',
+        ],
+        [
+          { suggestionId: 'x', decision: 'accept', comment: 'x'.repeat(5000) },
+          'comment is too long',
+        ],
+      ])('answers 400 for a bad body %#', async (body, message) => {
+        const res = await decide(
+          'default/component/sales-orders',
+          body,
+          SALES_OWNER,
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(message);
+      });
+
+      it('answers 404 for a suggestion that is not among the product’s', async () => {
+        const res = await decide(
+          'default/component/sales-orders',
+          { suggestionId: '0123456789abcdef', decision: 'accept' },
+          SALES_OWNER,
+        );
+        expect(res.status).toBe(404);
+        expect(res.body.error.message).toBe(
+          `No suggestion 0123456789abcdef among the current suggestions for ${SALES_ORDERS}`,
+        );
+        // A suggestion of another product is not this product's either.
+        const other = (await get('default/component/payments')).body.related[0]
+          .mappings[0].id;
+        const wrong = await decide(
+          'default/component/sales-orders',
+          { suggestionId: other, decision: 'accept' },
+          SALES_OWNER,
+        );
+        expect(wrong.status).toBe(404);
+        // Nor one with a product the caller cannot read.
+        const hidden = await decide(
+          'default/component/sales-orders',
+          { suggestionId: id, decision: 'accept' },
+          NO_CUSTOMER_DATA,
+        );
+        expect(hidden.status).toBe(404);
+      });
+    });
+
+    it('runs the scheduled full scan and stores its suggestions', async () => {
+      await (backend.scheduler as any).triggerTask(
+        'data-product-assistant-interop-scan',
+      );
+      const rows = await backend.knex('dpa_interop_suggestions');
+      expect(rows.length).toBeGreaterThan(10);
+      const row = rows.find(
+        (r: any) =>
+          [r.from_column, r.to_column].sort().join() ===
+            'cust_id,customer_id' &&
+          [r.from_entity_ref, r.to_entity_ref].includes(SALES_ORDERS) &&
+          [r.from_entity_ref, r.to_entity_ref].includes(CUSTOMER_PROFILES),
+      );
+      expect(row).toBeDefined();
+      expect(row.kind).toBe('join-key');
+      expect(row.suggestion_id).toBe(
+        suggestionId(
+          JSON.parse(row.suggestion).from,
+          JSON.parse(row.suggestion).to,
+        ),
+      );
+      expect(new Set(rows.map((r: any) => r.index_key)).size).toBe(1);
+      // Invalid contracts are skipped, not fatal.
+      expect(
+        rows.some((r: any) =>
+          /broken-product/.test(r.from_entity_ref + r.to_entity_ref),
+        ),
+      ).toBe(false);
+
+      // A second scan replaces the first.
+      await (backend.scheduler as any).triggerTask(
+        'data-product-assistant-interop-scan',
+      );
+      expect(await backend.knex('dpa_interop_suggestions')).toHaveLength(
+        rows.length,
+      );
+    });
+  },
+);

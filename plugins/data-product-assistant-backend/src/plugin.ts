@@ -18,7 +18,10 @@ import { DatabaseInteropDecisionStore } from './database/DatabaseInteropDecision
 import { DatabaseInteropSuggestionStore } from './database/DatabaseInteropSuggestionStore';
 import { InteropIndexCache } from './interop/InteropIndexCache';
 import { InteropService } from './interop/InteropService';
-import { INTEROP_SCAN_TASK_ID, readInteropSettings } from './interop/interopSettings';
+import {
+  INTEROP_SCAN_TASK_ID,
+  readInteropSettings,
+} from './interop/interopSettings';
 import { migrate } from './database/migrate';
 import { DataProductProfileService } from './profile/DataProductProfileService';
 import { dataProductTypes } from './profile/dataProductFilter';
@@ -51,8 +54,11 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, httpRouter, httpAuth, userInfo } = deps;
-        deps.permissionsRegistry.addPermissions(dataProductAssistantPermissions);
+        const { config, logger, database, httpRouter, httpAuth, userInfo } =
+          deps;
+        deps.permissionsRegistry.addPermissions(
+          dataProductAssistantPermissions,
+        );
         // A wrong model configuration stops the backend here, not at the first question.
         const domainConfig = parseDomainConfig({
           models: config.getOptional('dataProductAssistant.models'),
@@ -82,7 +88,12 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           budget: new BudgetService(db, readBudgetSettings(config)),
           notes,
         });
-        const scorecards = new ScorecardService({ registry, domainConfig, profiles, logger });
+        const scorecards = new ScorecardService({
+          registry,
+          domainConfig,
+          profiles,
+          logger,
+        });
         registerAskDataProductAction(deps.actionsRegistry, asks);
 
         const interopSettings = readInteropSettings(config);
@@ -119,7 +130,11 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             auditor: deps.auditor,
             scorecards,
             interopTop: interopSettings.defaultTop,
-            knowledge: new KnowledgeService({ profiles, notes, permissions: deps.permissions }),
+            knowledge: new KnowledgeService({
+              profiles,
+              notes,
+              permissions: deps.permissions,
+            }),
           }),
         );
       },

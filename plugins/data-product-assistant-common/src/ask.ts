@@ -5,7 +5,9 @@ export const MAX_COMMENT_LENGTH = 2000;
 
 export const askRequestSchema = z.object({
   entityRef: z
-    .string({ error: 'entityRef is required, e.g. "component:default/sales-orders"' })
+    .string({
+      error: 'entityRef is required, e.g. "component:default/sales-orders"',
+    })
     .min(1, 'entityRef must not be empty'),
   question: z
     .string({ error: 'question is required and must be a string' })
@@ -19,10 +21,15 @@ export const askRequestSchema = z.object({
 export type AskRequest = z.infer<typeof askRequestSchema>;
 
 export const feedbackRequestSchema = z.object({
-  helpful: z.boolean({ error: 'helpful is required and must be true or false' }),
+  helpful: z.boolean({
+    error: 'helpful is required and must be true or false',
+  }),
   comment: z
     .string()
-    .max(MAX_COMMENT_LENGTH, `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`)
+    .max(
+      MAX_COMMENT_LENGTH,
+      `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`,
+    )
     .optional(),
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
@@ -50,7 +57,12 @@ export interface AskRecord {
   /** What the asker is shown (a withheld notice when blocked). */
   answer: string;
   status: VerdictStatus;
-  reasons: Array<{ code: string; message: string; severity: string; claim?: number }>;
+  reasons: Array<{
+    code: string;
+    message: string;
+    severity: string;
+    claim?: number;
+  }>;
   groundedness: number;
   claims: Array<{ text: string; citations: string[] }>;
   citations: Array<{ id: string; text: string }>;

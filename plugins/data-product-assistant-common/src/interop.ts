@@ -107,13 +107,20 @@ export const interopDecisionRequestSchema = z.object({
   suggestionId: z
     .string({ error: 'suggestionId is required' })
     .min(1, 'suggestionId must not be empty'),
-  decision: z.enum(['accept', 'reject'], { error: 'decision must be "accept" or "reject"' }),
+  decision: z.enum(['accept', 'reject'], {
+    error: 'decision must be "accept" or "reject"',
+  }),
   comment: z
     .string()
-    .max(MAX_COMMENT_LENGTH, `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`)
+    .max(
+      MAX_COMMENT_LENGTH,
+      `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`,
+    )
     .optional(),
 });
-export type InteropDecisionRequest = z.infer<typeof interopDecisionRequestSchema>;
+export type InteropDecisionRequest = z.infer<
+  typeof interopDecisionRequestSchema
+>;
 
 /** The catalog relation between two data products with an accepted relationship; symmetric. */
 export const RELATION_INTEROPERATES_WITH = 'interoperatesWith';

@@ -8,9 +8,15 @@ export const knowledgeNoteRequestSchema = z.object({
     .string({ error: 'text is required and must be a string' })
     .trim()
     .min(1, 'text must not be empty')
-    .max(MAX_NOTE_LENGTH, `text is too long: the limit is ${MAX_NOTE_LENGTH} characters`),
+    .max(
+      MAX_NOTE_LENGTH,
+      `text is too long: the limit is ${MAX_NOTE_LENGTH} characters`,
+    ),
   column: z
-    .string({ error: 'column must be a string such as "orders.net_amount" or "net_amount"' })
+    .string({
+      error:
+        'column must be a string such as "orders.net_amount" or "net_amount"',
+    })
     .trim()
     .max(255, 'column is too long: the limit is 255 characters')
     .nullish()

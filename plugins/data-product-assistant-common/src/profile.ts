@@ -122,9 +122,7 @@ export const dataProductProfileSchema = z.object({
   tags: z.array(z.string()),
   dependsOn: z.array(z.string()),
   dependents: z.array(z.string()),
-  contracts: z.array(
-    contractProfileSchema.extend({ source: z.string() }),
-  ),
+  contracts: z.array(contractProfileSchema.extend({ source: z.string() })),
   docs: z.string().optional(),
 });
 export type DataProductProfile = z.infer<typeof dataProductProfileSchema>;

@@ -47,19 +47,28 @@ export const defaultOwners: Record<string, string[]> = {
  * permissions are allowed when the user is among the resource's owners;
  * everything else is allowed. (The real policy is tested in packages/backend.)
  */
-export function ownerPermissions(owners: Record<string, string[]>): PermissionsService {
+export function ownerPermissions(
+  owners: Record<string, string[]>,
+): PermissionsService {
   const ownerOnly = (name: string) =>
-    name.startsWith('data-product-assistant.') && name !== 'data-product-assistant.model.promote';
+    name.startsWith('data-product-assistant.') &&
+    name !== 'data-product-assistant.model.promote';
   const decide = (
     request: { permission: { name: string }; resourceRef?: string },
     credentials: BackstageCredentials,
   ): { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY } => {
-    if (!ownerOnly(request.permission.name)) return { result: AuthorizeResult.ALLOW };
-    const principal = credentials.principal as { type?: string; userEntityRef?: string };
+    if (!ownerOnly(request.permission.name))
+      return { result: AuthorizeResult.ALLOW };
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
     if (principal.type === 'service') return { result: AuthorizeResult.ALLOW };
     const allowed =
       !!request.resourceRef &&
-      (owners[request.resourceRef] ?? []).includes(principal.userEntityRef ?? '');
+      (owners[request.resourceRef] ?? []).includes(
+        principal.userEntityRef ?? '',
+      );
     return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   };
   return {
@@ -83,9 +92,12 @@ export function testEntities(): Entity[] {
   ];
   return [
     ...products,
-    ...['broken-product', 'missing-contract-product', 'service', 'unannotated-product'].map(f =>
-      fromFile(path.join(fixturesDir, `${f}.yaml`)),
-    ),
+    ...[
+      'broken-product',
+      'missing-contract-product',
+      'service',
+      'unannotated-product',
+    ].map(f => fromFile(path.join(fixturesDir, `${f}.yaml`))),
   ];
 }
 
@@ -100,21 +112,27 @@ export async function startPluginBackend(
   const catalog = catalogServiceMock({ entities: testEntities() });
   const getEntityByRef = catalog.getEntityByRef.bind(catalog);
   catalog.getEntityByRef = async (ref, options) => {
-    const credentials = (options as { credentials?: BackstageCredentials } | undefined)
-      ?.credentials;
-    const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+    const credentials = (
+      options as { credentials?: BackstageCredentials } | undefined
+    )?.credentials;
+    const principal = credentials?.principal as
+      | { userEntityRef?: string }
+      | undefined;
     const hidden = hiddenFrom[principal?.userEntityRef ?? ''];
     const entity = await getEntityByRef(ref, options as any);
     return entity && hidden?.(stringifyEntityRef(entity)) ? undefined : entity;
   };
   const getEntities = catalog.getEntities.bind(catalog);
   catalog.getEntities = async (request, options) => {
-    const principal = (options as { credentials?: BackstageCredentials } | undefined)
-      ?.credentials?.principal as { userEntityRef?: string } | undefined;
+    const principal = (
+      options as { credentials?: BackstageCredentials } | undefined
+    )?.credentials?.principal as { userEntityRef?: string } | undefined;
     const hidden = hiddenFrom[principal?.userEntityRef ?? ''];
     const response = await getEntities(request, options as any);
     if (!hidden) return response;
-    return { items: response.items.filter(e => !hidden(stringifyEntityRef(e))) };
+    return {
+      items: response.items.filter(e => !hidden(stringifyEntityRef(e))),
+    };
   };
   const refreshed: string[] = [];
   catalog.refreshEntity = async ref => {
@@ -122,7 +140,9 @@ export async function startPluginBackend(
   };
   // The mock scheduler runs tasks on demand (`triggerTask`); its type does not say so.
   const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory<SchedulerService>;
+    factory(options?: {
+      skipTaskRunOnStartup?: boolean;
+    }): ServiceFactory<SchedulerService>;
   };
   const auditor = mockServices.auditor.mock();
   const permissions = ownerPermissions(backendOptions.owners ?? defaultOwners);
@@ -135,13 +155,23 @@ export async function startPluginBackend(
       mockServices.rootConfig.factory({
         data: {
           dataProductAssistant: {
-            localFiles: { allow: [path.join(repoRoot, 'examples'), fixturesDir] },
+            localFiles: {
+              allow: [path.join(repoRoot, 'examples'), fixturesDir],
+            },
             ...config,
           },
         },
       }),
-      createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }),
-      createServiceFactory({ service: actionsRegistryServiceRef, deps: {}, factory: () => actions }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => actions,
+      }),
       createServiceFactory({
         service: coreServices.permissions,
         deps: {},

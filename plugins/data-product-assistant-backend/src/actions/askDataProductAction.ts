@@ -23,7 +23,11 @@ export function registerAskDataProductAction(
             .string()
             .min(1)
             .describe('The data product, e.g. component:default/sales-orders'),
-          question: z.string().min(1).max(MAX_QUESTION_LENGTH).describe('The question, in plain language'),
+          question: z
+            .string()
+            .min(1)
+            .max(MAX_QUESTION_LENGTH)
+            .describe('The question, in plain language'),
         }),
       output: z =>
         z.object({
@@ -46,7 +50,10 @@ export function registerAskDataProductAction(
           id: record.id,
           answer: record.answer,
           status: record.status,
-          reasons: record.reasons.map(r => ({ code: r.code, message: r.message })),
+          reasons: record.reasons.map(r => ({
+            code: r.code,
+            message: r.message,
+          })),
           citations: record.citations,
           answerModel: `${record.answerModel.name}@${record.answerModel.version}`,
           validatorModel: `${record.validatorModel.name}@${record.validatorModel.version}`,

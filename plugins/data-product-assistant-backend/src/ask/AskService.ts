@@ -80,22 +80,39 @@ export class AskService {
    * the registry replaces the cached models on the next question.
    */
   private async modelsFor(domain: string | undefined) {
-    const records = this.options.registry ? await this.options.registry.records() : [];
-    const served = servedDomainModels(this.options.domainConfig, domain, records);
+    const records = this.options.registry
+      ? await this.options.registry.records()
+      : [];
+    const served = servedDomainModels(
+      this.options.domainConfig,
+      domain,
+      records,
+    );
     const cacheKey = domain ?? '';
     let models = this.models.get(cacheKey);
     if (!models || models.key !== served.key) {
       const describe = (m: ServedModel) =>
-        `${m.name} (${m.source === 'registry' ? `registry record ${m.record?.id}` : 'app-config'})`;
+        `${m.name} (${
+          m.source === 'registry'
+            ? `registry record ${m.record?.id}`
+            : 'app-config'
+        })`;
       if (models || served.key !== 'config|config') {
         this.options.logger.info(
-          `Domain ${domain ?? '(none)'} serves answer model ${describe(served.answer)} and validator ${describe(served.validator)}`,
+          `Domain ${domain ?? '(none)'} serves answer model ${describe(
+            served.answer,
+          )} and validator ${describe(served.validator)}`,
         );
       }
       models = {
         key: served.key,
         answer: this.build('answer', domain, served.answer, createAnswerModel),
-        validator: this.build('validator', domain, served.validator, createValidatorModel),
+        validator: this.build(
+          'validator',
+          domain,
+          served.validator,
+          createValidatorModel,
+        ),
         scope: served.scope,
         tokenBudget: served.tokenBudget,
       };
@@ -116,19 +133,32 @@ export class AskService {
     } catch (error) {
       if (served.source !== 'registry') throw error;
       this.options.logger.error(
-        `Registry record ${served.record?.id} cannot serve the ${role} model of ${domain}: ${(error as Error).message}; serving app-config's model`,
+        `Registry record ${
+          served.record?.id
+        } cannot serve the ${role} model of ${domain}: ${
+          (error as Error).message
+        }; serving app-config's model`,
       );
-      const fallback = resolveDomainModels(this.options.domainConfig, domain)[role];
+      const fallback = resolveDomainModels(this.options.domainConfig, domain)[
+        role
+      ];
       return create(fallback.name, fallback.spec);
     }
   }
 
   private async caller(credentials: BackstageCredentials): Promise<Caller> {
-    if (credentials.principal && (credentials.principal as { type?: string }).type === 'user') {
+    if (
+      credentials.principal &&
+      (credentials.principal as { type?: string }).type === 'user'
+    ) {
       const info = await this.options.userInfo.getUserInfo(credentials);
-      return { userRef: info.userEntityRef, ownershipEntityRefs: info.ownershipEntityRefs };
+      return {
+        userRef: info.userEntityRef,
+        ownershipEntityRefs: info.ownershipEntityRefs,
+      };
     }
-    const subject = (credentials.principal as { subject?: string }).subject ?? 'unknown';
+    const subject =
+      (credentials.principal as { subject?: string }).subject ?? 'unknown';
     return { userRef: `service:${subject}`, ownershipEntityRefs: [] };
   }
 
@@ -138,9 +168,15 @@ export class AskService {
   ): Promise<AskRecord> {
     const caller = await this.caller(credentials);
     // Reading the profile with the caller's credentials is the permission check.
-    const profile = await this.options.profiles.getProfile(request.entityRef, credentials);
+    const profile = await this.options.profiles.getProfile(
+      request.entityRef,
+      credentials,
+    );
     // Past a limit: RateLimitedError (429), and nothing is stored.
-    await this.options.budget?.check({ userRef: caller.userRef, domain: profile.domain });
+    await this.options.budget?.check({
+      userRef: caller.userRef,
+      domain: profile.domain,
+    });
     const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
@@ -187,21 +223,30 @@ export class AskService {
     page: { limit: number; offset: number },
   ): Promise<{ items: AskRecord[]; total: number }> {
     const caller = await this.caller(credentials);
-    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const entity = await this.options.profiles.getDataProduct(
+      entityRef,
+      credentials,
+    );
     const { items, total } = await this.options.asks.listForEntity(
       stringifyEntityRef(entity),
       page,
     );
     const withFeedback = await Promise.all(
       items.map(async item =>
-        toRecord(item, await this.options.asks.getFeedback(item.id, caller.userRef)),
+        toRecord(
+          item,
+          await this.options.asks.getFeedback(item.id, caller.userRef),
+        ),
       ),
     );
     return { items: withFeedback, total };
   }
 
   /** The ask, if the caller may read the product it was asked of; otherwise it does not exist. */
-  private async visibleAsk(id: string, credentials: BackstageCredentials): Promise<StoredAsk> {
+  private async visibleAsk(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<StoredAsk> {
     const stored = await this.options.asks.get(id);
     if (!stored) throw new NotFoundError(`No answer with id ${id}`);
     try {
@@ -215,7 +260,10 @@ export class AskService {
   async get(id: string, credentials: BackstageCredentials): Promise<AskRecord> {
     const caller = await this.caller(credentials);
     const stored = await this.visibleAsk(id, credentials);
-    return toRecord(stored, await this.options.asks.getFeedback(id, caller.userRef));
+    return toRecord(
+      stored,
+      await this.options.asks.getFeedback(id, caller.userRef),
+    );
   }
 
   async feedback(

@@ -22,10 +22,16 @@ export class ClearancePolicy {
     };
     const groups = (c?.getOptionalConfigArray('groups') ?? []).map(g => ({
       group: g.getString('group'),
-      level: level(g.getString('level'), 'dataProductAssistant.clearance.groups[].level'),
+      level: level(
+        g.getString('level'),
+        'dataProductAssistant.clearance.groups[].level',
+      ),
     }));
     return new ClearancePolicy(
-      level(c?.getOptionalString('default') ?? 'internal', 'dataProductAssistant.clearance.default'),
+      level(
+        c?.getOptionalString('default') ?? 'internal',
+        'dataProductAssistant.clearance.default',
+      ),
       groups,
     );
   }
@@ -39,7 +45,10 @@ export class ClearancePolicy {
     const order = classificationSchema.options;
     let best = this.defaultLevel;
     for (const { group, level } of this.groups) {
-      if (ownershipEntityRefs.includes(group) && order.indexOf(level) > order.indexOf(best)) {
+      if (
+        ownershipEntityRefs.includes(group) &&
+        order.indexOf(level) > order.indexOf(best)
+      ) {
         best = level;
       }
     }

@@ -6,7 +6,8 @@ const MINUTE_MS = 60_000;
 
 const startOfUtcDay = (now: Date) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-const nextUtcMidnight = (now: Date) => new Date(startOfUtcDay(now).getTime() + 86_400_000);
+const nextUtcMidnight = (now: Date) =>
+  new Date(startOfUtcDay(now).getTime() + 86_400_000);
 
 /** 12:31:05 UTC */
 const utcTime = (date: Date) => `${date.toISOString().slice(11, 19)} UTC`;
@@ -16,7 +17,8 @@ export function formatDuration(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds <= 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  if (minutes < 60)
+    return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
@@ -37,11 +39,16 @@ export class BudgetService {
   /** The cost cap of a domain (products without one count as the default's). */
   capFor(domain: string | undefined): number | undefined {
     const { byDomain, default: fallback } = this.settings.perDomainDailyCostUsd;
-    return domain !== undefined && Object.hasOwn(byDomain, domain) ? byDomain[domain] : fallback;
+    return domain !== undefined && Object.hasOwn(byDomain, domain)
+      ? byDomain[domain]
+      : fallback;
   }
 
   /** Throws RateLimitedError when the user or the product's domain is past a limit. */
-  async check(request: { userRef: string; domain: string | undefined }): Promise<void> {
+  async check(request: {
+    userRef: string;
+    domain: string | undefined;
+  }): Promise<void> {
     const now = this.now();
     await this.checkPerMinute(request.userRef, now);
     await this.checkPerDay(request.userRef, now);
@@ -66,7 +73,11 @@ export class BudgetService {
     const resetsAt = new Date(new Date(row.created_at).getTime() + MINUTE_MS);
     const retryAfter = this.retryAfter(resetsAt, now);
     throw new RateLimitedError(
-      `Rate limit reached: ${limit} question${limit === 1 ? '' : 's'} per minute per user; try again in ${formatDuration(retryAfter * 1000)} (at ${utcTime(resetsAt)})`,
+      `Rate limit reached: ${limit} question${
+        limit === 1 ? '' : 's'
+      } per minute per user; try again in ${formatDuration(
+        retryAfter * 1000,
+      )} (at ${utcTime(resetsAt)})`,
       'asks-per-minute',
       retryAfter,
       resetsAt,
@@ -84,7 +95,11 @@ export class BudgetService {
     const resetsAt = nextUtcMidnight(now);
     const retryAfter = this.retryAfter(resetsAt, now);
     throw new RateLimitedError(
-      `Daily limit reached: ${limit} question${limit === 1 ? '' : 's'} per day per user; it resets at 00:00 UTC (in ${formatDuration(resetsAt.getTime() - now.getTime())})`,
+      `Daily limit reached: ${limit} question${
+        limit === 1 ? '' : 's'
+      } per day per user; it resets at 00:00 UTC (in ${formatDuration(
+        resetsAt.getTime() - now.getTime(),
+      )})`,
       'asks-per-day',
       retryAfter,
       resetsAt,
@@ -94,7 +109,11 @@ export class BudgetService {
   private async checkDomainCost(domain: string | undefined, now: Date) {
     const cap = this.capFor(domain);
     if (cap === undefined) return;
-    const query = this.db('dpa_asks').andWhere('created_at', '>=', startOfUtcDay(now));
+    const query = this.db('dpa_asks').andWhere(
+      'created_at',
+      '>=',
+      startOfUtcDay(now),
+    );
     if (domain === undefined) query.whereNull('domain');
     else query.where('domain', domain);
     const [{ spent }] = await query.sum({ spent: 'cost_usd' });
@@ -102,9 +121,16 @@ export class BudgetService {
     if (total < cap) return;
     const resetsAt = nextUtcMidnight(now);
     const retryAfter = this.retryAfter(resetsAt, now);
-    const who = domain === undefined ? 'The daily cost cap for products without a domain' : `The ${domain} domain's daily cost cap`;
+    const who =
+      domain === undefined
+        ? 'The daily cost cap for products without a domain'
+        : `The ${domain} domain's daily cost cap`;
     throw new RateLimitedError(
-      `${who} of ${usd(cap)} is used up (${usd(total)} spent); it resets at 00:00 UTC (in ${formatDuration(resetsAt.getTime() - now.getTime())})`,
+      `${who} of ${usd(cap)} is used up (${usd(
+        total,
+      )} spent); it resets at 00:00 UTC (in ${formatDuration(
+        resetsAt.getTime() - now.getTime(),
+      )})`,
       'domain-daily-cost',
       retryAfter,
       resetsAt,

@@ -20,7 +20,9 @@ function positiveInteger(config: Config, key: string): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`dataProductAssistant.budgets.${key} must be a whole number of at least 1, got ${value}`);
+    throw new Error(
+      `dataProductAssistant.budgets.${key} must be a whole number of at least 1, got ${value}`,
+    );
   }
   return value;
 }

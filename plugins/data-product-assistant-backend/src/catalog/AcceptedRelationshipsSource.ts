@@ -14,7 +14,9 @@ export interface AcceptedRelationshipsSource {
 const PLUGIN_ID = 'data-product-assistant';
 
 /** `GET /api/data-product-assistant/interop/accepted` with the catalog's service token. */
-export class HttpAcceptedRelationshipsSource implements AcceptedRelationshipsSource {
+export class HttpAcceptedRelationshipsSource
+  implements AcceptedRelationshipsSource
+{
   constructor(
     private readonly options: {
       discovery: DiscoveryService;
@@ -30,9 +32,12 @@ export class HttpAcceptedRelationshipsSource implements AcceptedRelationshipsSou
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: PLUGIN_ID,
     });
-    const response = await (this.options.fetch ?? fetch)(`${baseUrl}/interop/accepted`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const response = await (this.options.fetch ?? fetch)(
+      `${baseUrl}/interop/accepted`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as AcceptedInteropRelationship[];
   }
@@ -42,18 +47,25 @@ export class HttpAcceptedRelationshipsSource implements AcceptedRelationshipsSou
  * Serves a list for `ttlMs`, shares one fetch between concurrent callers and
  * keeps serving the last good list while the source is failing.
  */
-export class CachedAcceptedRelationships implements AcceptedRelationshipsSource {
+export class CachedAcceptedRelationships
+  implements AcceptedRelationshipsSource
+{
   private cached?: { at: number; list: AcceptedInteropRelationship[] };
   private pending?: Promise<AcceptedInteropRelationship[]>;
 
   constructor(
     private readonly source: AcceptedRelationshipsSource,
-    private readonly options: { ttlMs: number; logger: LoggerService; now?: () => number },
+    private readonly options: {
+      ttlMs: number;
+      logger: LoggerService;
+      now?: () => number;
+    },
   ) {}
 
   async list(): Promise<AcceptedInteropRelationship[]> {
     const now = (this.options.now ?? Date.now)();
-    if (this.cached && now - this.cached.at < this.options.ttlMs) return this.cached.list;
+    if (this.cached && now - this.cached.at < this.options.ttlMs)
+      return this.cached.list;
     this.pending ??= this.source
       .list()
       .then(list => {

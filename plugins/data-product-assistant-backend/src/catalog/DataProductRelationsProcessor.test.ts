@@ -18,7 +18,11 @@ const entity = (name: string, namespace = 'default'): Entity => ({
   spec: { type: 'data-product' },
 });
 
-const accepted = (from: string, to: string, id = `${from}>${to}`): AcceptedInteropRelationship => ({
+const accepted = (
+  from: string,
+  to: string,
+  id = `${from}>${to}`,
+): AcceptedInteropRelationship => ({
   suggestionId: id,
   fromEntityRef: from,
   toEntityRef: to,
@@ -28,7 +32,10 @@ const accepted = (from: string, to: string, id = `${from}>${to}`): AcceptedInter
   decidedAt: '2026-11-26T00:00:00.000Z',
 });
 
-async function relationsOf(processor: DataProductRelationsProcessor, e: Entity) {
+async function relationsOf(
+  processor: DataProductRelationsProcessor,
+  e: Entity,
+) {
   const emit = vi.fn();
   const result = await processor.postProcessEntity(e, location, emit);
   expect(result).toBe(e);
@@ -37,27 +44,49 @@ async function relationsOf(processor: DataProductRelationsProcessor, e: Entity) 
 
 describe('DataProductRelationsProcessor', () => {
   const list = [
-    accepted('component:default/sales-orders', 'component:default/customer-profiles'),
+    accepted(
+      'component:default/sales-orders',
+      'component:default/customer-profiles',
+    ),
     // A second accepted mapping between the same two products: still one relation.
-    accepted('component:default/customer-profiles', 'component:default/sales-orders', 'second'),
+    accepted(
+      'component:default/customer-profiles',
+      'component:default/sales-orders',
+      'second',
+    ),
     accepted('component:default/sales-orders', 'resource:finance/invoices'),
   ];
-  const processor = new DataProductRelationsProcessor({ source: { list: async () => list }, logger });
+  const processor = new DataProductRelationsProcessor({
+    source: { list: async () => list },
+    logger,
+  });
 
   it('emits interoperatesWith from each side to the other', async () => {
     expect(await relationsOf(processor, entity('sales-orders'))).toEqual([
       {
         type: 'relation',
         relation: {
-          source: { kind: 'Component', namespace: 'default', name: 'sales-orders' },
-          target: { kind: 'component', namespace: 'default', name: 'customer-profiles' },
+          source: {
+            kind: 'Component',
+            namespace: 'default',
+            name: 'sales-orders',
+          },
+          target: {
+            kind: 'component',
+            namespace: 'default',
+            name: 'customer-profiles',
+          },
           type: 'interoperatesWith',
         },
       },
       {
         type: 'relation',
         relation: {
-          source: { kind: 'Component', namespace: 'default', name: 'sales-orders' },
+          source: {
+            kind: 'Component',
+            namespace: 'default',
+            name: 'sales-orders',
+          },
           target: { kind: 'resource', namespace: 'finance', name: 'invoices' },
           type: 'interoperatesWith',
         },
@@ -67,8 +96,16 @@ describe('DataProductRelationsProcessor', () => {
       {
         type: 'relation',
         relation: {
-          source: { kind: 'Component', namespace: 'default', name: 'customer-profiles' },
-          target: { kind: 'component', namespace: 'default', name: 'sales-orders' },
+          source: {
+            kind: 'Component',
+            namespace: 'default',
+            name: 'customer-profiles',
+          },
+          target: {
+            kind: 'component',
+            namespace: 'default',
+            name: 'sales-orders',
+          },
           type: 'interoperatesWith',
         },
       },
@@ -77,7 +114,9 @@ describe('DataProductRelationsProcessor', () => {
 
   it('emits nothing for unrelated entities', async () => {
     expect(await relationsOf(processor, entity('payments'))).toEqual([]);
-    expect(await relationsOf(processor, entity('sales-orders', 'other'))).toEqual([]);
+    expect(
+      await relationsOf(processor, entity('sales-orders', 'other')),
+    ).toEqual([]);
   });
 
   it('processes the entity without relations when the list cannot be had', async () => {
@@ -92,8 +131,16 @@ describe('DataProductRelationsProcessor', () => {
 describe('CachedAcceptedRelationships', () => {
   it('serves the list for the TTL, shares fetches and survives a failing source', async () => {
     let now = 0;
-    const source = { list: vi.fn(async () => [accepted('component:default/a', 'component:default/b')]) };
-    const cached = new CachedAcceptedRelationships(source, { ttlMs: 1000, logger, now: () => now });
+    const source = {
+      list: vi.fn(async () => [
+        accepted('component:default/a', 'component:default/b'),
+      ]),
+    };
+    const cached = new CachedAcceptedRelationships(source, {
+      ttlMs: 1000,
+      logger,
+      now: () => now,
+    });
     const [first, second] = await Promise.all([cached.list(), cached.list()]);
     expect(second).toBe(first);
     expect(source.list).toHaveBeenCalledTimes(1);
@@ -119,7 +166,14 @@ describe('CachedAcceptedRelationships', () => {
 
 describe('HttpAcceptedRelationshipsSource', () => {
   it('calls the plugin with a service token for the plugin', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify([accepted('component:default/a', 'component:default/b')])));
+    const fetch = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify([
+            accepted('component:default/a', 'component:default/b'),
+          ]),
+        ),
+    );
     const source = new HttpAcceptedRelationshipsSource({
       discovery: mockServices.discovery(),
       auth: mockServices.auth({ pluginId: 'catalog' }),
@@ -128,8 +182,12 @@ describe('HttpAcceptedRelationshipsSource', () => {
     const list = await source.list();
     expect(list).toHaveLength(1);
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('http://localhost:0/api/data-product-assistant/interop/accepted');
-    expect((init.headers as Record<string, string>).Authorization).toMatch(/^Bearer .*data-product-assistant/);
+    expect(url).toBe(
+      'http://localhost:0/api/data-product-assistant/interop/accepted',
+    );
+    expect((init.headers as Record<string, string>).Authorization).toMatch(
+      /^Bearer .*data-product-assistant/,
+    );
   });
 
   it('throws the response error', async () => {
@@ -137,10 +195,13 @@ describe('HttpAcceptedRelationshipsSource', () => {
       discovery: mockServices.discovery(),
       auth: mockServices.auth(),
       fetch: (async () =>
-        new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }), {
-          status: 403,
-          headers: { 'content-type': 'application/json' },
-        })) as typeof globalThis.fetch,
+        new Response(
+          JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }),
+          {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+          },
+        )) as typeof globalThis.fetch,
     });
     await expect(source.list()).rejects.toThrow(/403/);
   });

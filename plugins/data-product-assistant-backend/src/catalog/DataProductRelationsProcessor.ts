@@ -23,10 +23,16 @@ import type { AcceptedRelationshipsSource } from './AcceptedRelationshipsSource'
  * reverse, so the pair is symmetric.
  */
 export class DataProductRelationsProcessor implements CatalogProcessor {
-  private byList?: { list: AcceptedInteropRelationship[]; partners: Map<string, Set<string>> };
+  private byList?: {
+    list: AcceptedInteropRelationship[];
+    partners: Map<string, Set<string>>;
+  };
 
   constructor(
-    private readonly options: { source: AcceptedRelationshipsSource; logger: LoggerService },
+    private readonly options: {
+      source: AcceptedRelationshipsSource;
+      logger: LoggerService;
+    },
   ) {}
 
   getProcessorName(): string {
@@ -59,7 +65,9 @@ export class DataProductRelationsProcessor implements CatalogProcessor {
     try {
       list = await this.options.source.list();
     } catch (error) {
-      this.options.logger.warn(`Could not fetch accepted data product relationships: ${error}`);
+      this.options.logger.warn(
+        `Could not fetch accepted data product relationships: ${error}`,
+      );
       return undefined;
     }
     if (this.byList?.list !== list) {

@@ -27,13 +27,16 @@ export const catalogModuleDataProductRelations = createBackendModule({
       },
       async init({ catalog, discovery, auth, logger, config }) {
         const ttlMs =
-          (config.getOptionalNumber('dataProductAssistant.interop.relationsCacheSeconds') ?? 5) *
-          1000;
+          (config.getOptionalNumber(
+            'dataProductAssistant.interop.relationsCacheSeconds',
+          ) ?? 5) * 1000;
         const source = new CachedAcceptedRelationships(
           new HttpAcceptedRelationshipsSource({ discovery, auth }),
           { ttlMs, logger },
         );
-        catalog.addProcessor(new DataProductRelationsProcessor({ source, logger }));
+        catalog.addProcessor(
+          new DataProductRelationsProcessor({ source, logger }),
+        );
       },
     });
   },

@@ -4,8 +4,20 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 
 export type ContractSnapshot =
-  | { source: string; etag?: string; valid: true; contract: ContractProfile; fetchedAt: Date }
-  | { source: string; etag?: string; valid: false; issues: ContractIssue[]; fetchedAt: Date };
+  | {
+      source: string;
+      etag?: string;
+      valid: true;
+      contract: ContractProfile;
+      fetchedAt: Date;
+    }
+  | {
+      source: string;
+      etag?: string;
+      valid: false;
+      issues: ContractIssue[];
+      fetchedAt: Date;
+    };
 
 /** Where parsed contracts are kept between reads. */
 export interface ContractSnapshotStore {

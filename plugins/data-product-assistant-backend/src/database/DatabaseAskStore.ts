@@ -98,7 +98,10 @@ export class DatabaseAskStore implements AskStore {
     return row ? fromRow(row) : undefined;
   }
 
-  async listForEntity(entityRef: string, options: { limit: number; offset: number }) {
+  async listForEntity(
+    entityRef: string,
+    options: { limit: number; offset: number },
+  ) {
     const [rows, [{ count }]] = await Promise.all([
       this.db<AskRow>('dpa_asks')
         .where({ entity_ref: entityRef })
@@ -108,7 +111,9 @@ export class DatabaseAskStore implements AskStore {
         ])
         .limit(options.limit)
         .offset(options.offset),
-      this.db('dpa_asks').where({ entity_ref: entityRef }).count({ count: '*' }),
+      this.db('dpa_asks')
+        .where({ entity_ref: entityRef })
+        .count({ count: '*' }),
     ]);
     return { items: rows.map(fromRow), total: Number(count) };
   }
@@ -126,8 +131,13 @@ export class DatabaseAskStore implements AskStore {
       .merge();
   }
 
-  async getFeedback(askId: string, userRef: string): Promise<AskFeedback | undefined> {
-    const row = await this.db('dpa_ask_feedback').where({ ask_id: askId, user_ref: userRef }).first();
+  async getFeedback(
+    askId: string,
+    userRef: string,
+  ): Promise<AskFeedback | undefined> {
+    const row = await this.db('dpa_ask_feedback')
+      .where({ ask_id: askId, user_ref: userRef })
+      .first();
     if (!row) return undefined;
     return {
       helpful: Boolean(row.helpful),

@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
-import type { ContractSnapshot, ContractSnapshotStore } from './ContractSnapshotStore';
+import type {
+  ContractSnapshot,
+  ContractSnapshotStore,
+} from './ContractSnapshotStore';
 
 type Row = {
   source: string;
@@ -35,7 +38,10 @@ export class DatabaseContractSnapshotStore implements ContractSnapshotStore {
   async getMany(sources: string[]): Promise<Map<string, ContractSnapshot>> {
     const result = new Map<string, ContractSnapshot>();
     for (let i = 0; i < sources.length; i += CHUNK) {
-      const rows: Row[] = await this.db(TABLE).whereIn('source', sources.slice(i, i + CHUNK));
+      const rows: Row[] = await this.db(TABLE).whereIn(
+        'source',
+        sources.slice(i, i + CHUNK),
+      );
       for (const row of rows) result.set(row.source, fromRow(row));
     }
     return result;

@@ -44,8 +44,16 @@ const fromRow = (row: Row): InteropDecision => ({
   comment: row.comment ?? undefined,
   decidedBy: row.decided_by,
   decidedAt: new Date(row.decided_at).toISOString(),
-  from: { product: row.from_entity_ref, table: row.from_table, column: row.from_column },
-  to: { product: row.to_entity_ref, table: row.to_table, column: row.to_column },
+  from: {
+    product: row.from_entity_ref,
+    table: row.from_table,
+    column: row.from_column,
+  },
+  to: {
+    product: row.to_entity_ref,
+    table: row.to_table,
+    column: row.to_column,
+  },
   kind: row.kind as RelationshipKind,
 });
 
@@ -53,11 +61,16 @@ export class DatabaseInteropDecisionStore implements InteropDecisionStore {
   constructor(private readonly db: Knex) {}
 
   async put(decision: InteropDecision): Promise<void> {
-    await this.db(TABLE).insert(toRow(decision)).onConflict('suggestion_id').merge();
+    await this.db(TABLE)
+      .insert(toRow(decision))
+      .onConflict('suggestion_id')
+      .merge();
   }
 
   async get(suggestionId: string): Promise<InteropDecision | undefined> {
-    const row: Row | undefined = await this.db(TABLE).where({ suggestion_id: suggestionId }).first();
+    const row: Row | undefined = await this.db(TABLE)
+      .where({ suggestion_id: suggestionId })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 

@@ -34,12 +34,16 @@ export class DatabaseInteropSuggestionStore implements InteropSuggestionStore {
   }
 
   async listForEntity(entityRef: string): Promise<StoredInteropSuggestion[]> {
-    const rows: Array<{ suggestion_id: string; suggestion: string }> = await this.db(TABLE)
-      .select('suggestion_id', 'suggestion')
-      .where({ from_entity_ref: entityRef })
-      .orWhere({ to_entity_ref: entityRef })
-      .orderBy('confidence', 'desc');
-    return rows.map(r => ({ id: r.suggestion_id, suggestion: JSON.parse(r.suggestion) }));
+    const rows: Array<{ suggestion_id: string; suggestion: string }> =
+      await this.db(TABLE)
+        .select('suggestion_id', 'suggestion')
+        .where({ from_entity_ref: entityRef })
+        .orWhere({ to_entity_ref: entityRef })
+        .orderBy('confidence', 'desc');
+    return rows.map(r => ({
+      id: r.suggestion_id,
+      suggestion: JSON.parse(r.suggestion),
+    }));
   }
 
   async count(): Promise<number> {

@@ -36,7 +36,9 @@ export class DatabaseKnowledgeNoteStore implements KnowledgeNoteStore {
   }
 
   async listNotes(entityRef: string): Promise<KnowledgeNote[]> {
-    return (await this.list(entityRef)).map(({ updatedAt: _updatedAt, ...note }) => note);
+    return (await this.list(entityRef)).map(
+      ({ updatedAt: _updatedAt, ...note }) => note,
+    );
   }
 
   async get(id: string): Promise<KnowledgeNoteRecord | undefined> {
@@ -58,7 +60,10 @@ export class DatabaseKnowledgeNoteStore implements KnowledgeNoteStore {
 
   async update(
     id: string,
-    change: Pick<KnowledgeNoteRecord, 'text' | 'column' | 'author' | 'updatedAt'>,
+    change: Pick<
+      KnowledgeNoteRecord,
+      'text' | 'column' | 'author' | 'updatedAt'
+    >,
   ): Promise<boolean> {
     const count = await this.db(TABLE)
       .where({ id })

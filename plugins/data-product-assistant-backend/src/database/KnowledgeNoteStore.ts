@@ -14,7 +14,10 @@ export interface KnowledgeNoteStore extends EngineKnowledgeNoteStore {
   /** Replaces text, column, author and updatedAt; false if there is no such note. */
   update(
     id: string,
-    change: Pick<KnowledgeNoteRecord, 'text' | 'column' | 'author' | 'updatedAt'>,
+    change: Pick<
+      KnowledgeNoteRecord,
+      'text' | 'column' | 'author' | 'updatedAt'
+    >,
   ): Promise<boolean>;
   /** False if there is no such note. */
   delete(id: string): Promise<boolean>;

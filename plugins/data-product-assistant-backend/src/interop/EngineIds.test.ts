@@ -11,10 +11,16 @@ describe('EngineIds', () => {
       'component:default/Web.Sessions',
     ]);
     expect(ids.engineId('component:default/sales-orders')).toBe('sales-orders');
-    expect(ids.engineId('component:default/payments')).toBe('component-default-payments');
-    expect(ids.engineId('resource:finance/payments')).toBe('resource-finance-payments');
+    expect(ids.engineId('component:default/payments')).toBe(
+      'component-default-payments',
+    );
+    expect(ids.engineId('resource:finance/payments')).toBe(
+      'resource-finance-payments',
+    );
     expect(ids.engineId('component:default/Web.Sessions')).toBe('web-sessions');
-    expect(ids.entityRef('resource-finance-payments')).toBe('resource:finance/payments');
+    expect(ids.entityRef('resource-finance-payments')).toBe(
+      'resource:finance/payments',
+    );
   });
 });
 

@@ -43,10 +43,12 @@ export class EngineIds {
   private readonly fromEngine = new Map<string, string>();
 
   constructor(entityRefs: string[]) {
-    const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+    const slug = (text: string) =>
+      text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
     const nameOf = (ref: string) => slug(ref.slice(ref.indexOf('/') + 1));
     const counts = new Map<string, number>();
-    for (const ref of entityRefs) counts.set(nameOf(ref), (counts.get(nameOf(ref)) ?? 0) + 1);
+    for (const ref of entityRefs)
+      counts.set(nameOf(ref), (counts.get(nameOf(ref)) ?? 0) + 1);
     for (const ref of entityRefs) {
       let id = counts.get(nameOf(ref)) === 1 ? nameOf(ref) : slug(ref);
       while (this.fromEngine.has(id)) id = `${id}-`;
@@ -115,13 +117,20 @@ export class InteropIndexCache {
     for (const product of loaded) {
       skippedContracts += product.problems.length;
       for (const problem of product.problems) {
-        logger.debug(`Interop skips a contract of ${product.entityRef}: ${problem.source}: ${problem.message}`);
+        logger.debug(
+          `Interop skips a contract of ${product.entityRef}: ${problem.source}: ${problem.message}`,
+        );
       }
       if (product.contracts.length === 0) continue;
       contracts += product.contracts.length;
       const domain =
-        (product.entity.spec?.domain as string | undefined) ?? product.contracts[0].contract.domain;
-      products.push({ id: product.entityRef, domain, contract: merge(product.contracts.map(c => c.contract)) });
+        (product.entity.spec?.domain as string | undefined) ??
+        product.contracts[0].contract.domain;
+      products.push({
+        id: product.entityRef,
+        domain,
+        contract: merge(product.contracts.map(c => c.contract)),
+      });
       lines.push(
         `${product.entityRef}\t${domain ?? ''}\t${product.contracts
           .map(c => `${c.source}@${c.version}`)
@@ -159,7 +168,9 @@ export class InteropIndexCache {
           suggestionsFor(entityRef) {
             let result = memo.get(entityRef);
             if (!result) {
-              result = ids.translate(index.suggestFor(ids.engineId(entityRef) ?? entityRef));
+              result = ids.translate(
+                index.suggestFor(ids.engineId(entityRef) ?? entityRef),
+              );
               memo.set(entityRef, result);
             }
             return result;

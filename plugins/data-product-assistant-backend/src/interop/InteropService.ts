@@ -54,13 +54,18 @@ export interface ScanFigures {
 }
 
 function ownerOf(entity: Entity): string | undefined {
-  const related = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  const related = entity.relations?.find(
+    r => r.type === RELATION_OWNED_BY,
+  )?.targetRef;
   if (related) return related;
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string') return undefined;
   try {
     return stringifyEntityRef(
-      parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace,
+      }),
     );
   } catch {
     return owner;
@@ -90,8 +95,13 @@ export class InteropService {
   ) {}
 
   /** Products the caller may read, by entity ref. */
-  private async visibleProducts(credentials: BackstageCredentials): Promise<Map<string, Entity>> {
-    const entities = await this.options.profiles.listDataProducts(credentials, VISIBILITY_FIELDS);
+  private async visibleProducts(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, Entity>> {
+    const entities = await this.options.profiles.listDataProducts(
+      credentials,
+      VISIBILITY_FIELDS,
+    );
     return new Map(entities.map(e => [stringifyEntityRef(e), e]));
   }
 
@@ -102,7 +112,11 @@ export class InteropService {
   private async mappingsFor(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<{ state: IndexState; visible: Map<string, Entity>; mappings: InteropMapping[] }> {
+  ): Promise<{
+    state: IndexState;
+    visible: Map<string, Entity>;
+    mappings: InteropMapping[];
+  }> {
     const [state, visible, decisions] = await Promise.all([
       this.options.index.get(),
       this.visibleProducts(credentials),
@@ -114,7 +128,9 @@ export class InteropService {
     for (const suggestion of state.suggestionsFor(entityRef).suggestions) {
       if (suggestion.validation.status === 'blocked') continue;
       const other =
-        suggestion.from.product === entityRef ? suggestion.to.product : suggestion.from.product;
+        suggestion.from.product === entityRef
+          ? suggestion.to.product
+          : suggestion.from.product;
       if (other === entityRef || !visible.has(other)) continue;
       const id = suggestionId(suggestion.from, suggestion.to);
       mappings.push({ ...suggestion, id, decision: decided.get(id) });
@@ -127,7 +143,10 @@ export class InteropService {
     credentials: BackstageCredentials,
   ): Promise<boolean> {
     const decisions = await this.options.permissions.authorize(
-      entityRefs.map(resourceRef => ({ permission: dataProductInteropDecidePermission, resourceRef })),
+      entityRefs.map(resourceRef => ({
+        permission: dataProductInteropDecidePermission,
+        resourceRef,
+      })),
       { credentials },
     );
     return decisions.some(d => d.result === AuthorizeResult.ALLOW);
@@ -138,7 +157,10 @@ export class InteropService {
     credentials: BackstageCredentials,
     options: { top: number },
   ): Promise<InteropResponse> {
-    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const entity = await this.options.profiles.getDataProduct(
+      entityRef,
+      credentials,
+    );
     const ref = stringifyEntityRef(entity);
     const [{ state, visible, mappings }, canDecide] = await Promise.all([
       this.mappingsFor(ref, credentials),
@@ -146,10 +168,15 @@ export class InteropService {
     ]);
     const shown = mappings.filter(m => m.decision?.status !== 'rejected');
     // The best `top` suggestions; accepted relationships always show.
-    const kept = shown.filter((m, i) => i < options.top || m.decision?.status === 'accepted');
+    const kept = shown.filter(
+      (m, i) => i < options.top || m.decision?.status === 'accepted',
+    );
     const groups = new Map<string, InteropMapping[]>();
     for (const mapping of kept) {
-      const other = mapping.from.product === ref ? mapping.to.product : mapping.from.product;
+      const other =
+        mapping.from.product === ref
+          ? mapping.to.product
+          : mapping.from.product;
       groups.set(other, [...(groups.get(other) ?? []), mapping]);
     }
     const related: RelatedProduct[] = [...groups].map(([otherRef, list]) => {
@@ -164,7 +191,9 @@ export class InteropService {
       };
     });
     related.sort(
-      (a, b) => b.bestConfidence - a.bestConfidence || a.entityRef.localeCompare(b.entityRef),
+      (a, b) =>
+        b.bestConfidence - a.bestConfidence ||
+        a.entityRef.localeCompare(b.entityRef),
     );
     const stats = state.has(ref)
       ? state.suggestionsFor(ref).stats
@@ -187,7 +216,10 @@ export class InteropService {
     request: InteropDecisionRequest,
     credentials: BackstageCredentials,
   ): Promise<InteropDecision> {
-    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const entity = await this.options.profiles.getDataProduct(
+      entityRef,
+      credentials,
+    );
     const ref = stringifyEntityRef(entity);
     const { mappings } = await this.mappingsFor(ref, credentials);
     const mapping = mappings.find(m => m.id === request.suggestionId);
@@ -240,7 +272,9 @@ export class InteropService {
     const state = await this.options.index.get({ maxAgeMs: 0 });
     const read = performance.now();
     const result = state.fullScan();
-    const byId = new Map(result.suggestions.map(s => [suggestionId(s.from, s.to), s]));
+    const byId = new Map(
+      result.suggestions.map(s => [suggestionId(s.from, s.to), s]),
+    );
     await this.options.suggestions.replaceAll({
       indexKey: state.key,
       computedAt: new Date(),
@@ -253,7 +287,8 @@ export class InteropService {
       skippedContracts: state.figures.skippedContracts,
       ...result.stats,
       suggestions: byId.size,
-      blocked: result.suggestions.filter(s => s.validation.status === 'blocked').length,
+      blocked: result.suggestions.filter(s => s.validation.status === 'blocked')
+        .length,
       readMs: Math.round(read - started),
       scanMs: Math.round(performance.now() - read),
     };
@@ -289,10 +324,14 @@ export class InteropService {
       try {
         const credentials = await this.options.auth.getOwnServiceCredentials();
         await Promise.all(
-          entityRefs.map(ref => this.options.catalog.refreshEntity(ref, { credentials })),
+          entityRefs.map(ref =>
+            this.options.catalog.refreshEntity(ref, { credentials }),
+          ),
         );
       } catch (error) {
-        this.options.logger.warn(`Could not refresh ${entityRefs.join(', ')} in the catalog: ${error}`);
+        this.options.logger.warn(
+          `Could not refresh ${entityRefs.join(', ')} in the catalog: ${error}`,
+        );
       }
     };
     void refresh();

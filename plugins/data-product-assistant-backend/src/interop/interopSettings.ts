@@ -26,20 +26,30 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 export function readInteropSettings(config: Config): InteropSettings {
   const interop = config.getOptionalConfig('dataProductAssistant.interop');
   const schedule = interop?.has('schedule')
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(interop.getConfig('schedule'))
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        interop.getConfig('schedule'),
+      )
     : DEFAULT_SCHEDULE;
   const defaultTop = interop?.getOptionalNumber('top') ?? 20;
   if (!Number.isInteger(defaultTop) || defaultTop < 1 || defaultTop > MAX_TOP) {
-    throw new Error(`dataProductAssistant.interop.top must be an integer between 1 and ${MAX_TOP}`);
+    throw new Error(
+      `dataProductAssistant.interop.top must be an integer between 1 and ${MAX_TOP}`,
+    );
   }
-  const maxAgeSeconds = interop?.getOptionalNumber('contractMaxAgeSeconds') ?? 300;
-  return { schedule, defaultTop, contractMaxAgeMs: Math.max(0, maxAgeSeconds) * 1000 };
+  const maxAgeSeconds =
+    interop?.getOptionalNumber('contractMaxAgeSeconds') ?? 300;
+  return {
+    schedule,
+    defaultTop,
+    contractMaxAgeMs: Math.max(0, maxAgeSeconds) * 1000,
+  };
 }
 
 /** The `top` query parameter: a whole number from 1 to MAX_TOP. */
 export function parseTop(raw: unknown, fallback: number): number {
   if (raw === undefined) return fallback;
-  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const value =
+    typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < 1 || value > MAX_TOP) {
     throw new InputError(`top must be an integer between 1 and ${MAX_TOP}`);
   }

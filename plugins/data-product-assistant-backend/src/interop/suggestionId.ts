@@ -9,5 +9,8 @@ const key = (ref: ColumnRef) => `${ref.product}|${ref.table}|${ref.column}`;
  */
 export function suggestionId(a: ColumnRef, b: ColumnRef): string {
   const keys = [key(a), key(b)].sort();
-  return createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(keys.join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -40,7 +43,10 @@ export class KnowledgeService {
 
   /** The product's canonical ref; 404 when the caller may not read it. */
   private async readable(entityRef: string, credentials: BackstageCredentials) {
-    const entity = await this.options.profiles.getDataProduct(entityRef, credentials);
+    const entity = await this.options.profiles.getDataProduct(
+      entityRef,
+      credentials,
+    );
     return stringifyEntityRef(entity);
   }
 
@@ -86,7 +92,8 @@ export class KnowledgeService {
       userEntityRef?: string;
       subject?: string;
     };
-    if (principal.type === 'user' && principal.userEntityRef) return principal.userEntityRef;
+    if (principal.type === 'user' && principal.userEntityRef)
+      return principal.userEntityRef;
     return `service:${principal.subject ?? 'unknown'}`;
   }
 
@@ -137,7 +144,11 @@ export class KnowledgeService {
     return { ...existing, ...change };
   }
 
-  async delete(entityRef: string, id: string, credentials: BackstageCredentials) {
+  async delete(
+    entityRef: string,
+    id: string,
+    credentials: BackstageCredentials,
+  ) {
     const ref = await this.writable(entityRef, credentials);
     await this.note(ref, id);
     if (!(await this.options.notes.delete(id))) {

@@ -7,9 +7,11 @@ export class ContractValidationError extends CustomErrorBase {
 
   constructor(readonly source: string, readonly issues: ContractIssue[]) {
     super(
-      `The contract at ${source} is not a valid ODCS v3 contract: ${issues.length} problem${
-        issues.length === 1 ? '' : 's'
-      } (first: ${issues[0]?.path} ${issues[0]?.message})`,
+      `The contract at ${source} is not a valid ODCS v3 contract: ${
+        issues.length
+      } problem${issues.length === 1 ? '' : 's'} (first: ${issues[0]?.path} ${
+        issues[0]?.message
+      })`,
     );
   }
 }

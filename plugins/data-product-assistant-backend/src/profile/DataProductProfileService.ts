@@ -20,7 +20,10 @@ import {
   type ContractProfile,
   type DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
-import { buildProfile, parseContract } from '@dpa/plugin-data-product-assistant-node';
+import {
+  buildProfile,
+  parseContract,
+} from '@dpa/plugin-data-product-assistant-node';
 import type {
   ContractSnapshot,
   ContractSnapshotStore,
@@ -54,7 +57,9 @@ export interface ProductContracts {
 function snapshotVersion(snapshot: ContractSnapshot): string {
   if (snapshot.etag) return snapshot.etag;
   const content = snapshot.valid ? snapshot.contract : snapshot.issues;
-  return `sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify(content))
+    .digest('hex')}`;
 }
 
 /** Loads a data product as the caller sees it: entity, contracts, docs. */
@@ -78,7 +83,8 @@ export class DataProductProfileService {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
-    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     if (!isDataProduct(entity, this.options.dataProductTypes)) {
       throw new InputError(
         `${entityRef} is not a data product: its spec.type is "${
@@ -100,18 +106,29 @@ export class DataProductProfileService {
         `${entityRef} has no ${CONTRACT_ANNOTATION} annotation pointing at its ODCS contract`,
       );
     }
-    const sources = resolveSourceUrls(entity, annotation, this.options.integrations);
+    const sources = resolveSourceUrls(
+      entity,
+      annotation,
+      this.options.integrations,
+    );
     const contracts = await Promise.all(
-      sources.map(async source => ({ source, contract: await this.readContract(source) })),
+      sources.map(async source => ({
+        source,
+        contract: await this.readContract(source),
+      })),
     );
     const relations = (type: string) =>
-      (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
+      (entity.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => r.targetRef);
     return buildProfile(
       {
         ref: stringifyEntityRef(entity),
         title: entity.metadata.title,
         description: entity.metadata.description,
-        owner: relations(RELATION_OWNED_BY)[0] ?? (entity.spec?.owner as string | undefined),
+        owner:
+          relations(RELATION_OWNED_BY)[0] ??
+          (entity.spec?.owner as string | undefined),
         domain: entity.spec?.domain as string | undefined,
         tags: entity.metadata.tags,
         dependsOn: relations(RELATION_DEPENDS_ON),
@@ -158,7 +175,9 @@ export class DataProductProfileService {
           : [];
         if (!annotation) problem = `no ${CONTRACT_ANNOTATION} annotation`;
       } catch (error) {
-        problem = `unresolvable ${CONTRACT_ANNOTATION}: ${isError(error) ? error.message : error}`;
+        problem = `unresolvable ${CONTRACT_ANNOTATION}: ${
+          isError(error) ? error.message : error
+        }`;
       }
       return { entity, entityRef, sources, problem };
     });
@@ -178,19 +197,31 @@ export class DataProductProfileService {
     const worker = async () => {
       while (next < stale.length) {
         const source = stale[next++];
-        snapshots.set(source, await this.readSnapshot(source, stored.get(source)));
+        snapshots.set(
+          source,
+          await this.readSnapshot(source, stored.get(source)),
+        );
       }
     };
     await Promise.all(
-      Array.from({ length: Math.min(options.concurrency ?? 8, stale.length) }, worker),
+      Array.from(
+        { length: Math.min(options.concurrency ?? 8, stale.length) },
+        worker,
+      ),
     );
     return products.map(({ entity, entityRef, sources, problem }) => {
       const contracts: LoadedContract[] = [];
-      const problems: ContractProblem[] = problem ? [{ source: entityRef, message: problem }] : [];
+      const problems: ContractProblem[] = problem
+        ? [{ source: entityRef, message: problem }]
+        : [];
       for (const source of sources) {
         const snapshot = snapshots.get(source)!;
         if (snapshot.valid) {
-          contracts.push({ source, version: snapshotVersion(snapshot), contract: snapshot.contract });
+          contracts.push({
+            source,
+            version: snapshotVersion(snapshot),
+            contract: snapshot.contract,
+          });
         } else {
           const first = snapshot.issues[0];
           problems.push({
@@ -204,7 +235,10 @@ export class DataProductProfileService {
   }
 
   private async readContract(source: string): Promise<ContractProfile> {
-    const snapshot = await this.readSnapshot(source, await this.options.snapshots.get(source));
+    const snapshot = await this.readSnapshot(
+      source,
+      await this.options.snapshots.get(source),
+    );
     if (snapshot.valid) return snapshot.contract;
     throw new ContractValidationError(snapshot.source, snapshot.issues);
   }
@@ -225,10 +259,14 @@ export class DataProductProfileService {
       fetchedAt: new Date(),
     });
     try {
-      const response = await urlReader.readUrl(source, { etag: previous?.etag });
+      const response = await urlReader.readUrl(source, {
+        etag: previous?.etag,
+      });
       const buffer = await response.buffer();
       if (buffer.length > MAX_CONTRACT_BYTES) {
-        return unreadable(`the contract is larger than ${MAX_CONTRACT_BYTES} bytes`);
+        return unreadable(
+          `the contract is larger than ${MAX_CONTRACT_BYTES} bytes`,
+        );
       }
       text = buffer.toString('utf8');
       etag = response.etag;
@@ -239,7 +277,9 @@ export class DataProductProfileService {
         return { ...previous, fetchedAt };
       }
       return unreadable(
-        `the contract could not be read: ${isError(error) ? error.message : String(error)}`,
+        `the contract could not be read: ${
+          isError(error) ? error.message : String(error)
+        }`,
       );
     }
     const parsed = parseContract(text);
@@ -255,7 +295,11 @@ export class DataProductProfileService {
   private async readDocs(entity: Entity): Promise<string | undefined> {
     const annotation = entity.metadata.annotations?.[DOCS_ANNOTATION];
     if (!annotation) return undefined;
-    const [source] = resolveSourceUrls(entity, annotation, this.options.integrations);
+    const [source] = resolveSourceUrls(
+      entity,
+      annotation,
+      this.options.integrations,
+    );
     try {
       const response = await this.options.urlReader.readUrl(source);
       return (await response.buffer()).toString('utf8');

@@ -9,7 +9,12 @@ import {
   type UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
-import { InputError, NotAllowedError, NotFoundError, NotModifiedError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  NotModifiedError,
+} from '@backstage/errors';
 
 /**
  * Reads `file:` URLs below configured roots, so contracts next to a local
@@ -71,7 +76,9 @@ export const fileUrlReaderServiceFactory = createServiceFactory({
   async factory() {
     return ({ config }) => {
       const roots = (
-        config.getOptionalStringArray('dataProductAssistant.localFiles.allow') ?? []
+        config.getOptionalStringArray(
+          'dataProductAssistant.localFiles.allow',
+        ) ?? []
       ).map(root => path.resolve(root));
       if (roots.length === 0) return [];
       return [

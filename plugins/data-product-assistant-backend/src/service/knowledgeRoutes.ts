@@ -1,5 +1,8 @@
 import type express from 'express';
-import type { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { knowledgeNoteRequestSchema } from '@dpa/plugin-data-product-assistant-common';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
@@ -50,12 +53,18 @@ export function registerKnowledgeRoutes(
   };
 
   router.get(path, async (req, res) => {
-    res.json({ items: await knowledge.list(refFromPath(req), await credentials(req)) });
+    res.json({
+      items: await knowledge.list(refFromPath(req), await credentials(req)),
+    });
   });
 
   router.post(path, async (req, res) => {
     const note = await audited(req, 'create', caller =>
-      knowledge.add(refFromPath(req), parseBody(knowledgeNoteRequestSchema, req.body), caller),
+      knowledge.add(
+        refFromPath(req),
+        parseBody(knowledgeNoteRequestSchema, req.body),
+        caller,
+      ),
     );
     res.status(201).json(note);
   });

@@ -2,7 +2,10 @@ import { InputError } from '@backstage/errors';
 import type { z } from 'zod';
 
 /** Validates a request body; the 400 names every problem found. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+export function parseBody<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+): z.infer<T> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map(i => i.message).join('; '));
@@ -11,7 +14,10 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
 }
 
 /** `limit`/`offset` query parameters with bounds. */
-export function parsePage(query: Record<string, unknown>): { limit: number; offset: number } {
+export function parsePage(query: Record<string, unknown>): {
+  limit: number;
+  offset: number;
+} {
   const number = (name: string, fallback: number, max: number) => {
     const raw = query[name];
     if (raw === undefined) return fallback;
@@ -21,5 +27,8 @@ export function parsePage(query: Record<string, unknown>): { limit: number; offs
     }
     return value;
   };
-  return { limit: Math.max(1, number('limit', 20, 100)), offset: number('offset', 0, 1_000_000) };
+  return {
+    limit: Math.max(1, number('limit', 20, 100)),
+    offset: number('offset', 0, 1_000_000),
+  };
 }

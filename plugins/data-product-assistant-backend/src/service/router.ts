@@ -1,7 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
 import express from 'express';
 import Router from 'express-promise-router';
-import type { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -36,7 +39,10 @@ export interface RouterOptions {
 function entityRefFrom(value: string): string {
   try {
     return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'component', defaultNamespace: 'default' }),
+      parseEntityRef(value, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      }),
     );
   } catch {
     throw new InputError(
@@ -46,7 +52,9 @@ function entityRefFrom(value: string): string {
 }
 
 /** Translates HTTP to service calls and back; nothing else lives here. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, profiles, asks, interop, auditor } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
@@ -63,7 +71,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   };
 
   router.get('/products/:namespace/:kind/:name/profile', async (req, res) => {
-    res.json(await profiles.getProfile(refFromPath(req), await credentials(req)));
+    res.json(
+      await profiles.getProfile(refFromPath(req), await credentials(req)),
+    );
   });
 
   router.post('/ask', async (req, res) => {
@@ -76,7 +86,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/products/:namespace/:kind/:name/asks', async (req, res) => {
-    res.json(await asks.history(refFromPath(req), await credentials(req), parsePage(req.query)));
+    res.json(
+      await asks.history(
+        refFromPath(req),
+        await credentials(req),
+        parsePage(req.query),
+      ),
+    );
   });
 
   router.get('/asks/:id', async (req, res) => {
@@ -85,7 +101,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.post('/asks/:id/feedback', async (req, res) => {
     const body = parseBody(feedbackRequestSchema, req.body);
-    res.status(201).json(await asks.feedback(req.params.id, body, await credentials(req)));
+    res
+      .status(201)
+      .json(await asks.feedback(req.params.id, body, await credentials(req)));
   });
 
   router.get('/scorecards', async (req, res) => {
@@ -94,39 +112,50 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/products/:namespace/:kind/:name/interop', async (req, res) => {
     const top = parseTop(req.query.top, options.interopTop);
-    res.json(await interop.suggestionsFor(refFromPath(req), await credentials(req), { top }));
+    res.json(
+      await interop.suggestionsFor(refFromPath(req), await credentials(req), {
+        top,
+      }),
+    );
   });
 
-  router.post('/products/:namespace/:kind/:name/interop/decisions', async (req, res) => {
-    const entityRef = refFromPath(req);
-    const caller = await credentials(req);
-    const event = await auditor.createEvent({
-      eventId: 'interop-decision',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        entityRef,
-        suggestionId: typeof req.body?.suggestionId === 'string' ? req.body.suggestionId : null,
-        decision: typeof req.body?.decision === 'string' ? req.body.decision : null,
-      },
-    });
-    try {
-      const body = parseBody(interopDecisionRequestSchema, req.body);
-      const decision = await interop.decide(entityRef, body, caller);
-      await event.success({
+  router.post(
+    '/products/:namespace/:kind/:name/interop/decisions',
+    async (req, res) => {
+      const entityRef = refFromPath(req);
+      const caller = await credentials(req);
+      const event = await auditor.createEvent({
+        eventId: 'interop-decision',
+        severityLevel: 'medium',
+        request: req,
         meta: {
-          status: decision.status,
-          kind: decision.kind,
-          from: `${decision.from.product}.${decision.from.table}.${decision.from.column}`,
-          to: `${decision.to.product}.${decision.to.table}.${decision.to.column}`,
+          entityRef,
+          suggestionId:
+            typeof req.body?.suggestionId === 'string'
+              ? req.body.suggestionId
+              : null,
+          decision:
+            typeof req.body?.decision === 'string' ? req.body.decision : null,
         },
       });
-      res.status(201).json(decision);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  });
+      try {
+        const body = parseBody(interopDecisionRequestSchema, req.body);
+        const decision = await interop.decide(entityRef, body, caller);
+        await event.success({
+          meta: {
+            status: decision.status,
+            kind: decision.kind,
+            from: `${decision.from.product}.${decision.from.table}.${decision.from.column}`,
+            to: `${decision.to.product}.${decision.to.table}.${decision.to.column}`,
+          },
+        });
+        res.status(201).json(decision);
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
 
   // For the catalog processor that turns accepted relationships into relations.
   router.get('/interop/accepted', async (req, res) => {
@@ -135,7 +164,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   if (options.knowledge) {
-    registerKnowledgeRoutes(router, { knowledge: options.knowledge, auditor, credentials });
+    registerKnowledgeRoutes(router, {
+      knowledge: options.knowledge,
+      auditor,
+      credentials,
+    });
   }
 
   // Everything else falls through to Backstage's error handler (400/401/403/404/...).

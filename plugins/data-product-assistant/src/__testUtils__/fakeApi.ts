@@ -42,24 +42,36 @@ export function fakeApi() {
       }),
     ),
     listNotes: vi.fn<DataProductAssistantApi['listNotes']>(async () => []),
-    addNote: vi.fn<DataProductAssistantApi['addNote']>(async (entityRef, note) => ({
-      id: 'note-1',
-      entityRef: typeof entityRef === 'string' ? entityRef : 'component:default/orders',
-      text: note.text,
-      column: note.column,
-      author: 'user:default/guest',
-      createdAt: new Date(0).toISOString(),
-      updatedAt: new Date(0).toISOString(),
-    })),
-    updateNote: vi.fn<DataProductAssistantApi['updateNote']>(async (entityRef, id, note) => ({
-      id,
-      entityRef: typeof entityRef === 'string' ? entityRef : 'component:default/orders',
-      text: note.text,
-      column: note.column,
-      author: 'user:default/guest',
-      createdAt: new Date(0).toISOString(),
-      updatedAt: new Date(0).toISOString(),
-    })),
-    deleteNote: vi.fn<DataProductAssistantApi['deleteNote']>(async () => undefined),
+    addNote: vi.fn<DataProductAssistantApi['addNote']>(
+      async (entityRef, note) => ({
+        id: 'note-1',
+        entityRef:
+          typeof entityRef === 'string'
+            ? entityRef
+            : 'component:default/orders',
+        text: note.text,
+        column: note.column,
+        author: 'user:default/guest',
+        createdAt: new Date(0).toISOString(),
+        updatedAt: new Date(0).toISOString(),
+      }),
+    ),
+    updateNote: vi.fn<DataProductAssistantApi['updateNote']>(
+      async (entityRef, id, note) => ({
+        id,
+        entityRef:
+          typeof entityRef === 'string'
+            ? entityRef
+            : 'component:default/orders',
+        text: note.text,
+        column: note.column,
+        author: 'user:default/guest',
+        createdAt: new Date(0).toISOString(),
+        updatedAt: new Date(0).toISOString(),
+      }),
+    ),
+    deleteNote: vi.fn<DataProductAssistantApi['deleteNote']>(
+      async () => undefined,
+    ),
   } satisfies DataProductAssistantApi;
 }

@@ -171,7 +171,9 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     note: KnowledgeNoteRequest,
   ): Promise<KnowledgeNoteRecord> {
     return this.request<KnowledgeNoteRecord>(
-      `/products/${productPath(toCompoundRef(entityRef))}/notes/${encodeURIComponent(id)}`,
+      `/products/${productPath(
+        toCompoundRef(entityRef),
+      )}/notes/${encodeURIComponent(id)}`,
       { method: 'PUT', body: JSON.stringify(noteBody(note)) },
     );
   }
@@ -181,7 +183,9 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     id: string,
   ): Promise<void> {
     await this.request<void>(
-      `/products/${productPath(toCompoundRef(entityRef))}/notes/${encodeURIComponent(id)}`,
+      `/products/${productPath(
+        toCompoundRef(entityRef),
+      )}/notes/${encodeURIComponent(id)}`,
       { method: 'DELETE' },
     );
   }
@@ -209,7 +213,9 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
 
 /** `{text, column?}` with no empty column. */
 function noteBody(note: KnowledgeNoteRequest): KnowledgeNoteRequest {
-  return note.column ? { text: note.text, column: note.column } : { text: note.text };
+  return note.column
+    ? { text: note.text, column: note.column }
+    : { text: note.text };
 }
 
 const refDefaults = { defaultKind: 'component', defaultNamespace: 'default' };

@@ -13,7 +13,9 @@ const note = {
 };
 
 function setup(response: Response) {
-  const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => response);
+  const fetch = vi.fn(
+    async (_input: RequestInfo | URL, _init?: RequestInit) => response,
+  );
   const client = new DataProductAssistantClient({
     discoveryApi: { getBaseUrl: async () => baseUrl },
     fetchApi: { fetch },
@@ -36,7 +38,10 @@ describe('DataProductAssistantClient knowledge notes', () => {
 
   it('adds a note without an empty column', async () => {
     const { client, fetch } = setup(json(201, note));
-    await client.addNote('component:default/orders', { text: 'Totals exclude VAT.', column: '' });
+    await client.addNote('component:default/orders', {
+      text: 'Totals exclude VAT.',
+      column: '',
+    });
     expect(fetch.mock.calls[0][0]).toBe(notesUrl);
     expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'POST' });
     expect(JSON.parse(fetch.mock.calls[0][1]!.body as string)).toEqual({
@@ -60,15 +65,21 @@ describe('DataProductAssistantClient knowledge notes', () => {
 
   it('deletes a note (204)', async () => {
     const { client, fetch } = setup(new Response(null, { status: 204 }));
-    await expect(client.deleteNote('component:default/orders', 'n1')).resolves.toBeUndefined();
+    await expect(
+      client.deleteNote('component:default/orders', 'n1'),
+    ).resolves.toBeUndefined();
     expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'DELETE' });
   });
 
   it('rejects a 403 with the backend message', async () => {
     const { client } = setup(
-      json(403, { error: { name: 'NotAllowedError', message: 'Only the owners may' } }),
+      json(403, {
+        error: { name: 'NotAllowedError', message: 'Only the owners may' },
+      }),
     );
-    const error = await client.addNote('component:default/orders', { text: 'x' }).catch(e => e);
+    const error = await client
+      .addNote('component:default/orders', { text: 'x' })
+      .catch(e => e);
     expect(error.statusCode).toBe(403);
     expect(error.cause.message).toBe('Only the owners may');
   });

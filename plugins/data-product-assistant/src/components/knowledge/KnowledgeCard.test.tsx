@@ -28,15 +28,21 @@ function renderCard(api: ReturnType<typeof fakeApi>, owner: boolean) {
   counter += 1;
   const name = `orders-${owner ? 'owned' : 'read'}-${counter}`;
   REF = `component:default/${name}`;
-  const entity = { ...orderEntity, metadata: { ...orderEntity.metadata, name } };
-  return renderInTestApp(<KnowledgeCard entity={entity} profile={orderProfile} />, {
-    apis: [
-      [dataProductAssistantApiRef, api],
-      mockApis.permission({
-        authorize: owner ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-      }),
-    ],
-  });
+  const entity = {
+    ...orderEntity,
+    metadata: { ...orderEntity.metadata, name },
+  };
+  return renderInTestApp(
+    <KnowledgeCard entity={entity} profile={orderProfile} />,
+    {
+      apis: [
+        [dataProductAssistantApiRef, api],
+        mockApis.permission({
+          authorize: owner ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        }),
+      ],
+    },
+  );
 }
 
 describe('KnowledgeCard', () => {
@@ -45,13 +51,21 @@ describe('KnowledgeCard', () => {
     api.listNotes.mockResolvedValue([vatNote]);
     await renderCard(api, false);
 
-    expect(await screen.findByText('net_amount excludes VAT.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('net_amount excludes VAT.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('order_lines.net_amount')).toBeInTheDocument();
     expect(screen.getByText(/user:default\/sally/)).toBeInTheDocument();
     expect(api.listNotes).toHaveBeenCalledWith(REF);
-    expect(screen.queryByRole('button', { name: /add a note/i })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /edit note/i })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /delete note/i })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /add a note/i }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /edit note/i }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /delete note/i }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when there are no notes', async () => {
@@ -62,7 +76,9 @@ describe('KnowledgeCard', () => {
   it('lets an owner add a note about a column', async () => {
     const api = fakeApi();
     await renderCard(api, true);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add a note' }),
+    );
     const submit = screen.getByRole('button', { name: 'Add note' });
     expect(submit).toBeDisabled();
     await userEvent.click(screen.getByLabelText('Note'));
@@ -87,12 +103,17 @@ describe('KnowledgeCard', () => {
     api.listNotes.mockResolvedValue([vatNote]);
     await renderCard(api, true);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit note n1' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit note n1' }),
+    );
     const text = screen.getByLabelText('Note');
     expect(text).toHaveValue('net_amount excludes VAT.');
     await userEvent.clear(text);
     await userEvent.paste('net_amount includes VAT.');
-    await userEvent.selectOptions(screen.getByLabelText('Column (optional)'), '');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Column (optional)'),
+      '',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(api.updateNote).toHaveBeenCalledWith(REF, 'n1', {
@@ -101,7 +122,9 @@ describe('KnowledgeCard', () => {
       }),
     );
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete note n1' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete note n1' }),
+    );
     await waitFor(() => expect(api.deleteNote).toHaveBeenCalledWith(REF, 'n1'));
   });
 
@@ -122,7 +145,9 @@ describe('KnowledgeCard', () => {
       ),
     );
     await renderCard(api, true);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add a note' }),
+    );
     await userEvent.click(screen.getByLabelText('Note'));
     await userEvent.paste('Something');
     await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
@@ -136,7 +161,9 @@ describe('KnowledgeCard', () => {
     const api = fakeApi();
     api.listNotes.mockRejectedValueOnce(new Error('backend down'));
     await renderCard(api, false);
-    expect(await screen.findByText(/Could not load the notes: backend down/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load the notes: backend down/),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText(/No notes yet/)).toBeInTheDocument();
   });

@@ -36,7 +36,8 @@ export function profileColumns(profile?: DataProductProfile): string[] {
   const names = new Set<string>();
   for (const contract of profile?.contracts ?? []) {
     for (const table of contract.tables) {
-      for (const column of table.columns) names.add(`${table.name}.${column.name}`);
+      for (const column of table.columns)
+        names.add(`${table.name}.${column.name}`);
     }
   }
   return [...names];
@@ -56,10 +57,12 @@ export function KnowledgeCard(props: KnowledgeCardProps): JSX.Element {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(dataProductAssistantApiRef);
   const { isOwner } = useIsDataProductOwner(entity);
-  const { value: notes, loading, error, retry } = useAsyncRetry(
-    () => api.listNotes(entityRef),
-    [api, entityRef],
-  );
+  const {
+    value: notes,
+    loading,
+    error,
+    retry,
+  } = useAsyncRetry(() => api.listNotes(entityRef), [api, entityRef]);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>();
   const [editing, setEditing] = useState<string | undefined>();
@@ -85,9 +88,11 @@ export function KnowledgeCard(props: KnowledgeCardProps): JSX.Element {
     if (await run(() => api.addNote(entityRef, note))) setAdding(false);
   };
   const update = async (id: string, note: KnowledgeNoteRequest) => {
-    if (await run(() => api.updateNote(entityRef, id, note))) setEditing(undefined);
+    if (await run(() => api.updateNote(entityRef, id, note)))
+      setEditing(undefined);
   };
-  const remove = (note: KnowledgeNoteRecord) => run(() => api.deleteNote(entityRef, note.id));
+  const remove = (note: KnowledgeNoteRecord) =>
+    run(() => api.deleteNote(entityRef, note.id));
 
   return (
     <Box component="section" aria-label="Domain knowledge">
@@ -116,7 +121,9 @@ export function KnowledgeCard(props: KnowledgeCardProps): JSX.Element {
         {notes && notes.length === 0 && (
           <Typography variant="body2" color="textSecondary">
             No notes yet.
-            {isOwner ? ' Add what consumers should know that the contract does not say.' : ''}
+            {isOwner
+              ? ' Add what consumers should know that the contract does not say.'
+              : ''}
           </Typography>
         )}
         {notes && notes.length > 0 && (
@@ -137,13 +144,24 @@ export function KnowledgeCard(props: KnowledgeCardProps): JSX.Element {
                 ) : (
                   <Box display="flex" flexGrow={1} alignItems="flex-start">
                     <Box flexGrow={1}>
-                      <Typography variant="body1" style={{ whiteSpace: 'pre-wrap' }}>
+                      <Typography
+                        variant="body1"
+                        style={{ whiteSpace: 'pre-wrap' }}
+                      >
                         {note.text}
                       </Typography>
-                      <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={0.5}>
-                        {note.column && <Chip size="small" label={note.column} />}
+                      <Box
+                        display="flex"
+                        alignItems="center"
+                        style={{ gap: 8 }}
+                        mt={0.5}
+                      >
+                        {note.column && (
+                          <Chip size="small" label={note.column} />
+                        )}
                         <Typography variant="caption" color="textSecondary">
-                          {note.author} · {formatTime(note.updatedAt ?? note.createdAt)}
+                          {note.author} ·{' '}
+                          {formatTime(note.updatedAt ?? note.createdAt)}
                         </Typography>
                       </Box>
                     </Box>
@@ -184,7 +202,11 @@ export function KnowledgeCard(props: KnowledgeCardProps): JSX.Element {
                 onCancel={() => setAdding(false)}
               />
             ) : (
-              <Button variant="outlined" color="primary" onClick={() => setAdding(true)}>
+              <Button
+                variant="outlined"
+                color="primary"
+                onClick={() => setAdding(true)}
+              >
                 Add a note
               </Button>
             )}

@@ -3,7 +3,10 @@ import type { FormEvent, JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import { MAX_NOTE_LENGTH, type KnowledgeNoteRequest } from '@dpa/plugin-data-product-assistant-common';
+import {
+  MAX_NOTE_LENGTH,
+  type KnowledgeNoteRequest,
+} from '@dpa/plugin-data-product-assistant-common';
 
 export interface NoteFormProps {
   /** `table.column` choices from the product's contracts. */
@@ -24,7 +27,8 @@ export function NoteForm(props: NoteFormProps): JSX.Element {
   const trimmed = text.trim();
   const tooLong = trimmed.length > MAX_NOTE_LENGTH;
   // A note may name a column the profile no longer lists; keep it selectable.
-  const choices = column && !columns.includes(column) ? [column, ...columns] : columns;
+  const choices =
+    column && !columns.includes(column) ? [column, ...columns] : columns;
 
   return (
     <Box
@@ -34,7 +38,8 @@ export function NoteForm(props: NoteFormProps): JSX.Element {
       style={{ gap: 8 }}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        if (trimmed && !tooLong) onSubmit({ text: trimmed, column: column || undefined });
+        if (trimmed && !tooLong)
+          onSubmit({ text: trimmed, column: column || undefined });
       }}
     >
       <TextField

@@ -1,2 +1,6 @@
-export { KnowledgeCard, profileColumns, type KnowledgeCardProps } from './KnowledgeCard';
+export {
+  KnowledgeCard,
+  profileColumns,
+  type KnowledgeCardProps,
+} from './KnowledgeCard';
 export { NoteForm, type NoteFormProps } from './NoteForm';
