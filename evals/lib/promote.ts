@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -58,6 +59,24 @@ export interface PromoteOptions {
   outDir?: string;
   env?: Record<string, string | undefined>;
   now?: Date;
+  /** Who promotes (default: `DPA_USER`, else `user:default/<OS user>`); recorded for the audit trail. */
+  by?: string;
+}
+
+/** Who runs a promotion, for the record. */
+export function promoter(
+  by: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  if (by?.trim()) return by.trim();
+  if (env.DPA_USER?.trim()) return env.DPA_USER.trim();
+  let name = 'unknown';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // No passwd entry (some containers): keep "unknown".
+  }
+  return `user:default/${name}`;
 }
 
 export interface PromoteResult {
@@ -292,6 +311,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
       ),
       thresholds: gate.results,
       ...(options.outDir ? { resultsDir: repoRelative(options.outDir) } : {}),
+      promotedBy: promoter(options.by, options.env),
     },
     registryDir,
   );

@@ -8,7 +8,9 @@
  *       config: { answer: builtin-answer, validator: { provider: builtin, model: validator-rules } }
  *
  * Test vars: `contract` (path from the repository root), `question`,
- * optional `clearance` (default internal). The output is JSON:
+ * optional `clearance` (default internal), optional `notes` (owner knowledge
+ * notes `[{id, text, column?, author, createdAt}]`, or that array as a JSON
+ * string: cited as `note:<id>` like the backend's). The output is JSON:
  * `{answer, status, reasons, refused, abstained, claims, citations, leaked}`.
  */
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
@@ -17,6 +19,7 @@ import {
   createAnswerModel,
   createValidatorModel,
   resolveDomainModels,
+  type KnowledgeNote,
   type NamedSpec,
 } from '@dpa/plugin-data-product-assistant-node';
 import { leakedValues, sensitiveExamples } from '../lib/leaks';
@@ -43,6 +46,70 @@ export interface AnswerProviderConfig {
   appConfig?: string;
   /** Environment the hosted models' keys are read from (default process.env). */
   env?: Record<string, string | undefined>;
+}
+
+/**
+ * The `notes` test var as the engine's knowledge notes: an array of
+ * `{id, text, column?, author, createdAt}` (or its JSON text); absent, null or
+ * empty text: no notes. A malformed value gives `error`, never a throw.
+ */
+export function parseNotesVar(
+  value: unknown,
+  entityRef: string,
+): { notes?: KnowledgeNote[]; error?: string } {
+  if (value === undefined || value === null) return {};
+  let raw = value;
+  if (typeof value === 'string') {
+    if (!value.trim()) return {};
+    try {
+      raw = JSON.parse(value);
+    } catch (e) {
+      return {
+        error: `test var "notes" is not valid JSON: ${(e as Error).message}`,
+      };
+    }
+  }
+  if (!Array.isArray(raw))
+    return {
+      error:
+        'test var "notes" must be an array of {id, text, column?, author, createdAt}',
+    };
+  const notes: KnowledgeNote[] = [];
+  const ids = new Set<string>();
+  for (const [i, item] of raw.entries()) {
+    const at = `test var "notes"[${i}]`;
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      return {
+        error: `${at} must be an object {id, text, column?, author, createdAt}`,
+      };
+    const n = { ...(item as Record<string, unknown>) };
+    // YAML 1.1 readers (js-yaml, as plain promptfoo uses) turn unquoted timestamps into dates
+    if (n.createdAt instanceof Date && !Number.isNaN(n.createdAt.getTime()))
+      n.createdAt = n.createdAt.toISOString();
+    for (const key of ['id', 'text', 'author', 'createdAt'] as const)
+      if (typeof n[key] !== 'string' || !(n[key] as string).trim())
+        return { error: `${at}: ${key} must be a non-empty string` };
+    if (
+      n.column !== undefined &&
+      n.column !== null &&
+      typeof n.column !== 'string'
+    )
+      return { error: `${at}: column must be a string when given` };
+    if (Number.isNaN(Date.parse(n.createdAt as string)))
+      return { error: `${at}: createdAt must be an ISO 8601 timestamp` };
+    if (ids.has(n.id as string))
+      return { error: `${at}: duplicate id ${n.id}` };
+    ids.add(n.id as string);
+    notes.push({
+      id: n.id as string,
+      entityRef: typeof n.entityRef === 'string' ? n.entityRef : entityRef,
+      text: n.text as string,
+      ...(typeof n.column === 'string' && n.column ? { column: n.column } : {}),
+      author: n.author as string,
+      createdAt: n.createdAt as string,
+    });
+  }
+  return notes.length ? { notes } : {};
 }
 
 export default class DpaAnswerProvider {
@@ -97,6 +164,11 @@ export default class DpaAnswerProvider {
     if (!contract) return { error: 'test var "contract" is required' };
     const clearance = (str(vars.clearance) ?? 'internal') as Classification;
     const product = loadProduct(contract);
+    const { notes, error: notesError } = parseNotesVar(
+      vars.notes,
+      product.profile.entityRef,
+    );
+    if (notesError) return { error: notesError };
     const domain = str(vars.domain) ?? product.domain;
     const specs = this.specsFor(domain);
     const env = this.config.env ?? process.env;
@@ -121,7 +193,8 @@ export default class DpaAnswerProvider {
     const result = await ask({
       question,
       profile: product.profile,
-      facts: product.facts,
+      // with notes the engine builds the facts from the profile and the notes, as the backend does
+      ...(notes ? { notes } : { facts: product.facts }),
       answerModel: createAnswerModel(specs.answer.name, specs.answer.spec, {
         env,
       }),

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { startHostedModel } from './hostedModel';
 import { buildAppIfStale, startPortal } from './portal';
 
 declare module 'vitest' {
@@ -10,9 +11,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   buildAppIfStale(log);
-  const portal = await startPortal(log);
+  const hosted = await startHostedModel();
+  const portal = await startPortal(log, { extraConfigs: [hosted.config] });
   project.provide('baseUrl', portal.baseUrl);
   return async () => {
     await portal.stop();
+    await hosted.close();
   };
 }

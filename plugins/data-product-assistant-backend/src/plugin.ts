@@ -30,6 +30,12 @@ import { ScorecardService } from './registry/ScorecardService';
 import { createRouter } from './service/router';
 import { DatabaseKnowledgeNoteStore } from './database/DatabaseKnowledgeNoteStore';
 import { KnowledgeService } from './knowledge/KnowledgeService';
+import { DatabaseVerifiedAnswerStore } from './database/DatabaseVerifiedAnswerStore';
+import { ReviewService } from './review/ReviewService';
+import {
+  recheckVerifiedAnswers,
+  VERIFIED_RECHECK_TASK_ID,
+} from './review/recheckVerifiedAnswers';
 
 /** The Data Product Assistant backend, mounted at /api/data-product-assistant. */
 export const dataProductAssistantPlugin = createBackendPlugin({
@@ -75,18 +81,62 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           logger,
         });
         // Promoted champions (evals/registry) serve instead of app-config's models.
-        const registry = ModelRegistry.fromConfig(config, logger);
+        const registry = ModelRegistry.fromConfig(
+          config,
+          logger,
+          async (records, firstRead) => {
+            for (const record of records) {
+              const event = await deps.auditor.createEvent({
+                eventId: 'model-promotion',
+                severityLevel:
+                  record.verdict === 'promoted' ? 'high' : 'medium',
+                meta: {
+                  recordId: record.id,
+                  domain: record.domain,
+                  role: record.role,
+                  verdict: record.verdict,
+                  promotedBy: record.promotedBy ?? null,
+                  time: record.time,
+                  champion: `${record.champion.name}@${record.champion.specHash}`,
+                  challenger: `${record.challenger.name}@${record.challenger.specHash}`,
+                  reasons: record.reasons,
+                  // Records already in the folder when this instance started.
+                  firstRead,
+                },
+              });
+              await event.success();
+            }
+          },
+        );
         const notes = new DatabaseKnowledgeNoteStore(db);
+        const askStore = new DatabaseAskStore(db);
+        const verified = new DatabaseVerifiedAnswerStore(db);
+        const clearance = ClearancePolicy.fromConfig(config);
         const asks = new AskService({
           profiles,
-          asks: new DatabaseAskStore(db),
+          asks: askStore,
           domainConfig,
-          clearance: ClearancePolicy.fromConfig(config),
+          clearance,
           userInfo,
           logger,
           registry,
           budget: new BudgetService(db, readBudgetSettings(config)),
           notes,
+          verified,
+          async onDemoted(record, reason) {
+            const event = await deps.auditor.createEvent({
+              eventId: 'verified-answer-demoted',
+              severityLevel: 'medium',
+              meta: {
+                verifiedAnswerId: record.id,
+                entityRef: record.entityRef,
+                askId: record.askId,
+                verifiedBy: record.verifiedBy,
+                reason,
+              },
+            });
+            await event.success();
+          },
         });
         const scorecards = new ScorecardService({
           registry,
@@ -94,7 +144,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           profiles,
           logger,
         });
-        registerAskDataProductAction(deps.actionsRegistry, asks);
+        registerAskDataProductAction(deps.actionsRegistry, asks, deps.auditor);
 
         const interopSettings = readInteropSettings(config);
         const interop = new InteropService({
@@ -121,6 +171,41 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           },
         });
 
+        const knowledge = new KnowledgeService({
+          profiles,
+          notes,
+          permissions: deps.permissions,
+        });
+        const reviews = new ReviewService({
+          profiles,
+          asks: askStore,
+          askService: asks,
+          verified,
+          knowledge,
+          notes,
+          interop,
+          permissions: deps.permissions,
+          userInfo,
+          clearance,
+          interopTop: interopSettings.defaultTop,
+        });
+        // Contract changes are caught when someone asks; this catches them when nobody does.
+        await deps.scheduler.scheduleTask({
+          id: VERIFIED_RECHECK_TASK_ID,
+          frequency: { minutes: 30 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await recheckVerifiedAnswers({
+              verified,
+              asks,
+              profiles,
+              auth: deps.auth,
+              logger,
+            });
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -130,11 +215,8 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             auditor: deps.auditor,
             scorecards,
             interopTop: interopSettings.defaultTop,
-            knowledge: new KnowledgeService({
-              profiles,
-              notes,
-              permissions: deps.permissions,
-            }),
+            knowledge,
+            reviews,
           }),
         );
       },

@@ -1,3 +1,4 @@
+import type { VerifiedAnswerInfo } from './review';
 import { z } from 'zod';
 
 export const MAX_QUESTION_LENGTH = 2000;
@@ -74,4 +75,6 @@ export interface AskRecord {
   createdAt: string;
   /** The caller's own feedback on this answer, if any. */
   feedback?: AskFeedback;
+  /** Set when the answer is an owner-verified answer, reused without a model call. */
+  verified?: VerifiedAnswerInfo;
 }

@@ -5,3 +5,4 @@ export * from './ask';
 export * from './interop';
 export * from './scorecards';
 export * from './knowledge';
+export * from './review';

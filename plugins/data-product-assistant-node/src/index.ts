@@ -55,6 +55,7 @@ export { createOpenAiValidatorModel } from './models/openai/validatorModel';
 export { costOf } from './models/openai/chat';
 export {
   ask,
+  citationText,
   type AskInput,
   type AskResult,
   type AskCitation,
@@ -63,3 +64,9 @@ export { contextFacts, type ContextFactsResult } from './context/contextFacts';
 export { attributeClaims } from './ask/attributeClaims';
 export * from './interop';
 export * from './registry';
+export * from './review';
+export { validateWrittenAnswer, writtenAnswerModel } from './ask/writtenAnswer';
+export {
+  redactAboveClearance,
+  sensitiveValues,
+} from './privacy/sensitiveValues';

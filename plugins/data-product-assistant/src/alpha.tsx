@@ -9,6 +9,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { Content } from '@backstage/core-components';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import RateReviewIcon from '@material-ui/icons/RateReview';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { DEFAULT_DATA_PRODUCT_TYPE } from '@dpa/plugin-data-product-assistant-common';
 import { z } from 'zod';
@@ -74,14 +75,39 @@ export const dataProductAssistantScorecardsPage = PageBlueprint.make({
   },
 });
 
+/** The "Review queue" page. */
+export const reviewRouteRef = createRouteRef();
+
+/**
+ * `page:data-product-assistant/review`: "Review queue" at
+ * `/data-product-review`, listed in the sidebar. `?product=<entityRef>`
+ * preselects a data product.
+ */
+export const dataProductAssistantReviewPage = PageBlueprint.make({
+  name: 'review',
+  params: {
+    path: '/data-product-review',
+    title: 'Review queue',
+    icon: <RateReviewIcon />,
+    routeRef: reviewRouteRef,
+    loader: (): Promise<JSX.Element> =>
+      import('./components/review/ReviewQueuePage').then(m => (
+        <Content>
+          <m.ReviewQueueContent />
+        </Content>
+      )),
+  },
+});
+
 /** The Data Product Assistant plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'data-product-assistant',
   title: 'Data Product Assistant',
-  routes: { scorecards: scorecardsRouteRef },
+  routes: { scorecards: scorecardsRouteRef, review: reviewRouteRef },
   extensions: [
     dataProductAssistantApi,
     dataProductAssistantEntityContent,
     dataProductAssistantScorecardsPage,
+    dataProductAssistantReviewPage,
   ],
 });

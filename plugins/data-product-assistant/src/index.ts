@@ -1,16 +1,20 @@
 /**
  * Frontend plugin for the Data Product Assistant: the Assistant tab on data
- * product entity pages and the Model scorecards page. The new frontend system uses the `./alpha` export.
+ * product entity pages, the Model scorecards page and the Review queue page.
+ * The new frontend system uses the `./alpha` export.
  *
  * @packageDocumentation
  */
 export {
   dataProductAssistantPlugin,
+  DataProductAssistantReviewPage,
   DataProductAssistantScorecardsPage,
   EntityDataProductAssistantContent,
+  reviewRouteRef,
   scorecardsRouteRef,
 } from './plugin';
 export { isDataProduct } from './isDataProduct';
 export * from './api';
 export * from './components';
 export * from './components/scorecards';
+export * from './components/review';

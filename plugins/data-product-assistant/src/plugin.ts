@@ -14,10 +14,15 @@ export const scorecardsRouteRef = createRouteRef({
   id: 'data-product-assistant:scorecards',
 });
 
+/** The "Review queue" page (legacy frontend system). */
+export const reviewRouteRef = createRouteRef({
+  id: 'data-product-assistant:review',
+});
+
 /** The Data Product Assistant plugin for the legacy frontend system. */
 export const dataProductAssistantPlugin = createPlugin({
   id: 'data-product-assistant',
-  routes: { scorecards: scorecardsRouteRef },
+  routes: { scorecards: scorecardsRouteRef, review: reviewRouteRef },
   apis: [
     createApiFactory({
       api: dataProductAssistantApiRef,
@@ -57,5 +62,24 @@ export const DataProductAssistantScorecardsPage =
           m => m.ScorecardsPage,
         ),
       mountPoint: scorecardsRouteRef,
+    }),
+  );
+
+/**
+ * "Review queue": flagged, blocked and demoted answers and relationship
+ * suggestions waiting for the owners of the caller's data products (legacy
+ * frontend system). Mount it at `/data-product-review` (the Assistant tab
+ * links there), e.g.
+ * `<Route path="/data-product-review" element={<DataProductAssistantReviewPage />} />`.
+ */
+export const DataProductAssistantReviewPage =
+  dataProductAssistantPlugin.provide(
+    createRoutableExtension({
+      name: 'DataProductAssistantReviewPage',
+      component: () =>
+        import('./components/review/ReviewQueuePage').then(
+          m => m.ReviewQueuePage,
+        ),
+      mountPoint: reviewRouteRef,
     }),
   );

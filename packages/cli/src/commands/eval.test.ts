@@ -226,4 +226,256 @@ describe('dpa eval', () => {
       /^dpa: cannot read reviews from .*missing\.sqlite: database file .* does not exist\n$/,
     );
   }, 60_000);
+  it('exports owner reviews: approved and corrected answers as expected cases (with the correction note), rejected ones for review', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dpa-reviews-'));
+    const db = path.join(dir, 'dpa.sqlite');
+    const SALES_ORDERS = 'component:default/sales-orders';
+    const noteId = '3f2a9c1e-8b7d-4e6f-9a1b-2c3d4e5f6a7b';
+    const noteText =
+      'Refunds issued after the quarter close are booked in the following fiscal quarter.';
+    const reviewed = (
+      id: string,
+      question: string,
+      state: 'approved' | 'corrected' | 'rejected',
+      review: Record<string, unknown>,
+    ) => ({
+      id,
+      entity_ref: SALES_ORDERS,
+      user_ref: 'user:default/guest',
+      question,
+      answer: `shown ${id}`,
+      output: '{}',
+      status: 'flagged',
+      reasons: '[]',
+      groundedness: 0.5,
+      citations: '[]',
+      answer_model: 'builtin-answer',
+      answer_model_version: 'x',
+      answer_model_provider: 'builtin',
+      validator_model: 'builtin-validator',
+      validator_model_version: 'y',
+      validator_model_provider: 'builtin',
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      cost_usd: 0,
+      latency_ms: 1,
+      created_at: new Date('2026-12-01T10:00:00Z'),
+      domain: 'sales',
+      review_state: state,
+      review_reason: 'flagged',
+      review: JSON.stringify({
+        state,
+        reviewedBy: 'user:default/olga',
+        ...review,
+      }),
+    });
+    const verified = (
+      id: string,
+      askId: string,
+      question: string,
+      answer: string,
+      citations: Array<{ id: string; text: string }>,
+    ) => ({
+      id,
+      entity_ref: SALES_ORDERS,
+      ask_id: askId,
+      question,
+      answer,
+      claims: '[]',
+      citations: JSON.stringify(citations),
+      verdict: JSON.stringify({
+        status: 'approved',
+        reasons: [],
+        groundedness: 1,
+      }),
+      verified_by: 'user:default/olga',
+      verified_at: new Date('2026-12-02T10:00:00Z'),
+      status: 'active',
+    });
+    await writeReviewFixtureDb(
+      db,
+      [
+        reviewed('r1', 'What is the primary key of orders?', 'approved', {
+          action: 'approve',
+          reviewedAt: '2026-12-02T10:00:00.000Z',
+          verifiedAnswerId: 'v1',
+        }),
+        reviewed(
+          'r2',
+          'Which fiscal quarter are refunds issued after the quarter close booked in?',
+          'corrected',
+          {
+            action: 'correct',
+            comment: 'Refunds move to the next quarter.',
+            correctedAnswer: noteText,
+            reviewedAt: '2026-12-02T11:00:00.000Z',
+            verifiedAnswerId: 'v2',
+            noteId,
+          },
+        ),
+        reviewed('r3', 'What does status 6 mean?', 'rejected', {
+          action: 'reject',
+          comment: 'There is no status 6; it should say so.',
+          reviewedAt: '2026-12-02T12:00:00.000Z',
+        }),
+      ],
+      // r1 was also rated: the review wins
+      [
+        {
+          ask_id: 'r1',
+          user_ref: 'user:default/ana',
+          helpful: false,
+          comment: 'unsure',
+          created_at: new Date('2026-12-01T11:00:00Z'),
+        },
+      ],
+      {
+        notes: [
+          {
+            id: noteId,
+            entity_ref: SALES_ORDERS,
+            text: noteText,
+            column: null,
+            author: 'user:default/olga',
+            created_at: new Date('2026-12-02T11:00:00Z'),
+            updated_at: new Date('2026-12-02T11:00:00Z'),
+          },
+        ],
+        verifiedAnswers: [
+          verified(
+            'v1',
+            'r1',
+            'What is the primary key of orders?',
+            'The primary key of orders is order_id.',
+            [{ id: 'key:orders', text: 'Primary key of orders: order_id.' }],
+          ),
+          verified(
+            'v2',
+            'r2',
+            'Which fiscal quarter are refunds issued after the quarter close booked in?',
+            noteText,
+            // vetted before the note was saved: what the text matched without it
+            [
+              { id: 'doc:4', text: '...' },
+              { id: 'contract:sales-orders#limitations', text: '...' },
+            ],
+          ),
+        ],
+      },
+    );
+
+    const file = path.join(dir, 'reviews.yaml');
+    const { code, stdout, stderr } = await runDpa([
+      'eval',
+      'export-reviews',
+      '--db',
+      db,
+      '--out',
+      file,
+      '--json',
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      file,
+      rated: 1,
+      cases: 2,
+      pendingReview: 1,
+      skipped: 0,
+      reviewed: 2,
+      notes: 1,
+    });
+    const yaml = readFileSync(file, 'utf8');
+    expect(yaml).toMatch(
+      /^# Answer cases exported from rated and owner-reviewed answers/,
+    );
+    expect(yaml).toContain(
+      `description: "owner review r2: corrected, saved as note ${noteId}"`,
+    );
+    const suite = loadSuite('reviews', dir);
+    expect(suite.tests).toEqual([
+      {
+        description: 'owner review r1: approved',
+        vars: {
+          contract:
+            'examples/catalog/products/sales/sales-orders/contract.odcs.yaml',
+          question: 'What is the primary key of orders?',
+        },
+        metadata: {
+          source: {
+            askId: 'r1',
+            entityRef: SALES_ORDERS,
+            reviewedBy: 'user:default/olga',
+            reviewedAt: '2026-12-02T10:00:00.000Z',
+            action: 'approve',
+          },
+          expect: { kind: 'answer', facts: ['key:orders'] },
+          reference: 'The primary key of orders is order_id.',
+        },
+      },
+      {
+        description: `owner review r2: corrected, saved as note ${noteId}`,
+        vars: {
+          contract:
+            'examples/catalog/products/sales/sales-orders/contract.odcs.yaml',
+          question:
+            'Which fiscal quarter are refunds issued after the quarter close booked in?',
+          notes: [
+            {
+              id: noteId,
+              text: noteText,
+              author: 'user:default/olga',
+              createdAt: '2026-12-02T11:00:00.000Z',
+            },
+          ],
+        },
+        metadata: {
+          source: {
+            askId: 'r2',
+            entityRef: SALES_ORDERS,
+            reviewedBy: 'user:default/olga',
+            reviewedAt: '2026-12-02T11:00:00.000Z',
+            action: 'correct',
+            comment: 'Refunds move to the next quarter.',
+          },
+          expect: { kind: 'answer', facts: [`note:${noteId}`] },
+          reference: noteText,
+        },
+      },
+      {
+        description: 'owner review r3: rejected',
+        vars: {
+          contract:
+            'examples/catalog/products/sales/sales-orders/contract.odcs.yaml',
+          question: 'What does status 6 mean?',
+        },
+        metadata: {
+          source: {
+            askId: 'r3',
+            entityRef: SALES_ORDERS,
+            reviewedBy: 'user:default/olga',
+            reviewedAt: '2026-12-02T12:00:00.000Z',
+            action: 'reject',
+            comment: 'There is no status 6; it should say so.',
+          },
+          review: 'pending',
+          comment: 'There is no status 6; it should say so.',
+          shownAnswer: 'shown r3',
+          shownStatus: 'flagged',
+        },
+      },
+    ]);
+
+    const text = await runDpa([
+      'eval',
+      'export-reviews',
+      '--db',
+      db,
+      '--out',
+      file,
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe(
+      `wrote ${file}: 2 expected-answer case(s) (2 from owner reviews, 1 with knowledge notes), 1 marked for review, 0 skipped (unhelpful without comment)\n`,
+    );
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ import { UsageError } from '../lib/UsageError';
 import { gateServedModels } from '@dpa/evals/lib/servedGate';
 import { SUITES_DIR } from '@dpa/evals/lib/paths';
 import {
-  readReviewRows,
+  readReviews,
   reviewCases,
   reviewSuiteYaml,
 } from '@dpa/evals/lib/reviews';
@@ -18,7 +18,7 @@ import {
   summaryMarkdown,
 } from '@dpa/evals/lib/runEval';
 
-/** `dpa eval`: runs the promptfoo suites on the served models; `dpa eval export-reviews` turns ratings into cases. */
+/** `dpa eval`: runs the promptfoo suites on the served models; `dpa eval export-reviews` turns ratings and owner reviews into cases. */
 export function registerEval(program: Command) {
   const evalCmd = program
     .command('eval')
@@ -114,7 +114,7 @@ export function registerEval(program: Command) {
   evalCmd
     .command('export-reviews')
     .description(
-      'Turn rated answers (dpa_asks + dpa_ask_feedback) into answer-suite cases under evals/suites/reviews/',
+      'Turn rated answers (dpa_ask_feedback) and owner reviews (approved, corrected, rejected answers) into answer-suite cases under evals/suites/reviews/',
     )
     .option(
       '--db <file-or-url>',
@@ -132,9 +132,9 @@ export function registerEval(program: Command) {
         throw new UsageError(
           '--db is required (a SQLite file or a postgres:// URL)',
         );
-      let rows;
+      let data;
       try {
-        rows = await readReviewRows(opts.db);
+        data = await readReviews(opts.db);
       } catch (error) {
         throw new UsageError(
           `cannot read reviews from ${opts.db}: ${
@@ -143,7 +143,7 @@ export function registerEval(program: Command) {
         );
       }
       const now = new Date().toISOString();
-      const { tests, skipped } = reviewCases(rows);
+      const { tests, skipped, reviewed, notes } = reviewCases(data);
       const out = path.resolve(
         opts.out ??
           path.join(SUITES_DIR, 'reviews', `reviews-${now.slice(0, 10)}.yaml`),
@@ -155,17 +155,24 @@ export function registerEval(program: Command) {
       ).length;
       const summary = {
         file: out,
-        rated: rows.length,
+        rated: data.ratings.length,
         cases: tests.length - pending,
         pendingReview: pending,
         skipped,
+        /** Expected-answer cases from approved and corrected answers. */
+        reviewed,
+        /** Cases carrying knowledge notes (vars.notes): a correction saved as a note, notes a verified answer cites. */
+        notes,
       };
       if (opts.json) {
         printJson(summary);
         return;
       }
+      const fromReviews = data.reviews.length
+        ? ` (${reviewed} from owner reviews, ${notes} with knowledge notes)`
+        : '';
       printText(
-        `wrote ${out}: ${summary.cases} expected-answer case(s), ${pending} marked for review, ${skipped} skipped (unhelpful without comment)`,
+        `wrote ${out}: ${summary.cases} expected-answer case(s)${fromReviews}, ${pending} marked for review, ${skipped} skipped (unhelpful without comment)`,
       );
     });
 }

@@ -89,6 +89,8 @@ describe('dpa promote', () => {
       'finance',
       '--challenger',
       challenger,
+      '--by',
+      'user:default/pat',
     ]);
     expect(second.code, second.stderr).toBe(0);
     expect(readdirSync(registry)).toHaveLength(before + 2);
@@ -101,6 +103,9 @@ describe('dpa promote', () => {
       k => k !== 'resultsDir',
     ))
       expect(rec, key).toHaveProperty(key);
+    // Who promoted, for the audit trail: --by, else $DPA_USER or the OS user.
+    expect(rec.promotedBy).toBe('user:default/pat');
+    expect(JSON.parse(firstText).promotedBy).toMatch(/^user:default\/.+/);
     expect(path.basename(JSON.parse(second.stdout).record)).toMatch(
       /^\d{4}-\d\d-\d\dT[\d-]+Z-finance-answer-[0-9a-f]{12}\.json$/,
     );

@@ -34,6 +34,10 @@ export function registerPromote(program: Command) {
     )
     .option('--registry <dir>', 'registry folder (default: evals/registry)')
     .option(
+      '--by <userRef>',
+      'who promotes, for the audit trail (default: $DPA_USER, else user:default/<OS user>)',
+    )
+    .option(
       '--out <dir>',
       'results folder (default: evals/results/<timestamp>-promote-<domain>/)',
     )
@@ -58,6 +62,7 @@ export function registerPromote(program: Command) {
           appConfig: opts.config ? path.resolve(opts.config) : undefined,
           registryDir: opts.registry ? path.resolve(opts.registry) : undefined,
           outDir,
+          by: opts.by,
         });
       } catch (error) {
         if (error instanceof PromoteInputError)

@@ -106,10 +106,16 @@ export async function startPluginBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   config: Record<string, unknown> = {},
-  backendOptions: { owners?: Record<string, string[]> } = {},
+  backendOptions: {
+    owners?: Record<string, string[]>;
+    /** Further entities in the catalog, e.g. a product whose contract a test rewrites. */
+    entities?: Entity[];
+  } = {},
 ) {
   const knex = await databases.init(databaseId);
-  const catalog = catalogServiceMock({ entities: testEntities() });
+  const catalog = catalogServiceMock({
+    entities: [...testEntities(), ...(backendOptions.entities ?? [])],
+  });
   const getEntityByRef = catalog.getEntityByRef.bind(catalog);
   catalog.getEntityByRef = async (ref, options) => {
     const credentials = (

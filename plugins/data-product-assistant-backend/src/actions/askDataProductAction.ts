@@ -1,6 +1,8 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { MAX_QUESTION_LENGTH } from '@dpa/plugin-data-product-assistant-common';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { AskService } from '../ask/AskService';
+import { auditedAsk } from '../ask/auditedAsk';
 
 /**
  * `ask-data-product` for MCP and agent clients: the same pipeline, the same
@@ -9,6 +11,7 @@ import type { AskService } from '../ask/AskService';
 export function registerAskDataProductAction(
   actionsRegistry: ActionsRegistryService,
   asks: AskService,
+  auditor: AuditorService,
 ) {
   actionsRegistry.register({
     name: 'ask-data-product',
@@ -41,9 +44,14 @@ export function registerAskDataProductAction(
         }),
     },
     action: async ({ input, credentials }) => {
-      const record = await asks.ask(
-        { entityRef: input.entityRef, question: input.question.trim() },
-        credentials,
+      const record = await auditedAsk(
+        auditor,
+        { via: 'action', entityRef: input.entityRef },
+        () =>
+          asks.ask(
+            { entityRef: input.entityRef, question: input.question.trim() },
+            credentials,
+          ),
       );
       return {
         output: {

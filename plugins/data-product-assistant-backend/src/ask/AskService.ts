@@ -9,11 +9,21 @@ import { NotFoundError } from '@backstage/errors';
 import type {
   AskFeedback,
   AskRecord,
+  DataProductProfile,
   FeedbackRequest,
+  VerifiedAnswerRecord,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   ask,
+  buildFacts,
+  changedFacts,
+  citationText,
+  contradicts,
   createAnswerModel,
+  matchQuestion,
+  validateWrittenAnswer,
+  type AskResult,
+  type KnowledgeNote,
   createValidatorModel,
   resolveDomainModels,
   type AnswerModel,
@@ -22,20 +32,25 @@ import {
 } from '@dpa/plugin-data-product-assistant-node';
 import type { BudgetService } from '../budget/BudgetService';
 import type { AskStore, StoredAsk } from '../database/AskStore';
+import type { VerifiedAnswerStore } from '../database/VerifiedAnswerStore';
 import type { KnowledgeNoteStore } from '@dpa/plugin-data-product-assistant-node';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ModelRegistry } from '../registry/ModelRegistry';
 import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
-
-interface Caller {
-  userRef: string;
-  ownershipEntityRefs: string[];
-}
+import { resolveCaller, type Caller } from './caller';
 
 /** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
 export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
-  const { output: _output, domain: _domain, ...record } = stored;
+  const {
+    output: _output,
+    domain: _domain,
+    reviewState: _reviewState,
+    reviewReason: _reviewReason,
+    review: _review,
+    verifiedAnswerId: _verifiedAnswerId,
+    ...record
+  } = stored;
   return {
     ...record,
     claims: stored.status === 'blocked' ? [] : record.claims,
@@ -72,6 +87,13 @@ export class AskService {
       budget?: BudgetService;
       /** Owners' knowledge notes, cited as `note:<id>` facts; none: no notes. */
       notes?: KnowledgeNoteStore;
+      /** Owner-verified answers, reused without a model call; none: always ask the models. */
+      verified?: VerifiedAnswerStore;
+      /** Told when a contract change demotes a verified answer (e.g. to audit it). */
+      onDemoted?: (
+        record: VerifiedAnswerRecord,
+        reason: string,
+      ) => Promise<void>;
     },
   ) {}
 
@@ -146,20 +168,8 @@ export class AskService {
     }
   }
 
-  private async caller(credentials: BackstageCredentials): Promise<Caller> {
-    if (
-      credentials.principal &&
-      (credentials.principal as { type?: string }).type === 'user'
-    ) {
-      const info = await this.options.userInfo.getUserInfo(credentials);
-      return {
-        userRef: info.userEntityRef,
-        ownershipEntityRefs: info.ownershipEntityRefs,
-      };
-    }
-    const subject =
-      (credentials.principal as { subject?: string }).subject ?? 'unknown';
-    return { userRef: `service:${subject}`, ownershipEntityRefs: [] };
+  private caller(credentials: BackstageCredentials): Promise<Caller> {
+    return resolveCaller(this.options.userInfo, credentials);
   }
 
   async ask(
@@ -177,6 +187,22 @@ export class AskService {
       userRef: caller.userRef,
       domain: profile.domain,
     });
+    const notes = await this.options.notes?.listNotes(profile.entityRef);
+    const reused = await this.verifiedAnswerFor(
+      profile,
+      request.question,
+      notes,
+    );
+    if (reused) {
+      const stored = this.servedFromVerified(
+        reused,
+        request.question,
+        caller,
+        profile,
+      );
+      await this.options.asks.insert(stored);
+      return toRecord(stored);
+    }
     const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
@@ -187,7 +213,7 @@ export class AskService {
       domain: profile.domain,
       scope: models.scope,
       tokenBudget: models.tokenBudget,
-      notes: await this.options.notes?.listNotes(profile.entityRef),
+      notes,
     });
     if (result.error) {
       this.options.logger.warn(
@@ -212,9 +238,166 @@ export class AskService {
       userRef: caller.userRef,
       createdAt: new Date().toISOString(),
       domain: profile.domain,
+      // What the validator doubts goes to the product's owners.
+      ...(result.verdict.status === 'flagged' ||
+      result.verdict.status === 'blocked'
+        ? { reviewState: 'pending', reviewReason: result.verdict.status }
+        : {}),
     };
     await this.options.asks.insert(stored);
     return toRecord(stored);
+  }
+
+  /**
+   * Vets a text a reviewer approved or wrote with the domain's validator, at
+   * the clearance everyone has: a verified answer is shown to every reader.
+   */
+  async validateWritten(
+    profile: DataProductProfile,
+    question: string,
+    answer: string,
+    notes?: KnowledgeNote[],
+  ): Promise<AskResult> {
+    const models = await this.modelsFor(profile.domain);
+    return validateWrittenAnswer({
+      question,
+      answer,
+      profile,
+      validatorModel: models.validator,
+      clearance: this.options.clearance.forUser([]),
+      domain: profile.domain,
+      scope: models.scope,
+      tokenBudget: models.tokenBudget,
+      notes: notes ?? (await this.options.notes?.listNotes(profile.entityRef)),
+    });
+  }
+
+  /**
+   * The product's verified answer to this question, if one still holds. A
+   * verified answer whose cited facts changed is validated again; when the
+   * change contradicts it, it is demoted and its ask goes back to review.
+   */
+  private async verifiedAnswerFor(
+    profile: DataProductProfile,
+    question: string,
+    notes: KnowledgeNote[] | undefined,
+  ): Promise<VerifiedAnswerRecord | undefined> {
+    const store = this.options.verified;
+    if (!store) return undefined;
+    const match = matchQuestion(
+      question,
+      await store.listForEntity(profile.entityRef),
+    );
+    if (!match) return undefined;
+    const held = await this.recheck(match.candidate, profile, notes);
+    return held ? match.candidate : undefined;
+  }
+
+  /** Whether a verified answer still holds for the product as it is now; demotes it when not. */
+  async recheck(
+    record: VerifiedAnswerRecord,
+    profile: DataProductProfile,
+    notes?: KnowledgeNote[],
+  ): Promise<boolean> {
+    const store = this.options.verified!;
+    const current =
+      notes ?? (await this.options.notes?.listNotes(profile.entityRef));
+    // Verified answers were vetted, and their citations stored, at everyone's clearance.
+    const clearance = this.options.clearance.forUser([]);
+    const changed = changedFacts(
+      record.citations,
+      buildFacts(profile, { notes: current }),
+      fact => citationText(fact, clearance),
+    );
+    if (changed.length === 0) return true;
+    const result = await this.validateWritten(
+      profile,
+      record.question,
+      record.answer,
+      current,
+    );
+    if (!contradicts(record.verdict, result.verdict)) {
+      await store.updateCitations(record.id, result.citations);
+      record.citations = result.citations;
+      return true;
+    }
+    const reason = [
+      `The contract changed: ${changed
+        .map(c =>
+          c.after === undefined ? `${c.id} was removed` : `${c.id} changed`,
+        )
+        .join(', ')}.`,
+      ...result.verdict.reasons
+        .filter(r => r.severity !== 'info')
+        .map(r => `${r.code}: ${r.message}`),
+    ].join(' ');
+    const now = new Date().toISOString();
+    if (await store.demote(record.id, reason, now)) {
+      await this.options.asks.reopenReview(record.askId, 'demoted');
+      this.options.logger.info(
+        `Verified answer ${record.id} on ${record.entityRef} demoted to review: ${reason}`,
+      );
+      await this.options.onDemoted?.(
+        { ...record, status: 'demoted', demotedAt: now, demotedReason: reason },
+        reason,
+      );
+    }
+    return false;
+  }
+
+  /** An ask answered from a verified answer: no model call, nothing spent. */
+  private servedFromVerified(
+    record: VerifiedAnswerRecord,
+    question: string,
+    caller: Caller,
+    profile: DataProductProfile,
+  ): StoredAsk {
+    const date = record.verifiedAt.slice(0, 10);
+    return {
+      id: randomUUID(),
+      entityRef: profile.entityRef,
+      question,
+      answer: record.answer,
+      output: {
+        answer: record.answer,
+        claims: record.claims,
+        abstained: false,
+      },
+      status: 'approved',
+      reasons: [
+        {
+          code: 'verified',
+          message: `Verified by ${record.verifiedBy} on ${date}; reused for this question without a model call.`,
+          severity: 'info',
+        },
+      ],
+      groundedness: record.verdict.groundedness,
+      claims: record.claims,
+      citations: record.citations,
+      answerModel: {
+        name: 'verified-answer',
+        version: record.id.slice(0, 8),
+        provider: 'human',
+      },
+      validatorModel: {
+        name: 'verified-answer',
+        version: record.id.slice(0, 8),
+        provider: 'human',
+      },
+      usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+      latencyMs: 0,
+      userRef: caller.userRef,
+      createdAt: new Date().toISOString(),
+      domain: profile.domain,
+      verifiedAnswerId: record.id,
+      verified: {
+        id: record.id,
+        verifiedBy: record.verifiedBy,
+        verifiedAt: record.verifiedAt,
+        askId: record.askId,
+        question: record.question,
+      },
+    };
   }
 
   async history(
@@ -240,6 +423,22 @@ export class AskService {
       ),
     );
     return { items: withFeedback, total };
+  }
+
+  /** The product's verified answers, active and demoted, newest first. */
+  async verifiedAnswers(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<VerifiedAnswerRecord[]> {
+    const entity = await this.options.profiles.getDataProduct(
+      entityRef,
+      credentials,
+    );
+    return (
+      (await this.options.verified?.listForEntity(stringifyEntityRef(entity), {
+        all: true,
+      })) ?? []
+    );
   }
 
   /** The ask, if the caller may read the product it was asked of; otherwise it does not exist. */

@@ -1,6 +1,9 @@
 import type {
   AskFeedback,
   AskRecord,
+  AskReview,
+  ReviewReason,
+  ReviewState,
 } from '@dpa/plugin-data-product-assistant-common';
 
 /** A stored ask plus what only reviewers see: the model output as produced. */
@@ -13,6 +16,20 @@ export interface StoredAsk extends AskRecord {
   };
   /** The product's `spec.domain` when asked (budgets sum cost per domain); not returned to askers. */
   domain?: string;
+  /** Set for answers that go to their owners' review (flagged, blocked, demoted). */
+  reviewState?: ReviewState;
+  reviewReason?: ReviewReason;
+  review?: AskReview;
+  /** The verified answer the ask was served from. */
+  verifiedAnswerId?: string;
+}
+
+export interface ReviewListQuery {
+  entityRefs: string[];
+  state: ReviewState;
+  reason?: ReviewReason;
+  limit: number;
+  offset: number;
 }
 
 export interface AskStore {
@@ -25,4 +42,19 @@ export interface AskStore {
   ): Promise<{ items: StoredAsk[]; total: number }>;
   setFeedback(askId: string, feedback: AskFeedback): Promise<void>;
   getFeedback(askId: string, userRef: string): Promise<AskFeedback | undefined>;
+  /** Asks of the given products in a review state, newest first. */
+  listForReview(
+    query: ReviewListQuery,
+  ): Promise<{ items: StoredAsk[]; total: number }>;
+  /** Pending reviews per product. */
+  countPendingReviews(entityRefs: string[]): Promise<Map<string, number>>;
+  /**
+   * Records a review if the ask is still pending; false when someone else
+   * reviewed it first (nothing changes then).
+   */
+  completeReview(askId: string, review: AskReview): Promise<boolean>;
+  /** Amends the recorded review (e.g. with the note a correction became). */
+  updateReview(askId: string, review: AskReview): Promise<void>;
+  /** Sends an ask back to review, e.g. when its verified answer was contradicted. */
+  reopenReview(askId: string, reason: ReviewReason): Promise<void>;
 }

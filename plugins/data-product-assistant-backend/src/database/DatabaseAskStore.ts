@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
-import type { AskFeedback } from '@dpa/plugin-data-product-assistant-common';
-import type { AskStore, StoredAsk } from './AskStore';
+import type {
+  AskFeedback,
+  AskReview,
+  ReviewReason,
+} from '@dpa/plugin-data-product-assistant-common';
+import type { AskStore, ReviewListQuery, StoredAsk } from './AskStore';
 
 type AskRow = {
   id: string;
@@ -25,7 +29,19 @@ type AskRow = {
   latency_ms: number | string;
   created_at: Date | string;
   domain?: string | null;
+  review_state?: string | null;
+  review_reason?: string | null;
+  review?: string | null;
+  verified_answer_id?: string | null;
+  // From the joined verified answer.
+  v_verified_by?: string | null;
+  v_verified_at?: Date | string | null;
+  v_ask_id?: string | null;
+  v_question?: string | null;
 };
+
+const ASKS = 'dpa_asks';
+const VERIFIED = 'dpa_verified_answers';
 
 const toRow = (ask: StoredAsk): AskRow => ({
   id: ask.id,
@@ -50,6 +66,10 @@ const toRow = (ask: StoredAsk): AskRow => ({
   latency_ms: ask.latencyMs,
   created_at: new Date(ask.createdAt),
   domain: ask.domain ?? null,
+  review_state: ask.reviewState ?? null,
+  review_reason: ask.reviewReason ?? null,
+  review: ask.review ? JSON.stringify(ask.review) : null,
+  verified_answer_id: ask.verifiedAnswerId ?? null,
 });
 
 const fromRow = (row: AskRow): StoredAsk => {
@@ -83,19 +103,46 @@ const fromRow = (row: AskRow): StoredAsk => {
     },
     latencyMs: Number(row.latency_ms),
     createdAt: new Date(row.created_at).toISOString(),
+    reviewState: (row.review_state ?? undefined) as StoredAsk['reviewState'],
+    reviewReason: (row.review_reason ?? undefined) as StoredAsk['reviewReason'],
+    review: row.review ? JSON.parse(row.review) : undefined,
+    verifiedAnswerId: row.verified_answer_id ?? undefined,
+    verified:
+      row.verified_answer_id && row.v_verified_by
+        ? {
+            id: row.verified_answer_id,
+            verifiedBy: row.v_verified_by,
+            verifiedAt: new Date(row.v_verified_at!).toISOString(),
+            askId: row.v_ask_id!,
+            question: row.v_question!,
+          }
+        : undefined,
   };
 };
 
 export class DatabaseAskStore implements AskStore {
   constructor(private readonly db: Knex) {}
 
+  /** Asks with the verified answer they were served from, if any. */
+  private select() {
+    return this.db<AskRow>(ASKS)
+      .leftJoin(VERIFIED, `${VERIFIED}.id`, `${ASKS}.verified_answer_id`)
+      .select(
+        `${ASKS}.*`,
+        `${VERIFIED}.verified_by as v_verified_by`,
+        `${VERIFIED}.verified_at as v_verified_at`,
+        `${VERIFIED}.ask_id as v_ask_id`,
+        `${VERIFIED}.question as v_question`,
+      );
+  }
+
   async insert(ask: StoredAsk): Promise<void> {
     await this.db('dpa_asks').insert(toRow(ask));
   }
 
   async get(id: string): Promise<StoredAsk | undefined> {
-    const row = await this.db<AskRow>('dpa_asks').where({ id }).first();
-    return row ? fromRow(row) : undefined;
+    const row = await this.select().where(`${ASKS}.id`, id).first();
+    return row ? fromRow(row as AskRow) : undefined;
   }
 
   async listForEntity(
@@ -103,11 +150,11 @@ export class DatabaseAskStore implements AskStore {
     options: { limit: number; offset: number },
   ) {
     const [rows, [{ count }]] = await Promise.all([
-      this.db<AskRow>('dpa_asks')
-        .where({ entity_ref: entityRef })
+      this.select()
+        .where(`${ASKS}.entity_ref`, entityRef)
         .orderBy([
-          { column: 'created_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
+          { column: `${ASKS}.created_at`, order: 'desc' },
+          { column: `${ASKS}.id`, order: 'desc' },
         ])
         .limit(options.limit)
         .offset(options.offset),
@@ -115,7 +162,64 @@ export class DatabaseAskStore implements AskStore {
         .where({ entity_ref: entityRef })
         .count({ count: '*' }),
     ]);
-    return { items: rows.map(fromRow), total: Number(count) };
+    return { items: (rows as AskRow[]).map(fromRow), total: Number(count) };
+  }
+
+  async listForReview(query: ReviewListQuery) {
+    if (query.entityRefs.length === 0) return { items: [], total: 0 };
+    const where = (q: Knex.QueryBuilder) => {
+      q.whereIn(`${ASKS}.entity_ref`, query.entityRefs).where(
+        `${ASKS}.review_state`,
+        query.state,
+      );
+      if (query.reason) q.where(`${ASKS}.review_reason`, query.reason);
+      return q;
+    };
+    const [rows, [{ count }]] = await Promise.all([
+      where(this.select())
+        .orderBy([
+          { column: `${ASKS}.created_at`, order: 'desc' },
+          { column: `${ASKS}.id`, order: 'desc' },
+        ])
+        .limit(query.limit)
+        .offset(query.offset),
+      where(this.db(ASKS)).count({ count: '*' }),
+    ]);
+    return { items: (rows as AskRow[]).map(fromRow), total: Number(count) };
+  }
+
+  async countPendingReviews(entityRefs: string[]) {
+    const counts = new Map<string, number>();
+    if (entityRefs.length === 0) return counts;
+    const rows = await this.db(ASKS)
+      .whereIn('entity_ref', entityRefs)
+      .where('review_state', 'pending')
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .count({ count: '*' });
+    for (const row of rows as Array<{ entity_ref: string; count: unknown }>) {
+      counts.set(row.entity_ref, Number(row.count));
+    }
+    return counts;
+  }
+
+  async completeReview(askId: string, review: AskReview): Promise<boolean> {
+    const updated = await this.db(ASKS)
+      .where({ id: askId, review_state: 'pending' })
+      .update({ review_state: review.state, review: JSON.stringify(review) });
+    return updated === 1;
+  }
+
+  async updateReview(askId: string, review: AskReview): Promise<void> {
+    await this.db(ASKS)
+      .where({ id: askId })
+      .update({ review: JSON.stringify(review) });
+  }
+
+  async reopenReview(askId: string, reason: ReviewReason): Promise<void> {
+    await this.db(ASKS)
+      .where({ id: askId })
+      .update({ review_state: 'pending', review_reason: reason });
   }
 
   async setFeedback(askId: string, feedback: AskFeedback): Promise<void> {

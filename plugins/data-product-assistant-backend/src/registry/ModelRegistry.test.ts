@@ -66,6 +66,39 @@ describe('ModelRegistry', () => {
     expect(warnings).toMatch(/wrong-shape\.json: invalid registry record/);
   });
 
+  it('reports each record once, so every promotion is audited once per instance', async () => {
+    const seen: Array<{ ids: string[]; firstRead: boolean }> = [];
+    const registry = new ModelRegistry({
+      dir,
+      logger,
+      checkIntervalMs: 0,
+      async onNewRecords(records, firstRead) {
+        seen.push({ ids: records.map(r => r.id), firstRead });
+      },
+    });
+    const first = registryRecord({
+      time: '2026-01-01T10:00:00.000Z',
+      domain: 'finance',
+      promotedBy: 'user:default/pat',
+    });
+    writeRecord(dir, first);
+    await registry.records();
+    await registry.records();
+    const second = registryRecord({
+      time: '2026-01-02T10:00:00.000Z',
+      domain: 'sales',
+    });
+    writeRecord(dir, second);
+    await registry.records();
+    expect(seen).toEqual([
+      { ids: [first.id], firstRead: true },
+      { ids: [second.id], firstRead: false },
+    ]);
+    expect(
+      (await registry.records()).find(r => r.id === first.id)?.promotedBy,
+    ).toBe('user:default/pat');
+  });
+
   it('re-reads the folder when it changes, at most once per interval', async () => {
     const cached = new ModelRegistry({ dir, logger, checkIntervalMs: 60_000 });
     const live = new ModelRegistry({ dir, logger, checkIntervalMs: 0 });

@@ -16,6 +16,11 @@ export interface ModelRegistryOptions {
   logger: LoggerService;
   /** The folder is listed at most this often; 0 lists it on every call. */
   checkIntervalMs?: number;
+  /** Told of records this instance has not seen before (all of them on the first read). */
+  onNewRecords?: (
+    records: readonly RegistryRecord[],
+    firstRead: boolean,
+  ) => Promise<void>;
 }
 
 /**
@@ -33,10 +38,13 @@ export class ModelRegistry {
   private cached: readonly RegistryRecord[] = [];
   private checkedAt = Number.NEGATIVE_INFINITY;
   private pending: Promise<readonly RegistryRecord[]> | undefined;
+  private readonly seen = new Set<string>();
+  private readonly onNewRecords: ModelRegistryOptions['onNewRecords'];
 
   constructor(options: ModelRegistryOptions) {
     this.dir = options.dir;
     this.logger = options.logger;
+    this.onNewRecords = options.onNewRecords;
     this.checkIntervalMs = Math.max(
       0,
       options.checkIntervalMs ?? DEFAULT_REGISTRY_CHECK_INTERVAL_MS,
@@ -48,7 +56,11 @@ export class ModelRegistry {
    * backend's working directory, like other local paths in app-config) and
    * `dataProductAssistant.registry.checkIntervalSeconds`.
    */
-  static fromConfig(config: Config, logger: LoggerService): ModelRegistry {
+  static fromConfig(
+    config: Config,
+    logger: LoggerService,
+    onNewRecords?: ModelRegistryOptions['onNewRecords'],
+  ): ModelRegistry {
     const dir = config.getOptionalString('dataProductAssistant.registry.dir');
     const seconds = config.getOptionalNumber(
       'dataProductAssistant.registry.checkIntervalSeconds',
@@ -60,6 +72,7 @@ export class ModelRegistry {
         seconds !== undefined
           ? seconds * 1000
           : DEFAULT_REGISTRY_CHECK_INTERVAL_MS,
+      onNewRecords,
     });
   }
 
@@ -108,8 +121,22 @@ export class ModelRegistry {
         } promoted`,
       );
     }
+    const firstRead = this.signature === undefined;
     this.signature = signature;
     this.cached = records;
+    const fresh = records.filter(r => !this.seen.has(r.id));
+    for (const r of fresh) this.seen.add(r.id);
+    if (fresh.length > 0 && this.onNewRecords) {
+      try {
+        await this.onNewRecords(fresh, firstRead);
+      } catch (error) {
+        this.logger.error(
+          `Cannot record new model registry records: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
     return records;
   }
 

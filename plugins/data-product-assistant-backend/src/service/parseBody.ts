@@ -32,3 +32,15 @@ export function parsePage(query: Record<string, unknown>): {
     offset: number('offset', 0, 1_000_000),
   };
 }
+
+/** Validates one query parameter; an empty value counts as absent. */
+export function parseQueryValue<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+): z.infer<T> {
+  const parsed = schema.safeParse(value === '' ? undefined : value);
+  if (!parsed.success) {
+    throw new InputError(parsed.error.issues.map(i => i.message).join('; '));
+  }
+  return parsed.data;
+}

@@ -13,6 +13,7 @@ import {
   interopDecisionRequestSchema,
 } from '@dpa/plugin-data-product-assistant-common';
 import type { AskService } from '../ask/AskService';
+import { auditedAsk } from '../ask/auditedAsk';
 import type { InteropService } from '../interop/InteropService';
 import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
@@ -22,6 +23,9 @@ import { RateLimitedError } from '../budget/RateLimitedError';
 import { parseBody, parsePage } from './parseBody';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import { registerKnowledgeRoutes } from './knowledgeRoutes';
+import type { ReviewService } from '../review/ReviewService';
+import { ReviewRejectedError } from '../review/ReviewRejectedError';
+import { registerReviewRoutes } from './reviewRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -34,6 +38,8 @@ export interface RouterOptions {
   interopTop: number;
   /** Owner knowledge notes; routes are mounted when given. */
   knowledge?: KnowledgeService;
+  /** The review queue and verified answers; routes are mounted when given. */
+  reviews?: ReviewService;
 }
 
 function entityRefFrom(value: string): string {
@@ -77,10 +83,17 @@ export async function createRouter(
   });
 
   router.post('/ask', async (req, res) => {
-    const body = parseBody(askRequestSchema, req.body);
-    const record = await asks.ask(
-      { entityRef: entityRefFrom(body.entityRef), question: body.question },
-      await credentials(req),
+    const caller = await credentials(req);
+    const record = await auditedAsk(
+      auditor,
+      { request: req, via: 'http', entityRef: req.body?.entityRef },
+      async () => {
+        const body = parseBody(askRequestSchema, req.body);
+        return asks.ask(
+          { entityRef: entityRefFrom(body.entityRef), question: body.question },
+          caller,
+        );
+      },
     );
     res.status(201).json(record);
   });
@@ -163,6 +176,24 @@ export async function createRouter(
     res.json(await interop.accepted());
   });
 
+  router.get('/products/:namespace/:kind/:name/verified', async (req, res) => {
+    res.json({
+      items: await asks.verifiedAnswers(
+        refFromPath(req),
+        await credentials(req),
+      ),
+    });
+  });
+
+  if (options.reviews) {
+    registerReviewRoutes(router, {
+      reviews: options.reviews,
+      auditor,
+      credentials,
+      entityRefFrom,
+    });
+  }
+
   if (options.knowledge) {
     registerKnowledgeRoutes(router, {
       knowledge: options.knowledge,
@@ -178,6 +209,14 @@ export async function createRouter(
         error: { name: error.name, message: error.message },
         source: error.source,
         issues: error.issues,
+      });
+      return;
+    }
+    if (error instanceof ReviewRejectedError) {
+      res.status(422).json({
+        error: { name: error.name, message: error.message },
+        response: { statusCode: 422 },
+        verdict: error.verdict,
       });
       return;
     }

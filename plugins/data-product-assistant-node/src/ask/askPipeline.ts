@@ -24,13 +24,12 @@ import {
   revealUpTo,
   unmask,
   type PlaceholderVault,
-  type SensitiveValue,
 } from '../privacy/placeholders';
 import {
   classificationRank,
   effectiveClassification,
-  extractFactValues,
 } from '../privacy/factValues';
+import { sensitiveValues } from '../privacy/sensitiveValues';
 import { failClosedVerdict } from '../validator/verdictPolicy';
 import { withTimeout } from './withTimeout';
 
@@ -96,26 +95,6 @@ const addUsage = (a: Usage, b: Usage): Usage => ({
 const WITHHELD =
   'This answer was withheld by the validator and sent to the data product owner for review.';
 
-/** Example values of PII / confidential / restricted columns anywhere in the product. */
-function sensitiveValues(facts: Fact[]): SensitiveValue[] {
-  const out: SensitiveValue[] = [];
-  for (const f of facts) {
-    if (f.kind !== 'column') continue;
-    const level = effectiveClassification(f);
-    if (classificationRank(level) < classificationRank('confidential'))
-      continue;
-    for (const value of extractFactValues(f.text)) {
-      out.push({
-        value,
-        classification: level,
-        table: f.table,
-        column: f.column,
-      });
-    }
-  }
-  return out;
-}
-
 interface Masking {
   facts: Fact[];
   question: string;
@@ -153,7 +132,7 @@ function errorInfo(e: unknown): { code: string; message: string } {
 }
 
 /** A cited fact as the user may see it: examples above their clearance removed. */
-function citationText(fact: Fact, clearance: Classification): string {
+export function citationText(fact: Fact, clearance: Classification): string {
   const above =
     classificationRank(effectiveClassification(fact)) >
     classificationRank(clearance);

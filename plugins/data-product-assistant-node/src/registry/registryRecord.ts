@@ -76,6 +76,8 @@ export const registryRecordSchema = z
     thresholds: z.array(thresholdResultSchema),
     /** Where the promptfoo results of this run were written (relative to the repository). */
     resultsDir: z.string().optional(),
+    /** Who ran the promotion (`--by`, `DPA_USER` or the OS user); absent in older records. */
+    promotedBy: z.string().min(1).optional(),
   })
   .strict();
 export type RegistryRecord = z.infer<typeof registryRecordSchema>;

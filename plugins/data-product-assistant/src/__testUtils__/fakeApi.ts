@@ -6,7 +6,8 @@ import { emptyInterop, orderProfile } from './fixtures';
  * A fake {@link DataProductAssistantApi} whose methods are vitest mocks with
  * harmless defaults (the order profile, an empty history); change them with
  * `mockImplementation`. Interoperability has no related products, and
- * deciding fails unless faked.
+ * deciding fails unless faked. The caller reviews nothing (an empty queue, a
+ * summary without `canReview`), and reviewing fails unless faked.
  */
 export function fakeApi() {
   return {
@@ -72,6 +73,25 @@ export function fakeApi() {
     ),
     deleteNote: vi.fn<DataProductAssistantApi['deleteNote']>(
       async () => undefined,
+    ),
+    getReviewQueue: vi.fn<DataProductAssistantApi['getReviewQueue']>(
+      async () => ({ items: [], total: 0, products: [] }),
+    ),
+    getReviewInterop: vi.fn<DataProductAssistantApi['getReviewInterop']>(
+      async () => ({ items: [] }),
+    ),
+    getReviewSummary: vi.fn<DataProductAssistantApi['getReviewSummary']>(
+      async () => ({
+        canReview: false,
+        pendingAnswers: 0,
+        pendingSuggestions: 0,
+      }),
+    ),
+    reviewAsk: vi.fn<DataProductAssistantApi['reviewAsk']>(async () => {
+      throw new Error('reviewAsk is not faked in this test');
+    }),
+    listVerified: vi.fn<DataProductAssistantApi['listVerified']>(
+      async () => [],
     ),
   } satisfies DataProductAssistantApi;
 }

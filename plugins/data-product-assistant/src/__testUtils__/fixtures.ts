@@ -5,6 +5,8 @@ import {
   DataProductProfile,
   InteropMapping,
   InteropResponse,
+  ReviewAnswerItem,
+  ReviewInteropItem,
 } from '@dpa/plugin-data-product-assistant-common';
 
 export const orderEntity: Entity = {
@@ -384,4 +386,69 @@ export const ordersInterop: InteropResponse = {
 export const emptyInterop: InteropResponse = {
   ...ordersInterop,
   related: [],
+};
+
+/** An approved answer reused from the owners' verified answers: no model was called. */
+export const verifiedAsk: AskRecord = {
+  ...approvedAsk,
+  id: 'ask-5',
+  verified: {
+    id: 'verified-1',
+    verifiedBy: 'user:default/alice',
+    verifiedAt: '2025-03-05T09:00:00.000Z',
+    askId: 'ask-2',
+    question: 'What does net_amount mean?',
+  },
+  usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+  latencyMs: 12,
+};
+
+/** The flagged answer, waiting for review. */
+export const flaggedReviewItem: ReviewAnswerItem = {
+  kind: 'answer',
+  ask: flaggedAsk,
+  modelAnswer: 'Yes, join on customer_id.',
+  reason: 'flagged',
+  state: 'pending',
+};
+
+/** The blocked answer: what the model wrote is only in `modelAnswer`. */
+export const blockedReviewItem: ReviewAnswerItem = {
+  kind: 'answer',
+  ask: { ...blockedAsk, userRef: 'user:default/bob' },
+  modelAnswer: 'The emails are a@example.com and b@example.com.',
+  reason: 'blocked',
+  state: 'pending',
+};
+
+/** A verified answer a contract change contradicted. */
+export const demotedReviewItem: ReviewAnswerItem = {
+  kind: 'answer',
+  ask: { ...approvedAsk, id: 'ask-6', question: 'Is net_amount before tax?' },
+  modelAnswer: 'net_amount is the amount after discounts and tax.',
+  reason: 'demoted',
+  state: 'pending',
+  demoted: {
+    id: 'verified-2',
+    entityRef: 'component:default/orders',
+    askId: 'ask-0',
+    question: 'Is net_amount before tax?',
+    answer: 'Yes: net_amount is before tax.',
+    verifiedBy: 'user:default/alice',
+    verifiedAt: '2025-02-01T09:00:00.000Z',
+    claims: [],
+    citations: [],
+    verdict: { status: 'approved', reasons: [], groundedness: 1 },
+    status: 'demoted',
+    demotedAt: '2025-03-01T09:00:00.000Z',
+    demotedReason: 'The description of net_amount changed in contract 1.3.0',
+  },
+};
+
+/** A suggestion on orders waiting for its owners. */
+export const channelInteropItem: ReviewInteropItem = {
+  kind: 'interop',
+  entityRef: 'component:default/orders',
+  mapping: channelMapping,
+  computedAt: '2025-03-04T09:00:00.000Z',
 };

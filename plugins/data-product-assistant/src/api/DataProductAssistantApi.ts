@@ -10,7 +10,15 @@ import {
   InteropResponse,
   KnowledgeNoteRecord,
   KnowledgeNoteRequest,
+  ReviewActionRequest,
+  ReviewAnswerItem,
+  ReviewInteropResponse,
+  ReviewQueueResponse,
+  ReviewReason,
+  ReviewState,
+  ReviewSummary,
   ScorecardsResponse,
+  VerifiedAnswerRecord,
 } from '@dpa/plugin-data-product-assistant-common';
 
 /** One page of a data product's past questions, newest first. */
@@ -30,6 +38,24 @@ export interface AskHistoryQuery {
 export interface InteropQuery {
   /** How many related products to return at most; the backend's default when left out. */
   top?: number;
+}
+
+/** Filters and paging for {@link DataProductAssistantApi.getReviewQueue}. */
+export interface ReviewQueueQuery {
+  /** Only this data product's answers (`kind:namespace/name`). */
+  product?: CompoundEntityRef | string;
+  /** Only answers waiting for this reason. */
+  verdict?: ReviewReason;
+  /** The backend's default is `pending`. */
+  state?: ReviewState;
+  limit?: number;
+  offset?: number;
+}
+
+/** Filter for {@link DataProductAssistantApi.getReviewInterop}. */
+export interface ReviewInteropQuery {
+  /** Only this data product's suggestions (`kind:namespace/name`). */
+  product?: CompoundEntityRef | string;
 }
 
 /**
@@ -130,6 +156,44 @@ export interface DataProductAssistantApi {
 
   /** Deletes a note (owners only; 404 for an unknown note). */
   deleteNote(entityRef: CompoundEntityRef | string, id: string): Promise<void>;
+
+  /**
+   * Flagged, blocked and demoted answers on the data products the caller
+   * owns, newest first (`GET /review`), with the products the caller reviews.
+   */
+  getReviewQueue(
+    query?: ReviewQueueQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewQueueResponse>;
+
+  /** Pending relationship suggestions on the products the caller owns. */
+  getReviewInterop(
+    query?: ReviewInteropQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewInteropResponse>;
+
+  /** Whether the caller reviews anything, and how much waits (for one product if given). */
+  getReviewSummary(
+    product?: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewSummary>;
+
+  /**
+   * Approves, corrects or rejects a queued answer; resolves with the updated
+   * item. Rejects with a `ReviewRejectedError` (carrying the verdict) when
+   * the validator blocks the approved or corrected text (422), and with a
+   * `ResponseError` for 400, 403 (not an owner), 404 and 409 (already reviewed).
+   */
+  reviewAsk(
+    askId: string,
+    request: ReviewActionRequest,
+  ): Promise<ReviewAnswerItem>;
+
+  /** The product's verified answers (active and demoted). */
+  listVerified(
+    entityRef: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<VerifiedAnswerRecord[]>;
 }
 
 export const dataProductAssistantApiRef = createApiRef<DataProductAssistantApi>(

@@ -15,18 +15,31 @@ import {
   InteropResponse,
   KnowledgeNoteRecord,
   KnowledgeNoteRequest,
+  ReviewActionRequest,
+  ReviewAnswerItem,
+  ReviewInteropResponse,
+  ReviewQueueResponse,
+  ReviewSummary,
   ScorecardsResponse,
+  VerifiedAnswerRecord,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   AskHistoryPage,
   AskHistoryQuery,
   DataProductAssistantApi,
   InteropQuery,
+  ReviewInteropQuery,
+  ReviewQueueQuery,
 } from './DataProductAssistantApi';
 import {
   ContractValidationError,
   ContractValidationErrorBody,
 } from './ContractValidationError';
+import {
+  isReviewVerdict,
+  ReviewRejectedError,
+  ReviewRejectedErrorBody,
+} from './ReviewRejectedError';
 
 const PLUGIN_ID = 'data-product-assistant';
 
@@ -190,6 +203,65 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     );
   }
 
+  async getReviewQueue(
+    query?: ReviewQueueQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewQueueResponse> {
+    const params = new URLSearchParams();
+    if (query?.product) params.set('product', toRefString(query.product));
+    if (query?.verdict) params.set('verdict', query.verdict);
+    if (query?.state) params.set('state', query.state);
+    if (query?.limit !== undefined) params.set('limit', String(query.limit));
+    if (query?.offset !== undefined) params.set('offset', String(query.offset));
+    return this.request<ReviewQueueResponse>(`/review${withSearch(params)}`, {
+      signal: options?.signal,
+    });
+  }
+
+  async getReviewInterop(
+    query?: ReviewInteropQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewInteropResponse> {
+    const params = new URLSearchParams();
+    if (query?.product) params.set('product', toRefString(query.product));
+    return this.request<ReviewInteropResponse>(
+      `/review/interop${withSearch(params)}`,
+      { signal: options?.signal },
+    );
+  }
+
+  async getReviewSummary(
+    product?: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<ReviewSummary> {
+    const params = new URLSearchParams();
+    if (product) params.set('product', toRefString(product));
+    return this.request<ReviewSummary>(`/review/summary${withSearch(params)}`, {
+      signal: options?.signal,
+    });
+  }
+
+  async reviewAsk(
+    askId: string,
+    request: ReviewActionRequest,
+  ): Promise<ReviewAnswerItem> {
+    return this.request<ReviewAnswerItem>(
+      `/review/asks/${encodeURIComponent(askId)}`,
+      { method: 'POST', body: JSON.stringify(reviewBody(request)) },
+    );
+  }
+
+  async listVerified(
+    entityRef: CompoundEntityRef | string,
+    options?: { signal?: AbortSignal },
+  ): Promise<VerifiedAnswerRecord[]> {
+    const page = await this.request<{ items: VerifiedAnswerRecord[] }>(
+      `/products/${productPath(toCompoundRef(entityRef))}/verified`,
+      { signal: options?.signal },
+    );
+    return page.items;
+  }
+
   /** Sends a request to the backend and parses the JSON answer. */
   protected async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
@@ -216,6 +288,27 @@ function noteBody(note: KnowledgeNoteRequest): KnowledgeNoteRequest {
   return note.column
     ? { text: note.text, column: note.column }
     : { text: note.text };
+}
+
+/**
+ * `{action, comment?, answer?, saveAsNote?}`: no empty comment, the answer
+ * and `saveAsNote` only with a correction.
+ */
+function reviewBody(request: ReviewActionRequest): ReviewActionRequest {
+  const body: ReviewActionRequest = { action: request.action };
+  const comment = request.comment?.trim();
+  if (comment) body.comment = comment;
+  if (request.action === 'correct') {
+    body.answer = request.answer?.trim() ?? '';
+    if (request.saveAsNote) body.saveAsNote = true;
+  }
+  return body;
+}
+
+/** `?a=b` for non-empty params, else nothing. */
+function withSearch(params: URLSearchParams): string {
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
 const refDefaults = { defaultKind: 'component', defaultNamespace: 'default' };
@@ -252,6 +345,13 @@ async function toError(response: Response): Promise<Error> {
       statusCode: response.status,
     });
   }
+  if (response.status === 422 && isReviewRejectedBody(body)) {
+    return new ReviewRejectedError({
+      message: body.error.message,
+      verdict: body.verdict,
+      statusCode: response.status,
+    });
+  }
   if (isBareErrorBody(body)) {
     // `{ error }` without the `response` part of Backstage's error format
     // (and perhaps without a name): complete it so that ResponseError keeps
@@ -280,6 +380,15 @@ function isContractValidationBody(
   if (typeof body !== 'object' || body === null) return false;
   const { error } = body as { error?: { name?: unknown } };
   return error?.name === 'ContractValidationError';
+}
+
+function isReviewRejectedBody(body: unknown): body is ReviewRejectedErrorBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const { error, verdict } = body as {
+    error?: { message?: unknown };
+    verdict?: unknown;
+  };
+  return typeof error?.message === 'string' && isReviewVerdict(verdict);
 }
 
 function isBareErrorBody(

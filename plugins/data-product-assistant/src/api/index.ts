@@ -4,9 +4,15 @@ export {
   type AskHistoryPage,
   type AskHistoryQuery,
   type InteropQuery,
+  type ReviewInteropQuery,
+  type ReviewQueueQuery,
 } from './DataProductAssistantApi';
 export { DataProductAssistantClient } from './DataProductAssistantClient';
 export {
   ContractValidationError,
   type ContractValidationErrorBody,
 } from './ContractValidationError';
+export {
+  ReviewRejectedError,
+  type ReviewRejectedErrorBody,
+} from './ReviewRejectedError';

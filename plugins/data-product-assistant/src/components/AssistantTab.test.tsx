@@ -355,4 +355,63 @@ describe('AssistantTab', () => {
       panel.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
   });
+
+  it('tells reviewers how much waits, linking to the review queue for this product', async () => {
+    const api = fakeApi();
+    api.getReviewSummary.mockResolvedValue({
+      canReview: true,
+      pendingAnswers: 3,
+      pendingSuggestions: 2,
+    });
+    renderTab(api.getProfile, { api });
+
+    const alert = await screen.findByTestId('review-summary');
+    expect(api.getReviewSummary).toHaveBeenCalledWith(
+      'component:default/orders',
+    );
+    expect(alert).toHaveTextContent(
+      '3 answers and 2 relationship suggestions wait for your review',
+    );
+    const href = '/data-product-review?product=component%3Adefault%2Forders';
+    expect(
+      within(alert).getByRole('link', {
+        name: '3 answers and 2 relationship suggestions wait for your review',
+      }),
+    ).toHaveAttribute('href', href);
+    expect(
+      within(alert).getByRole('button', { name: 'Open the review queue' }),
+    ).toHaveAttribute('href', href);
+  });
+
+  it('shows no review alert when nothing waits, to non-reviewers, or when the summary fails', async () => {
+    for (const summary of [
+      async () => ({
+        canReview: true,
+        pendingAnswers: 0,
+        pendingSuggestions: 0,
+      }),
+      async () => ({
+        canReview: false,
+        pendingAnswers: 4,
+        pendingSuggestions: 1,
+      }),
+      async () => {
+        throw await responseError(500, 'Error', 'summary is down');
+      },
+    ]) {
+      const api = fakeApi();
+      api.getReviewSummary.mockImplementation(summary);
+      const { unmount } = renderTab(api.getProfile, { api });
+      await screen.findByRole('table', { name: 'Columns of order_lines' });
+      await waitFor(() => expect(api.getReviewSummary).toHaveBeenCalled());
+      // let the summary settle before looking
+      await new Promise(resolve => setTimeout(resolve, 20));
+      expect(screen.queryByTestId('review-summary')).not.toBeInTheDocument();
+      expect(
+        screen.queryByText(/wait for your review/),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText('summary is down')).not.toBeInTheDocument();
+      unmount();
+    }
+  });
 });

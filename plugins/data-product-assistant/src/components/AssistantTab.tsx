@@ -16,6 +16,7 @@ import { InteropPanel } from './interop';
 import { KnowledgeCard } from './knowledge';
 import { OwnershipChip } from './OwnershipChip';
 import { ProfileErrorPanel } from './ProfileErrorPanel';
+import { ReviewSummaryAlert } from './review/ReviewSummaryAlert';
 
 /** The Assistant tab on a data product's entity page. */
 export function AssistantTab(): JSX.Element {
@@ -44,6 +45,8 @@ export function AssistantTab(): JSX.Element {
         </Typography>
         <OwnershipChip entity={entity} />
       </Box>
+      {/* For the product's reviewers, when answers or suggestions wait. */}
+      <ReviewSummaryAlert entityRef={refString} />
       <Box mb={3}>
         {/* Asking works without the profile: it only feeds the suggestions. */}
         <AskPanel entityRef={refString} profile={value} />

@@ -22,5 +22,6 @@ export { PiiBadge, type PiiBadgeProps } from './PiiBadge';
 export { ProfileErrorPanel } from './ProfileErrorPanel';
 export { ProfileOverview, type ProfileOverviewProps } from './ProfileOverview';
 export { SlaList, type SlaListProps } from './SlaList';
+export { UserRefLink, type UserRefLinkProps } from './UserRefLink';
 export * from './ask';
 export * from './interop';

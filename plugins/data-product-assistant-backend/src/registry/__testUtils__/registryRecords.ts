@@ -31,6 +31,7 @@ export interface RecordInput {
     spec: ModelSpec;
     metrics?: Record<string, number>;
   };
+  promotedBy?: string;
 }
 
 /** A valid registry record, as `dpa promote` writes it. */
@@ -77,6 +78,7 @@ export function registryRecord(input: RecordInput): RegistryRecord {
     suites: ['answers-finance', 'validator'],
     champion: entry(champion, 'app-config'),
     challenger: entry(challenger, 'file'),
+    ...(input.promotedBy ? { promotedBy: input.promotedBy } : {}),
     thresholds: [
       {
         metric: 'governance_leaks',

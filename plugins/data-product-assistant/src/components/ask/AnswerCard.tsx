@@ -11,7 +11,10 @@ export interface AnswerCardProps {
   record: AskRecord;
 }
 
-/** The answer to the question just asked, with the validator's verdict. */
+/**
+ * The answer to the question just asked, with the validator's verdict, or who
+ * verified it when the owners' verified answer was reused.
+ */
 export function AnswerCard(props: AnswerCardProps): JSX.Element {
   const { record } = props;
   return (
@@ -34,7 +37,9 @@ export function AnswerCard(props: AnswerCardProps): JSX.Element {
           </Typography>
           <VerdictBadge status={record.status} />
           <Typography variant="body2" color="textSecondary" component="span">
-            {verdictDescriptions[record.status]}
+            {record.verified
+              ? "Verified by the data product's owners"
+              : verdictDescriptions[record.status]}
           </Typography>
         </Box>
         <Typography variant="body2" color="textSecondary" gutterBottom>

@@ -1,8 +1,5 @@
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -10,6 +7,8 @@ import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
 import { CitationList } from './CitationList';
 import { FeedbackButtons } from './FeedbackButtons';
 import { formatCost, formatGroundedness, formatLatency } from './formatUsage';
+import { ReasonList } from './ReasonList';
+import { VerifiedLabel } from './VerifiedLabel';
 
 export interface AnswerDetailsProps {
   record: AskRecord;
@@ -22,11 +21,13 @@ const modelName = (model: AskRecord['answerModel']) =>
 
 /**
  * Everything about one answer except its frame: the verdict's warning, the
- * answer (or the withheld notice), the validator's reasons, citations, the
- * models, cost and latency, and feedback.
+ * answer (or the withheld notice), who verified it when it is an owner-verified
+ * answer, the validator's reasons, citations, the models, cost and latency,
+ * and feedback.
  */
 export function AnswerDetails(props: AnswerDetailsProps): JSX.Element {
   const { record } = props;
+  const { verified } = record;
   const idPrefix = props.idPrefix ?? `ask-${record.id}`;
   const answerText = (
     <Typography
@@ -41,6 +42,12 @@ export function AnswerDetails(props: AnswerDetailsProps): JSX.Element {
 
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
+      {verified && <VerifiedLabel verified={verified} />}
+      {verified && verified.question !== record.question && (
+        <Typography variant="body2" color="textSecondary">
+          Verified for the question “{verified.question}”
+        </Typography>
+      )}
       {record.status === 'blocked' && (
         <Alert severity="error">
           <AlertTitle>Answer withheld</AlertTitle>
@@ -63,46 +70,37 @@ export function AnswerDetails(props: AnswerDetailsProps): JSX.Element {
       )}
       {record.status === 'approved' && answerText}
 
-      {record.reasons.length > 0 && (
-        <Box component="section" aria-label="Validator reasons">
-          <Typography variant="subtitle2" component="h4">
-            Validator reasons
-          </Typography>
-          <List dense disablePadding>
-            {record.reasons.map((reason, index) => (
-              <ListItem key={`${reason.code}-${index}`} disableGutters>
-                <ListItemText
-                  primary={
-                    <>
-                      <code>{reason.code}</code>
-                      {reason.severity ? ` (${reason.severity})` : ''}
-                    </>
-                  }
-                  secondary={reason.message}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </Box>
-      )}
+      <ReasonList reasons={record.reasons} />
 
       {record.status !== 'blocked' && (
         <CitationList citations={record.citations} idPrefix={idPrefix} />
       )}
 
-      <Typography
-        variant="caption"
-        color="textSecondary"
-        component="p"
-        data-testid="answer-usage"
-      >
-        Answered by {modelName(record.answerModel)} · validated by{' '}
-        {modelName(record.validatorModel)} · groundedness{' '}
-        {formatGroundedness(record.groundedness)} · cost{' '}
-        {formatCost(record.usage.costUsd)} ·{' '}
-        {record.usage.promptTokens + record.usage.completionTokens} tokens ·{' '}
-        {formatLatency(record.latencyMs)}
-      </Typography>
+      {verified ? (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid="answer-usage"
+        >
+          Owner-verified answer · no model was called ·{' '}
+          {formatLatency(record.latencyMs)}
+        </Typography>
+      ) : (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid="answer-usage"
+        >
+          Answered by {modelName(record.answerModel)} · validated by{' '}
+          {modelName(record.validatorModel)} · groundedness{' '}
+          {formatGroundedness(record.groundedness)} · cost{' '}
+          {formatCost(record.usage.costUsd)} ·{' '}
+          {record.usage.promptTokens + record.usage.completionTokens} tokens ·{' '}
+          {formatLatency(record.latencyMs)}
+        </Typography>
+      )}
 
       <FeedbackButtons askId={record.id} feedback={record.feedback} />
     </Box>

@@ -16,6 +16,7 @@ import { AnswerDetails } from './AnswerDetails';
 import { AskErrorAlert } from './AskErrorAlert';
 import { formatTime } from './formatUsage';
 import { VerdictBadge } from './VerdictBadge';
+import { VerifiedLabel } from './VerifiedLabel';
 
 /** Questions per page of the history. */
 export const ASK_HISTORY_PAGE_SIZE = 5;
@@ -132,6 +133,9 @@ export function AskHistory(props: AskHistoryProps): JSX.Element {
                     style={{ gap: 8 }}
                   >
                     <VerdictBadge status={record.status} />
+                    {record.verified && (
+                      <VerifiedLabel verified={record.verified} compact />
+                    )}
                     <Typography variant="body2" component="span">
                       {record.question}
                     </Typography>

@@ -7,6 +7,7 @@ export { AskProgress, ASK_STAGES, type AskProgressProps } from './AskProgress';
 export { CitationList, type CitationListProps } from './CitationList';
 export { FeedbackButtons, type FeedbackButtonsProps } from './FeedbackButtons';
 export { QuestionBox, type QuestionBoxProps } from './QuestionBox';
+export { ReasonList, type ReasonListProps } from './ReasonList';
 export {
   SuggestedQuestions,
   type SuggestedQuestionsProps,
@@ -19,3 +20,4 @@ export {
   verdictDescriptions,
   type VerdictBadgeProps,
 } from './VerdictBadge';
+export { VerifiedLabel, type VerifiedLabelProps } from './VerifiedLabel';

@@ -4,9 +4,8 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { InteropDecision } from '@dpa/plugin-data-product-assistant-common';
+import { UserRefLink } from '../UserRefLink';
 import { formatDate } from './formatInterop';
 
 export interface DecisionStateProps {
@@ -14,18 +13,6 @@ export interface DecisionStateProps {
   decision?: InteropDecision;
   /** A decision being saved: shown at once, before the backend confirms it. */
   pending?: 'accept' | 'reject';
-}
-
-function DecidedBy(props: { userRef: string }): JSX.Element {
-  try {
-    const ref = parseEntityRef(props.userRef, {
-      defaultKind: 'user',
-      defaultNamespace: 'default',
-    });
-    return <EntityRefLink entityRef={ref} defaultKind="user" hideIcon />;
-  } catch {
-    return <>{props.userRef}</>;
-  }
 }
 
 /**
@@ -76,7 +63,7 @@ export function DecisionState(props: DecisionStateProps): JSX.Element | null {
           {decision.decidedBy && (
             <>
               {' by '}
-              <DecidedBy userRef={decision.decidedBy} />
+              <UserRefLink userRef={decision.decidedBy} />
             </>
           )}
           {decision.decidedAt && (

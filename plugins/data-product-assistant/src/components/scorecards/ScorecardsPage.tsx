@@ -1,13 +1,11 @@
 import type { JSX } from 'react';
+import { LoadErrorAlert } from '../LoadErrorAlert';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dataProductAssistantApiRef } from '../../api';
-import { errorMessage } from '../ask/errorMessage';
 import { DomainScorecardCard } from './DomainScorecardCard';
 
 /**
@@ -24,18 +22,11 @@ export function ScorecardsContent(): JSX.Element {
   if (loading) return <Progress />;
   if (error) {
     return (
-      <Alert
-        severity="error"
-        role="alert"
-        action={
-          <Button color="inherit" size="small" onClick={retry}>
-            Retry
-          </Button>
-        }
-      >
-        <AlertTitle>Could not load the model scorecards</AlertTitle>
-        {errorMessage(error)}
-      </Alert>
+      <LoadErrorAlert
+        title="Could not load the model scorecards"
+        error={error}
+        onRetry={retry}
+      />
     );
   }
   const domains = value?.domains ?? [];

@@ -1,0 +1,397 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dataProductReviewPermission,
+  type AskReview,
+  type Classification,
+  type ReviewActionRequest,
+  type ReviewAnswerItem,
+  type ReviewInteropItem,
+  type ReviewQueueResponse,
+  type ReviewReason,
+  type ReviewState,
+  type ReviewSummary,
+  type VerifiedAnswerRecord,
+} from '@dpa/plugin-data-product-assistant-common';
+import {
+  buildFacts,
+  redactAboveClearance,
+  type Fact,
+} from '@dpa/plugin-data-product-assistant-node';
+import type { AskService } from '../ask/AskService';
+import { toRecord } from '../ask/AskService';
+import { resolveCaller } from '../ask/caller';
+import type { ClearancePolicy } from '../ask/clearance';
+import type { AskStore, StoredAsk } from '../database/AskStore';
+import type { KnowledgeNoteStore } from '../database/KnowledgeNoteStore';
+import type { VerifiedAnswerStore } from '../database/VerifiedAnswerStore';
+import type { InteropService } from '../interop/InteropService';
+import type { KnowledgeService } from '../knowledge/KnowledgeService';
+import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import { ReviewRejectedError } from './ReviewRejectedError';
+
+const PRODUCT_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+const REVIEW_STATES = {
+  approve: 'approved',
+  correct: 'corrected',
+  reject: 'rejected',
+} as const;
+
+/**
+ * The owners' side of the assistant: the answers the validator doubted and
+ * the relationship suggestions nobody decided, for the products the caller
+ * reviews; approving or correcting an answer makes it a verified answer.
+ */
+export class ReviewService {
+  constructor(
+    private readonly options: {
+      profiles: DataProductProfileService;
+      asks: AskStore;
+      askService: AskService;
+      verified: VerifiedAnswerStore;
+      knowledge: KnowledgeService;
+      notes: KnowledgeNoteStore;
+      interop: InteropService;
+      permissions: PermissionsService;
+      userInfo: UserInfoService;
+      clearance: ClearancePolicy;
+      /** Suggestions per product considered for review (the Assistant tab's default). */
+      interopTop: number;
+    },
+  ) {}
+
+  /** The data products the caller may review, by entity ref. */
+  async reviewableProducts(
+    credentials: BackstageCredentials,
+    only?: string,
+  ): Promise<string[]> {
+    const refs = only
+      ? [
+          stringifyEntityRef(
+            await this.options.profiles.getDataProduct(only, credentials),
+          ),
+        ]
+      : (
+          await this.options.profiles.listDataProducts(
+            credentials,
+            PRODUCT_FIELDS,
+          )
+        ).map(e => stringifyEntityRef(e));
+    if (refs.length === 0) return [];
+    const decisions = await this.options.permissions.authorize(
+      refs.map(resourceRef => ({
+        permission: dataProductReviewPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    return refs.filter(
+      (_, i) => decisions[i]?.result === AuthorizeResult.ALLOW,
+    );
+  }
+
+  /** The products to list: the one asked for (403 when the caller does not review it) or all reviewable. */
+  private async scope(
+    credentials: BackstageCredentials,
+    product?: string,
+  ): Promise<string[]> {
+    const refs = await this.reviewableProducts(credentials, product);
+    if (product && refs.length === 0) {
+      throw new NotAllowedError(
+        `Only the owners of ${product} may review its answers and suggestions`,
+      );
+    }
+    return refs;
+  }
+
+  async queue(
+    credentials: BackstageCredentials,
+    query: {
+      product?: string;
+      reason?: ReviewReason;
+      state: ReviewState;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<ReviewQueueResponse> {
+    const products = await this.reviewableProducts(credentials);
+    const refs = query.product
+      ? await this.scope(credentials, query.product)
+      : products;
+    const { items, total } = await this.options.asks.listForReview({
+      entityRefs: refs,
+      state: query.state,
+      reason: query.reason,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const reader = await this.reader(credentials);
+    const facts = new Map<string, Promise<Fact[]>>();
+    const factsOf = (ref: string) => {
+      if (!facts.has(ref)) facts.set(ref, this.factsFor(ref, credentials));
+      return facts.get(ref)!;
+    };
+    return {
+      items: await Promise.all(
+        items.map(async stored =>
+          this.item(stored, await factsOf(stored.entityRef), reader.clearance),
+        ),
+      ),
+      total,
+      products,
+    };
+  }
+
+  async interopQueue(
+    credentials: BackstageCredentials,
+    product?: string,
+  ): Promise<{ items: ReviewInteropItem[] }> {
+    const refs = await this.scope(credentials, product);
+    const items: ReviewInteropItem[] = [];
+    for (const ref of refs) {
+      const response = await this.options.interop.suggestionsFor(
+        ref,
+        credentials,
+        { top: this.options.interopTop },
+      );
+      for (const related of response.related) {
+        for (const mapping of related.mappings) {
+          if (mapping.decision) continue;
+          items.push({
+            kind: 'interop',
+            entityRef: ref,
+            mapping,
+            computedAt: response.computedAt,
+          });
+        }
+      }
+    }
+    // A suggestion between two products the caller owns shows once.
+    const seen = new Set<string>();
+    return {
+      items: items
+        .filter(i => !seen.has(i.mapping.id) && !!seen.add(i.mapping.id))
+        .sort((a, b) => b.mapping.confidence - a.mapping.confidence),
+    };
+  }
+
+  async summary(
+    credentials: BackstageCredentials,
+    product?: string,
+  ): Promise<ReviewSummary> {
+    const refs = await this.reviewableProducts(credentials, product);
+    if (refs.length === 0) {
+      return { canReview: false, pendingAnswers: 0, pendingSuggestions: 0 };
+    }
+    const counts = await this.options.asks.countPendingReviews(refs);
+    const { items } = await this.interopQueue(credentials, product);
+    return {
+      canReview: true,
+      pendingAnswers: [...counts.values()].reduce((a, b) => a + b, 0),
+      pendingSuggestions: items.length,
+    };
+  }
+
+  async act(
+    askId: string,
+    request: ReviewActionRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ReviewAnswerItem> {
+    const stored = await this.options.asks.get(askId);
+    const notFound = () => new NotFoundError(`No answer with id ${askId}`);
+    if (!stored) throw notFound();
+    try {
+      await this.options.profiles.getDataProduct(stored.entityRef, credentials);
+    } catch {
+      throw notFound();
+    }
+    const [decision] = await this.options.permissions.authorize(
+      [
+        {
+          permission: dataProductReviewPermission,
+          resourceRef: stored.entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision?.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only the owners of ${stored.entityRef} may review its answers`,
+      );
+    }
+    if (stored.reviewState !== 'pending') {
+      throw new ConflictError(
+        stored.review
+          ? `This answer was already ${stored.review.state} by ${
+              stored.review.reviewedBy
+            } on ${stored.review.reviewedAt.slice(0, 10)}`
+          : 'This answer does not wait for review',
+      );
+    }
+    const reader = await this.reader(credentials);
+    const review: AskReview = {
+      action: request.action,
+      state: REVIEW_STATES[request.action],
+      comment: request.comment || undefined,
+      reviewedBy: reader.userRef,
+      reviewedAt: new Date().toISOString(),
+    };
+
+    let verified: VerifiedAnswerRecord | undefined;
+    if (request.action !== 'reject') {
+      const demoted = await this.demotedOf(stored);
+      const text =
+        request.action === 'correct'
+          ? request.answer!
+          : demoted?.answer ?? stored.output.answer;
+      if (request.action === 'approve' && stored.output.abstained && !demoted) {
+        throw new InputError(
+          'The assistant gave no answer to approve; correct it with the right answer instead',
+        );
+      }
+      const profile = await this.options.profiles.getProfile(
+        stored.entityRef,
+        credentials,
+      );
+      const result = await this.options.askService.validateWritten(
+        profile,
+        stored.question,
+        text,
+      );
+      const verdict = {
+        status: result.verdict.status,
+        reasons: result.verdict.reasons,
+        groundedness: result.verdict.groundedness,
+      };
+      if (verdict.status === 'blocked') {
+        throw new ReviewRejectedError(
+          `The validator blocks this answer, so it cannot be verified: ${verdict.reasons
+            .filter(r => r.severity === 'block')
+            .map(r => r.message)
+            .join('; ')}`,
+          verdict,
+        );
+      }
+      verified = {
+        id: randomUUID(),
+        entityRef: stored.entityRef,
+        askId: stored.id,
+        question: stored.question,
+        answer: text,
+        claims: result.output.claims,
+        citations: result.citations,
+        verdict,
+        verifiedBy: reader.userRef,
+        verifiedAt: review.reviewedAt,
+        status: 'active',
+      };
+      review.correctedAnswer = request.action === 'correct' ? text : undefined;
+      review.verdict = verdict;
+      review.verifiedAnswerId = verified.id;
+    }
+
+    if (!(await this.options.asks.completeReview(stored.id, review))) {
+      throw new ConflictError('Someone else reviewed this answer first');
+    }
+    if (verified) await this.options.verified.insert(verified);
+    if (request.action === 'correct' && request.saveAsNote) {
+      const note = await this.options.knowledge.add(
+        stored.entityRef,
+        { text: request.answer! },
+        credentials,
+      );
+      review.noteId = note.id;
+      await this.options.asks.updateReview(stored.id, review);
+    }
+    const updated = (await this.options.asks.get(stored.id))!;
+    return this.item(
+      updated,
+      await this.factsFor(stored.entityRef, credentials),
+      reader.clearance,
+    );
+  }
+
+  private async reader(
+    credentials: BackstageCredentials,
+  ): Promise<{ userRef: string; clearance: Classification }> {
+    const caller = await resolveCaller(this.options.userInfo, credentials);
+    return {
+      userRef: caller.userRef,
+      clearance: this.options.clearance.forUser(caller.ownershipEntityRefs),
+    };
+  }
+
+  /** The product's facts, for redacting what a reviewer may not see; none when the contract cannot be read. */
+  private async factsFor(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Fact[]> {
+    try {
+      const profile = await this.options.profiles.getProfile(
+        entityRef,
+        credentials,
+      );
+      return buildFacts(profile, {
+        notes: await this.options.notes.listNotes(entityRef),
+      });
+    } catch {
+      return [];
+    }
+  }
+
+  /** The verified answer a demoted ask's review produced. */
+  private async demotedOf(
+    stored: StoredAsk,
+  ): Promise<VerifiedAnswerRecord | undefined> {
+    if (stored.reviewReason !== 'demoted' || !stored.review?.verifiedAnswerId)
+      return undefined;
+    return this.options.verified.get(stored.review.verifiedAnswerId);
+  }
+
+  private async item(
+    stored: StoredAsk,
+    facts: Fact[],
+    clearance: Classification,
+  ): Promise<ReviewAnswerItem> {
+    const redact = (text: string) =>
+      redactAboveClearance(text, facts, clearance);
+    const demoted = await this.demotedOf(stored);
+    const record = toRecord(stored);
+    return {
+      kind: 'answer',
+      ask: {
+        ...record,
+        answer: redact(record.answer),
+        // Reviewers see what the validator judged, blocked answers included.
+        claims: stored.claims.map(c => ({ ...c, text: redact(c.text) })),
+        citations: stored.citations.map(c => ({ ...c, text: redact(c.text) })),
+      },
+      modelAnswer: redact(stored.output.answer),
+      reason: stored.reviewReason ?? (stored.status as ReviewReason),
+      state: stored.reviewState ?? 'pending',
+      review: stored.review && {
+        ...stored.review,
+        correctedAnswer:
+          stored.review.correctedAnswer &&
+          redact(stored.review.correctedAnswer),
+      },
+      demoted:
+        demoted && demoted.status === 'demoted'
+          ? { ...demoted, answer: redact(demoted.answer) }
+          : undefined,
+    };
+  }
+}

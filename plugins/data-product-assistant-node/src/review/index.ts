@@ -1,0 +1,2 @@
+export * from './questionMatch';
+export * from './verifiedRecheck';
