@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import dataProductAssistantPlugin from '@dpa/plugin-data-product-assistant/alpha';
 import { appModule } from './modules/appModule';
@@ -10,6 +11,8 @@ export default createApp({
     catalogPlugin,
     orgPlugin,
     catalogGraphPlugin,
+    // Owners are told here when answers wait for their review.
+    notificationsPlugin,
     dataProductAssistantPlugin,
     appModule,
   ],

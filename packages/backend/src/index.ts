@@ -21,6 +21,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicyModule'));
 
 backend.add(import('@dpa/plugin-data-product-assistant-backend'));
+// Owners are notified when answers wait for their review.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 // Actions (ask-data-product) for MCP clients, and the events bus the catalog subscribes to.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -396,6 +396,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           mockServices.rootConfig.factory({
             data: {
+              app: { baseUrl: 'http://localhost:3000' },
               permission: { enabled: true },
               catalog: {
                 rules: [
@@ -465,6 +466,7 @@ describe.each(databases.eachSupportedId())(
           import('@backstage/plugin-permission-backend'),
           import('./permissionPolicyModule'),
           import('@dpa/plugin-data-product-assistant-backend'),
+          import('@backstage/plugin-notifications-backend'),
           probe,
         ],
       });
@@ -555,6 +557,47 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.map((r: any) => r.suggestionId)).toContain(
         fixtures.suggestionId,
       );
+    });
+
+    it("notifies the owning group's members, not the asker, when an answer waits for review", async () => {
+      const asked = await as('otherTeam', {
+        method: 'POST',
+        path: '/ask',
+        body: { entityRef: INVOICES, question: EMAILS },
+      });
+      expect(asked.status).toBe(201);
+      expect(asked.body.status).toBe('blocked');
+      const inbox = async (role: Role) => {
+        const res = await fetch(
+          `${baseUrl}/api/notifications/notifications?topic=data-product-review&limit=100`,
+          {
+            headers: {
+              authorization: mockCredentials.user.header(USERS[role]),
+            },
+          },
+        );
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as {
+          notifications: Array<{
+            payload: { scope?: string; title: string; link?: string };
+          }>;
+        };
+        return body.notifications.filter(n =>
+          n.payload.scope?.endsWith(asked.body.id),
+        );
+      };
+      expect(await inbox('owner')).toEqual([
+        expect.objectContaining({
+          payload: expect.objectContaining({
+            title: 'Invoices: an answer waits for your review',
+            link: `/data-product-review?product=${encodeURIComponent(
+              INVOICES,
+            )}`,
+          }),
+        }),
+      ]);
+      expect(await inbox('otherTeam')).toEqual([]);
+      expect(await inbox('admin')).toEqual([]);
     });
 
     // No route promotes a model (`dpa promote` writes the registry): the

@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataProductAssistantPermissions } from '@dpa/plugin-data-product-assistant-common';
 import { parseDomainConfig } from '@dpa/plugin-data-product-assistant-node';
 import { registerAskDataProductAction } from './actions/askDataProductAction';
@@ -32,6 +33,7 @@ import { DatabaseKnowledgeNoteStore } from './database/DatabaseKnowledgeNoteStor
 import { KnowledgeService } from './knowledge/KnowledgeService';
 import { DatabaseVerifiedAnswerStore } from './database/DatabaseVerifiedAnswerStore';
 import { ReviewService } from './review/ReviewService';
+import { ReviewNotifier } from './review/ReviewNotifier';
 import {
   recheckVerifiedAnswers,
   VERIFIED_RECHECK_TASK_ID,
@@ -57,6 +59,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -112,6 +115,10 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const askStore = new DatabaseAskStore(db);
         const verified = new DatabaseVerifiedAnswerStore(db);
         const clearance = ClearancePolicy.fromConfig(config);
+        const notifier = new ReviewNotifier({
+          notifications: deps.notifications,
+          logger,
+        });
         const asks = new AskService({
           profiles,
           asks: askStore,
@@ -137,6 +144,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             });
             await event.success();
           },
+          onReviewNeeded: item => notifier.reviewNeeded(item),
         });
         const scorecards = new ScorecardService({
           registry,

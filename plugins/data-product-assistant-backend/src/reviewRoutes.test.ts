@@ -158,6 +158,29 @@ describe.each(databases.eachSupportedId())(
       });
       expect(item.ask.reasons.map((r: any) => r.code)).toContain('ungrounded');
       expect(item.ask.claims[0].citations).toEqual(['owner']);
+      // The owners are told through Backstage notifications, the asker is not.
+      expect(
+        backend.notifications.filter(n =>
+          n.payload.scope?.endsWith(asked.body.id),
+        ),
+      ).toEqual([
+        {
+          recipients: {
+            type: 'entity',
+            entityRef: 'group:default/logistics-team',
+            excludeEntityRef: READER,
+          },
+          payload: expect.objectContaining({
+            title: 'Shipments: an answer waits for your review',
+            description:
+              'The validator flagged the answer to “How often are shipments refreshed?”.',
+            link: `/data-product-review?product=${encodeURIComponent(
+              SHIPMENTS,
+            )}`,
+            topic: 'data-product-review',
+          }),
+        },
+      ]);
 
       // Not the sales owner's, and not a reader's.
       expect(
@@ -370,6 +393,14 @@ describe.each(databases.eachSupportedId())(
       });
       expect(demoted.body.items[0].demoted.demotedReason).toMatch(
         /col:orders\.customer_email was removed/,
+      );
+      const [demotedAsk] = demoted.body.items;
+      expect(
+        backend.notifications
+          .filter(n => n.payload.scope?.endsWith(demotedAsk.ask.id))
+          .map(n => n.payload.description),
+      ).toContain(
+        `A contract change contradicts the verified answer to “${EMAILS}”.`,
       );
       expect(await auditEvents('verified-answer-demoted')).toEqual([
         expect.objectContaining({

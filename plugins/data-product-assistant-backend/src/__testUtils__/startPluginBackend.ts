@@ -7,6 +7,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  notificationService,
+  type NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
@@ -153,6 +157,8 @@ export async function startPluginBackend(
   const auditor = mockServices.auditor.mock();
   const permissions = ownerPermissions(backendOptions.owners ?? defaultOwners);
   const actions = actionsRegistryServiceMock();
+  // What the notifications backend would have been asked to send.
+  const notifications: NotificationSendOptions[] = [];
   const { server } = await startTestBackend({
     features: [
       dataProductAssistantPlugin,
@@ -183,9 +189,26 @@ export async function startPluginBackend(
         deps: {},
         factory: () => permissions,
       }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          async send(options: NotificationSendOptions) {
+            notifications.push(options);
+          },
+        }),
+      }),
       scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
     ],
   });
-  return { server, knex, actions, scheduler, auditor, refreshed };
+  return {
+    server,
+    knex,
+    actions,
+    scheduler,
+    auditor,
+    refreshed,
+    notifications,
+  };
 }

@@ -38,6 +38,7 @@ import type { DataProductProfileService } from '../profile/DataProductProfileSer
 import type { ModelRegistry } from '../registry/ModelRegistry';
 import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
+import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
 
 /** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
@@ -94,6 +95,8 @@ export class AskService {
         record: VerifiedAnswerRecord,
         reason: string,
       ) => Promise<void>;
+      /** Told when an answer starts waiting for its owners' review (e.g. to notify them). */
+      onReviewNeeded?: (item: ReviewNeeded) => Promise<void>;
     },
   ) {}
 
@@ -245,6 +248,17 @@ export class AskService {
         : {}),
     };
     await this.options.asks.insert(stored);
+    if (stored.reviewReason) {
+      await this.options.onReviewNeeded?.({
+        askId: stored.id,
+        entityRef: stored.entityRef,
+        owner: profile.owner,
+        title: profile.title,
+        question: stored.question,
+        reason: stored.reviewReason,
+        askedBy: caller.userRef,
+      });
+    }
     return toRecord(stored);
   }
 
@@ -341,6 +355,15 @@ export class AskService {
         { ...record, status: 'demoted', demotedAt: now, demotedReason: reason },
         reason,
       );
+      await this.options.onReviewNeeded?.({
+        askId: record.askId,
+        entityRef: record.entityRef,
+        owner: profile.owner,
+        title: profile.title,
+        question: record.question,
+        reason: 'demoted',
+        askedBy: record.verifiedBy,
+      });
     }
     return false;
   }
