@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One runner for every package: each project is a room of the monorepo.
 export default defineConfig({
@@ -15,6 +15,11 @@ export default defineConfig({
             'examples/**/*.test.ts',
             'evals/**/*.test.ts',
           ],
+          // Starts the real backend plugin, so it runs with the backend's setup.
+          exclude: [
+            ...configDefaults.exclude,
+            'packages/cli/src/commands/review.test.ts',
+          ],
         },
       },
       {
@@ -24,6 +29,7 @@ export default defineConfig({
           include: [
             'plugins/data-product-assistant-backend/src/**/*.test.ts',
             'packages/backend/src/**/*.test.ts',
+            'packages/cli/src/commands/review.test.ts',
           ],
           setupFiles: [
             'plugins/data-product-assistant-backend/src/setupTests.ts',

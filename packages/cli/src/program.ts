@@ -5,6 +5,7 @@ import { registerInterop } from './commands/interop';
 import { registerValidate } from './commands/validate';
 import { registerEval } from './commands/eval';
 import { registerPromote } from './commands/promote';
+import { registerReview } from './commands/review';
 import { GateRefused } from './lib/GateRefused';
 import { UsageError } from './lib/UsageError';
 
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerInterop(program);
   registerEval(program);
   registerPromote(program);
+  registerReview(program);
   return program;
 }
 

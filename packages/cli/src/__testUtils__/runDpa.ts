@@ -6,13 +6,18 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 const bin = path.join(repoRoot, 'packages/cli/bin/dpa');
 
 /** Runs the real `dpa` binary as a user would, returning exit code and output. */
-export async function runDpa(args: string[], cwd = repoRoot) {
+export async function runDpa(
+  args: string[],
+  cwd = repoRoot,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       'node',
       [bin, ...args],
       {
         cwd,
+        env,
         timeout: 60_000,
       },
     );
