@@ -465,7 +465,7 @@ export class AskService {
   }
 
   /** The ask, if the caller may read the product it was asked of; otherwise it does not exist. */
-  private async visibleAsk(
+  async visibleAsk(
     id: string,
     credentials: BackstageCredentials,
   ): Promise<StoredAsk> {

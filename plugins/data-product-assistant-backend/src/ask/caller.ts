@@ -8,6 +8,19 @@ export interface Caller {
   ownershipEntityRefs: string[];
 }
 
+/** The caller as recorded (authors, reviewers, deciders): `user:…` or `service:<subject>`. */
+export function principalRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return principal.userEntityRef;
+  }
+  return `service:${principal.subject ?? 'unknown'}`;
+}
+
 /** Who is calling: a user with their groups, or a service (no groups). */
 export async function resolveCaller(
   userInfo: UserInfoService,
@@ -23,7 +36,5 @@ export async function resolveCaller(
       ownershipEntityRefs: info.ownershipEntityRefs,
     };
   }
-  const subject =
-    (credentials.principal as { subject?: string }).subject ?? 'unknown';
-  return { userRef: `service:${subject}`, ownershipEntityRefs: [] };
+  return { userRef: principalRef(credentials), ownershipEntityRefs: [] };
 }

@@ -27,6 +27,7 @@ import type { InteropSuggestionStore } from '../database/InteropSuggestionStore'
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { InteropIndexCache, IndexState } from './InteropIndexCache';
 import { suggestionId } from './suggestionId';
+import { principalRef } from '../ask/caller';
 
 /** What a caller needs to know about a visible product to show it. */
 const VISIBILITY_FIELDS = [
@@ -238,7 +239,7 @@ export class InteropService {
       suggestionId: mapping.id,
       status: request.decision === 'accept' ? 'accepted' : 'rejected',
       comment: request.comment?.trim() || undefined,
-      decidedBy: this.principalRef(credentials),
+      decidedBy: principalRef(credentials),
       decidedAt: new Date().toISOString(),
       from: mapping.from,
       to: mapping.to,
@@ -303,16 +304,6 @@ export class InteropService {
   close() {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-  }
-
-  private principalRef(credentials: BackstageCredentials): string {
-    if (this.options.auth.isPrincipal(credentials, 'user')) {
-      return credentials.principal.userEntityRef;
-    }
-    if (this.options.auth.isPrincipal(credentials, 'service')) {
-      return `service:${credentials.principal.subject}`;
-    }
-    return 'unknown';
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   type KnowledgeNoteRecord,
   type KnowledgeNoteRequest,
 } from '@dpa/plugin-data-product-assistant-common';
+import { principalRef } from '../ask/caller';
 import type { KnowledgeNoteStore } from '../database/KnowledgeNoteStore';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 
@@ -86,17 +87,6 @@ export class KnowledgeService {
     return note;
   }
 
-  private author(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as {
-      type?: string;
-      userEntityRef?: string;
-      subject?: string;
-    };
-    if (principal.type === 'user' && principal.userEntityRef)
-      return principal.userEntityRef;
-    return `service:${principal.subject ?? 'unknown'}`;
-  }
-
   async list(entityRef: string, credentials: BackstageCredentials) {
     const ref = await this.readable(entityRef, credentials);
     return this.options.notes.list(ref);
@@ -115,7 +105,7 @@ export class KnowledgeService {
       entityRef: ref,
       text: request.text,
       column: request.column,
-      author: this.author(credentials),
+      author: principalRef(credentials),
       createdAt: now,
       updatedAt: now,
     };
@@ -135,7 +125,7 @@ export class KnowledgeService {
     const change = {
       text: request.text,
       column: request.column,
-      author: this.author(credentials),
+      author: principalRef(credentials),
       updatedAt: new Date().toISOString(),
     };
     if (!(await this.options.notes.update(id, change))) {

@@ -5,12 +5,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dataProductReviewPermission,
@@ -159,7 +154,19 @@ export class ReviewService {
     credentials: BackstageCredentials,
     product?: string,
   ): Promise<{ items: ReviewInteropItem[] }> {
-    const refs = await this.scope(credentials, product);
+    return {
+      items: await this.pendingSuggestions(
+        await this.scope(credentials, product),
+        credentials,
+      ),
+    };
+  }
+
+  /** Undecided suggestions on these products, best first; one between two of them shows once. */
+  private async pendingSuggestions(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<ReviewInteropItem[]> {
     const items: ReviewInteropItem[] = [];
     for (const ref of refs) {
       const response = await this.options.interop.suggestionsFor(
@@ -179,13 +186,10 @@ export class ReviewService {
         }
       }
     }
-    // A suggestion between two products the caller owns shows once.
     const seen = new Set<string>();
-    return {
-      items: items
-        .filter(i => !seen.has(i.mapping.id) && !!seen.add(i.mapping.id))
-        .sort((a, b) => b.mapping.confidence - a.mapping.confidence),
-    };
+    return items
+      .filter(i => !seen.has(i.mapping.id) && !!seen.add(i.mapping.id))
+      .sort((a, b) => b.mapping.confidence - a.mapping.confidence);
   }
 
   async summary(
@@ -196,12 +200,14 @@ export class ReviewService {
     if (refs.length === 0) {
       return { canReview: false, pendingAnswers: 0, pendingSuggestions: 0 };
     }
-    const counts = await this.options.asks.countPendingReviews(refs);
-    const { items } = await this.interopQueue(credentials, product);
+    const [counts, suggestions] = await Promise.all([
+      this.options.asks.countPendingReviews(refs),
+      this.pendingSuggestions(refs, credentials),
+    ]);
     return {
       canReview: true,
       pendingAnswers: [...counts.values()].reduce((a, b) => a + b, 0),
-      pendingSuggestions: items.length,
+      pendingSuggestions: suggestions.length,
     };
   }
 
@@ -210,14 +216,7 @@ export class ReviewService {
     request: ReviewActionRequest,
     credentials: BackstageCredentials,
   ): Promise<ReviewAnswerItem> {
-    const stored = await this.options.asks.get(askId);
-    const notFound = () => new NotFoundError(`No answer with id ${askId}`);
-    if (!stored) throw notFound();
-    try {
-      await this.options.profiles.getDataProduct(stored.entityRef, credentials);
-    } catch {
-      throw notFound();
-    }
+    const stored = await this.options.askService.visibleAsk(askId, credentials);
     const [decision] = await this.options.permissions.authorize(
       [
         {
