@@ -95,7 +95,9 @@ describe.skipIf(!datasets)('tune/test split of the dev files', () => {
   );
 
   it('the validator suite loads test-part dataset cases only', () => {
-    const tests = suiteTests(loadSuite('validator'), { datasets: dir });
+    const tests = suiteTests(loadSuite('validator'), { datasets: dir }).map(
+      t => ({ ...t, metadata: t.metadata as Record<string, unknown> }),
+    );
     const fromData = tests.filter(t =>
       ['halueval', 'presidio'].includes(String(t.metadata.source)),
     );
