@@ -22,8 +22,10 @@ import {
   summaryMarkdown,
 } from '@dpa/evals/lib/runEval';
 
-const fmt = (v: number | null) =>
-  v === null ? 'not measured' : Number.isInteger(v) ? String(v) : v.toFixed(3);
+const fmt = (v: number | null) => {
+  if (v === null) return 'not measured';
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
+};
 
 /** The gate's verdict for people: every failed threshold and the failing hard-category cases. */
 export function gateText(gate: ServedGateOutcome, maxCases = 25): string {
