@@ -432,7 +432,10 @@ export async function runEval(
 
 const fmtMetric = (name: string, v: number | undefined) => {
   if (v === undefined) return '–';
-  if (/(_cases|_leaks|_errors|_failures|traps)/.test(name) && Number.isInteger(v))
+  if (
+    /(_cases|_leaks|_errors|_failures|traps)/.test(name) &&
+    Number.isInteger(v)
+  )
     return String(v);
   if (name.endsWith('_ms')) return v.toFixed(1);
   if (name.endsWith('_usd')) return v.toFixed(6);
@@ -458,7 +461,11 @@ export function summaryMarkdown(
     '',
     `promptfoo ${run.promptfooVersion} · wall time ${(
       run.wallTimeMs / 1000
-    ).toFixed(1)} s · datasets ${run.datasets ?? 'not available'}`,
+    ).toFixed(1)} s · datasets ${
+      run.datasets
+        ? `${run.datasets} (test part of each dev file, evals/lib/splits.ts)`
+        : 'not available'
+    }`,
     '',
     '| suite | passed | failed | errors | time (s) |',
     '| --- | ---: | ---: | ---: | ---: |',
