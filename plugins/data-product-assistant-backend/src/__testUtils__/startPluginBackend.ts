@@ -22,6 +22,7 @@ import {
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { dataProductAssistantPlugin } from '../plugin';
 import { fileUrlReaderServiceFactory } from '../reading/FileUrlReader';
@@ -114,6 +115,8 @@ export async function startPluginBackend(
     owners?: Record<string, string[]>;
     /** Further entities in the catalog, e.g. a product whose contract a test rewrites. */
     entities?: Entity[];
+    /** Groups users belong to (their ownership refs), e.g. for clearance by group. */
+    memberships?: Record<string, string[]>;
   } = {},
 ) {
   const knex = await databases.init(databaseId);
@@ -200,6 +203,29 @@ export async function startPluginBackend(
       }),
       scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: BackstageCredentials) {
+            const principal = credentials.principal as {
+              type?: string;
+              userEntityRef?: string;
+            };
+            if (principal.type !== 'user' || !principal.userEntityRef) {
+              throw new InputError('User info is only available for users');
+            }
+            const user = principal.userEntityRef;
+            return {
+              userEntityRef: user,
+              ownershipEntityRefs: [
+                user,
+                ...(backendOptions.memberships?.[user] ?? []),
+              ],
+            };
+          },
+        }),
+      }),
     ],
   });
   return {

@@ -9,6 +9,7 @@ import { NotFoundError } from '@backstage/errors';
 import type {
   AskFeedback,
   AskRecord,
+  Classification,
   DataProductProfile,
   FeedbackRequest,
   VerifiedAnswerRecord,
@@ -21,7 +22,9 @@ import {
   contradicts,
   createAnswerModel,
   matchQuestion,
+  openSealed,
   validateWrittenAnswer,
+  type Fact,
   type AskResult,
   type KnowledgeNote,
   createValidatorModel,
@@ -40,8 +43,12 @@ import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
 import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
+import { readerView } from './readerView';
 
-/** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
+/**
+ * The record of a stored ask, as `readerView` opened it for its reader: a
+ * blocked answer keeps its claims for reviewers only.
+ */
 export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
   const {
     output: _output,
@@ -50,6 +57,7 @@ export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
     reviewReason: _reviewReason,
     review: _review,
     verifiedAnswerId: _verifiedAnswerId,
+    sealed: _sealed,
     ...record
   } = stored;
   return {
@@ -171,8 +179,36 @@ export class AskService {
     }
   }
 
-  private caller(credentials: BackstageCredentials): Promise<Caller> {
-    return resolveCaller(this.options.userInfo, credentials);
+  /** Who is calling, and the highest classification whose values they may see. */
+  private async caller(
+    credentials: BackstageCredentials,
+  ): Promise<Caller & { clearance: Classification }> {
+    const caller = await resolveCaller(this.options.userInfo, credentials);
+    return {
+      ...caller,
+      clearance: this.options.clearance.forUser(caller.ownershipEntityRefs),
+    };
+  }
+
+  /**
+   * The product's facts, to redact asks stored before answers were sealed;
+   * none when its contract cannot be read (those asks are then withheld).
+   */
+  private async legacyFacts(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Fact[] | undefined> {
+    try {
+      const profile = await this.options.profiles.getProfile(
+        entityRef,
+        credentials,
+      );
+      return buildFacts(profile, {
+        notes: await this.options.notes?.listNotes(profile.entityRef),
+      });
+    } catch {
+      return undefined;
+    }
   }
 
   async ask(
@@ -204,7 +240,7 @@ export class AskService {
         profile,
       );
       await this.options.asks.insert(stored);
-      return toRecord(stored);
+      return toRecord(readerView(stored, caller.clearance));
     }
     const models = await this.modelsFor(profile.domain);
     const result = await ask({
@@ -212,7 +248,7 @@ export class AskService {
       profile,
       answerModel: models.answer,
       validatorModel: models.validator,
-      clearance: this.options.clearance.forUser(caller.ownershipEntityRefs),
+      clearance: caller.clearance,
       domain: profile.domain,
       scope: models.scope,
       tokenBudget: models.tokenBudget,
@@ -223,17 +259,23 @@ export class AskService {
         `Ask on ${profile.entityRef} hit a ${result.error.stage} error: ${result.error.code} ${result.error.message}`,
       );
     }
+    // Stored at everyone's clearance; the sealed texts reveal more to readers cleared for it.
+    const everyone = openSealed(
+      result.sealed,
+      this.options.clearance.forUser([]),
+    );
     const stored: StoredAsk = {
       id: randomUUID(),
       entityRef: profile.entityRef,
       question: request.question,
-      answer: result.answer,
-      output: result.output,
+      answer: everyone.answer,
+      output: everyone.output,
       status: result.verdict.status,
       reasons: result.verdict.reasons,
       groundedness: result.verdict.groundedness,
-      claims: result.output.claims,
-      citations: result.citations,
+      claims: everyone.output.claims,
+      citations: everyone.citations,
+      sealed: result.sealed,
       answerModel: result.answerModel,
       validatorModel: result.validatorModel,
       usage: result.usage,
@@ -259,7 +301,7 @@ export class AskService {
         askedBy: caller.userRef,
       });
     }
-    return toRecord(stored);
+    return toRecord(readerView(stored, caller.clearance));
   }
 
   /**
@@ -413,6 +455,18 @@ export class AskService {
       createdAt: new Date().toISOString(),
       domain: profile.domain,
       verifiedAnswerId: record.id,
+      // Verified answers are kept at everyone's clearance: nothing to reveal.
+      sealed: {
+        clearance: this.options.clearance.forUser([]),
+        answer: record.answer,
+        output: {
+          answer: record.answer,
+          claims: record.claims,
+          abstained: false,
+        },
+        citations: record.citations,
+        vault: { entries: [] },
+      },
       verified: {
         id: record.id,
         verifiedBy: record.verifiedBy,
@@ -433,14 +487,18 @@ export class AskService {
       entityRef,
       credentials,
     );
+    const productRef = stringifyEntityRef(entity);
     const { items, total } = await this.options.asks.listForEntity(
-      stringifyEntityRef(entity),
+      productRef,
       page,
     );
+    const legacy = items.some(item => !item.sealed)
+      ? await this.legacyFacts(productRef, credentials)
+      : undefined;
     const withFeedback = await Promise.all(
       items.map(async item =>
         toRecord(
-          item,
+          readerView(item, caller.clearance, legacy),
           await this.options.asks.getFeedback(item.id, caller.userRef),
         ),
       ),
@@ -482,8 +540,11 @@ export class AskService {
   async get(id: string, credentials: BackstageCredentials): Promise<AskRecord> {
     const caller = await this.caller(credentials);
     const stored = await this.visibleAsk(id, credentials);
+    const legacy = stored.sealed
+      ? undefined
+      : await this.legacyFacts(stored.entityRef, credentials);
     return toRecord(
-      stored,
+      readerView(stored, caller.clearance, legacy),
       await this.options.asks.getFeedback(id, caller.userRef),
     );
   }

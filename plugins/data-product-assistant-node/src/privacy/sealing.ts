@@ -125,11 +125,14 @@ export function sealAnswer(
 export function openSealed(
   sealed: SealedAnswer,
   reader: Classification,
-): Omit<SealedAnswer, 'vault' | 'clearance'> {
+): Omit<SealedAnswer, 'vault' | 'clearance'> & {
+  claims: AnswerOutput['claims'];
+} {
   const shown = lowerClearance(reader, sealed.clearance);
   const open = (text: string) => unsealText(text, sealed.vault, shown);
   return {
     answer: open(sealed.answer),
+    claims: sealed.output.claims.map(c => ({ ...c, text: open(c.text) })),
     output: mapOutput(sealed.output, text =>
       unsealText(text, sealed.vault, reader),
     ),
