@@ -214,9 +214,16 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           },
         });
 
+        // Health checks carry no token, like Backstage's own (/.backstage/health/v1/*).
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
+            ready: async () => {
+              await db.raw('select 1');
+              return true;
+            },
             profiles,
             asks,
             interop,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   type TestDatabaseId,
@@ -117,6 +118,8 @@ export async function startPluginBackend(
     entities?: Entity[];
     /** Groups users belong to (their ownership refs), e.g. for clearance by group. */
     memberships?: Record<string, string[]>;
+    /** Requests without a token are anonymous (refused unless a route allows them), not a default user. */
+    anonymousWithoutToken?: boolean;
   } = {},
 ) {
   const knex = await databases.init(databaseId);
@@ -203,6 +206,13 @@ export async function startPluginBackend(
       }),
       scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
+      ...(backendOptions.anonymousWithoutToken
+        ? [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ]
+        : []),
       createServiceFactory({
         service: coreServices.userInfo,
         deps: {},
