@@ -4,7 +4,7 @@ import type {
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type {
   AskFeedback,
@@ -22,6 +22,7 @@ import {
   contradicts,
   createAnswerModel,
   matchQuestion,
+  maxAskCostUsd,
   openSealed,
   validateWrittenAnswer,
   type Fact,
@@ -68,19 +69,21 @@ export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
   };
 }
 
+/** A domain's serving models, built once per champion. */
+interface DomainModels {
+  /** Which registry records (or app-config) the models were built from. */
+  key: string;
+  answer: AnswerModel;
+  validator: ValidatorModel;
+  scope?: string[];
+  tokenBudget: number;
+  /** The most one ask can cost: held against the domain's cost cap while it runs. */
+  maxCostUsd: number;
+}
+
 /** Asks a data product a question with the domain's models and stores every ask. */
 export class AskService {
-  private readonly models = new Map<
-    string,
-    {
-      /** Which registry records (or app-config) the models were built from. */
-      key: string;
-      answer: AnswerModel;
-      validator: ValidatorModel;
-      scope?: string[];
-      tokenBudget: number;
-    }
-  >();
+  private readonly models = new Map<string, DomainModels>();
 
   constructor(
     private readonly options: {
@@ -148,6 +151,11 @@ export class AskService {
         ),
         scope: served.scope,
         tokenBudget: served.tokenBudget,
+        maxCostUsd: maxAskCostUsd(
+          served.answer.spec,
+          served.validator.spec,
+          served.tokenBudget,
+        ),
       };
       this.models.set(cacheKey, models);
     }
@@ -216,16 +224,65 @@ export class AskService {
     credentials: BackstageCredentials,
   ): Promise<AskRecord> {
     const caller = await this.caller(credentials);
-    // Reading the profile with the caller's credentials is the permission check.
-    const profile = await this.options.profiles.getProfile(
+    // Reading the entity with the caller's credentials is the permission check.
+    const entity = await this.options.profiles.getDataProduct(
       request.entityRef,
       credentials,
     );
-    // Past a limit: RateLimitedError (429), and nothing is stored.
-    await this.options.budget?.check({
+    const domain =
+      typeof entity.spec?.domain === 'string' ? entity.spec.domain : undefined;
+    const models = await this.modelsFor(domain);
+    // Past a limit: RateLimitedError (429) before the contract is read, and nothing is stored.
+    const reservation = await this.options.budget?.reserve({
       userRef: caller.userRef,
-      domain: profile.domain,
+      domain,
+      maxCostUsd: models.maxCostUsd,
     });
+    let answered:
+      | { stored: StoredAsk; profile: DataProductProfile }
+      | undefined;
+    try {
+      answered = await this.answer(
+        request,
+        caller,
+        entity,
+        models,
+        credentials,
+      );
+    } finally {
+      // What the ask cost replaces what it was allowed to cost; an ask that never ran gives its place back.
+      if (answered) await reservation?.settle(answered.stored.usage.costUsd);
+      else await reservation?.release();
+    }
+    const { stored, profile } = answered;
+    await this.options.asks.insert(stored);
+    if (stored.reviewReason) {
+      await this.options.onReviewNeeded?.({
+        askId: stored.id,
+        entityRef: stored.entityRef,
+        owner: profile.owner,
+        title: profile.title,
+        question: stored.question,
+        reason: stored.reviewReason,
+        askedBy: caller.userRef,
+      });
+    }
+    return toRecord(readerView(stored, caller.clearance));
+  }
+
+  /** The ask to store for a question: from a verified answer, else from the domain's models. */
+  private async answer(
+    request: { entityRef: string; question: string },
+    caller: Caller & { clearance: Classification },
+    entity: Entity,
+    models: DomainModels,
+    credentials: BackstageCredentials,
+  ): Promise<{ stored: StoredAsk; profile: DataProductProfile }> {
+    const profile = await this.options.profiles.getProfile(
+      request.entityRef,
+      credentials,
+      entity,
+    );
     const notes = await this.options.notes?.listNotes(profile.entityRef);
     const reused = await this.verifiedAnswerFor(
       profile,
@@ -233,16 +290,16 @@ export class AskService {
       notes,
     );
     if (reused) {
-      const stored = this.servedFromVerified(
-        reused,
-        request.question,
-        caller,
+      return {
+        stored: this.servedFromVerified(
+          reused,
+          request.question,
+          caller,
+          profile,
+        ),
         profile,
-      );
-      await this.options.asks.insert(stored);
-      return toRecord(readerView(stored, caller.clearance));
+      };
     }
-    const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
       profile,
@@ -289,19 +346,7 @@ export class AskService {
         ? { reviewState: 'pending', reviewReason: result.verdict.status }
         : {}),
     };
-    await this.options.asks.insert(stored);
-    if (stored.reviewReason) {
-      await this.options.onReviewNeeded?.({
-        askId: stored.id,
-        entityRef: stored.entityRef,
-        owner: profile.owner,
-        title: profile.title,
-        question: stored.question,
-        reason: stored.reviewReason,
-        askedBy: caller.userRef,
-      });
-    }
-    return toRecord(readerView(stored, caller.clearance));
+    return { stored, profile };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { BudgetSettings } from './budgetSettings';
 import { RateLimitedError } from './RateLimitedError';
@@ -25,9 +26,27 @@ export function formatDuration(ms: number): string {
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
+const LEDGER = 'dpa_budget_ledger';
+/** First key of the PostgreSQL advisory locks the budget takes ("dp"). */
+const LOCK_SPACE = 0x6470;
+/** Ledger rows kept: the longest window counted is a UTC day. */
+const KEEP_MS = 2 * 86_400_000;
+
+/** An ask let through: it holds its place in the limits until settled or released. */
+export interface BudgetReservation {
+  /** Records what the ask cost (replacing the most it could have cost). */
+  settle(costUsd: number): Promise<void>;
+  /** Gives the place back: the ask did not happen (e.g. an invalid contract). */
+  release(): Promise<void>;
+}
+
 /**
- * Per-user rate limits and per-domain daily cost caps, counted from the stored
- * asks (`dpa_asks`), so every backend instance sees the same numbers.
+ * Per-user rate limits and per-domain daily cost caps, counted in the
+ * budget ledger (`dpa_budget_ledger`) that every backend instance shares.
+ * Checking the limits and writing the ask's row happen in one transaction
+ * holding a lock per user and per domain (advisory locks on PostgreSQL;
+ * SQLite runs one transaction at a time), so parallel asks cannot pass a
+ * limit together.
  */
 export class BudgetService {
   constructor(
@@ -44,26 +63,77 @@ export class BudgetService {
       : fallback;
   }
 
-  /** Throws RateLimitedError when the user or the product's domain is past a limit. */
-  async check(request: {
+  /**
+   * Lets an ask through, holding `maxCostUsd` against its domain's cap until
+   * settled; throws RateLimitedError when the user or the domain is past a limit.
+   */
+  async reserve(request: {
     userRef: string;
     domain: string | undefined;
-  }): Promise<void> {
-    const now = this.now();
-    await this.checkPerMinute(request.userRef, now);
-    await this.checkPerDay(request.userRef, now);
-    await this.checkDomainCost(request.domain, now);
+    maxCostUsd: number;
+  }): Promise<BudgetReservation> {
+    const id = randomUUID();
+    await this.db.transaction(async trx => {
+      await this.lock(trx, [
+        `user:${request.userRef}`,
+        `domain:${request.domain ?? ''}`,
+      ]);
+      const now = this.now();
+      await this.checkPerMinute(trx, request.userRef, now);
+      await this.checkPerDay(trx, request.userRef, now);
+      await this.checkDomainCost(trx, request.domain, now);
+      await trx(LEDGER).insert({
+        id,
+        user_ref: request.userRef,
+        domain: request.domain ?? null,
+        created_at: now,
+        cost_usd: request.maxCostUsd,
+        settled: false,
+      });
+    });
+    return {
+      settle: async costUsd => {
+        await this.db(LEDGER)
+          .where({ id })
+          .update({ cost_usd: costUsd, settled: true });
+      },
+      release: async () => {
+        await this.db(LEDGER).where({ id }).delete();
+      },
+    };
+  }
+
+  /** Drops ledger rows older than any window (run on a schedule). */
+  async prune(): Promise<number> {
+    return this.db(LEDGER)
+      .where('created_at', '<', new Date(this.now().getTime() - KEEP_MS))
+      .delete();
+  }
+
+  private async lock(trx: Knex.Transaction, keys: string[]) {
+    if ((trx.client as { dialect?: string }).dialect !== 'postgresql') return;
+    // Always in the same order (user, then domain): no two asks wait on each other in a cycle.
+    for (const key of keys) {
+      await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [
+        LOCK_SPACE,
+        key,
+      ]);
+    }
   }
 
   private retryAfter(resetsAt: Date, now: Date): number {
     return Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
   }
 
-  private async checkPerMinute(userRef: string, now: Date) {
+  private async checkPerMinute(
+    trx: Knex.Transaction,
+    userRef: string,
+    now: Date,
+  ) {
     const limit = this.settings.perUser.asksPerMinute;
     const since = new Date(now.getTime() - MINUTE_MS);
     // The limit-th newest ask of the last minute: once it is a minute old, one ask is free again.
-    const row = await this.db('dpa_asks')
+    const row = await trx(LEDGER)
       .where('user_ref', userRef)
       .andWhere('created_at', '>', since)
       .orderBy('created_at', 'desc')
@@ -84,10 +154,10 @@ export class BudgetService {
     );
   }
 
-  private async checkPerDay(userRef: string, now: Date) {
+  private async checkPerDay(trx: Knex.Transaction, userRef: string, now: Date) {
     const limit = this.settings.perUser.asksPerDay;
     if (limit === undefined) return;
-    const [{ count }] = await this.db('dpa_asks')
+    const [{ count }] = await trx(LEDGER)
       .where('user_ref', userRef)
       .andWhere('created_at', '>=', startOfUtcDay(now))
       .count({ count: '*' });
@@ -106,14 +176,15 @@ export class BudgetService {
     );
   }
 
-  private async checkDomainCost(domain: string | undefined, now: Date) {
+  /** Spent today, asks in flight counting with the most they may cost. */
+  private async checkDomainCost(
+    trx: Knex.Transaction,
+    domain: string | undefined,
+    now: Date,
+  ) {
     const cap = this.capFor(domain);
     if (cap === undefined) return;
-    const query = this.db('dpa_asks').andWhere(
-      'created_at',
-      '>=',
-      startOfUtcDay(now),
-    );
+    const query = trx(LEDGER).andWhere('created_at', '>=', startOfUtcDay(now));
     if (domain === undefined) query.whereNull('domain');
     else query.where('domain', domain);
     const [{ spent }] = await query.sum({ spent: 'cost_usd' });

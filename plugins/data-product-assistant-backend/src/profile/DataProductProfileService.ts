@@ -108,11 +108,13 @@ export class DataProductProfileService {
     return entity;
   }
 
+  /** The product's profile; `entity`, when the caller already read it with these credentials, is not read again. */
   async getProfile(
     entityRef: string,
     credentials: BackstageCredentials,
+    entity?: Entity,
   ): Promise<DataProductProfile> {
-    const entity = await this.getDataProduct(entityRef, credentials);
+    entity ??= await this.getDataProduct(entityRef, credentials);
     const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
     if (!annotation) {
       throw new InputError(
