@@ -45,6 +45,7 @@ import type { ClearancePolicy } from './clearance';
 import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
 import { readerView } from './readerView';
+import { boundForStorage } from './storageLimits';
 
 /**
  * The record of a stored ask, as `readerView` opened it for its reader: a
@@ -254,7 +255,8 @@ export class AskService {
       if (answered) await reservation?.settle(answered.stored.usage.costUsd);
       else await reservation?.release();
     }
-    const { stored, profile } = answered;
+    const profile = answered.profile;
+    const stored = boundForStorage(answered.stored);
     await this.options.asks.insert(stored);
     if (stored.reviewReason) {
       await this.options.onReviewNeeded?.({
