@@ -14,11 +14,14 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import type { Knex } from 'knex';
 import {
   coreServices,
   createServiceFactory,
   type BackstageCredentials,
   type PermissionsService,
+  type RootLoggerService,
   type SchedulerService,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -107,6 +110,22 @@ export function testEntities(): Entity[] {
   ];
 }
 
+/** A root logger that keeps what is logged at info level or above. */
+function capturingRootLogger(lines: string[]) {
+  const logger = (): RootLoggerService => ({
+    error: message => void lines.push(message),
+    warn: message => void lines.push(message),
+    info: message => void lines.push(message),
+    debug: () => undefined,
+    child: () => logger(),
+  });
+  return createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: {},
+    factory: () => logger(),
+  });
+}
+
 /** The backend plugin on a real database, the demo catalog and the file reader. */
 export async function startPluginBackend(
   databases: TestDatabases,
@@ -120,9 +139,15 @@ export async function startPluginBackend(
     memberships?: Record<string, string[]>;
     /** Requests without a token are anonymous (refused unless a route allows them), not a default user. */
     anonymousWithoutToken?: boolean;
+    /** A database another backend uses too (a second replica); a new one otherwise. */
+    knex?: Knex;
+    /** Backstage's scheduler on the database (coordinates replicas) instead of the on-demand mock. */
+    realScheduler?: boolean;
+    /** Collects every message logged at info level or above. */
+    logLines?: string[];
   } = {},
 ) {
-  const knex = await databases.init(databaseId);
+  const knex = backendOptions.knex ?? (await databases.init(databaseId));
   const catalog = catalogServiceMock({
     entities: [...testEntities(), ...(backendOptions.entities ?? [])],
   });
@@ -204,8 +229,13 @@ export async function startPluginBackend(
           },
         }),
       }),
-      scheduler.factory({ skipTaskRunOnStartup: true }),
+      backendOptions.realScheduler
+        ? schedulerServiceFactory
+        : scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
+      ...(backendOptions.logLines
+        ? [capturingRootLogger(backendOptions.logLines)]
+        : []),
       ...(backendOptions.anonymousWithoutToken
         ? [
             mockServices.httpAuth.factory({
