@@ -101,6 +101,22 @@ export function errorHandler(logger: LoggerService): ErrorRequestHandler {
       });
       return;
     }
+    // express: a path parameter that is not valid percent-encoding.
+    if (error instanceof URIError) {
+      send(req, res, 400, {
+        name: 'InputError',
+        message: 'The request path is not validly percent-encoded',
+      });
+      return;
+    }
+    const status = Number(error?.statusCode ?? error?.status);
+    if (Number.isInteger(status) && status >= 400 && status < 500) {
+      send(req, res, status, {
+        name: 'InputError',
+        message: 'The request could not be read',
+      });
+      return;
+    }
     if (isError(error) && Object.hasOwn(KNOWN, error.name)) {
       send(req, res, KNOWN[error.name], {
         name: error.name,

@@ -16,6 +16,7 @@ import type { InteropService } from '../interop/InteropService';
 import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ScorecardService } from '../registry/ScorecardService';
+import { NotFoundError } from '@backstage/errors';
 import { parseBody, parsePage } from './parseBody';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import { registerKnowledgeRoutes } from './knowledgeRoutes';
@@ -190,6 +191,16 @@ export async function createRouter(
     });
   }
 
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `No route ${req.method} ${req.path.slice(
+          0,
+          200,
+        )} in the Data Product Assistant API`,
+      ),
+    );
+  });
   router.use(errorHandler(options.logger));
   return router;
 }
