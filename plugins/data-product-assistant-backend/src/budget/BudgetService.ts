@@ -43,9 +43,8 @@ export interface BudgetReservation {
 /**
  * Per-user rate limits and per-domain daily cost caps, counted in the
  * budget ledger (`dpa_budget_ledger`) that every backend instance shares.
- * Checking the limits and writing the ask's row happen in one transaction
- * holding a lock per user and per domain (advisory locks on PostgreSQL;
- * SQLite runs one transaction at a time), so parallel asks cannot pass a
+ * Checking the limits and writing the ask's row are one atomic step (see
+ * `take`), so parallel asks, on one instance or several, cannot pass a
  * limit together.
  */
 export class BudgetService {
@@ -73,24 +72,22 @@ export class BudgetService {
     maxCostUsd: number;
   }): Promise<BudgetReservation> {
     const id = randomUUID();
-    await this.db.transaction(async trx => {
-      await this.lock(trx, [
-        `user:${request.userRef}`,
-        `domain:${request.domain ?? ''}`,
-      ]);
+    for (let attempt = 0; ; attempt++) {
       const now = this.now();
-      await this.checkPerMinute(trx, request.userRef, now);
-      await this.checkPerDay(trx, request.userRef, now);
-      await this.checkDomainCost(trx, request.domain, now);
-      await trx(LEDGER).insert({
-        id,
-        user_ref: request.userRef,
-        domain: request.domain ?? null,
-        created_at: now,
-        cost_usd: request.maxCostUsd,
-        settled: false,
-      });
-    });
+      if (await this.take(id, request, now)) break;
+      // Refused: say which limit (a place freed since is taken on the next attempt).
+      await this.checkPerMinute(this.db, request.userRef, now);
+      await this.checkPerDay(this.db, request.userRef, now);
+      await this.checkDomainCost(this.db, request.domain, now);
+      if (attempt === 2) {
+        throw new RateLimitedError(
+          'Too many questions at once; try again in a second',
+          'asks-per-minute',
+          1,
+          new Date(now.getTime() + 1000),
+        );
+      }
+    }
     return {
       settle: async costUsd => {
         await this.db(LEDGER)
@@ -103,6 +100,79 @@ export class BudgetService {
     };
   }
 
+  /**
+   * Writes the ask's ledger row if, and only if, no limit is reached: one
+   * INSERT … SELECT … WHERE <every limit holds>. SQLite runs it as one atomic
+   * step; PostgreSQL runs it after taking the user's and the domain's locks,
+   * so a parallel ask counts what this one wrote. Nothing is held across
+   * round trips on SQLite, whose single connection every query shares.
+   */
+  private async take(
+    id: string,
+    request: {
+      userRef: string;
+      domain: string | undefined;
+      maxCostUsd: number;
+    },
+    now: Date,
+  ): Promise<boolean> {
+    const { userRef, domain } = request;
+    const limits: string[] = [];
+    const bindings: Knex.Value[] = [
+      id,
+      userRef,
+      domain ?? null,
+      now,
+      request.maxCostUsd,
+      false,
+    ];
+    limits.push(
+      `(select count(*) from ${LEDGER} where user_ref = ? and created_at > ?) < ?`,
+    );
+    bindings.push(
+      userRef,
+      new Date(now.getTime() - MINUTE_MS),
+      this.settings.perUser.asksPerMinute,
+    );
+    const perDay = this.settings.perUser.asksPerDay;
+    if (perDay !== undefined) {
+      limits.push(
+        `(select count(*) from ${LEDGER} where user_ref = ? and created_at >= ?) < ?`,
+      );
+      bindings.push(userRef, startOfUtcDay(now), perDay);
+    }
+    const cap = this.capFor(domain);
+    if (cap !== undefined) {
+      limits.push(
+        `(select coalesce(sum(cost_usd), 0) from ${LEDGER} where ${
+          domain === undefined ? 'domain is null' : 'domain = ?'
+        } and created_at >= ?) < ?`,
+      );
+      if (domain !== undefined) bindings.push(domain);
+      bindings.push(startOfUtcDay(now), cap);
+    }
+    // Casts: PostgreSQL does not type parameters of a SELECT list from the INSERT's columns.
+    const sql = `insert into ${LEDGER} (id, user_ref, domain, created_at, cost_usd, settled)
+      select cast(? as varchar(36)), cast(? as varchar(255)), cast(? as varchar(255)),
+        cast(? as timestamptz), cast(? as double precision), cast(? as boolean)
+      where ${limits.join(' and ')}`;
+    const changed = (result: unknown) => {
+      const r = result as { rowCount?: number; changes?: number };
+      return (r.rowCount ?? r.changes ?? 0) === 1;
+    };
+    if (!this.isPostgres()) return changed(await this.db.raw(sql, bindings));
+    return this.db.transaction(async trx => {
+      // Always in the same order (user, then domain): no two asks wait on each other in a cycle.
+      for (const key of [`user:${userRef}`, `domain:${domain ?? ''}`]) {
+        await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [
+          LOCK_SPACE,
+          key,
+        ]);
+      }
+      return changed(await trx.raw(sql, bindings));
+    });
+  }
+
   /** Drops ledger rows older than any window (run on a schedule). */
   async prune(): Promise<number> {
     return this.db(LEDGER)
@@ -110,30 +180,19 @@ export class BudgetService {
       .delete();
   }
 
-  private async lock(trx: Knex.Transaction, keys: string[]) {
-    if ((trx.client as { dialect?: string }).dialect !== 'postgresql') return;
-    // Always in the same order (user, then domain): no two asks wait on each other in a cycle.
-    for (const key of keys) {
-      await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [
-        LOCK_SPACE,
-        key,
-      ]);
-    }
+  private isPostgres(): boolean {
+    return (this.db.client as { dialect?: string }).dialect === 'postgresql';
   }
 
   private retryAfter(resetsAt: Date, now: Date): number {
     return Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000));
   }
 
-  private async checkPerMinute(
-    trx: Knex.Transaction,
-    userRef: string,
-    now: Date,
-  ) {
+  private async checkPerMinute(db: Knex, userRef: string, now: Date) {
     const limit = this.settings.perUser.asksPerMinute;
     const since = new Date(now.getTime() - MINUTE_MS);
     // The limit-th newest ask of the last minute: once it is a minute old, one ask is free again.
-    const row = await trx(LEDGER)
+    const row = await db(LEDGER)
       .where('user_ref', userRef)
       .andWhere('created_at', '>', since)
       .orderBy('created_at', 'desc')
@@ -154,10 +213,10 @@ export class BudgetService {
     );
   }
 
-  private async checkPerDay(trx: Knex.Transaction, userRef: string, now: Date) {
+  private async checkPerDay(db: Knex, userRef: string, now: Date) {
     const limit = this.settings.perUser.asksPerDay;
     if (limit === undefined) return;
-    const [{ count }] = await trx(LEDGER)
+    const [{ count }] = await db(LEDGER)
       .where('user_ref', userRef)
       .andWhere('created_at', '>=', startOfUtcDay(now))
       .count({ count: '*' });
@@ -178,13 +237,13 @@ export class BudgetService {
 
   /** Spent today, asks in flight counting with the most they may cost. */
   private async checkDomainCost(
-    trx: Knex.Transaction,
+    db: Knex,
     domain: string | undefined,
     now: Date,
   ) {
     const cap = this.capFor(domain);
     if (cap === undefined) return;
-    const query = trx(LEDGER).andWhere('created_at', '>=', startOfUtcDay(now));
+    const query = db(LEDGER).andWhere('created_at', '>=', startOfUtcDay(now));
     if (domain === undefined) query.whereNull('domain');
     else query.where('domain', domain);
     const [{ spent }] = await query.sum({ spent: 'cost_usd' });

@@ -86,25 +86,23 @@ export class FileUrlReader implements UrlReaderService {
           `${url} is larger than ${this.maxBytes} bytes (dataProductAssistant.localFiles.maxBytes)`,
         );
       }
-      // Read no more than the cap even if the file grew since stat.
-      const buffer = Buffer.alloc(this.maxBytes + 1);
+      // Read no more than the cap (and one byte) even if the file grew since stat.
+      const chunks: Buffer[] = [];
       let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(
-          buffer,
-          length,
-          buffer.length - length,
-          length,
-        );
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > this.maxBytes) {
-          throw new InputError(
-            `${url} is larger than ${this.maxBytes} bytes (dataProductAssistant.localFiles.maxBytes)`,
-          );
-        }
+      for await (const chunk of handle.createReadStream({
+        start: 0,
+        end: this.maxBytes,
+        autoClose: false,
+      })) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
       }
-      content = buffer.subarray(0, length);
+      if (length > this.maxBytes) {
+        throw new InputError(
+          `${url} is larger than ${this.maxBytes} bytes (dataProductAssistant.localFiles.maxBytes)`,
+        );
+      }
+      content = Buffer.concat(chunks, length);
       mtime = info.mtime;
     } finally {
       await handle.close();
