@@ -108,13 +108,13 @@ export class DataProductProfileService {
     return entity;
   }
 
-  /** The product's profile; `entity`, when the caller already read it with these credentials, is not read again. */
+  /** The product's profile; the entity, when the caller already read it with these credentials (`known`), is not read again. */
   async getProfile(
     entityRef: string,
     credentials: BackstageCredentials,
-    entity?: Entity,
+    known?: Entity,
   ): Promise<DataProductProfile> {
-    entity ??= await this.getDataProduct(entityRef, credentials);
+    const entity = known ?? (await this.getDataProduct(entityRef, credentials));
     const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
     if (!annotation) {
       throw new InputError(

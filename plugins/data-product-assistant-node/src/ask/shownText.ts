@@ -67,11 +67,12 @@ export function fixedReasons(reasons: VerdictReason[]): VerdictReason[] {
       typeof r.claim === 'number' && Number.isInteger(r.claim) && r.claim >= 0
         ? r.claim
         : undefined;
-    const message = !known
-      ? 'The validator raised a concern about this answer.'
-      : r.code === 'ungrounded' && claim !== undefined
-      ? `Claim ${claim + 1} is not supported by the facts it cites.`
-      : REASON_MESSAGES[r.code];
+    let message = known
+      ? REASON_MESSAGES[r.code]
+      : 'The validator raised a concern about this answer.';
+    if (r.code === 'ungrounded' && claim !== undefined) {
+      message = `Claim ${claim + 1} is not supported by the facts it cites.`;
+    }
     return {
       code: known ? r.code : OTHER,
       message,
