@@ -15,6 +15,8 @@ export interface Config {
      */
     localFiles?: {
       allow?: string[];
+      /** Largest file read, in bytes (default 5 MiB). */
+      maxBytes?: number;
     };
     /**
      * Named model specs. `builtin-answer` and `builtin-validator` always exist.

@@ -56,9 +56,13 @@ export interface RunningPortal {
 /** Starts the backend (serving the built app) and waits until the demo catalog is in. */
 export async function startPortal(
   log: (line: string) => void,
-  options: { extraConfigs?: string[] } = {},
+  options: {
+    extraConfigs?: string[];
+    /** Where an extra config puts the backend (default the e2e port, 7017). */
+    baseUrl?: string;
+  } = {},
 ): Promise<RunningPortal> {
-  const baseUrl = 'http://localhost:7017';
+  const baseUrl = options.baseUrl ?? 'http://localhost:7017';
   const configs = [
     path.join(repoRoot, 'app-config.yaml'),
     path.join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
