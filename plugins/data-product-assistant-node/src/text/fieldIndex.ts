@@ -82,8 +82,7 @@ export class FieldIndex<F extends string> {
       fuzzy: options.fuzzy
         ? (t: string) => (t.length >= 6 ? options.fuzzy! : false)
         : false,
-      boostTerm: (t: string) =>
-        own.has(t) ? 1 : (options.expansion ?? 0),
+      boostTerm: (t: string) => (own.has(t) ? 1 : options.expansion ?? 0),
     });
     const hits = results
       .map(r => ({ id: String(r.id), score: r.score, terms: r.terms }))

@@ -27,7 +27,10 @@ const lexiconWord: IsWord = w => lexicon().isWord(w);
  * business, entity, id). The last piece may be an unknown short tail (`rowguid` → row, guid).
  * Unsplittable runs come back whole.
  */
-export function splitGlued(run: string, isWord: IsWord = lexiconWord): string[] {
+export function splitGlued(
+  run: string,
+  isWord: IsWord = lexiconWord,
+): string[] {
   const n = run.length;
   if (n < 6 || !/^[a-z]+$/.test(run) || isWord(run)) return [run];
   // best[i]: fewest pieces covering run[i..]

@@ -1,6 +1,13 @@
 // The engine's text toolkit: one tokeniser, one normaliser (lemmas), one lexicon (WordNet).
-export { tokenise, normaliseNumber, isIdentifier, type Token } from './tokenise';
+export {
+  tokenise,
+  normaliseNumber,
+  parseNumber,
+  isIdentifier,
+  type Token,
+} from './tokenise';
 export { lemma } from './lemma';
+export { stem } from './stem';
 export { STOPWORDS, isStopword } from './stopwords';
 export { normaliseTerm, rawTerms, contentTerms } from './terms';
 export {

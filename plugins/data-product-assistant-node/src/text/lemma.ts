@@ -114,7 +114,10 @@ function morphy(word: string): string {
 
 /** Lower-cased lemma of one word; numbers, codes and short words are returned lower-cased. */
 export function lemma(word: string): string {
-  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  const w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   if (w.length < 3 || !/^[a-z][a-z-]*[a-z]$/.test(w)) return w;
   return cache.getOrSet(w, morphy);
 }

@@ -8,6 +8,7 @@
  */
 import { BoundedCache } from './boundedCache';
 import { lemma } from './lemma';
+import { parseNumber } from './tokenise';
 import {
   WORDNET_POS,
   type Synset,
@@ -37,6 +38,22 @@ const HYPONYM = new Set(['~', '~i']);
 /** Derivationally related form, pertainym (adjective ↔ noun, adverb ↔ adjective), participle. */
 const DERIVED = new Set(['+', '\\', '<']);
 
+/** Opposite function words: a closed class WordNet does not cover. */
+const FUNCTION_OPPOSITES = new Map<string, string[]>();
+for (const [a, b] of [
+  ['before', 'after'],
+  ['above', 'below'],
+  ['over', 'under'],
+  ['with', 'without'],
+  ['more', 'less'],
+  ['more', 'fewer'],
+  ['earliest', 'latest'],
+  ['first', 'last'],
+]) {
+  FUNCTION_OPPOSITES.set(a, [...(FUNCTION_OPPOSITES.get(a) ?? []), b]);
+  FUNCTION_OPPOSITES.set(b, [...(FUNCTION_OPPOSITES.get(b) ?? []), a]);
+}
+
 function display(word: string): string {
   return word.toLowerCase().replace(/_/g, ' ');
 }
@@ -47,12 +64,8 @@ function common(word: string): boolean {
 }
 
 export class Lexicon {
-  private readonly cache = new BoundedCache<string, readonly string[]>(
-    100_000,
-  );
-  private readonly sets = new BoundedCache<string, ReadonlySet<string>>(
-    50_000,
-  );
+  private readonly cache = new BoundedCache<string, readonly string[]>(100_000);
+  private readonly sets = new BoundedCache<string, ReadonlySet<string>>(50_000);
 
   constructor(private readonly files: WordnetFiles = wordnet()) {}
 
@@ -110,11 +123,7 @@ export class Lexicon {
   /** Other words for the same thing (`client` → customer's synset mates are none; `telephone` → phone). */
   synonyms(word: string, options: SenseOptions = {}): readonly string[] {
     return this.memo('syn', word, options, () =>
-      this.words(
-        this.synsets(word, options),
-        lemma(word),
-        !!options.phrases,
-      ),
+      this.words(this.synsets(word, options), lemma(word), !!options.phrases),
     );
   }
 
@@ -192,6 +201,72 @@ export class Lexicon {
       this.lexical(word, new Set(['!']), o),
     );
   }
+
+  /**
+   * Words that exclude this one: antonyms (`gross` / net, `include` / exclude,
+   * `public` / private), the function words' opposites (`before` / after), and
+   * other units of the same measure (`hour` / day, week …; `hourly` / daily …).
+   */
+  opposites(word: string): readonly string[] {
+    const l = lemma(word);
+    return this.memo('opp', l, {}, () => {
+      const out = new Set<string>([
+        ...this.antonyms(l),
+        ...(FUNCTION_OPPOSITES.get(l) ?? []),
+      ]);
+      for (const noun of [l, ...this.derived(l)]) {
+        for (const unit of this.unitSiblings(noun)) {
+          out.add(unit);
+          for (const d of this.derived(unit)) out.add(d);
+        }
+      }
+      out.delete(l);
+      for (const same of this.family(l)) out.delete(same);
+      return [...out];
+    });
+  }
+
+  /** Other units under the same unit of measure as a noun's first sense (`hour` → second, minute, day …). */
+  private unitSiblings(noun: string): string[] {
+    const entry = this.files.entry(lemma(noun), 'n');
+    if (!entry) return [];
+    const first = this.files.synset('n', entry.offsets[0]);
+    const out: string[] = [];
+    for (const p of first.pointers) {
+      if (p.symbol !== '@') continue;
+      const parent = this.files.synset(p.pos, p.offset);
+      if (!parent.words.some(w => /(^|_)unit(_|$)/i.test(w))) continue;
+      for (const c of parent.pointers) {
+        if (c.symbol !== '~' || c.offset === first.offset) continue;
+        for (const w of this.files.synset(c.pos, c.offset).words)
+          if (common(w) && /^[a-z]+$/.test(w)) out.push(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Counted spans a word stands for, from WordNet's own synonyms:
+   * `daily` → day → "twenty-four hours" → [24, hour].
+   */
+  quantities(word: string): ReadonlyArray<readonly [number, string]> {
+    const l = lemma(word);
+    return this.memoQuantities.getOrSet(l, () => {
+      const out: Array<[number, string]> = [];
+      for (const w of [l, ...this.derived(l)])
+        for (const phrase of this.synonyms(w, { phrases: true, senses: 1 })) {
+          const m = /^(.+?)[\s-]([a-z]+)$/.exec(phrase);
+          const n = m ? parseNumber(m[1]) : undefined;
+          if (m && n !== undefined) out.push([n, lemma(m[2])]);
+        }
+      return out;
+    });
+  }
+
+  private readonly memoQuantities = new BoundedCache<
+    string,
+    ReadonlyArray<readonly [number, string]>
+  >(20_000);
 
   private set(
     kind: string,

@@ -5,7 +5,12 @@
  * takes a few hundred milliseconds and ~100 MB to load, so it loads on the
  * first call only: the engine's hot paths (ask, interop) never call it.
  */
-import type { ItemEntity, ItemSentence, ItemToken, WinkMethods } from 'wink-nlp';
+import type {
+  ItemEntity,
+  ItemSentence,
+  ItemToken,
+  WinkMethods,
+} from 'wink-nlp';
 
 export interface TextSpan {
   start: number;

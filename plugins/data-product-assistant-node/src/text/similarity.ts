@@ -137,7 +137,9 @@ export class TfIdfVocabulary {
   }
 
   /** Registers one document of weighted terms (fractional counts); returns term ids with summed weights. */
-  addWeighted(terms: ReadonlyArray<readonly [string, number]>): Map<number, number> {
+  addWeighted(
+    terms: ReadonlyArray<readonly [string, number]>,
+  ): Map<number, number> {
     this.docs++;
     const counts = new Map<number, number>();
     for (const [t, w] of terms) {
@@ -153,7 +155,10 @@ export class TfIdfVocabulary {
   }
 
   /** weight = (1 + ln tf) × idf × boost, L2-normalised. */
-  vector(counts: Map<number, number>, boost?: Map<number, number>): SparseVector {
+  vector(
+    counts: Map<number, number>,
+    boost?: Map<number, number>,
+  ): SparseVector {
     return this.weigh(
       counts,
       (id, tf) => (1 + Math.log(tf)) * this.idf(id) * (boost?.get(id) ?? 1),

@@ -35,7 +35,14 @@ describe('lemma', () => {
   });
 
   it('leaves lemmas, non-inflections and codes alone', () => {
-    for (const w of ['status', 'analysis', 'news', 'customer', 'data', 'evening'])
+    for (const w of [
+      'status',
+      'analysis',
+      'news',
+      'customer',
+      'data',
+      'evening',
+    ])
       expect(lemma(w)).toBe(w);
     expect(lemma('SO-2024')).toBe('so-2024');
     expect(lemma('id')).toBe('id');
@@ -47,7 +54,9 @@ describe('lexicon', () => {
   it('gives synonyms, broader terms, derived forms and antonyms from WordNet', () => {
     expect(lx.synonyms('client')).toContain('customer');
     expect(lx.synonyms('hour')).toContain('hr');
-    expect(lx.hypernyms('patient', { depth: 2, senses: 1 })).toContain('person');
+    expect(lx.hypernyms('patient', { depth: 2, senses: 1 })).toContain(
+      'person',
+    );
     expect(lx.derived('daily')).toContain('day');
     expect(lx.antonyms('gross')).toContain('net');
     expect(lx.antonyms('include')).toContain('exclude');
@@ -85,7 +94,11 @@ describe('identifiers', () => {
       'email',
       'address',
     ]);
-    expect(splitIdentifier('HTTPStatusCode')).toEqual(['http', 'status', 'code']);
+    expect(splitIdentifier('HTTPStatusCode')).toEqual([
+      'http',
+      'status',
+      'code',
+    ]);
     expect(splitIdentifier('order-line-2')).toEqual(['order', 'line', '2']);
     expect(splitIdentifier('starttime')).toEqual(['start', 'time']);
     expect(splitIdentifier('businessentityid')).toEqual([
@@ -133,14 +146,9 @@ describe('tokens and terms', () => {
   });
 
   it('gives content terms: lemmas, identifiers whole and split, no stop words', () => {
-    expect(contentTerms('Which columns hold the customers netAmount?')).toEqual([
-      'column',
-      'hold',
-      'customer',
-      'netamount',
-      'net',
-      'amount',
-    ]);
+    expect(contentTerms('Which columns hold the customers netAmount?')).toEqual(
+      ['column', 'hold', 'customer', 'netamount', 'net', 'amount'],
+    );
   });
 });
 
@@ -151,7 +159,10 @@ describe('similarity and retrieval', () => {
   });
 
   it('ranks fielded documents by BM25 and expands queries from the lexicon', () => {
-    const index = new FieldIndex({ fields: ['name', 'text'], boost: { name: 3 } });
+    const index = new FieldIndex({
+      fields: ['name', 'text'],
+      boost: { name: 3 },
+    });
     index.add([
       { id: 'a', name: 'customer_id', text: 'Identifier of the buyer.' },
       { id: 'b', name: 'order_total', text: 'Total amount of the order.' },
@@ -179,6 +190,7 @@ describe('wink-nlp', () => {
       ['DATE', '3 March 2024'],
       ['EMAIL', 'a@b.com'],
     ]);
-    for (const x of [...s, ...e]) expect(text.slice(x.start, x.end)).toBe(x.text);
+    for (const x of [...s, ...e])
+      expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 });

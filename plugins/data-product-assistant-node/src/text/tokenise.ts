@@ -51,6 +51,19 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
   twice: '2',
 };
 
+/** A number written in words or digits (`twenty-four`, `24`, `seven`), or undefined. */
+export function parseNumber(words: string): number | undefined {
+  const w = words.toLowerCase().trim();
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
+  let total = 0;
+  for (const part of w.split(/[\s-]+/)) {
+    const n = NUMBER_WORDS[part];
+    if (n === undefined) return undefined;
+    total += Number(n);
+  }
+  return w ? total : undefined;
+}
+
 /** A numeral without thousands separators or trailing decimal zeros: `1,200.50` → `1200.5`. */
 export function normaliseNumber(raw: string): string {
   let n = raw.replace(/%$/, '');
@@ -63,9 +76,7 @@ export function normaliseNumber(raw: string): string {
 /** Whether a token is an identifier rather than a word: `order_id`, `orders.total`, `netAmount`. */
 export function isIdentifier(raw: string): boolean {
   return (
-    raw.includes('_') ||
-    /\.[A-Za-z_]/.test(raw) ||
-    /^[a-z]+[A-Z]\w*$/.test(raw)
+    raw.includes('_') || /\.[A-Za-z_]/.test(raw) || /^[a-z]+[A-Z]\w*$/.test(raw)
   );
 }
 

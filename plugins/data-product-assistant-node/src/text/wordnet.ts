@@ -213,10 +213,7 @@ export class WordnetFiles {
       length = readSync(fd, this.chunk, 0, this.chunk.length, offset);
       end = this.chunk.indexOf(NEWLINE);
     }
-    const synset = parseDataLine(
-      this.chunk.toString('latin1', 0, end),
-      pos,
-    );
+    const synset = parseDataLine(this.chunk.toString('latin1', 0, end), pos);
     this.synsets.set(key, synset);
     return synset;
   }
