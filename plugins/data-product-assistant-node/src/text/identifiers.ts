@@ -23,9 +23,9 @@ export type IsWord = (word: string) => boolean;
 const lexiconWord: IsWord = w => lexicon().isWord(w);
 
 /**
- * Splits a run of letters into known words, fewest pieces first (`businessentityid` →
- * business, entity, id). The last piece may be an unknown short tail (`rowguid` → row, guid).
- * Unsplittable runs come back whole.
+ * Splits a run of letters into words in use, fewest pieces first (`businessentityid` →
+ * business, entity, id; the last piece may be a two-letter word). Runs that do
+ * not split that way (`quakelyal`, `rowguid`) come back whole.
  */
 export function splitGlued(
   run: string,
@@ -33,22 +33,36 @@ export function splitGlued(
 ): string[] {
   const n = run.length;
   if (n < 6 || !/^[a-z]+$/.test(run) || isWord(run)) return [run];
-  // best[i]: fewest pieces covering run[i..]
-  const best: Array<string[] | undefined> = new Array(n + 1);
-  best[n] = [];
+  // best[i]: fewest pieces covering run[i..]; among those, the commonest words (time|stamp, not times|tamp)
+  const lx = lexicon();
+  const best: Array<{ pieces: string[]; score: number } | undefined> =
+    new Array(n + 1);
+  best[n] = { pieces: [], score: 0 };
   for (let i = n - 1; i >= 0; i--) {
     for (let j = n; j > i; j--) {
       const piece = run.slice(i, j);
       const rest = best[j];
       if (!rest) continue;
-      const ok =
-        (piece.length >= 3 && isWord(piece)) ||
-        (j === n && i > 0 && piece.length >= 2 && piece.length <= 4);
-      if (ok && (!best[i] || rest.length + 1 < best[i]!.length))
-        best[i] = [piece, ...rest];
+      // pieces are words in use (not `tor`, `lyal`); a last piece may be a short word (`item|id`)
+      const known =
+        (piece.length >= 3 && isWord(piece) && lx.frequency(piece) > 0) ||
+        (j === n && i > 0 && piece.length === 2 && isWord(piece));
+      if (!known) continue;
+      const candidate = {
+        pieces: [piece, ...rest.pieces],
+        score: rest.score + Math.log(2 + lx.frequency(piece)),
+      };
+      const current = best[i];
+      if (
+        !current ||
+        candidate.pieces.length < current.pieces.length ||
+        (candidate.pieces.length === current.pieces.length &&
+          candidate.score > current.score)
+      )
+        best[i] = candidate;
     }
   }
-  const pieces = best[0];
+  const pieces = best[0]?.pieces;
   return pieces && pieces.length > 1 ? pieces : [run];
 }
 
