@@ -108,6 +108,7 @@ export class Lexicon {
     return [...out];
   }
 
+  /** Cached per surface form: the lemma is only worked out on a miss. */
   private memo(
     kind: string,
     word: string,
@@ -116,7 +117,7 @@ export class Lexicon {
   ): readonly string[] {
     const key = `${kind}|${options.pos ?? ''}|${options.senses ?? 2}|${
       options.phrases ? 1 : 0
-    }|${lemma(word)}`;
+    }|${word}`;
     return this.cache.getOrSet(key, compute);
   }
 
@@ -273,7 +274,7 @@ export class Lexicon {
     word: string,
     build: () => Iterable<string>,
   ): ReadonlySet<string> {
-    return this.sets.getOrSet(`${kind}|${lemma(word)}`, () => new Set(build()));
+    return this.sets.getOrSet(`${kind}|${word}`, () => new Set(build()));
   }
 
   /**
