@@ -17,6 +17,7 @@ import {
   conceptTokens,
   tailClass,
   IDENTIFIER_TOKENS,
+  IDENTIFIER_WORDS,
   isSelectiveShape,
   isSelectiveValue,
   normaliseName,
@@ -219,7 +220,7 @@ export function buildColumnEntries(
         const idByName = last !== undefined && IDENTIFIER_TOKENS.has(last);
         const idLike =
           idByName ||
-          tokens.includes('identifier') ||
+          tokens.some(t => IDENTIFIER_WORDS.has(t)) ||
           (keyKind !== 'none' &&
             KEY_DESCRIPTION.test(column.description ?? '')) ||
           (keyKind === 'unique' && nameConcept.length > 0) ||

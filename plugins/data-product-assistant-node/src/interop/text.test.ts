@@ -38,10 +38,7 @@ describe('name normalisation', () => {
   });
 
   it('expands abbreviations from the catalog, never from a hand-written table', () => {
-    expect(normaliseName('cust_id', catalog)).toEqual([
-      'customer',
-      'identifier',
-    ]);
+    expect(normaliseName('cust_id', catalog)).toEqual(['customer', 'id']);
     expect(normaliseName('qty', catalog)).toEqual(['quantity']);
     expect(normaliseName('invoice_num', catalog)).toEqual([
       'invoice',
@@ -49,6 +46,8 @@ describe('name normalisation', () => {
     ]);
     expect(normaliseName('event_ts', catalog)).toEqual(['event', 'timestamp']);
     expect(normaliseName('sku', catalog)).toEqual(['stock', 'keep', 'unit']);
+    // column-role words stay as they are: `ref` is not "refer", `no` not "note"
+    expect(normaliseName('order_ref', catalog)).toEqual(['order', 'ref']);
     // without the catalog's words there is nothing to expand from
     expect(normaliseName('cust_id')).toEqual(['cust', 'id']);
   });

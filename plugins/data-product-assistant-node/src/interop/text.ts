@@ -59,19 +59,27 @@ export function tailClass(tokens: string[]): string | undefined {
   return last === undefined ? undefined : TAIL_CLASSES[last];
 }
 
-/** Name tails that mark an identifier column (`order_id`, `customer_ref`, `invoice_no`). */
-export const IDENTIFIER_TOKENS = new Set([
+/** Words that make any name an identifier's (`order_id`, `customer_ref`, `fk_customer`). */
+export const IDENTIFIER_WORDS: ReadonlySet<string> = new Set([
   'identifier',
   'id',
   'key',
   'ref',
   'reference',
+  'fk',
+  'pk',
+  'uuid',
+  'guid',
+]);
+
+/** Name tails that mark an identifier column (those words, and `invoice_no`, `phone_number`, `country_code`). */
+export const IDENTIFIER_TOKENS: ReadonlySet<string> = new Set([
+  ...IDENTIFIER_WORDS,
   'no',
   'number',
   'code',
 ]);
 
-/** Generic column-name words: alone they never carry a relationship. */
 export const GENERIC_TOKENS = new Set([
   'identifier',
   'id',
@@ -79,6 +87,10 @@ export const GENERIC_TOKENS = new Set([
   'ref',
   'reference',
   'no',
+  'fk',
+  'pk',
+  'uuid',
+  'guid',
   'number',
   'code',
   'status',
@@ -181,6 +193,8 @@ export function catalogAbbreviations(
 
 /** One word of a name → its lemmas, or those of what it abbreviates (`cust` → customer). */
 function nameWords(word: string, abbreviations?: Abbreviations): string[] {
+  // column-role words (`ref`, `no`, `fk`) are what they are, not abbreviations of the catalog's words
+  if (GENERIC_TOKENS.has(word)) return [word];
   const expanded = abbreviations?.expand(word);
   return (expanded ?? word).split(' ').map(lemma);
 }

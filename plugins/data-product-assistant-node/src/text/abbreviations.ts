@@ -91,6 +91,7 @@ export class Abbreviations {
     const counts = this.learned.get(t) ?? new Map<string, number>();
     counts.set(found, (counts.get(found) ?? 0) + 1);
     this.learned.set(t, counts);
+    this.memo.clear();
   }
 
   private eligible(t: string): boolean {
@@ -109,7 +110,14 @@ export class Abbreviations {
    * mate (`hr` → hour), else a clear winner among the vocabulary's words.
    */
   expand(token: string): string | undefined {
-    const t = token.toLowerCase();
+    const hit = this.memo.get(token);
+    if (hit !== undefined || this.memo.has(token)) return hit;
+    const found = this.find(token.toLowerCase());
+    this.memo.set(token, found);
+    return found;
+  }
+
+  private find(t: string): string | undefined {
     if (t.length < 2 || t.length > 5 || !/^[a-z]+$/.test(t) || isStopword(t))
       return undefined;
     const lx = lexicon();
@@ -125,8 +133,7 @@ export class Abbreviations {
       return [...learned].sort(
         (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
       )[0][0];
-    if (!this.memo.has(t)) this.memo.set(t, this.fromVocabulary(t));
-    return this.memo.get(t);
+    return this.fromVocabulary(t);
   }
 
   private fromContext(t: string, context: string): string | undefined {

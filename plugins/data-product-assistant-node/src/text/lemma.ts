@@ -114,10 +114,13 @@ function morphy(word: string): string {
 
 /** Lower-cased lemma of one word; numbers, codes and short words are returned lower-cased. */
 export function lemma(word: string): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
   const w = word
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
-  if (w.length < 3 || !/^[a-z][a-z-]*[a-z]$/.test(w)) return w;
-  return cache.getOrSet(w, morphy);
+  const l = w.length < 3 || !/^[a-z][a-z-]*[a-z]$/.test(w) ? w : morphy(w);
+  cache.set(word, l);
+  return l;
 }

@@ -66,20 +66,31 @@ function common(word: string): boolean {
 export class Lexicon {
   private readonly cache = new BoundedCache<string, readonly string[]>(100_000);
   private readonly sets = new BoundedCache<string, ReadonlySet<string>>(50_000);
+  private readonly counts = new BoundedCache<string, number>(200_000);
 
   constructor(private readonly files: WordnetFiles = wordnet()) {}
 
-  /** Whether WordNet knows the word (in any form) as a common word. */
+  /** Whether WordNet knows the word (in any form). */
   isWord(word: string): boolean {
-    const l = lemma(word);
-    return WORDNET_POS.some(p => this.files.entry(l, p));
+    return this.tagged(word) >= 0;
   }
 
   /** How often the word's senses occur in WordNet's tagged corpus, over all parts of speech (0: rare). */
   frequency(word: string): number {
+    return Math.max(0, this.tagged(word));
+  }
+
+  /** Tagged-corpus count of a word's lemma over all parts of speech; -1 when WordNet does not list it. */
+  private tagged(word: string): number {
+    const hit = this.counts.get(word);
+    if (hit !== undefined) return hit;
     const l = lemma(word);
-    let n = 0;
-    for (const p of WORDNET_POS) n += this.files.entry(l, p)?.tagCount ?? 0;
+    let n = -1;
+    for (const p of WORDNET_POS) {
+      const e = this.files.entry(l, p);
+      if (e) n = Math.max(n, 0) + e.tagCount;
+    }
+    this.counts.set(word, n);
     return n;
   }
 
