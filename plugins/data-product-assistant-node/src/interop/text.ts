@@ -240,6 +240,9 @@ export function textTerms(
   return out;
 }
 
+const related = new BoundedCache<string, readonly string[]>(50_000);
+const relatedSets = new BoundedCache<string, ReadonlySet<string>>(50_000);
+
 /**
  * Words WordNet relates to a name word: synonyms of its two commonest noun
  * senses and the broader term of the commonest (`patient` → case, person …).
@@ -261,9 +264,6 @@ export function relatedWords(word: string): readonly string[] {
   relatedSets.set(word, new Set(words));
   return words;
 }
-
-const related = new BoundedCache<string, readonly string[]>(50_000);
-const relatedSets = new BoundedCache<string, ReadonlySet<string>>(50_000);
 
 /** Related words of a vocabulary, to hand to a worker thread. */
 export type RelatedTable = Array<[string, readonly string[]]>;
