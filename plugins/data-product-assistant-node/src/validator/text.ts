@@ -66,8 +66,6 @@ export class Evidence {
   readonly counted: Set<string>;
   /** Counted spans as `number unit` ("24 hour"). */
   readonly counts: Set<string>;
-  /** Every word the evidence's words are related to (their WordNet families), built on first use. */
-  private related?: Set<string>;
 
   constructor(text: string) {
     this.text = text;
@@ -104,13 +102,6 @@ export class Evidence {
     if (!this.stems.size)
       for (const e of this.words) if (e.length > 3) this.stems.add(stem(e));
     if (w.length > 3 && this.stems.has(stem(w))) return true;
-    if (!this.related) {
-      const lx = lexicon();
-      this.related = new Set();
-      for (const e of this.words)
-        if (!/\d/.test(e)) for (const r of lx.family(e)) this.related.add(r);
-    }
-    if (this.related.has(w)) return true;
     const lx = lexicon();
     for (const r of lx.family(w)) if (this.words.has(r)) return true;
     // "daily" for "every 24 hours"
