@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Abbreviations,
+  annotate,
   FieldIndex,
   compactName,
   contentTerms,
@@ -8,6 +9,7 @@ import {
   jaccard,
   lemma,
   lexicon,
+  properNounSpans,
   sentences,
   splitIdentifier,
   tokenise,
@@ -60,6 +62,17 @@ describe('lexicon', () => {
     expect(lx.derived('daily')).toContain('day');
     expect(lx.antonyms('gross')).toContain('net');
     expect(lx.antonyms('include')).toContain('exclude');
+  });
+
+  it('knows what excludes a word and what a word counts', () => {
+    expect(lx.opposites('after')).toContain('before');
+    expect(lx.opposites('gross')).toContain('net');
+    expect(lx.opposites('hourly')).toEqual(
+      expect.arrayContaining(['day', 'daily', 'minute']),
+    );
+    expect(lx.opposites('customer')).toEqual([]);
+    expect(lx.quantities('daily')).toContainEqual([24, 'hour']);
+    expect(lx.quantities('order')).toEqual([]);
   });
 
   it('relates words by their most frequent senses only', () => {
@@ -125,6 +138,16 @@ describe('identifiers', () => {
     expect(vocab.expand('order')).toBeUndefined();
     expect(vocab.expand('ref')).toBeUndefined();
     expect(new Abbreviations([]).expand('cust')).toBeUndefined();
+  });
+
+  it('learns abbreviations from the text that describes them, then uses them everywhere', () => {
+    const learnt = new Abbreviations([]);
+    learnt.learn('sku', 'Stock keeping unit of the item.');
+    learnt.learn('ts', 'Order timestamp, in UTC.');
+    learnt.learn('order', 'Order number.'); // a word, not an abbreviation
+    expect(learnt.expand('sku')).toBe('stock keeping unit');
+    expect(learnt.expand('ts')).toBe('timestamp');
+    expect(learnt.expand('order')).toBeUndefined();
   });
 });
 
@@ -192,5 +215,16 @@ describe('wink-nlp', () => {
     ]);
     for (const x of [...s, ...e])
       expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('tags parts of speech and finds runs of proper nouns', () => {
+    const text = 'Send it to Jane Miller in Boston today.';
+    expect(properNounSpans(text).map(x => x.text)).toEqual([
+      'Jane Miller',
+      'Boston',
+    ]);
+    const tokens = annotate(text);
+    expect(tokens.find(t => t.text === 'Send')?.pos).toBe('VERB');
+    expect(tokens.find(t => t.text === 'it')?.stopWord).toBe(true);
   });
 });
