@@ -1,5 +1,5 @@
 import type { Fact } from '../models/types';
-import { compact, stem } from './terms';
+import { compactName, lemma } from '../text';
 
 export interface ColumnMention {
   table: string;
@@ -47,15 +47,15 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
       joined += words[j];
       addGram(joined, { start: i, end: j });
       const singular =
-        joined.slice(0, joined.length - words[j].length) + stem(words[j]);
+        joined.slice(0, joined.length - words[j].length) + lemma(words[j]);
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }
   const spansOf = (name: string | undefined): Span[] => {
     if (!name) return [];
-    const key = compact(name);
+    const key = compactName(name);
     if (key.length < 2) return [];
-    return grams.get(key) ?? grams.get(stem(key)) ?? [];
+    return grams.get(key) ?? grams.get(lemma(key)) ?? [];
   };
 
   type Hit = {

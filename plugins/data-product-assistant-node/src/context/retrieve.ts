@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Fact, FactKind } from '../models/types';
 import type { Intent } from './intent';
 import type { Mentions } from './mentions';
-import { processTerm, tokenize } from './terms';
+import { normaliseTerm, rawTerms } from '../text';
 
 export interface RankedFact {
   fact: Fact;
@@ -52,8 +52,8 @@ function indexFor(facts: Fact[]) {
     const search = new MiniSearch<Doc>({
       idField: 'id',
       fields: ['text', 'names'],
-      tokenize,
-      processTerm,
+      tokenize: rawTerms,
+      processTerm: normaliseTerm,
     });
     search.addAll(
       facts.map(f => ({

@@ -1,12 +1,7 @@
 import type { ColumnEntry } from './columnFeatures';
 import { cosine } from './columnFeatures';
-import {
-  areRelated,
-  jaroWinkler,
-  sortedDice,
-  typeCompatibility,
-  type TypeCompatibility,
-} from './text';
+import { jaroWinkler, sortedDice } from '../text/similarity';
+import { areRelated, typeCompatibility, type TypeCompatibility } from './text';
 import type { RelationshipKind } from './types';
 
 /**
@@ -228,7 +223,9 @@ function structuralFeatures(
     ? firstShared(piiA, b.column.piiTypes)
     : undefined;
   f.tailMismatch = !!a.tail && !!b.tail && a.tail !== b.tail;
+  // shared example values say the heads name one thing under two words (`sku` ~ `product_code`)
   f.headMismatch =
+    f.values === 0 &&
     !!a.head &&
     !!b.head &&
     a.head !== b.head &&
@@ -255,6 +252,8 @@ function addNameFeatures(
   f.crossMention =
     Math.max(coverage(a.concept, b), coverage(b.concept, a)) *
     (conceptOverlap < 1 ? 1 : 0.5);
+  // one name's concepts all in the other's description: the heads name one thing (`tracking_id` ~ "tracking reference")
+  if (f.crossMention >= 1) f.headMismatch = false;
 }
 
 /** Vector similarities: description cosine, table cosine, lexical similarity (only where it weighs). */
@@ -316,9 +315,11 @@ export function kindOf(
 ): RelationshipKind {
   if (confidence < SUGGEST_THRESHOLD) return 'none';
   const piiAttribute = (a.pii && !a.idLike) || (b.pii && !b.idLike);
+  // selective values of a unique key found in another column: that column refers to it
+  const holdsKeyValues =
+    (a.keyKind === 'unique' || b.keyKind === 'unique') && f.values > 0;
   if (
-    a.idLike &&
-    b.idLike &&
+    ((a.idLike && b.idLike) || holdsKeyValues) &&
     f.type !== 'incompatible' &&
     !piiAttribute &&
     !f.genericName &&
@@ -344,9 +345,11 @@ const TEXT_HEADROOM_BARE =
   Math.max(0, SCORER_WEIGHTS.lexicalBare) +
   Math.max(0, SCORER_WEIGHTS.tableBare);
 
-/** Most the name-word features can add to the log-odds. */
+/** Most the name-word features can add to the log-odds (a lifted head mismatch included). */
 const NAME_HEADROOM =
-  SCORER_WEIGHTS.conceptOverlap + SCORER_WEIGHTS.crossMention;
+  SCORER_WEIGHTS.conceptOverlap +
+  SCORER_WEIGHTS.crossMention -
+  SCORER_WEIGHTS.headMismatch;
 
 function pruned(features: PairFeatures, z: number): PairScore {
   return { confidence: sigmoid(z), logit: z, kind: 'none', features };

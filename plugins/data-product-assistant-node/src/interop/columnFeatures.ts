@@ -5,11 +5,19 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   charNgrams,
+  cosine,
+  splitCase,
+  TfIdfVocabulary,
+  type SparseVector,
+} from '../text';
+import {
+  catalogAbbreviations,
   codeList,
   relatedWords,
   conceptTokens,
   tailClass,
   IDENTIFIER_TOKENS,
+  IDENTIFIER_WORDS,
   isSelectiveShape,
   isSelectiveValue,
   normaliseName,
@@ -19,11 +27,7 @@ import {
   type TypeFamily,
 } from './text';
 
-/** A sparse, L2-normalised tf-idf vector over interned term ids (ids ascending). */
-export interface SparseVector {
-  ids: Int32Array;
-  weights: Float32Array;
-}
+export { cosine, type SparseVector };
 
 export interface ProductInfo {
   id: string;
@@ -85,97 +89,9 @@ export interface ColumnEntry {
   pii: boolean;
 }
 
-/** Interns terms to ids and counts document frequencies, then weights vectors. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  readonly df: number[] = [];
-  docs = 0;
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.df.length;
-      this.ids.set(term, id);
-      this.df.push(0);
-    }
-    return id;
-  }
-
-  /** Registers one document's terms; returns term ids with counts. */
-  add(terms: string[]): Map<number, number> {
-    this.docs++;
-    const counts = new Map<number, number>();
-    for (const t of terms) {
-      const id = this.id(t);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const id of counts.keys()) this.df[id]++;
-    return counts;
-  }
-
-  /** Registers one document of weighted terms (fractional counts); returns term ids with summed weights. */
-  addWeighted(terms: Array<[string, number]>): Map<number, number> {
-    this.docs++;
-    const counts = new Map<number, number>();
-    for (const [t, w] of terms) {
-      const id = this.id(t);
-      counts.set(id, (counts.get(id) ?? 0) + w);
-    }
-    for (const id of counts.keys()) this.df[id]++;
-    return counts;
-  }
-
-  /** Like `vector`, for fractional counts: weight = log(1 + count) × idf (BM25-like saturation). */
-  softVector(counts: Map<number, number>): SparseVector {
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    const weights = new Float32Array(ids.length);
-    let norm = 0;
-    ids.forEach((id, i) => {
-      const w = Math.log(1 + counts.get(id)!) * this.idf(id);
-      weights[i] = w;
-      norm += w * w;
-    });
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i] /= norm;
-    return { ids: Int32Array.from(ids), weights };
-  }
-
-  idf(id: number): number {
-    return Math.log(1 + this.docs / Math.max(1, this.df[id]));
-  }
-
-  vector(
-    counts: Map<number, number>,
-    boost?: Map<number, number>,
-  ): SparseVector {
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    const weights = new Float32Array(ids.length);
-    let norm = 0;
-    ids.forEach((id, i) => {
-      const w =
-        (1 + Math.log(counts.get(id)!)) * this.idf(id) * (boost?.get(id) ?? 1);
-      weights[i] = w;
-      norm += w * w;
-    });
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i] /= norm;
-    return { ids: Int32Array.from(ids), weights };
-  }
-}
-
-export function cosine(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  while (i < ai.length && j < bi.length) {
-    if (ai[i] === bi[j]) sum += a.weights[i++] * b.weights[j++];
-    else if (ai[i] < bi[j]) i++;
-    else j++;
-  }
-  return sum;
-}
+/** A description that says the column identifies something: "identifies the sellable article", "unique article number". */
+const IDENTIFYING_DESCRIPTION =
+  /\bidentif(?:ies|ying)\b|\bunique\b[\w\s-]{0,24}?\b(?:number|code|identifier|id|key|reference)\b/i;
 
 const KEY_DESCRIPTION =
   /\b(identifier|unique (id|key|code|number)|primary key|business key|refers to|references|same id|master id)\b/i;
@@ -234,12 +150,12 @@ export function buildColumnEntries(
   entries: ColumnEntry[];
   products: ProductInfo[];
   tables: TableInfo[];
-  vocab: Vocabulary;
+  vocab: TfIdfVocabulary;
 } {
-  const vocab = new Vocabulary();
-  const tableVocab = new Vocabulary();
-  const nameVocab = new Vocabulary();
-  const textVocab = new Vocabulary();
+  const vocab = new TfIdfVocabulary();
+  const tableVocab = new TfIdfVocabulary();
+  const nameVocab = new TfIdfVocabulary();
+  const textVocab = new TfIdfVocabulary();
   const pending: PendingColumn[] = [];
   const tableCounts: Array<{
     product: ProductInfo;
@@ -247,6 +163,24 @@ export function buildColumnEntries(
     counts: Map<number, number>;
   }> = [];
   const infos: ProductInfo[] = [];
+  // What this catalog's abbreviations stand for, read from its own descriptions and names.
+  const allTables = products.flatMap(p => p.contract.tables);
+  const abbreviations = catalogAbbreviations(
+    allTables.flatMap(t => [
+      t.name,
+      t.businessName,
+      t.description,
+      ...t.columns.flatMap(c => [c.name, c.businessName, c.description]),
+    ]),
+    allTables.flatMap(t =>
+      t.columns.map(c => ({
+        name: c.name,
+        context: `${c.businessName ?? ''}. ${c.description ?? ''}`,
+      })),
+    ),
+  );
+  const name = (n: string) => normaliseName(n, abbreviations);
+  const terms = (text: string | undefined) => textTerms(text, abbreviations);
 
   products.forEach((p, productIdx) => {
     const product: ProductInfo = {
@@ -259,25 +193,25 @@ export function buildColumnEntries(
     for (const table of p.contract.tables) {
       const tableIdx = tableCounts.length;
       const tableNameTerms = [
-        ...normaliseName(table.name),
-        ...textTerms(table.businessName),
+        ...name(table.name),
+        ...terms(table.businessName),
       ].filter(t => t.length > 1);
       tableCounts.push({
         product,
         table,
         counts: tableVocab.add([
-          ...normaliseName(table.name),
-          ...textTerms(table.businessName),
-          ...textTerms(table.description),
-          ...textTerms(table.granularity),
+          ...name(table.name),
+          ...terms(table.businessName),
+          ...terms(table.description),
+          ...terms(table.granularity),
         ]),
       });
       const singleKey =
         table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
       for (const column of table.columns) {
-        const tokens = normaliseName(column.name);
+        const tokens = name(column.name);
         const businessTokens = column.businessName
-          ? normaliseName(column.businessName)
+          ? name(column.businessName)
           : [];
         const nameConcept = conceptTokens(tokens);
         const concept = [...new Set(nameConcept)];
@@ -286,15 +220,16 @@ export function buildColumnEntries(
         const idByName = last !== undefined && IDENTIFIER_TOKENS.has(last);
         const idLike =
           idByName ||
-          tokens.includes('identifier') ||
+          tokens.some(t => IDENTIFIER_WORDS.has(t)) ||
           (keyKind !== 'none' &&
             KEY_DESCRIPTION.test(column.description ?? '')) ||
-          (keyKind === 'unique' && nameConcept.length > 0);
+          (keyKind === 'unique' && nameConcept.length > 0) ||
+          IDENTIFYING_DESCRIPTION.test(column.description ?? '');
         const head = idLike ? nameConcept[nameConcept.length - 1] : undefined;
         const tail = tailClass(tokens);
         const canonical = nameConcept.join(' ') + canonicalSuffix(idLike, tail);
         const shapes = [...new Set(column.examples.map(valueShape))];
-        const descTerms = textTerms(column.description);
+        const descTerms = terms(column.description);
         const nameTerms = [...tokens, ...businessTokens].filter(
           t => !['identifier'].includes(t),
         );
@@ -335,7 +270,7 @@ export function buildColumnEntries(
             idLike,
             keyKind,
             family,
-            grams: charNgrams(column.name),
+            grams: charNgrams(splitCase(column.name)),
             bare:
               family === 'unknown' &&
               column.examples.length === 0 &&

@@ -48,14 +48,11 @@ export {
 } from './openaiReranker';
 export {
   normaliseName,
-  splitIdentifier,
   textTerms,
+  catalogAbbreviations,
   typeFamily,
   typeCompatibility,
   valueShape,
   codeList,
-  jaroWinkler,
-  ABBREVIATIONS,
-  SYNONYMS,
   type TypeFamily,
 } from './text';

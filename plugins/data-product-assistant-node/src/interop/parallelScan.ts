@@ -24,6 +24,7 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnIndex } from './ColumnIndex';
 import type { ColumnEntry } from './columnFeatures';
 import { flattenEntries } from './scanPayload';
+import { relatedTable } from './text';
 import type {
   ScanWorkerData,
   ScanWorkerReply,
@@ -184,6 +185,7 @@ export async function scanInWorkers(
     const request: ScanWorkerRequest = {
       type: 'score',
       entries: flattenEntries(entries),
+      related: relatedTable(entries.flatMap(e => e.concept)),
     };
     await Promise.race([Promise.all(candidatesDone), failed]);
     const scored = threads.map(nextReply);

@@ -19,6 +19,7 @@ import {
   type FlatBlocking,
 } from './blockingCandidates';
 import { FlatEntryView, type FlatEntries } from './scanPayload';
+import { primeRelated, type RelatedTable } from './text';
 
 /** What the main thread passes as `workerData`. */
 export interface ScanWorkerData {
@@ -34,6 +35,8 @@ export interface ScanWorkerData {
 export interface ScanWorkerRequest {
   type: 'score';
   entries: FlatEntries;
+  /** Related words of every concept word, so the worker needs no WordNet of its own. */
+  related: RelatedTable;
 }
 
 /**
@@ -199,6 +202,7 @@ if (parentPort && data?.blocking) {
   candidatesPhase(data);
   port.postMessage({ type: 'candidates-done' } satisfies ScanWorkerReply);
   port.on('message', (request: ScanWorkerRequest) => {
+    primeRelated(request.related);
     const scored = scorePhase(data, new FlatEntryView(request.entries));
     port.postMessage(scored, [
       scored.from.buffer,

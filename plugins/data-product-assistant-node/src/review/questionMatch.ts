@@ -3,6 +3,7 @@
  * is reused by. Deliberately strict — a reused answer skips the models, so a
  * question that differs in a name, a number or a negation must not match.
  */
+import { lemma } from '../text';
 
 // Words that carry no meaning for matching ("what is the ..." vs "what's ...").
 const STOP_WORDS = new Set(
@@ -13,7 +14,7 @@ const STOP_WORDS = new Set(
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'except', 'nor']);
 
-/** Lower-case word stems of a question, contractions and plurals folded. */
+/** Lower-case lemmas of a question's words, contractions folded. */
 export function questionTokens(question: string): string[] {
   return (
     question
@@ -26,17 +27,8 @@ export function questionTokens(question: string): string[] {
       .split(/[^\p{L}\p{N}_.]+/u)
       .map(t => t.replace(/^\.+|\.+$/g, ''))
       .filter(t => t.length > 0 && !STOP_WORDS.has(t))
-      .map(singular)
+      .map(t => (/^\p{L}+$/u.test(t) ? lemma(t) : t))
   );
-}
-
-/** A light plural fold: addresses → address, categories → category, orders → order. */
-function singular(word: string): string {
-  if (word.length <= 3) return word;
-  if (/(ss|us|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/[^su]s$/.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 /** The question reduced to its distinct tokens, sorted: equal keys are the same question. */

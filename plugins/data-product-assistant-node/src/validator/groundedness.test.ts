@@ -85,7 +85,7 @@ describe('groundedness: faithful answers and their swapped twins', () => {
     },
     {
       name: 'wrong unit',
-      faithful: ['Orders are updated daily at 02:00 UTC.', ['sla:frequency']],
+      faithful: ['Orders are refreshed daily at 02:00 UTC.', ['sla:frequency']],
       swapped: [
         'The orders table is refreshed every 24 minutes.',
         ['sla:frequency'],

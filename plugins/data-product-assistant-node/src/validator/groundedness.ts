@@ -4,12 +4,12 @@ import {
   unrelatedNames,
   unsupportedLogicWords,
 } from './relations';
+import { lemma, lexicon } from '../text';
 import {
   contentTokens,
   Evidence,
-  stem,
-  stemsMatch,
-  stopwords,
+  isFiller,
+  sameWord,
   Token,
   tokenize,
 } from './text';
@@ -40,95 +40,21 @@ export function isAbstention(text: string): boolean {
   return ABSTENTION.test(text);
 }
 
-// Words that mean the same for grounding purposes.
-const SYNONYMS: Record<string, string[]> = {
-  daily: ['day', '24'],
-  hourly: ['hour', '1'],
-  weekly: ['week', '7'],
-  monthly: ['month'],
-  yearly: ['year', 'annual'],
-  annually: ['year', 'annual'],
-  updated: ['refresh', 'load', 'update'],
-  refreshed: ['update', 'load', 'refresh'],
-  identifier: ['id', 'key'],
-  id: ['identifier', 'key'],
-  nullable: ['null', 'optional'],
-  optional: ['nullable', 'null'],
-  required: ['mandatory', 'null'],
-  mandatory: ['required'],
-  excludes: ['minus', 'without', 'excluding', 'less', 'before', 'net'],
-  excluding: ['minus', 'without', 'less', 'before', 'net'],
-  subtracted: ['minus', 'less', 'deduct'],
-  deducted: ['minus', 'less', 'subtract'],
-  includes: ['plus', 'including', 'contain', 'with'],
-  including: ['plus', 'include', 'with'],
-  added: ['plus'],
-  personal: ['pii'],
-  pii: ['personal'],
-  owner: ['own', 'team'],
-  owned: ['owner', 'team'],
-  mail: ['email'],
-  amount: ['value', 'total', 'sum'],
-  total: ['sum', 'amount'],
-  sum: ['total', 'amount'],
-  distinct: ['unique'],
-  unique: ['distinct'],
-  percent: ['%'],
-  customers: ['customer'],
-  gets: ['get'],
-  latest: ['recent', 'fresh'],
-  freshness: ['fresh', 'latency', 'refresh'],
-  subtract: ['minus', 'less', 'deduct'],
-  deduct: ['minus', 'less', 'subtract'],
-  identifies: ['identifier', 'id', 'key'],
-  identify: ['identifier', 'id', 'key'],
-  references: ['join', 'foreign', 'key'],
-  links: ['join', 'key'],
-  joins: ['join', 'key', 'reference'],
-};
-const SYNONYMS_BY_STEM = new Map<string, string[]>();
-for (const [k, v] of Object.entries(SYNONYMS))
-  SYNONYMS_BY_STEM.set(stem(k), [
-    ...(SYNONYMS_BY_STEM.get(stem(k)) ?? []),
-    ...v,
-  ]);
-
-// Mutually exclusive words: claiming one where the evidence says another is a contradiction.
-const CONTRASTS: string[][] = [
-  ['before', 'after'],
-  ['including', 'excluding', 'include', 'exclude', 'includes', 'excludes'],
-  ['gross', 'net'],
-  ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'annually'],
-  ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'],
-  ['public', 'internal', 'confidential', 'restricted'],
-  ['ascending', 'descending'],
-  ['minimum', 'maximum'],
-  ['earliest', 'latest'],
-  ['oldest', 'newest'],
-  ['increase', 'decrease'],
-  ['primary', 'foreign'],
-  ['true', 'false'],
-  ['required', 'optional', 'nullable'],
-  ['usd', 'eur', 'gbp', 'chf', 'jpy', 'sek', 'nok', 'dkk', 'cad', 'aud'],
-  ['plus', 'minus'],
-];
-const contrastGroups = CONTRASTS.map(g => [...new Set(g.map(stem))]);
-
 // -- code ↔ meaning lists ("1 = placed, 2 = paid") -------------------------------------
 
 const MAPPING =
   /(?<![\w.])([0-9]{1,3}|[A-Z][A-Z0-9]{0,3})\s*(?:=|:|→|->|=>|\s-\s|\s–\s|\bmeans\b|\bstands for\b|\bis for\b)\s*["'“]?([A-Za-z][A-Za-z \-]{0,40}?)["'”]?(?=\s*(?:[,;)\]\n]|\.(?:\s|$)|$|\s+(?:and|or)\s+\(?["']?[0-9A-Z]{1,4}\b|\s+\(?[0-9]{1,3}\s*(?:=|:)))/g;
 
 interface CodeMapping {
-  /** code → stems of its meaning */
+  /** code → lemmas of its meaning */
   byCode: Map<string, string[]>;
 }
 
 export function extractCodeMappings(text: string): CodeMapping {
   const byCode = new Map<string, string[]>();
   for (const m of text.matchAll(MAPPING)) {
-    const stems = contentTokens(tokenize(m[2])).map(t => t.stem);
-    if (stems.length) byCode.set(m[1], stems);
+    const lemmas = contentTokens(tokenize(m[2])).map(t => t.norm);
+    if (lemmas.length) byCode.set(m[1], lemmas);
   }
   return { byCode: byCode.size >= 2 ? byCode : new Map() };
 }
@@ -139,20 +65,20 @@ function checkCodePairs(
 ): string | undefined {
   if (!mapping.byCode.size) return undefined;
   const meaningOwner = new Map<string, string[]>();
-  for (const [code, stems] of mapping.byCode) {
-    for (const s of stems)
+  for (const [code, lemmas] of mapping.byCode) {
+    for (const s of lemmas)
       meaningOwner.set(s, [...(meaningOwner.get(s) ?? []), code]);
   }
   const codes = claimTokens.filter(t => mapping.byCode.has(t.raw));
   const meanings = claimTokens.filter(
     t =>
       t.kind === 'word' &&
-      [...meaningOwner.keys()].some(s => stemsMatch(s, t.stem)),
+      [...meaningOwner.keys()].some(s => sameWord(s, t.norm)),
   );
   if (!codes.length || !meanings.length) return undefined;
   const ownersOf = (t: Token) =>
     [...meaningOwner.entries()]
-      .filter(([s]) => stemsMatch(s, t.stem))
+      .filter(([s]) => sameWord(s, t.norm))
       .flatMap(([, c]) => c);
   const nearest = (t: Token, pool: Token[]) =>
     pool.reduce<Token | undefined>(
@@ -215,9 +141,9 @@ function operandKeys(t: Token): string[] {
   if (t.kind === 'identifier') {
     const parts = t.lower.split(/[._]/).filter(Boolean);
     const specific = parts.filter(p => !GENERIC_PARTS.has(p));
-    return (specific.length ? specific : parts).map(stem);
+    return (specific.length ? specific : parts).map(lemma);
   }
-  return [t.stem];
+  return [t.norm];
 }
 
 export function extractFormulas(text: string): Formula[] {
@@ -231,7 +157,7 @@ export function extractFormulas(text: string): Formula[] {
     OPS.has(toks[i]?.lower) &&
     !(toks[i].lower === 'less' && toks[i + 1]?.lower === 'than');
   const isOperand = (t: Token | undefined) =>
-    !!t && (t.kind !== 'word' || !stopwords.has(t.lower)) && !OPS.has(t.lower);
+    !!t && (t.kind !== 'word' || !isFiller(t.lower)) && !OPS.has(t.lower);
   const out: Formula[] = [];
   let cur: Formula | undefined;
   let lastRight = -1;
@@ -270,7 +196,7 @@ export function extractFormulas(text: string): Formula[] {
 }
 
 function sameOperand(a: string[], b: string[]): boolean {
-  return a.some(x => b.some(y => stemsMatch(x, y)));
+  return a.some(x => b.some(y => sameWord(x, y)));
 }
 
 function checkFormulas(claim: string, evidence: string): string | undefined {
@@ -345,9 +271,12 @@ function columnMentions(
 }
 
 function wordSupported(t: Token, ev: Evidence): boolean {
-  if (ev.hasStem(t.stem)) return true;
-  const syn = SYNONYMS[t.lower] ?? SYNONYMS_BY_STEM.get(t.stem);
-  return !!syn && syn.some(s => ev.hasStem(stem(s)) || ev.numbers.has(s));
+  if (ev.hasWord(t.norm)) return true;
+  // "subtracting" is supported by "minus": both name the same operator
+  const op = OPS.get(t.lower) ?? OPS.get(t.norm);
+  if (!op) return false;
+  for (const w of ev.words) if (OPS.get(w) === op) return true;
+  return false;
 }
 
 const wordRe = (w: string) =>
@@ -363,18 +292,19 @@ function knownName(word: string, evidence: string): boolean {
   );
 }
 
+/** The evidence word that `word` is opposed to ("before" for "after", "net" for "gross"), if any. */
+function opposedIn(word: string, ev: Evidence): string | undefined {
+  const w = lemma(word);
+  if (ev.hasWord(w)) return undefined;
+  // "24 hours" may well be a day: counted units oppose nothing
+  return lexicon()
+    .opposites(w)
+    .find(o => ev.words.has(o) && !ev.counted.has(o));
+}
+
 /** Whether the evidence states the opposite of `word` ("before" for "after", "minus" for "including"). */
 function contrastedIn(word: string, ev: Evidence): boolean {
-  const s = stem(word);
-  const group = contrastGroups.find(g => g.includes(s));
-  if (!group) return false;
-  if (ev.stems.has(s)) return false;
-  return group.some(
-    o =>
-      o !== s &&
-      (ev.stems.has(o) ||
-        (SYNONYMS_BY_STEM.get(o) ?? []).some(x => ev.hasStem(stem(x)))),
-  );
+  return opposedIn(word, ev) !== undefined;
 }
 
 /**
@@ -389,12 +319,12 @@ function contradictsQuestion(
 ): boolean {
   const q = tokenize(question);
   if (q.some(t => contrastedIn(t.raw, ev))) return true;
-  const claimStems = claimTokens.map(t => t.stem);
+  const claimWords = claimTokens.map(t => t.norm);
   return contentTokens(q).some(
     t =>
       t.kind === 'word' &&
       !['yes', 'no'].includes(t.lower) &&
-      !claimStems.some(c => stemsMatch(c, t.stem)),
+      !claimWords.some(c => sameWord(c, t.norm)),
   );
 }
 
@@ -494,7 +424,7 @@ export function checkClaim(
         knownTables.has(name) &&
         !citedTables.has(name) &&
         !ev.identifiers.has(name) &&
-        !ev.stems.has(stem(name))
+        !ev.words.has(lemma(name))
       ) {
         problems.push(
           `names table ${name}, which its cited facts are not about`,
@@ -505,7 +435,7 @@ export function checkClaim(
   }
 
   const questionStems = new Set(
-    tokenize(options.question ?? '').map(t => t.stem),
+    tokenize(options.question ?? '').map(t => t.norm),
   );
   const missingIds: string[] = [];
   const missingNew: string[] = [];
@@ -518,7 +448,7 @@ export function checkClaim(
       if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower))
         missingIds.push(t.raw);
     } else if (t.kind === 'number') {
-      if (!ev.numbers.has(t.stem) && !wordSupported(t, ev))
+      if (!ev.numbers.has(t.norm) && !wordSupported(t, ev))
         missingNumbers.push(t.raw);
     } else {
       const isCode = /^[A-Z]{2,}[0-9]*$/.test(t.raw) && t.raw.length <= 6;
@@ -530,7 +460,7 @@ export function checkClaim(
       words++;
       if (!wordSupported(t, ev)) {
         missingWords++;
-        if (!questionStems.has(t.stem)) missingNew.push(t.raw);
+        if (!questionStems.has(t.norm)) missingNew.push(t.raw);
       }
     }
   }
@@ -606,16 +536,13 @@ export function checkClaim(
   }
 
   // Contradictions: claiming "after" where the evidence says "before", etc.
-  for (const group of contrastGroups) {
-    const claimed = claimTokens.filter(t => group.includes(t.stem));
-    for (const t of claimed) {
-      if (ev.stems.has(t.stem) || wordSupported(t, ev)) continue;
-      const other = group.find(g => g !== t.stem && ev.stems.has(g));
-      if (other) {
-        const word = ev.tokens.find(e => e.stem === other)?.raw ?? other;
-        problems.push(`says "${t.raw}" where its cited facts say "${word}"`);
-        break;
-      }
+  for (const t of claimTokens) {
+    if (t.kind !== 'word') continue;
+    const other = opposedIn(t.raw, ev);
+    if (other) {
+      const word = ev.tokens.find(e => e.norm === other)?.raw ?? other;
+      problems.push(`says "${t.raw}" where its cited facts say "${word}"`);
+      break;
     }
   }
 

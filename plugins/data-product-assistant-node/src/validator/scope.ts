@@ -37,7 +37,7 @@ export function checkScope(
   const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
   if (words.length >= 5) {
     const inVocab = words.filter(
-      t => vocab.hasStem(t.stem) || questionEv.hasStem(t.stem),
+      t => vocab.hasWord(t.norm) || questionEv.hasWord(t.norm),
     ).length;
     const share = inVocab / words.length;
     if (share < (options.minAnswerOverlap ?? 0.5)) {
@@ -60,7 +60,7 @@ export function checkScope(
   }
   if (scope.length || domain) {
     const q = contentTokens(tokenize(question)).filter(t => t.kind === 'word');
-    if (q.length >= 3 && q.every(t => !vocab.hasStem(t.stem))) {
+    if (q.length >= 3 && q.every(t => !vocab.hasWord(t.norm))) {
       reasons.push({
         code: 'scope',
         message:

@@ -2,12 +2,7 @@ import type { Claim, Fact } from '../types';
 import type { Intent } from '../../context/intent';
 import type { Mentions } from '../../context/mentions';
 import { stripExamples } from '../../context/buildFacts';
-import {
-  compact,
-  contentTerms,
-  processTerm,
-  tokenize,
-} from '../../context/terms';
+import { compactName, contentTerms, normaliseTerm, rawTerms } from '../../text';
 import { expandTopic } from './topics';
 
 /** What an answerer sees: the question, the facts, and what was detected in it. */
@@ -267,7 +262,7 @@ const FRAME = new Set(
     'kept held found find table tables data product value values information info record records'
   )
     .split(' ')
-    .map(w => processTerm(w) ?? w),
+    .map(w => normaliseTerm(w) ?? w),
 );
 
 const columnsHolding: Answerer = ctx => {
@@ -276,8 +271,8 @@ const columnsHolding: Answerer = ctx => {
   const terms = expandTopic(topic);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const f of inScope(ctx, ofKind(ctx, 'column'))) {
-    const name = compact(f.column ?? '');
-    const nameParts = tokenize(f.column ?? '').map(t => processTerm(t) ?? '');
+    const name = compactName(f.column ?? '');
+    const nameParts = rawTerms(f.column ?? '').map(t => normaliseTerm(t) ?? '');
     const business = contentTerms(
       /^Column \S+ \("([^"]+)"/.exec(f.text)?.[1] ?? '',
     );

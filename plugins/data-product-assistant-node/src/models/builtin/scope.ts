@@ -1,5 +1,5 @@
 import type { Fact } from '../types';
-import { contentTerms, tokenize, processTerm } from '../../context/terms';
+import { contentTerms, normaliseTerm, rawTerms } from '../../text';
 
 /** Requests no data product answers: chit-chat, creative writing, general knowledge, injections. */
 const OFF_TOPIC =
@@ -31,7 +31,7 @@ const METADATA_WORDS = new Set(
     'question answer example examples contract port ports output'
   )
     .split(' ')
-    .map(w => processTerm(w) ?? w),
+    .map(w => normaliseTerm(w) ?? w),
 );
 
 export interface ScopeCheck {
@@ -48,10 +48,10 @@ function vocabulary(facts: Fact[]): Set<string> {
     for (const f of facts) {
       // lineage names other products; their topics are not this product's
       if (f.kind === 'lineage') continue;
-      for (const token of tokenize(
+      for (const token of rawTerms(
         `${f.text} ${f.table ?? ''} ${f.column ?? ''}`,
       )) {
-        const t = processTerm(token);
+        const t = normaliseTerm(token);
         if (t) vocab.add(t);
       }
     }

@@ -1,0 +1,149 @@
+/**
+ * English NLP from wink-nlp with its light web model (MIT): sentences, part
+ * of speech, lemmas and rule-based entities (dates, times, money, numbers,
+ * emails, URLs …), all with character offsets into the text given. The model
+ * takes a few hundred milliseconds and ~100 MB to load, so it loads on the
+ * first call only: the engine's hot paths (ask, interop) never call it.
+ */
+import type {
+  ItemEntity,
+  ItemSentence,
+  ItemToken,
+  WinkMethods,
+} from 'wink-nlp';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface NlpToken extends TextSpan {
+  /** Universal POS tag: NOUN, PROPN, VERB, ADJ, NUM, PUNCT … */
+  pos: string;
+  lemma: string;
+  stopWord: boolean;
+}
+
+export interface Entity extends TextSpan {
+  /** wink's types: DATE, TIME, DURATION, MONEY, PERCENT, CARDINAL, ORDINAL, EMAIL, URL, HASHTAG, MENTION, EMOJI … */
+  type: string;
+}
+
+let nlpInstance: WinkMethods | undefined;
+/** Milliseconds the model took to load (0 until loaded). */
+export let nlpLoadMs = 0;
+
+function nlp(): WinkMethods {
+  if (!nlpInstance) {
+    const t = performance.now();
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    nlpInstance = winkNLP(require('wink-eng-lite-web-model'));
+    nlpLoadMs = performance.now() - t;
+  }
+  return nlpInstance;
+}
+
+interface Read {
+  doc: ReturnType<WinkMethods['readDoc']>;
+  starts: number[];
+  ends: number[];
+}
+
+function read(text: string): Read {
+  const n = nlp();
+  const doc = n.readDoc(text);
+  const its = n.its;
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const values = doc.tokens().out(its.value) as string[];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    // wink keeps the text as it is: each token's value is found where expected
+    const found = text.indexOf(values[i], at);
+    const start = found >= 0 && found - at <= 2 ? found : at;
+    starts.push(start);
+    ends.push(start + values[i].length);
+    at = start + values[i].length;
+  }
+  return { doc, starts, ends };
+}
+
+function spanOf(r: Read, text: string, first: number, last: number): TextSpan {
+  let start = r.starts[first];
+  let end = r.ends[last];
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Sentences with offsets. */
+export function sentences(text: string): TextSpan[] {
+  if (!text.trim()) return [];
+  const r = read(text);
+  const its = nlp().its;
+  const out: TextSpan[] = [];
+  r.doc.sentences().each((s: ItemSentence) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    out.push(spanOf(r, text, first, last));
+  });
+  return out;
+}
+
+/** Entities found by wink's rules, with offsets. */
+export function entities(text: string): Entity[] {
+  if (!text.trim()) return [];
+  const r = read(text);
+  const its = nlp().its;
+  const out: Entity[] = [];
+  r.doc.entities().each((e: ItemEntity) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    out.push({
+      ...spanOf(r, text, first, last),
+      type: e.out(its.type) as string,
+    });
+  });
+  return out;
+}
+
+/** Every token with its part of speech, lemma and stop-word flag. */
+export function annotate(text: string): NlpToken[] {
+  if (!text.trim()) return [];
+  const r = read(text);
+  const its = nlp().its;
+  const out: NlpToken[] = [];
+  r.doc.tokens().each((t: ItemToken, i: number) => {
+    out.push({
+      start: r.starts[i],
+      end: r.ends[i],
+      text: text.slice(r.starts[i], r.ends[i]),
+      pos: t.out(its.pos) as string,
+      lemma: t.out(its.lemma as never) as string,
+      stopWord: t.out(its.stopWordFlag) as boolean,
+    });
+  });
+  return out;
+}
+
+/** Runs of proper nouns (`John Smith`, `Baker Street`): candidates for names and places. */
+export function properNounSpans(text: string): TextSpan[] {
+  const tokens = annotate(text);
+  const out: TextSpan[] = [];
+  let run: NlpToken[] = [];
+  const flush = () => {
+    if (run.length) {
+      const start = run[0].start;
+      const end = run[run.length - 1].end;
+      out.push({ start, end, text: text.slice(start, end) });
+    }
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t.pos === 'PROPN') run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
