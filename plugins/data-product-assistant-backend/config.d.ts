@@ -67,6 +67,15 @@ export interface Config {
        */
       relationsCacheSeconds?: number;
     };
+    /** The evaluation runs `dpa eval` writes (and CI keeps). */
+    evals?: {
+      /**
+       * Folder of the runs (`evals/results`: one folder per run with a
+       * `metrics.json`); the newest run is shown on the model scorecards.
+       * Relative paths resolve against the backend's working directory.
+       */
+      resultsDir?: string;
+    };
     /** The promotion registry written by `dpa promote`. */
     registry?: {
       /**
