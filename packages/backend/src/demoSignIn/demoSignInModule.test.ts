@@ -1,4 +1,4 @@
-import request from 'supertest';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -31,6 +31,16 @@ async function start(provider: Record<string, unknown> | undefined) {
   });
 }
 
+/** GET on the test backend, which listens on a free port. */
+async function get(
+  backend: Awaited<ReturnType<typeof start>>,
+  path: string,
+): Promise<{ status: number; body: any }> {
+  const { port } = backend.server.address() as AddressInfo;
+  const res = await fetch(`http://localhost:${port}${path}`);
+  return { status: res.status, body: await res.json() };
+}
+
 const decode = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
@@ -50,9 +60,7 @@ describe('the demo-analyst sign-in', () => {
   });
 
   it('signs in as the configured catalog user, with their groups', async () => {
-    const res = await request(backend.server).get(
-      '/api/auth/demo-analyst/refresh',
-    );
+    const res = await get(backend, '/api/auth/demo-analyst/refresh');
     expect(res.status).toBe(200);
     expect(decode(res.body.backstageIdentity.token).sub).toBe(
       'user:default/erin',
@@ -66,9 +74,7 @@ describe('the demo-analyst sign-in', () => {
   });
 
   it('refuses outside development unless the config allows it', async () => {
-    const res = await request(refused.server).get(
-      '/api/auth/demo-analyst/refresh',
-    );
+    const res = await get(refused, '/api/auth/demo-analyst/refresh');
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(res.body)).toMatch(/local demos/);
   });
