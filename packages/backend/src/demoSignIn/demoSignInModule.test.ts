@@ -12,7 +12,11 @@ const erin = {
   relations: [{ type: 'memberOf', targetRef: 'group:default/marketing-team' }],
 };
 
-async function start(provider: Record<string, unknown> | undefined) {
+async function start(
+  provider:
+    | { userEntityRef: string; dangerouslyAllowOutsideDevelopment?: boolean }
+    | undefined,
+) {
   return startTestBackend({
     features: [
       import('@backstage/plugin-auth-backend'),

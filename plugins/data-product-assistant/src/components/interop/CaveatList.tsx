@@ -62,7 +62,12 @@ export function CaveatList(props: CaveatListProps): JSX.Element {
                 <ListItemIcon style={{ minWidth: 32 }}>
                   <Icon fontSize="small" color="action" titleAccess={label} />
                 </ListItemIcon>
-                <ListItemText primary={label} secondary={caveat.message} />
+                <ListItemText
+                  primary={label}
+                  secondary={caveat.message}
+                  // long messages wrap inside the card rather than run off its edge
+                  style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                />
               </ListItem>
             );
           })}

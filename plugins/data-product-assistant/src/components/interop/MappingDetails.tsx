@@ -26,7 +26,7 @@ export function MappingDetails(props: MappingDetailsProps): JSX.Element {
     <Box
       display="flex"
       flexDirection="column"
-      style={{ gap: 12, width: '100%' }}
+      style={{ gap: 12, width: '100%', minWidth: 0 }}
       data-testid="mapping-details"
     >
       <Box component="section" aria-label="What joining enables">
