@@ -23,19 +23,28 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the portal and signs in with the guest provider. */
-export async function signInAsGuest(
+/** The demo's sign-in identities: the guest of sales-team, Erin Evans of marketing-team. */
+export type DemoIdentity = 'Guest' | 'Erin Evans';
+
+/** Opens the portal in a fresh browser context and signs in as one of the demo identities. */
+export async function signInAs(
   browser: Browser,
   baseUrl: string,
+  identity: DemoIdentity,
 ): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: 1400, height: 1000 },
   });
   await page.goto(baseUrl);
-  const enter = page.getByRole('button', { name: /enter/i });
+  const enter = page.getByRole('button', { name: `Enter as ${identity}` });
   await enter.click();
   await enter.waitFor({ state: 'detached' });
   return page;
+}
+
+/** Opens the portal and signs in as the guest (sales-team). */
+export function signInAsGuest(browser: Browser, baseUrl: string) {
+  return signInAs(browser, baseUrl, 'Guest');
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -39,12 +39,20 @@ export function ColumnsTable(props: ColumnsTableProps): JSX.Element {
       subheader={
         <>
           {table.granularity && (
-            <Typography variant="body2" component="span" display="block">
+            <Typography
+              variant="body2"
+              component="span"
+              style={{ display: 'block' }}
+            >
               Grain: {table.granularity}
             </Typography>
           )}
           {table.primaryKey.length > 0 && (
-            <Typography variant="body2" component="span" display="block">
+            <Typography
+              variant="body2"
+              component="span"
+              style={{ display: 'block' }}
+            >
               Primary key: {table.primaryKey.join(', ')}
             </Typography>
           )}

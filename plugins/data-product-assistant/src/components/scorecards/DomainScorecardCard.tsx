@@ -36,12 +36,12 @@ export function DomainScorecardCard(
         <Grid container spacing={3}>
           {(
             [
-              ['Answer model', champions.answer],
-              ['Validator', champions.validator],
+              ['answer', 'Answer model', champions.answer],
+              ['validator', 'Validator', champions.validator],
             ] as const
-          ).map(([role, model]) => (
+          ).map(([role, label, model]) => (
             <Grid item xs={12} md={6} key={role}>
-              <ServingModelSummary label={role} model={model} />
+              <ServingModelSummary label={label} model={model} />
               <Box mt={1}>
                 <ModelMetrics model={model} role={role} runFound={runFound} />
               </Box>

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type {
   ScorecardMetrics,
+  ScorecardRole,
   ServingModel,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
@@ -18,12 +19,17 @@ import {
   formatMetric,
   metricLabel,
   metricRows,
+  roleMetrics,
 } from './formatScorecards';
+
+const roleNames: Record<ScorecardRole, string> = {
+  answer: 'Answer model',
+  validator: 'Validator',
+};
 
 export interface ModelMetricsProps {
   model: ServingModel;
-  /** "Answer model" or "Validator": names the tables. */
-  role: string;
+  role: ScorecardRole;
   /** Whether any evaluation run was found (else the page says how to make one). */
   runFound: boolean;
 }
@@ -87,13 +93,15 @@ function Metrics(props: {
 /**
  * A serving model's figures: its metrics in the latest evaluation run (as CI
  * runs `dpa eval`), when that run measured this model; and, for a promoted
- * model, those of its promotion run.
+ * model, its own (role's) metrics from its promotion run.
  */
 export function ModelMetrics(props: ModelMetricsProps): JSX.Element {
   const { model, role, runFound } = props;
+  const name = roleNames[role];
   const run = model.latestRun;
+  const promoted = roleMetrics(model.metrics ?? {}, role);
   return (
-    <Box data-testid={`metrics-${role.toLowerCase().replace(/\W+/g, '-')}`}>
+    <Box data-testid={`metrics-${role}`}>
       {run ? (
         <>
           <Typography variant="caption" color="textSecondary" component="p">
@@ -101,7 +109,7 @@ export function ModelMetrics(props: ModelMetricsProps): JSX.Element {
             <code>{run.run}</code>, suite label <code>{run.label}</code>
             {run.hostedCalled === false ? ', built-in models only' : ''})
           </Typography>
-          <Metrics metrics={run.metrics} label={`${role} metrics`} />
+          <Metrics metrics={run.metrics} label={`${name} metrics`} />
         </>
       ) : (
         <Typography variant="body2" color="textSecondary">
@@ -110,15 +118,15 @@ export function ModelMetrics(props: ModelMetricsProps): JSX.Element {
             : 'No evaluation run found: run npm run evals (CI runs it on every change).'}
         </Typography>
       )}
-      {model.metrics && Object.keys(model.metrics).length > 0 && (
+      {Object.keys(promoted).length > 0 && (
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary" component="p">
             In its promotion run
             {model.promotedAt ? `, ${formatDateTime(model.promotedAt)}` : ''}
           </Typography>
           <Metrics
-            metrics={model.metrics}
-            label={`${role} metrics in its promotion run`}
+            metrics={promoted}
+            label={`${name} metrics in its promotion run`}
           />
         </Box>
       )}

@@ -109,6 +109,25 @@ export function metricRows(metrics: ScorecardMetrics | undefined): {
   return { known, more };
 }
 
+/**
+ * The metrics that describe a model of this role. A promotion run of a
+ * validator also runs the domain's answer suite through it: those figures
+ * belong to the whole ask, not to the validator, and stay in the promotion
+ * history.
+ */
+export function roleMetrics(
+  metrics: ScorecardMetrics,
+  role: 'answer' | 'validator',
+): ScorecardMetrics {
+  const isValidator = (key: string) =>
+    /^([A-Za-z0-9-]+\.)?validator_/.test(key);
+  return Object.fromEntries(
+    Object.entries(metrics).filter(([key]) =>
+      role === 'validator' ? isValidator(key) : !isValidator(key),
+    ),
+  );
+}
+
 /** The first `n` characters of a hash or SHA; a dash when there is none. */
 export function shortHash(value: string | null | undefined, n = 7): string {
   return value ? value.slice(0, n) : '—';
