@@ -47,6 +47,43 @@ export function signInAsGuest(browser: Browser, baseUrl: string) {
   return signInAs(browser, baseUrl, 'Guest');
 }
 
+/**
+ * The words of an element's text that the browser broke across lines (a
+ * word laid out in more than one line box), e.g. "Produ ct" for "Product".
+ */
+export async function brokenWords(
+  locator: import('playwright-core').Locator,
+): Promise<string[]> {
+  return locator.evaluate(element => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        const lines = new Set(
+          [...range.getClientRects()]
+            .filter(r => r.width > 0)
+            .map(r => Math.round(r.top)),
+        );
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+/** The page's height in screens of its viewport. */
+export async function screensTall(page: Page): Promise<number> {
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollHeight,
+    viewport: window.innerHeight,
+  }));
+  return scroll / viewport;
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({

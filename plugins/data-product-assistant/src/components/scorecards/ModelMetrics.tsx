@@ -113,9 +113,12 @@ export function ModelMetrics(props: ModelMetricsProps): JSX.Element {
         </>
       ) : (
         <Typography variant="body2" color="textSecondary">
-          {runFound
-            ? 'The latest evaluation run did not measure this model (it measures the models app-config names).'
-            : 'No evaluation run found: run npm run evals (CI runs it on every change).'}
+          {!runFound &&
+            'No evaluation run found: run npm run evals (CI runs it on every change).'}
+          {runFound &&
+            (model.source === 'registry'
+              ? 'The latest evaluation run did not measure this model: it measures the models app-config names, not promoted ones.'
+              : 'The latest evaluation run did not measure this model.')}
         </Typography>
       )}
       {Object.keys(promoted).length > 0 && (
