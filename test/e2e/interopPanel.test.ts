@@ -48,6 +48,15 @@ describe('Suggest interoperability', () => {
     expect(
       await mapping.getByRole('region', { name: 'Example join' }).innerText(),
     ).toMatch(/JOIN/i);
+    // the caveats wrap inside the card: no text cut off at its edge
+    const clipped = await mapping
+      .getByRole('region', { name: 'Caveats' })
+      .evaluate(section =>
+        [...section.querySelectorAll('li *')].some(
+          e => e.scrollWidth > e.clientWidth + 1,
+        ),
+      );
+    expect(clipped).toBe(false);
 
     // not a join on personal data: accepted at once
     expect(await mapping.getByTestId('pii-join-warning').count()).toBe(0);

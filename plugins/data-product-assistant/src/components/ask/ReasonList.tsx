@@ -2,9 +2,9 @@ import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 export interface ReasonListProps {
   reasons: AskRecord['reasons'];
@@ -48,7 +48,7 @@ export function ReasonList(props: ReasonListProps): JSX.Element | null {
             disableGutters
             data-code={reason.code}
           >
-            <ListItemText
+            <WrappingListItemText
               primary={
                 <>
                   {reasonCodeLabels[reason.code] ?? reason.code}

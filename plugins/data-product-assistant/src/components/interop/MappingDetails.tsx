@@ -2,12 +2,12 @@ import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { InteropMapping } from '@dpa/plugin-data-product-assistant-common';
 import { CaveatList } from './CaveatList';
 import { formatPercent } from './formatInterop';
 import { SqlBlock } from './SqlBlock';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 export interface MappingDetailsProps {
   mapping: InteropMapping;
@@ -45,7 +45,7 @@ export function MappingDetails(props: MappingDetailsProps): JSX.Element {
           <List dense disablePadding>
             {notes.map((issue, index) => (
               <ListItem key={`${issue.code}-${index}`} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={
                     <>
                       <code>{issue.code}</code> ({issue.severity})
