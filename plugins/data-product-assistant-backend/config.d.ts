@@ -54,7 +54,7 @@ export interface Config {
        * every 30 minutes, 10 minute timeout, 1 minute initial delay.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Suggestions per product when a request names no `top` (1-200). Default 20. */
+      /** Related products per product when a request names no `top` (1-200). Default 20. */
       top?: number;
       /**
        * How long a stored contract snapshot is trusted before its source is

@@ -66,7 +66,7 @@ export class ReviewService {
       permissions: PermissionsService;
       userInfo: UserInfoService;
       clearance: ClearancePolicy;
-      /** Suggestions per product considered for review (the Assistant tab's default). */
+      /** Related products per product considered for review (the Assistant tab's default). */
       interopTop: number;
     },
   ) {}
