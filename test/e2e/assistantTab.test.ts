@@ -70,6 +70,16 @@ describe('the Assistant tab', () => {
       await page.getByLabel('Classification: restricted').count(),
     ).toBeGreaterThan(0);
     expect(await page.getByLabel(/^PII: .*email/).count()).toBeGreaterThan(0);
+    // the grain and the primary key on lines of their own
+    const grain = await page
+      .getByText(/^Grain: /)
+      .first()
+      .boundingBox();
+    const key = await page
+      .getByText(/^Primary key: /)
+      .first()
+      .boundingBox();
+    expect(key!.y).toBeGreaterThanOrEqual(grain!.y + grain!.height - 1);
     // no header or column name broken inside a word
     const columns = page.getByRole('table', { name: 'Columns of orders' });
     expect(await brokenWords(columns.locator('thead'))).toEqual([]);

@@ -115,7 +115,7 @@ describe('AssistantTab', () => {
 
     // grain and key on lines of their own
     const grain = screen.getByText('Grain: one row per order line');
-    expect(grain).toHaveStyle({ display: 'block' });
+    expect(grain.parentElement).toHaveStyle({ flexDirection: 'column' });
     expect(
       screen.getByText('Primary key: order_id, line_no'),
     ).toBeInTheDocument();

@@ -37,26 +37,19 @@ export function ColumnsTable(props: ColumnsTableProps): JSX.Element {
     <InfoCard
       title={title}
       subheader={
-        <>
+        // InfoCard lays its subheader out in a row: one column keeps grain and key on lines of their own
+        <Box component="span" display="flex" flexDirection="column">
           {table.granularity && (
-            <Typography
-              variant="body2"
-              component="span"
-              style={{ display: 'block' }}
-            >
+            <Typography variant="body2" component="span">
               Grain: {table.granularity}
             </Typography>
           )}
           {table.primaryKey.length > 0 && (
-            <Typography
-              variant="body2"
-              component="span"
-              style={{ display: 'block' }}
-            >
+            <Typography variant="body2" component="span">
               Primary key: {table.primaryKey.join(', ')}
             </Typography>
           )}
-        </>
+        </Box>
       }
       noPadding
     >
