@@ -161,6 +161,43 @@ describe('AskPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the cited SLA and support channel as the contract holds them', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue({
+      ...approvedAsk,
+      answer: 'Order lines arrive within 4 hours; ask in #orders-data.',
+      citations: [
+        {
+          id: 'sla:latency',
+          kind: 'sla',
+          text: 'SLA latency: the latency (maximum data delay) is 4 hours (for order_lines).',
+        },
+        {
+          id: 'support:#orders-data',
+          kind: 'support',
+          text: 'Support channel #orders-data (slack, https://slack.example.com/orders).',
+        },
+      ],
+    });
+    renderPanel(api);
+    const user = await askVia('How fresh is the data?');
+    const citations = await screen.findByRole('region', { name: 'Citations' });
+    await user.click(
+      within(citations).getByRole('button', { name: 'SLA: latency' }),
+    );
+    expect(within(citations).getByTestId('cited-source')).toHaveTextContent(
+      'Latency (maximum data delay): 4 hours (order_lines)',
+    );
+    await user.click(
+      within(citations).getByRole('button', {
+        name: 'Support channel #orders-data',
+      }),
+    );
+    expect(
+      within(citations).getByRole('link', { name: /#orders-data/ }),
+    ).toHaveAttribute('href', 'https://slack.example.com/orders');
+  });
+
   it('shows a flagged answer with its warning and the validator reasons', async () => {
     const api = fakeApi();
     api.ask.mockResolvedValue(flaggedAsk);

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -10,8 +10,11 @@ import {
   ColumnProfile,
   DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
+import { Link } from '@backstage/core-components';
 import { ClassificationBadge } from '../ClassificationBadge';
+import { slaPropertyLabel, slaValueLabel } from '../formatSla';
 import { PiiBadge } from '../PiiBadge';
+import { UserRefLink } from '../UserRefLink';
 import { citationKind, citationLabel } from './citationLabel';
 
 export interface CitationListProps {
@@ -73,10 +76,99 @@ function ColumnFacts(props: { column: ColumnProfile }): JSX.Element {
   );
 }
 
+const key = (id: string) =>
+  id
+    .replace(/^[a-z]+:/, '')
+    .replace(/~\d+$/, '')
+    .replace(/#\d+$/, '');
+
+/**
+ * The cited fact as the profile holds it, for the kinds a reader checks
+ * against the source: a column, an SLA, a support channel, an access role,
+ * the owner. Nothing for other kinds, or without the profile.
+ */
+function CitedFact(props: {
+  citation: AskCitation;
+  profile?: DataProductProfile;
+}): JSX.Element | null {
+  const { citation, profile } = props;
+  if (!profile) return null;
+  const contracts = profile.contracts;
+  const line = (children: ReactNode) => (
+    <Typography variant="body2" component="p" data-testid="cited-source">
+      {children}
+    </Typography>
+  );
+  switch (citationKind(citation)) {
+    case 'column':
+    case 'classification': {
+      const column = citedColumn(citation, profile);
+      return column ? <ColumnFacts column={column} /> : null;
+    }
+    case 'sla': {
+      const slas = contracts
+        .flatMap(c => c.slas)
+        .filter(sla => sla.property === key(citation.id));
+      if (slas.length === 0) return null;
+      return line(
+        slas
+          .map(
+            sla =>
+              `${slaPropertyLabel(sla.property)}: ${slaValueLabel(sla)}${
+                sla.element ? ` (${sla.element})` : ''
+              }`,
+          )
+          .join('; '),
+      );
+    }
+    case 'support': {
+      const channel = contracts
+        .flatMap(c => c.support)
+        .find(c => c.channel === key(citation.id));
+      if (!channel) return null;
+      return line(
+        <>
+          {channel.url ? (
+            <Link to={channel.url}>{channel.channel}</Link>
+          ) : (
+            channel.channel
+          )}
+          {channel.tool ? ` (${channel.tool})` : ''}
+        </>,
+      );
+    }
+    case 'role': {
+      const role = contracts
+        .flatMap(c => c.roles)
+        .find(r => r.role === key(citation.id));
+      if (!role) return null;
+      return line(
+        `${role.role}${role.access ? ` (${role.access})` : ''}${
+          role.approvers.length
+            ? `, approved by ${role.approvers.join(', ')}`
+            : ''
+        }`,
+      );
+    }
+    case 'owner':
+      return profile.owner
+        ? line(
+            <>
+              Owner: <UserRefLink userRef={profile.owner} />
+            </>,
+          )
+        : null;
+    default:
+      return null;
+  }
+}
+
 /**
  * The facts an answer cites, each named as a person reads it ("Column
  * orders.status", "SLA: latency", "Owner") and expanding to the fact itself:
- * for a column, how the contract describes it, and the fact's own text.
+ * what the contract holds (a column's type, keys and classification, an
+ * SLA's promise, a support channel, a role's approvers, the owner) and the
+ * fact's own text.
  */
 export function CitationList(props: CitationListProps): JSX.Element | null {
   const { citations, idPrefix, profile } = props;
@@ -91,7 +183,6 @@ export function CitationList(props: CitationListProps): JSX.Element | null {
       {citations.map((citation, index) => {
         const base = `${idPrefix}-citation-${index}`;
         const label = citationLabel(citation);
-        const column = citedColumn(citation, profile);
         return (
           <Accordion
             key={citation.id}
@@ -110,7 +201,7 @@ export function CitationList(props: CitationListProps): JSX.Element | null {
             </AccordionSummary>
             <AccordionDetails id={`${base}-text`}>
               <Box width="100%">
-                {column && <ColumnFacts column={column} />}
+                <CitedFact citation={citation} profile={profile} />
                 <Typography
                   variant="body2"
                   component="blockquote"
