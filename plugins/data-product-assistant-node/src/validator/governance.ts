@@ -143,13 +143,14 @@ export function checkGovernance(
     // Where the value comes from: a column's own examples are not "unpublished".
     const source = facts.find(f => spanInFacts(s, [f]));
     const what = PII_WORDS[s.type] ?? `a ${s.type} value`;
-    const where = !source
-      ? ' that the metadata does not publish'
-      : source.table && source.column
-      ? ` from ${source.table}.${
-          source.column
-        } (classified ${effectiveClassification(source)})`
-      : '';
+    let where = ' that the metadata does not publish';
+    if (source?.table && source.column) {
+      where = ` from ${source.table}.${
+        source.column
+      } (classified ${effectiveClassification(source)})`;
+    } else if (source) {
+      where = '';
+    }
     reasons.push({
       code: 'pii',
       message: `The answer contains ${what}${where}, which the reader's clearance (${clearance}) does not cover.`,

@@ -19,6 +19,12 @@ export interface BlockedNoticeProps {
   isOwner?: boolean;
 }
 
+/** What a role covers: the withheld columns it names, else its description. */
+function roleScope(columns: string[], description?: string): string {
+  if (columns.length > 0) return ` — covers ${columns.join(', ')}`;
+  return description ? ` — ${description.replace(/\.$/, '')}` : '';
+}
+
 /**
  * "Answer withheld": why, where the answer went, and what the asker can do:
  * the access role that would show such values and who approves it.
@@ -62,11 +68,7 @@ export function BlockedNotice(props: BlockedNoticeProps): JSX.Element {
                 <Typography variant="body2" component="span">
                   <strong>{role.role}</strong>
                   {role.access ? ` (${role.access})` : ''}
-                  {columns.length > 0
-                    ? ` — covers ${columns.join(', ')}`
-                    : role.description
-                    ? ` — ${role.description.replace(/\.$/, '')}`
-                    : ''}
+                  {roleScope(columns, role.description)}
                   {role.approvers.length > 0
                     ? `; approved by ${role.approvers.join(', ')}.`
                     : '; the contract names no approver: ask the owners.'}

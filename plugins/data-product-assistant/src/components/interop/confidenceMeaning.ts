@@ -1,6 +1,9 @@
 import type { ScoredPair } from '@dpa/plugin-data-product-assistant-common';
 import { formatPercent } from './formatInterop';
 
+export const MATCH_SCORE_MEANING =
+  "The relationship model's match score from the columns' names, types, descriptions, keys, glossary links and example values: it ranks the suggestions (higher means stronger evidence). It is not the chance that the relationship holds; the owners' decision settles that.";
+
 /**
  * What the number beside a suggestion means, as the relationship model
  * documents it: a calibrated probability when the model provides one
@@ -25,6 +28,3 @@ export function confidenceMeaning(
     description: MATCH_SCORE_MEANING,
   };
 }
-
-export const MATCH_SCORE_MEANING =
-  "The relationship model's match score from the columns' names, types, descriptions, keys, glossary links and example values: it ranks the suggestions (higher means stronger evidence). It is not the chance that the relationship holds; the owners' decision settles that.";
