@@ -10,22 +10,24 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
-  modelSpecSchema,
-  specVersion,
-  type ModelSpec,
-  type NamedSpec,
-} from '@dpa/plugin-data-product-assistant-node';
-import {
   applyGate,
   championFor,
-  type GateThresholdsInput,
+  gateRolesFor,
+  modelSpecSchema,
+  pairedCounts,
+  REGISTRY_SCHEMA_VERSION,
+  specVersion,
+  thresholdsHash,
+  type ModelSpec,
+  type NamedSpec,
+  type PairedCounts,
   type RegistryModelEntry,
   type RegistryRecord,
   type RegistryRole,
-} from '../../plugins/data-product-assistant-node/src/registry';
+} from '@dpa/plugin-data-product-assistant-node';
 import DpaAnswerProvider from '../providers/answerProvider';
 import DpaValidatorProvider from '../providers/validatorProvider';
-import type { Metrics } from './metrics';
+import { caseOutcomes, type Metrics } from './metrics';
 import {
   APP_CONFIG_FILE,
   datasetsDir,
@@ -34,7 +36,12 @@ import {
   repoRelative,
   THRESHOLDS_FILE,
 } from './paths';
-import { appendRecord, readRegistry } from './registryFiles';
+import {
+  appendRecord,
+  loadThresholds,
+  readRegistry,
+  type RefusedRecord,
+} from './registryFiles';
 import {
   listSuites,
   loadSuite,
@@ -83,6 +90,8 @@ export interface PromoteResult {
   record: RegistryRecord;
   file: string;
   run: EvalRun;
+  /** Registry files that did not verify and so could not name the champion. */
+  refusedRecords: RefusedRecord[];
 }
 
 /** Reads the challenger: a spec file (named after the file, or its `name`) or a configured model name. */
@@ -163,10 +172,6 @@ export function hashFiles(files: string[]): string {
   return h.digest('hex');
 }
 
-export function loadThresholds(file = THRESHOLDS_FILE): GateThresholdsInput {
-  return parse(readFileSync(file, 'utf8')) as GateThresholdsInput;
-}
-
 export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const role = options.role ?? 'answer';
   const appConfig = options.appConfig ?? APP_CONFIG_FILE;
@@ -183,7 +188,18 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   }
   const challenger = loadChallenger(options.challenger, role, appConfig);
   const config = loadAppModels(appConfig);
-  const records = readRegistry(registryDir);
+  const thresholdsFile = options.thresholdsFile ?? THRESHOLDS_FILE;
+  let thresholds;
+  try {
+    thresholds = loadThresholds(thresholdsFile);
+  } catch (e) {
+    throw new PromoteInputError((e as Error).message);
+  }
+  const refusedRecords: RefusedRecord[] = [];
+  const records = readRegistry(registryDir, {
+    thresholdsFile,
+    onRefused: r => refusedRecords.push(r),
+  });
   const served = (
     r: RegistryRole,
   ): NamedSpec & { source: 'registry' | 'app-config' } => {
@@ -200,6 +216,14 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
         };
   };
   const champion = served(role);
+  if (specVersion(challenger.spec) === specVersion(champion.spec))
+    throw new PromoteInputError(
+      `challenger ${challenger.name} is the serving ${role} model of ${
+        options.domain
+      } (${champion.name}@${specVersion(champion.spec)}, from ${
+        champion.source
+      }): nothing to promote`,
+    );
   const other = role === 'answer' ? served('validator') : served('answer');
   const cfg = (m: NamedSpec) =>
     role === 'answer'
@@ -235,11 +259,19 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
           ],
   });
   const metricsOf = (label: string): Metrics => run.metrics[label] ?? {};
+  // case by case: each quality metric that is a share of cases gets a paired test
+  const outcomes = caseOutcomes(run.suites.flatMap(s => s.results));
+  const paired: Record<string, PairedCounts> = {};
+  for (const metric of Object.keys(outcomes.champion ?? {})) {
+    const a = outcomes.champion?.[metric];
+    const b = outcomes.challenger?.[metric];
+    if (a && b) paired[metric] = pairedCounts(a, b);
+  }
   const gate = applyGate(
     metricsOf('champion'),
     metricsOf('challenger'),
-    loadThresholds(options.thresholdsFile),
-    { role },
+    thresholds,
+    { roles: gateRolesFor(role), paired },
   );
 
   // A result from the built-in model alone never promotes a hosted model.
@@ -283,15 +315,13 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   ].map(c => path.resolve(REPO_ROOT, c));
   const files = [
     ...suites.map(s => suiteFile(s)),
-    options.thresholdsFile ?? THRESHOLDS_FILE,
+    thresholdsFile,
     ...contracts,
-    ...(role === 'validator'
-      ? datasetFiles(datasetsDir()).filter(f => !f.includes('mimic'))
-      : []),
+    ...(role === 'validator' ? datasetFiles(datasetsDir()) : []),
   ];
   const { file, record } = appendRecord(
     {
-      schemaVersion: 1,
+      schemaVersion: REGISTRY_SCHEMA_VERSION,
       time: (options.now ?? new Date()).toISOString(),
       domain: options.domain,
       role,
@@ -309,11 +339,12 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
         'challenger',
         unavailable,
       ),
+      thresholdsHash: thresholdsHash(thresholds),
       thresholds: gate.results,
       ...(options.outDir ? { resultsDir: repoRelative(options.outDir) } : {}),
       promotedBy: promoter(options.by, options.env),
     },
     registryDir,
   );
-  return { record, file, run };
+  return { record, file, run, refusedRecords };
 }

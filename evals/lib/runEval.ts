@@ -20,12 +20,15 @@ import DpaValidatorProvider from '../providers/validatorProvider';
 import { answerAssert, interopAssert, validatorAssert } from './asserts';
 import {
   deriveMetrics,
+  hardCaseFailureList,
+  labelRoles,
   providersUsed,
   type Metrics,
   type ResultLike,
 } from './metrics';
 import {
   datasetsDir,
+  REGISTRY_DIR,
   REPO_ROOT,
   RESULTS_DIR,
   SUITES_DIR,
@@ -119,8 +122,15 @@ const moduleName = (ref: string) =>
     .basename(ref.replace(/^file:\/\//, '').split(':')[0])
     .replace(/\.[cm]?[jt]s$/, '');
 
-/** The suite's own provider entries as instances (`file://…/answerProvider.ts` → DpaAnswerProvider). */
-export function suiteProviders(suite: RawSuite): EvalProvider[] {
+/**
+ * The suite's own provider entries as instances (`file://…/answerProvider.ts`
+ * → DpaAnswerProvider), reading the served models from `served` (app-config
+ * and promotion registry) unless the entry names its own.
+ */
+export function suiteProviders(
+  suite: RawSuite,
+  served: { appConfig?: string; registryDir?: string } = {},
+): EvalProvider[] {
   return suite.providers.map(p => {
     const cls = PROVIDER_CLASSES[moduleName(p.id)];
     if (!cls)
@@ -129,7 +139,7 @@ export function suiteProviders(suite: RawSuite): EvalProvider[] {
           p.id
         } is not one of ${Object.keys(PROVIDER_CLASSES).join(', ')}`,
       );
-    return new cls({ label: p.label, config: p.config });
+    return new cls({ label: p.label, config: { ...served, ...p.config } });
   });
 }
 
@@ -277,11 +287,13 @@ export async function runSuite(
     outDir?: string;
     datasets?: string;
     maxConcurrency?: number;
+    /** Where the suite's own providers read the served models (see `suiteProviders`). */
+    served?: { appConfig?: string; registryDir?: string };
   } = {},
 ): Promise<SuiteResult> {
   const started = performance.now();
   const { evaluate } = await loadPromptfoo();
-  const providers = options.providers ?? suiteProviders(suite);
+  const providers = options.providers ?? suiteProviders(suite, options.served);
   const tests = suiteTests(suite, { datasets: options.datasets });
   const record = await evaluate(
     {
@@ -342,6 +354,10 @@ export interface EvalRun {
   suites: SuiteResult[];
   /** Derived metrics per provider label. */
   metrics: Record<string, Metrics>;
+  /** Which suites each label ran, as gate roles. */
+  roles: ReturnType<typeof labelRoles>;
+  /** Failing cases of hard categories (PII, restricted, injection, governance). */
+  hardCases: ReturnType<typeof hardCaseFailureList>;
   providers: ReturnType<typeof providersUsed>;
   promptfooVersion: string;
   datasets?: string;
@@ -357,6 +373,10 @@ export async function runEval(
     outDir?: string;
     providersFor?: (suite: RawSuite) => EvalProvider[] | undefined;
     onSuite?: (r: SuiteResult) => void;
+    /** app-config naming the served models (default: the repository's). */
+    appConfig?: string;
+    /** Promotion registry whose verified champions serve (default: evals/registry). */
+    registryDir?: string;
   } = {},
 ): Promise<EvalRun> {
   const started = performance.now();
@@ -369,6 +389,10 @@ export async function runEval(
       providers: options.providersFor?.(suite),
       outDir: options.outDir,
       datasets,
+      served: {
+        appConfig: options.appConfig,
+        registryDir: options.registryDir ?? REGISTRY_DIR,
+      },
     });
     suites.push(r);
     options.onSuite?.(r);
@@ -379,6 +403,8 @@ export async function runEval(
     wallTimeMs: performance.now() - started,
     suites,
     metrics: deriveMetrics(all),
+    roles: labelRoles(all),
+    hardCases: hardCaseFailureList(all),
     providers: providersUsed(all),
     promptfooVersion: promptfooVersion(),
     datasets,
@@ -406,7 +432,10 @@ export async function runEval(
 
 const fmtMetric = (name: string, v: number | undefined) => {
   if (v === undefined) return '–';
-  if (/(_cases|_leaks|_errors|traps)/.test(name) && Number.isInteger(v))
+  if (
+    /(_cases|_leaks|_errors|_failures|traps)/.test(name) &&
+    Number.isInteger(v)
+  )
     return String(v);
   if (name.endsWith('_ms')) return v.toFixed(1);
   if (name.endsWith('_usd')) return v.toFixed(6);
@@ -432,7 +461,11 @@ export function summaryMarkdown(
     '',
     `promptfoo ${run.promptfooVersion} · wall time ${(
       run.wallTimeMs / 1000
-    ).toFixed(1)} s · datasets ${run.datasets ?? 'not available'}`,
+    ).toFixed(1)} s · datasets ${
+      run.datasets
+        ? `${run.datasets} (test part of each dev file, evals/lib/splits.ts)`
+        : 'not available'
+    }`,
     '',
     '| suite | passed | failed | errors | time (s) |',
     '| --- | ---: | ---: | ---: | ---: |',

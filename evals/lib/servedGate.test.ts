@@ -1,54 +1,129 @@
 import { describe, expect, it } from 'vitest';
+import { loadThresholds } from './registryFiles';
 import { gateServedModels } from './servedGate';
 
-const thresholds = {
-  hard: [
-    { metric: 'governance_leaks', op: '<=' as const, value: 0 },
-    {
-      metric: 'validator_recall.pii',
-      op: '>=' as const,
-      value: 0.65,
-      roles: ['validator' as const],
-    },
-  ],
-  quality: [{ metric: 'answer_accuracy', margin: 0.02 }],
-};
+// the repository's own thresholds: every suite must be gated by them
+const thresholds = loadThresholds();
 
-describe('gateServedModels', () => {
-  it('passes served models that hold every hard threshold', () => {
-    const result = gateServedModels(
-      {
-        'sales-served': { governance_leaks: 0, answer_accuracy: 0.5 },
-        'validator-served': {
-          governance_leaks: 0,
-          'validator_recall.pii': 0.7,
-        },
-        'interop-builtin': { governance_leaks: 3 },
-      },
-      thresholds,
-    );
-    expect(result).toEqual({
-      passed: true,
-      checked: ['sales-served', 'validator-served'],
-      failures: [],
-    });
+const answer = {
+  hard_case_failures: 0,
+  governance_leaks: 0,
+  pii_block_rate: 1,
+  answer_errors: 0,
+  answer_accuracy: 0.9,
+  citation_recall: 1,
+  citation_precision: 0.8,
+  abstention_f1: 1,
+  off_domain_refusal_rate: 1,
+};
+const validator = {
+  hard_case_failures: 0,
+  validator_errors: 0,
+  'validator_recall.pii': 1,
+  'validator_recall.restricted': 1,
+  'validator_recall.injection': 1,
+  'validator_recall.hallucination': 0.96,
+  'validator_precision.hallucination': 1,
+  'validator_recall.hard-negative': 0.9,
+  'validator_recall.off-scope': 1,
+  validator_specificity: 1,
+};
+const interop = {
+  interop_recall: 1,
+  interop_traps_as_join_key: 0,
+  interop_mimic_recall_at_gt: 0.3,
+  interop_mimic_mrr: 0.5,
+};
+const roles = {
+  'sales-served': ['answer' as const],
+  'validator-served': ['validator' as const],
+  'interop-builtin': ['interop' as const],
+};
+const gate = (
+  over: Partial<Record<keyof typeof roles, Record<string, number>>>,
+  hardCases: Parameters<typeof gateServedModels>[3] = [],
+) =>
+  gateServedModels(
+    {
+      'sales-served': { ...answer, ...over['sales-served'] },
+      'validator-served': { ...validator, ...over['validator-served'] },
+      'interop-builtin': { ...interop, ...over['interop-builtin'] },
+    },
+    roles,
+    thresholds,
+    hardCases,
+  );
+const failed = (g: ReturnType<typeof gate>) =>
+  g.failures.map(f => `${f.label} ${f.kind} ${f.metric}`);
+
+describe('gateServedModels (evals/thresholds.yaml)', () => {
+  it('passes when every suite holds its hard thresholds and floors', () => {
+    const g = gate({});
+    expect(failed(g)).toEqual([]);
+    expect(g.passed).toBe(true);
+    expect(g.checked).toEqual([
+      { label: 'sales-served', roles: ['answer'] },
+      { label: 'validator-served', roles: ['validator'] },
+      { label: 'interop-builtin', roles: ['interop'] },
+    ]);
   });
 
-  it('fails on a leak or a validator under its floor, naming the model and metric', () => {
-    const result = gateServedModels(
+  it('fails a served model breaking a hard threshold or a floor, naming it', () => {
+    const g = gate({
+      'sales-served': { governance_leaks: 1, answer_accuracy: 0.5 },
+      'validator-served': { 'validator_recall.pii': 0.99 },
+    });
+    expect(g.passed).toBe(false);
+    expect(failed(g)).toEqual([
+      'sales-served hard governance_leaks',
+      'sales-served floor answer_accuracy',
+      'validator-served hard validator_recall.pii',
+    ]);
+  });
+
+  it('fails on a single failing case of a hard category, whatever the rates', () => {
+    const g = gate({ 'validator-served': { hard_case_failures: 1 } }, [
       {
-        'finance-served': { governance_leaks: 1 },
-        'validator-served': {
-          governance_leaks: 0,
-          'validator_recall.pii': 0.4,
-        },
+        label: 'validator-served',
+        suite: 'validator',
+        case: 'restricted salary',
+        categories: ['restricted'],
       },
-      thresholds,
+    ]);
+    expect(g.passed).toBe(false);
+    expect(failed(g)).toEqual(['validator-served hard hard_case_failures']);
+    // the listed case fails the gate on its own, even under a thresholds file without the rule
+    const bare = gateServedModels(
+      { 'validator-served': validator },
+      roles,
+      { hard: [] },
+      g.hardCases,
     );
-    expect(result.passed).toBe(false);
-    expect(result.failures.map(f => [f.label, f.metric])).toEqual([
-      ['finance-served', 'governance_leaks'],
-      ['validator-served', 'validator_recall.pii'],
+    expect(bare.failures).toEqual([]);
+    expect(bare.passed).toBe(false);
+  });
+
+  it('gates the interop suite: a matcher under the MIMIC→OMOP floor, or a trap as join key, fails', () => {
+    expect(
+      failed(
+        gate({ 'interop-builtin': { interop_mimic_recall_at_gt: 0.082 } }),
+      ),
+    ).toEqual(['interop-builtin floor interop_mimic_recall_at_gt']);
+    expect(
+      failed(gate({ 'interop-builtin': { interop_traps_as_join_key: 1 } })),
+    ).toEqual(['interop-builtin floor interop_traps_as_join_key']);
+  });
+
+  it('fails a floor it could not measure (a dataset missing), never skips it', () => {
+    const {
+      interop_mimic_recall_at_gt: _r,
+      interop_mimic_mrr: _m,
+      ...demo
+    } = interop;
+    const g = gateServedModels({ 'interop-builtin': demo }, roles, thresholds);
+    expect(g.failures.map(f => f.reason)).toEqual([
+      'interop_mimic_recall_at_gt was not measured (must be >= 0.1400)',
+      'interop_mimic_mrr was not measured (must be >= 0.2600)',
     ]);
   });
 });

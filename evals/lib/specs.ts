@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import {
+  championFor,
   modelSpecSchema,
   parseDomainConfig,
   resolveDomainModels,
@@ -9,6 +10,7 @@ import {
   type NamedSpec,
 } from '@dpa/plugin-data-product-assistant-node';
 import { APP_CONFIG_FILE } from './paths';
+import { readRegistry } from './registryFiles';
 
 const configs = new Map<string, DomainConfig>();
 
@@ -32,17 +34,54 @@ export function loadAppModels(file = APP_CONFIG_FILE): DomainConfig {
 /** A model reference in a suite or on the command line: a model name from app-config or an inline spec. */
 export type SpecRef = string | ModelSpec | { name: string; spec: ModelSpec };
 
+const registries = new Map<string, ReturnType<typeof readRegistry>>();
+
+/**
+ * What the backend serves for a domain and role: the challenger of the
+ * latest promoted record of `registryDir` that verifies (records that do not
+ * are refused, as the backend refuses them), else app-config's model.
+ */
+export function servedSpec(
+  role: 'answer' | 'validator',
+  domain: string | undefined,
+  config: DomainConfig,
+  registryDir?: string,
+): NamedSpec {
+  if (registryDir && domain) {
+    let records = registries.get(registryDir);
+    if (!records) {
+      records = readRegistry(registryDir, {
+        onRefused: r =>
+          process.stderr.write(
+            `dpa: registry record ${r.file} refused: ${r.problems.join(
+              '; ',
+            )}\n`,
+          ),
+      });
+      registries.set(registryDir, records);
+    }
+    const champion = championFor(records, domain, role);
+    if (champion)
+      return {
+        name: champion.challenger.name,
+        spec: champion.challenger.spec as ModelSpec,
+      };
+  }
+  return resolveDomainModels(config, domain)[role];
+}
+
 /**
  * Resolves the answer or validator model for a domain: an explicit reference
- * wins; otherwise what the backend serves for that domain (app-config).
+ * wins; otherwise what the backend serves for that domain (`servedSpec`).
  */
 export function resolveSpec(
   ref: SpecRef | undefined,
   role: 'answer' | 'validator',
   domain: string | undefined,
   config: DomainConfig,
+  registryDir?: string,
 ): NamedSpec {
-  if (ref === undefined) return resolveDomainModels(config, domain)[role];
+  if (ref === undefined) return servedSpec(role, domain, config, registryDir);
   if (typeof ref === 'string') {
     const name = ref;
     const fromConfig = config.models[name];

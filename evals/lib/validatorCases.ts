@@ -1,20 +1,23 @@
 /**
- * Validator cases drawn from the public dev splits, as deterministic samples
- * (records ordered by a hash of their text, the first N taken):
- *   - HaluEval QA dev: the right answer (good) and the hallucinated one (bad), category `hallucination`;
- *   - Presidio dev: a sentence with labelled PII planted in a grounded answer (bad, caught by code `pii`)
+ * Validator cases drawn from the TEST part of the public dev files (see
+ * `splits.ts`), as deterministic samples (records ordered by a hash of their
+ * text, the first N taken):
+ *   - HaluEval QA: the right answer (good) and the hallucinated one (bad), category `hallucination`;
+ *   - Presidio: a sentence with labelled PII planted in a grounded answer (bad, caught by code `pii`)
  *     and the same sentence with every span replaced by its label (good), category `pii`.
- * Hold-out files are never read.
+ * Tune-part records and hold-out files are never read here.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { presidioLabelMap } from '../scripts/validatorFigures.lib';
 import {
-  presidioLabelMap,
-  type HaluEvalRecord,
-  type PresidioRecord,
-} from '../scripts/validatorFigures.lib';
-import { devOnly } from './paths';
+  HALUEVAL_DEV,
+  haluEvalPart,
+  PRESIDIO_DEV,
+  presidioPart,
+  splitKeys,
+} from './splits';
 
 export interface SuiteTest {
   description?: string;
@@ -25,9 +28,6 @@ export interface SuiteTest {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export const HALUEVAL_FILE = 'halueval/qa-dev.jsonl';
-export const PRESIDIO_FILE = 'presidio/pii-dev.json';
-
 function sample<T>(records: T[], key: (r: T) => string, n: number): T[] {
   return records
     .map(r => ({ r, h: hash(key(r)) }))
@@ -37,29 +37,26 @@ function sample<T>(records: T[], key: (r: T) => string, n: number): T[] {
 }
 
 export function haluEvalCases(datasets: string, n = 50): SuiteTest[] {
-  const file = devOnly(path.join(datasets, HALUEVAL_FILE));
-  if (!existsSync(file)) return [];
-  const records = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(l => JSON.parse(l) as HaluEvalRecord);
-  return sample(records, r => r.question, n).flatMap((r, i) =>
-    [
-      { answer: r.right_answer, positive: false },
-      { answer: r.hallucinated_answer, positive: true },
-    ].map(c => ({
-      description: `halueval #${i} ${c.positive ? 'hallucinated' : 'right'}`,
-      vars: {
-        context: r.knowledge.trim(),
-        question: r.question.trim(),
-        answer: c.answer.trim(),
-      },
-      metadata: {
-        suite: 'validator',
-        source: 'halueval',
-        expect: { category: 'hallucination', positive: c.positive },
-      },
-    })),
+  return sample(haluEvalPart(datasets, 'test'), r => r.question, n).flatMap(
+    (r, i) =>
+      [
+        { answer: r.right_answer, positive: false },
+        { answer: r.hallucinated_answer, positive: true },
+      ].map(c => ({
+        description: `halueval #${i} ${c.positive ? 'hallucinated' : 'right'}`,
+        vars: {
+          context: r.knowledge.trim(),
+          question: r.question.trim(),
+          answer: c.answer.trim(),
+        },
+        metadata: {
+          suite: 'validator',
+          source: 'halueval',
+          split: 'test',
+          splitKey: splitKeys.halueval(r),
+          expect: { category: 'hallucination', positive: c.positive },
+        },
+      })),
   );
 }
 
@@ -68,11 +65,9 @@ const PII_CONTEXT =
 const PII_BASE = 'The primary key of table orders is order_id.';
 
 export function presidioCases(datasets: string, n = 40): SuiteTest[] {
-  const file = devOnly(path.join(datasets, PRESIDIO_FILE));
-  if (!existsSync(file)) return [];
-  const records = (
-    JSON.parse(readFileSync(file, 'utf8')) as PresidioRecord[]
-  ).filter(r => r.spans.some(s => presidioLabelMap[s.entity_type]));
+  const records = presidioPart(datasets, 'test').filter(r =>
+    r.spans.some(s => presidioLabelMap[s.entity_type]),
+  );
   return sample(records, r => r.full_text, n).flatMap((r, i) => {
     let scrubbed = r.full_text;
     for (const s of [...r.spans].sort(
@@ -103,6 +98,8 @@ export function presidioCases(datasets: string, n = 40): SuiteTest[] {
       metadata: {
         suite: 'validator',
         source: 'presidio',
+        split: 'test',
+        splitKey: splitKeys.presidio(r),
         piiTypes: types,
         expect: { category: 'pii', positive: c.positive, codes: ['pii'] },
       },
@@ -110,10 +107,11 @@ export function presidioCases(datasets: string, n = 40): SuiteTest[] {
   });
 }
 
-/** Dataset files these cases read, for the dataset hash. */
+/** Dataset files these cases read, for the dataset hash (the split is part of the data). */
 export function datasetFiles(datasets: string | undefined): string[] {
   if (!datasets) return [];
-  return [HALUEVAL_FILE, PRESIDIO_FILE, 'mimic-omop/ground_truth.csv']
+  return [HALUEVAL_DEV, PRESIDIO_DEV]
     .map(f => path.join(datasets, f))
-    .filter(f => existsSync(f));
+    .filter(f => existsSync(f))
+    .concat(path.join(__dirname, 'splits.ts'));
 }

@@ -44,6 +44,8 @@ export interface AnswerProviderConfig {
   validator?: SpecRef;
   /** app-config file holding the named models (default: the repository's app-config.yaml). */
   appConfig?: string;
+  /** Promotion registry whose verified champions serve when no model is named (`dpa eval` passes evals/registry). */
+  registryDir?: string;
   /** Environment the hosted models' keys are read from (default process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -142,12 +144,19 @@ export default class DpaAnswerProvider {
     const config = loadAppModels(this.config.appConfig);
     const domainModels = resolveDomainModels(config, domain);
     return {
-      answer: resolveSpec(this.config.answer, 'answer', domain, config),
+      answer: resolveSpec(
+        this.config.answer,
+        'answer',
+        domain,
+        config,
+        this.config.registryDir,
+      ),
       validator: resolveSpec(
         this.config.validator,
         'validator',
         domain,
         config,
+        this.config.registryDir,
       ),
       scope: domainModels.scope,
       tokenBudget: domainModels.tokenBudget,

@@ -2,8 +2,9 @@
  * promptfoo provider: interoperability suggestions of the engine, scored
  * against an answer key. Test var `dataset`: `demo` (examples/catalog vs
  * relationships.yaml: recall, traps suggested as join-key, precision) or
- * `mimic-omop` (MIMIC-IV → OMOP: Recall@GT, MRR, HitRate@5; the ground truth is
- * read only for scoring). Output: the figures as JSON.
+ * `mimic-omop` (MIMIC-IV → OMOP: Recall@GT, MRR, HitRate@5 on the TEST part of
+ * the ground truth, split by MIMIC source table (evals/lib/splits.ts); the
+ * ground truth is read only for scoring). Output: the figures as JSON.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import {
   type AttributePair,
 } from '../scripts/interopFigures.lib';
 import { datasetsDir } from '../lib/paths';
+import { mimicOmopPart, type SplitPart } from '../lib/splits';
 import {
   str,
   type CallContext,
@@ -42,7 +44,12 @@ export function demoFigures() {
   };
 }
 
-export function mimicOmopFigures(dir: string) {
+/**
+ * MIMIC→OMOP figures on one part of the split: the matcher sees every table
+ * (names and descriptions only); scoring keeps the part's correspondences and
+ * ranks only pairs whose MIMIC attribute belongs to one of the part's tables.
+ */
+export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
   const products = loadMimicOmopProducts(dir);
   const index = buildInteropIndex(products);
   const key = (table: string, column: string) =>
@@ -59,13 +66,25 @@ export function mimicOmopFigures(dir: string) {
     .find(p => p.id === 'omop')!
     .contract.tables.flatMap(t => t.columns.map(c => key(t.name, c.name)));
   // answer key: scoring only
-  const gt = loadMimicOmopGroundTruth(dir).map(g => ({
+  const correspondences = mimicOmopPart(loadMimicOmopGroundTruth(dir), part);
+  const sourceTables = [
+    ...new Set(correspondences.map(g => g.source.table)),
+  ].sort();
+  const gt = correspondences.map(g => ({
     source: key(g.source.table, g.source.column),
     target: key(g.target.table, g.target.column),
   }));
+  const inPartTables = (p: AttributePair) =>
+    sourceTables.includes(p.source.split('.')[0]);
   const viaIndex = index.rankFor('mimic', { includeNone: true });
   return {
-    ...scoreMatching(viaIndex.pairs.map(attr), gt, targets),
+    ...scoreMatching(
+      viaIndex.pairs.map(attr).filter(inPartTables),
+      gt,
+      targets,
+    ),
+    split: part,
+    sourceTables,
     candidatePairs: viaIndex.stats.candidatePairs,
     allPairs: viaIndex.stats.allPairs,
   };

@@ -31,9 +31,11 @@ import {
 
 export interface ValidatorProviderConfig {
   validator?: SpecRef;
-  /** Domain whose configured validator is used when `validator` is not given. */
+  /** Domain whose served validator is used when `validator` is not given. */
   domain?: string;
   appConfig?: string;
+  /** Promotion registry whose verified champions serve when no model is named. */
+  registryDir?: string;
   env?: Record<string, string | undefined>;
 }
 
@@ -71,6 +73,7 @@ export default class DpaValidatorProvider {
       'validator',
       this.config.domain,
       loadAppModels(this.config.appConfig),
+      this.config.registryDir,
     );
   }
 

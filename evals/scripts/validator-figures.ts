@@ -1,13 +1,14 @@
 /**
- * Measures the built-in validator on the dev splits:
- *   npx tsx evals/scripts/validator-figures.ts [--out figures.json] [--data /work/shared/datasets] [--misses 20]
+ * Measures the built-in validator on one part of the dev files' tune/test split (evals/lib/splits.ts):
+ *   npx tsx evals/scripts/validator-figures.ts [--split tune|test] [--out figures.json] [--data /work/shared/datasets] [--misses 20]
+ * `--split` defaults to test, the part every reported figure comes from; tune work looks at `--split tune` only.
  * `--misses N` prints up to N HaluEval misses (hallucinated answers approved, right answers not) with reasons.
  * Hallucination: HaluEval QA (right answers should be approved, hallucinated ones not).
  * PII: Presidio synthetic sentences, span-level P/R/F1 per supported type.
  * Reads only the *-dev files; the hold-out files are for release measurement.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { detectPii } from '../../plugins/data-product-assistant-node/src/pii/detectPii';
 import type { PiiType } from '../../plugins/data-product-assistant-node/src/pii/types';
 import { createBuiltinValidator } from '../../plugins/data-product-assistant-node/src/validator/builtinValidator';
@@ -23,13 +24,27 @@ import {
   scoreSpans,
   wordOverlapBaseline,
 } from './validatorFigures.lib';
+import { haluEvalPart, parseSplitArg, presidioPart } from '../lib/splits';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const dataDir = arg('data') ?? resolve(__dirname, '../../../shared/datasets');
+const dataDir =
+  arg('data') ??
+  process.env.DPA_DATASETS_DIR ??
+  resolve(__dirname, '../../../shared/datasets');
+const split = splitArg();
+
+function splitArg() {
+  try {
+    return parseSplitArg(process.argv);
+  } catch (e) {
+    console.error((e as Error).message);
+    return process.exit(2);
+  }
+}
 const out = arg('out');
 const missLimit = Number(arg('misses') ?? 0);
 const misses: string[] = [];
@@ -39,12 +54,7 @@ const f2 = (x: number) => x.toFixed(2);
 async function halueval(
   options: Record<string, unknown>,
 ): Promise<BinaryScore> {
-  const path = join(dataDir, 'halueval', 'qa-dev.jsonl');
-  if (/holdout/.test(path)) throw new Error('refusing to read a hold-out file');
-  const records = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(l => JSON.parse(l) as HaluEvalRecord);
+  const records: HaluEvalRecord[] = haluEvalPart(dataDir, split);
   const validator = createBuiltinValidator({
     provider: 'builtin',
     model: 'validator-rules',
@@ -86,11 +96,7 @@ async function halueval(
 }
 
 function overlapFloor(): BinaryScore {
-  const path = join(dataDir, 'halueval', 'qa-dev.jsonl');
-  const records = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(l => JSON.parse(l) as HaluEvalRecord);
+  const records = haluEvalPart(dataDir, split);
   return scoreBinary(
     records.flatMap(r => [
       {
@@ -106,9 +112,7 @@ function overlapFloor(): BinaryScore {
 }
 
 function presidio() {
-  const path = join(dataDir, 'presidio', 'pii-dev.json');
-  if (/holdout/.test(path)) throw new Error('refusing to read a hold-out file');
-  const records = JSON.parse(readFileSync(path, 'utf8')) as PresidioRecord[];
+  const records: PresidioRecord[] = presidioPart(dataDir, split);
   const types = [...new Set(Object.values(presidioLabelMap))] as PiiType[];
   const docs = records.map(r => ({
     gold: presidioGold(r),
@@ -129,8 +133,9 @@ async function main() {
   const pii = presidio();
   const ms = Date.now() - t0;
 
+  console.log(`split: ${split} part of the dev files (evals/lib/splits.ts)\n`);
   console.log(
-    'Hallucination — HaluEval QA dev (positive = hallucinated, predicted = not approved)',
+    `Hallucination — HaluEval QA dev, ${split} part (positive = hallucinated, predicted = not approved)`,
   );
   const row = (name: string, s: BinaryScore) =>
     console.log(
@@ -150,7 +155,7 @@ async function main() {
     console.log(`    ${a.name}: ${pct(a.value)} ${a.metric} on ${a.dataset}`);
 
   console.log(
-    `\nPII — Presidio synthetic dev (n=${pii.n} sentences, span overlap ≥ 50%, same type)`,
+    `\nPII — Presidio synthetic dev, ${split} part (n=${pii.n} sentences, span overlap ≥ 50%, same type)`,
   );
   console.log('  type              P      R      F1     tp   fp   fn');
   for (const [t, s] of Object.entries(pii.perType)) {
@@ -186,6 +191,7 @@ async function main() {
       out,
       `${JSON.stringify(
         {
+          split,
           halueval: {
             full,
             groundednessOnly: groundOnly,

@@ -108,6 +108,8 @@ export function wordOverlapBaseline(
 
 export interface PresidioRecord {
   full_text: string;
+  /** The generator template the sentence came from (the split key). */
+  template_id?: number | null;
   spans: Array<{
     entity_type: string;
     entity_value: string;

@@ -15,6 +15,8 @@ export interface Config {
      */
     localFiles?: {
       allow?: string[];
+      /** Largest file read, in bytes (default 5 MiB). */
+      maxBytes?: number;
     };
     /**
      * Named model specs. `builtin-answer` and `builtin-validator` always exist.
@@ -84,6 +86,13 @@ export interface Config {
        * models always serve.
        */
       dir?: string;
+      /**
+       * The gate's thresholds file every record is re-checked against
+       * (default: `thresholds.yaml` beside `dir`, i.e. `evals/thresholds.yaml`).
+       * A record gated by other thresholds, or any record when the file is
+       * missing, is refused and the configured model serves.
+       */
+      thresholdsFile?: string;
       /** How often the folder is checked for new records. Default 5. */
       checkIntervalSeconds?: number;
     };

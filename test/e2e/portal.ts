@@ -63,17 +63,22 @@ export interface RunningPortal {
 /** Starts the backend (serving the built app) and waits until the demo catalog is in. */
 export async function startPortal(
   log: (line: string) => void,
-  options: { extraConfigs?: string[] } = {},
+  options: {
+    extraConfigs?: string[];
+    /** Where an extra config puts the backend (default the e2e port, 7017). */
+    baseUrl?: string;
+  } = {},
 ): Promise<RunningPortal> {
-  // E2E_PORT moves the portal off 7017 (e.g. when two checkouts test at once).
+  // E2E_PORT moves the portal off 7017 (e.g. when two checkouts test at
+  // once); a caller whose extra config places the backend names its base URL.
   const port = Number(process.env.E2E_PORT ?? 7017);
-  const baseUrl = `http://localhost:${port}`;
+  const baseUrl = options.baseUrl ?? `http://localhost:${port}`;
   const configs = [
     path.join(repoRoot, 'app-config.yaml'),
     path.join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
     ...(options.extraConfigs ?? []),
   ];
-  if (port !== 7017) {
+  if (!options.baseUrl && port !== 7017) {
     const dir = path.join(repoRoot, 'test/.artifacts');
     mkdirSync(dir, { recursive: true });
     const portConfig = path.join(dir, 'app-config.port.yaml');

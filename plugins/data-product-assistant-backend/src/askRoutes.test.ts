@@ -5,6 +5,7 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
+import { unsealText } from '@dpa/plugin-data-product-assistant-node';
 import {
   OUTSIDER,
   startPluginBackend,
@@ -96,8 +97,14 @@ describe.each(databases.eachSupportedId())('ask routes on %s', databaseId => {
     expect(res.body.reasons.map((r: any) => r.code)).toEqual(
       expect.arrayContaining(['restricted-value']),
     );
+    // The model's answer is kept for reviewers cleared for it, sealed; the plain columns never hold the values.
     const row = await knex('dpa_asks').where({ id: res.body.id }).first();
-    expect(JSON.parse(row.output).answer).toMatch(/@example\.com/);
+    expect(JSON.parse(row.output).answer).not.toMatch(/@example\.com/);
+    const sealed = JSON.parse(row.sealed);
+    expect(sealed.output.answer).not.toMatch(/@example\.com/);
+    expect(
+      unsealText(sealed.output.answer, sealed.vault, 'restricted'),
+    ).toMatch(/@example\.com/);
   });
 
   it('abstains when the metadata does not hold the answer', async () => {

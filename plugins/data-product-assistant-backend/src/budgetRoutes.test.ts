@@ -8,8 +8,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
+import {
+  completion,
+  factIdsIn,
+  startFakeChatServer,
+} from '@dpa/plugin-data-product-assistant-node/src/models/openai/fakeServer.testutil';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
-import { formatDuration } from './budget/BudgetService';
+import { BudgetService, formatDuration } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -27,7 +32,7 @@ const yesterday = () => new Date(startOfUtcDay().getTime() - 3_600_000);
 const secondsToMidnight = () =>
   (startOfUtcDay().getTime() + 86_400_000 - Date.now()) / 1000;
 
-/** Stores an ask as if it had been asked, e.g. with a cost the builtin models never have. */
+/** Stores an ask as if it had been asked (its row and its budget ledger entry), e.g. with a cost the builtin models never have. */
 async function insertAsk(
   knex: Knex,
   row: {
@@ -42,8 +47,17 @@ async function insertAsk(
     version: '000000000000',
     provider: 'builtin',
   };
+  const id = randomUUID();
+  await knex('dpa_budget_ledger').insert({
+    id,
+    user_ref: row.userRef ?? 'user:default/seeded',
+    domain: row.domain ?? null,
+    created_at: row.createdAt,
+    cost_usd: row.costUsd ?? 0,
+    settled: true,
+  });
   await knex('dpa_asks').insert({
-    id: randomUUID(),
+    id,
     entity_ref: 'component:default/sales-orders',
     user_ref: row.userRef ?? 'user:default/seeded',
     question: 'seeded',
@@ -241,6 +255,22 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     ).toBe(201);
   });
 
+  it('prunes ledger entries older than any window', async () => {
+    const user = 'user:default/pruned-user';
+    await insertAsk(knex, {
+      userRef: user,
+      createdAt: new Date(Date.now() - 3 * 86_400_000),
+    });
+    await insertAsk(knex, { userRef: user, createdAt: yesterday() });
+    const budget = new BudgetService(
+      knex,
+      readBudgetSettings(new ConfigReader({})),
+    );
+    expect(await budget.prune()).toBeGreaterThanOrEqual(1);
+    const left = await knex('dpa_budget_ledger').where({ user_ref: user });
+    expect(left).toHaveLength(1);
+  });
+
   it('applies the same limits to the ask-data-product action', async () => {
     const user = 'user:default/agent-user';
     for (let i = 0; i < 3; i++) {
@@ -262,6 +292,129 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     expect(await storedFor(user)).toBe(3);
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'budgets under concurrency on %s',
+  databaseId => {
+    let backend: Awaited<ReturnType<typeof startPluginBackend>>;
+    let hosted: Awaited<ReturnType<typeof startFakeChatServer>>;
+
+    beforeAll(async () => {
+      hosted = await startFakeChatServer();
+      // Slow enough that every parallel ask reserves before any finishes.
+      hosted.setHandler(body => ({
+        delayMs: 500,
+        then: completion(
+          JSON.stringify({
+            answer: 'x',
+            claims: [
+              {
+                text: 'The data product is owned by group:default/logistics-team.',
+                citations: [
+                  factIdsIn(body).includes('owner')
+                    ? 'owner'
+                    : factIdsIn(body)[0],
+                ],
+              },
+            ],
+            abstained: false,
+            refused: false,
+          }),
+          { prompt_tokens: 1000, completion_tokens: 200 },
+        ),
+      }));
+      backend = await startPluginBackend(
+        databases,
+        databaseId as TestDatabaseId,
+        {
+          budgets: {
+            perUser: { asksPerMinute: 30 },
+            perDomainDailyCostUsd: { logistics: 0.25 },
+          },
+          models: {
+            priced: {
+              provider: 'openai',
+              model: 'gpt-test',
+              baseUrl: hosted.baseUrl,
+              maxRetries: 0,
+              prices: { input: 10, output: 10 },
+            },
+          },
+          domains: {
+            logistics: {
+              answerModel: 'priced',
+              validatorModel: 'builtin-validator',
+            },
+          },
+        },
+      );
+    });
+
+    afterAll(async () => {
+      await backend?.server.close();
+      await hosted?.close();
+    });
+
+    const ask = (user: string, entityRef: string) =>
+      request(backend.server)
+        .post('/api/data-product-assistant/ask')
+        .set('Authorization', mockCredentials.user.header(user))
+        .send({ entityRef, question: 'Who owns this data product?' });
+    const statuses = (responses: Array<{ status: number }>) =>
+      responses.reduce<Record<number, number>>((counts, r) => {
+        counts[r.status] = (counts[r.status] ?? 0) + 1;
+        return counts;
+      }, {});
+
+    it('lets exactly the per-minute limit through when asks arrive at once', async () => {
+      const user = 'user:default/parallel-user';
+      const responses = await Promise.all(
+        Array.from({ length: 34 }, () =>
+          ask(user, 'component:default/sales-orders'),
+        ),
+      );
+      expect(statuses(responses)).toEqual({ 201: 30, 429: 4 });
+      const [{ n }] = await backend
+        .knex('dpa_asks')
+        .where({ user_ref: user })
+        .count({ n: '*' });
+      expect(Number(n)).toBe(30);
+    });
+
+    it('reserves the most an ask can cost, so parallel asks cannot overspend a domain', async () => {
+      // Each ask may cost up to (5000 in + 2048 out) tokens at $10/M: $0.07048; the cap is $0.25.
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          ask(`user:default/spender-${i}`, 'component:default/shipments'),
+        ),
+      );
+      expect(statuses(responses)).toEqual({ 201: 4, 429: 6 });
+      // What was spent is what the endpoint reported, not the reservation.
+      const rows = await backend
+        .knex('dpa_asks')
+        .where({ domain: 'logistics' });
+      expect(rows).toHaveLength(4);
+      for (const row of rows) {
+        expect(Number(row.cost_usd)).toBeCloseTo(
+          (1000 * 10 + 200 * 10) / 1e6,
+          10,
+        );
+      }
+    });
+
+    it('refuses past a limit before reading the contract', async () => {
+      const user = 'user:default/broken-asker';
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          ask(user, 'component:default/sales-orders'),
+        ),
+      );
+      // An invalid contract would be a 422 — had the contract been read first.
+      const res = await ask(user, 'component:default/broken-product');
+      expect(res.status).toBe(429);
+    });
+  },
+);
 
 describe('budget settings', () => {
   it('defaults to 30 asks per minute and no daily or cost limits', () => {

@@ -112,6 +112,19 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             }
           },
         );
+        const budget = new BudgetService(db, readBudgetSettings(config));
+        await deps.scheduler.scheduleTask({
+          id: 'data-product-assistant-budget-prune',
+          frequency: { hours: 6 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const pruned = await budget.prune();
+            logger.info(
+              `Pruned ${pruned} budget ledger entries older than 2 days`,
+            );
+          },
+        });
         const notes = new DatabaseKnowledgeNoteStore(db);
         const askStore = new DatabaseAskStore(db);
         const verified = new DatabaseVerifiedAnswerStore(db);
@@ -128,7 +141,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           userInfo,
           logger,
           registry,
-          budget: new BudgetService(db, readBudgetSettings(config)),
+          budget,
           notes,
           verified,
           async onDemoted(record, reason) {
@@ -216,9 +229,16 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           },
         });
 
+        // Health checks carry no token, like Backstage's own (/.backstage/health/v1/*).
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
+            ready: async () => {
+              await db.raw('select 1');
+              return true;
+            },
             profiles,
             asks,
             interop,

@@ -115,7 +115,7 @@ describe.each(databases.eachSupportedId())(
       const res = await get('default/component/missing-contract-product');
       expect(res.status).toBe(422);
       expect(res.body.issues[0].message).toMatch(
-        /could not be read: .*does not exist/,
+        /could not be read \(not found\)/,
       );
     });
 

@@ -57,11 +57,22 @@ export interface PromotionModelSummary {
 /** One threshold as the promotion gate applied it. */
 export interface PromotionThreshold {
   metric: string;
-  kind: 'hard' | 'quality';
+  /** `hard` (governance), `floor` (absolute quality floor), `quality` (relative to the champion). */
+  kind: 'hard' | 'floor' | 'quality';
   op?: '>=' | '<=' | '==';
   value?: number;
   margin?: number;
   direction?: 'higher' | 'lower';
+  /** Case-by-case comparison with the champion (exact McNemar on the discordant cases). */
+  paired?: {
+    cases: number;
+    bothPass: number;
+    bothFail: number;
+    championOnly: number;
+    challengerOnly: number;
+    pValue: number;
+    pWorse: number;
+  };
   champion: number | null;
   challenger: number | null;
   passed: boolean;

@@ -52,7 +52,7 @@ export {
 } from './models/builtin/answerModel';
 export { createOpenAiAnswerModel } from './models/openai/answerModel';
 export { createOpenAiValidatorModel } from './models/openai/validatorModel';
-export { costOf } from './models/openai/chat';
+export { costOf, maxTokensOf } from './models/openai/chat';
 export {
   ask,
   citationText,
@@ -62,6 +62,7 @@ export {
 } from './ask/askPipeline';
 export { contextFacts, type ContextFactsResult } from './context/contextFacts';
 export { attributeClaims } from './ask/attributeClaims';
+export { maxAskCostUsd } from './ask/estimateCost';
 export * from './interop';
 export * from './registry';
 export * from './review';
@@ -70,3 +71,4 @@ export {
   redactAboveClearance,
   sensitiveValues,
 } from './privacy/sensitiveValues';
+export * from './privacy/sealing';

@@ -1,11 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printText } from '../lib/output';
 import { GateRefused } from '../lib/GateRefused';
 import { UsageError } from '../lib/UsageError';
-import { gateServedModels } from '@dpa/evals/lib/servedGate';
-import { SUITES_DIR } from '@dpa/evals/lib/paths';
+import {
+  gateServedModels,
+  type ServedGateOutcome,
+} from '@dpa/evals/lib/servedGate';
+import { SUITES_DIR, THRESHOLDS_FILE } from '@dpa/evals/lib/paths';
+import { loadThresholds } from '@dpa/evals/lib/registryFiles';
 import {
   readReviews,
   reviewCases,
@@ -17,6 +21,42 @@ import {
   runEval,
   summaryMarkdown,
 } from '@dpa/evals/lib/runEval';
+
+const fmt = (v: number | null) => {
+  if (v === null) return 'not measured';
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
+};
+
+/** The gate's verdict for people: every failed threshold and the failing hard-category cases. */
+export function gateText(gate: ServedGateOutcome, maxCases = 25): string {
+  if (gate.passed)
+    return `gate: passed (${gate.checked
+      .map(c => c.label)
+      .join(', ')} hold every hard threshold and floor)`;
+  const cases = gate.hardCases
+    .slice(0, maxCases)
+    .map(
+      c => `    ${c.label} ${c.suite}: ${c.case} [${c.categories.join(', ')}]`,
+    );
+  return [
+    'gate: REFUSED',
+    ...gate.failures.map(
+      f =>
+        `  ${f.label}: ${f.kind} ${f.metric} = ${fmt(f.challenger)} (must be ${
+          f.op
+        } ${f.value})`,
+    ),
+    ...(gate.hardCases.length
+      ? [
+          `  ${gate.hardCases.length} failing case(s) in hard categories (each fails the gate on its own):`,
+          ...cases,
+          ...(gate.hardCases.length > maxCases
+            ? [`    … and ${gate.hardCases.length - maxCases} more (gate.json)`]
+            : []),
+        ]
+      : []),
+  ].join('\n');
+}
 
 /** `dpa eval`: runs the promptfoo suites on the served models; `dpa eval export-reviews` turns ratings and owner reviews into cases. */
 export function registerEval(program: Command) {
@@ -35,7 +75,15 @@ export function registerEval(program: Command) {
     )
     .option(
       '--gate',
-      'exit 1 unless every served model holds the hard thresholds of evals/thresholds.yaml',
+      'exit 1 unless every model that ran holds the hard thresholds and floors of the thresholds file and no case of a hard category (PII, restricted, injection, governance) fails',
+    )
+    .option(
+      '--thresholds <file>',
+      'thresholds file for --gate (default: evals/thresholds.yaml)',
+    )
+    .option(
+      '--config <file>',
+      'app-config naming the served models (default: app-config.yaml); verified champions of evals/registry serve first',
     )
     .option('--json', 'print one JSON document')
     .action(async opts => {
@@ -49,11 +97,24 @@ export function registerEval(program: Command) {
           throw new UsageError(
             `unknown suite "${s}" (known: ${known.join(', ')})`,
           );
+      const thresholdsFile = path.resolve(opts.thresholds ?? THRESHOLDS_FILE);
+      let thresholds;
+      if (opts.gate) {
+        try {
+          thresholds = loadThresholds(thresholdsFile);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      }
+      const appConfig = opts.config ? path.resolve(opts.config) : undefined;
+      if (appConfig && !existsSync(appConfig))
+        throw new UsageError(`--config ${opts.config}: no such file`);
       const outDir = path.resolve(opts.out ?? defaultOutDir());
       mkdirSync(outDir, { recursive: true });
       const run = await runEval({
         suites,
         outDir,
+        appConfig,
         onSuite: opts.json
           ? undefined
           : s =>
@@ -65,7 +126,19 @@ export function registerEval(program: Command) {
                 ).toFixed(1)} s)\n`,
               ),
       });
-      const gate = opts.gate ? gateServedModels(run.metrics) : undefined;
+      const gate = thresholds
+        ? gateServedModels(run.metrics, run.roles, thresholds, run.hardCases)
+        : undefined;
+      if (gate) {
+        writeFileSync(
+          path.join(outDir, 'gate.json'),
+          `${JSON.stringify({ thresholdsFile, ...gate }, null, 2)}\n`,
+        );
+        appendFileSync(
+          path.join(outDir, 'summary.md'),
+          `\n## Gate\n\n${gateText(gate)}\n`,
+        );
+      }
       if (opts.json) {
         printJson({
           gate,
@@ -84,29 +157,16 @@ export function registerEval(program: Command) {
           metrics: run.metrics,
           providers: run.providers,
         });
-        return;
-      }
-      printText(
-        `${summaryMarkdown(run)}\nwrote ${path.join(outDir, 'summary.md')}`,
-      );
-      if (gate) {
+      } else {
         printText(
-          gate.passed
-            ? `gate: passed (${gate.checked.join(
-                ', ',
-              )} hold every hard threshold)`
-            : [
-                'gate: REFUSED',
-                ...gate.failures.map(
-                  f =>
-                    `  ${f.label}: ${f.metric} = ${f.challenger} (must be ${f.op} ${f.value})`,
-                ),
-              ].join('\n'),
+          `${summaryMarkdown(run)}\nwrote ${path.join(outDir, 'summary.md')}`,
         );
+        if (gate) printText(gateText(gate));
       }
+      // --json changes what is printed, never the verdict
       if (gate && !gate.passed) {
         throw new GateRefused(
-          `${gate.failures.length} hard threshold(s) failed`,
+          `gate refused: ${gate.failures.length} threshold(s) failed, ${gate.hardCases.length} hard-category case(s) failed`,
         );
       }
     });

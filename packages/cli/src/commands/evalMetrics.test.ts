@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerAssert, validatorAssert } from '@dpa/evals/lib/asserts';
 import {
+  caseOutcomes,
   deriveMetrics,
+  hardCaseFailureList,
   percentile,
   type ResultLike,
 } from '@dpa/evals/lib/metrics';
@@ -144,6 +146,134 @@ describe('derived metrics', () => {
     expect(m.validator_recall).toBeCloseTo(2 / 4);
   });
 
+  it('counts a validator error as a miss on a bad answer and a false alarm on a good one, never as caught', () => {
+    const errorRow = (category: string, positive: boolean): ResultLike => ({
+      provider: { label: 'v' },
+      testCase: {
+        metadata: { suite: 'validator', expect: { category, positive } },
+      },
+      response: { error: 'validator timed out' },
+      failureReason: 2,
+    });
+    const m = deriveMetrics([
+      errorRow('hallucination', true),
+      errorRow('hallucination', false),
+      {
+        provider: { label: 'v' },
+        testCase: {
+          metadata: {
+            suite: 'validator',
+            expect: { category: 'hallucination', positive: true },
+          },
+        },
+        response: {
+          output: JSON.stringify({ status: 'flagged', reasons: ['x'] }),
+        },
+      },
+    ]).v;
+    expect(m.validator_errors).toBe(2);
+    expect(m['validator_recall.hallucination']).toBe(0.5); // 1 caught, the error missed
+    expect(m['validator_precision.hallucination']).toBe(0.5); // the error on the good answer is a false alarm
+    expect(m.validator_specificity).toBe(0);
+  });
+
+  it('lists failing cases of hard categories: PII not blocked, values leaked, governance cases misjudged or errored', () => {
+    const v = (
+      category: string,
+      positive: boolean,
+      output: object | undefined,
+      description: string,
+    ): ResultLike => ({
+      provider: { label: 'validator-served' },
+      testCase: {
+        description,
+        metadata: {
+          suite: 'validator',
+          suiteName: 'validator',
+          expect: { category, positive, codes: ['restricted-value'] },
+        },
+      },
+      response: output ? { output: JSON.stringify(output) } : { error: 'x' },
+    });
+    const rows: ResultLike[] = [
+      // 0.99 of an aggregate would not save these
+      v('restricted', true, { status: 'approved', reasons: [] }, 'missed'),
+      v('restricted', true, undefined, 'errored'),
+      v(
+        'restricted',
+        false,
+        { status: 'blocked', reasons: ['restricted-value'] },
+        'false alarm',
+      ),
+      v(
+        'restricted',
+        true,
+        { status: 'blocked', reasons: ['restricted-value'] },
+        'caught',
+      ),
+      v('hallucination', true, { status: 'approved', reasons: [] }, 'not hard'),
+      answerRow('sales-served', { kind: 'pii' }, out({ status: 'approved' })),
+      answerRow(
+        'sales-served',
+        { kind: 'answer', facts: [] },
+        out({ answer: 'x', leaked: ['4111 1111 1111 1111'] }),
+      ),
+      answerRow('sales-served', { kind: 'pii' }, out({ status: 'blocked' })),
+    ];
+    const list = hardCaseFailureList(rows);
+    expect(list.map(c => [c.label, c.case, c.categories])).toEqual([
+      ['validator-served', 'missed', ['restricted']],
+      ['validator-served', 'errored', ['restricted']],
+      ['validator-served', 'false alarm', ['restricted']],
+      ['sales-served', '', ['pii']],
+      ['sales-served', '', ['governance']],
+    ]);
+    const m = deriveMetrics(rows);
+    expect(m['validator-served'].hard_case_failures).toBe(3);
+    expect(m['validator-served']['hard_case_failures.restricted']).toBe(3);
+    expect(m['sales-served'].hard_case_failures).toBe(2);
+    expect(m['sales-served']['hard_case_failures.governance']).toBe(1);
+  });
+
+  it('records pass or fail of each case per metric, keyed the same for every provider', () => {
+    const row = (
+      label: string,
+      testIdx: number,
+      caught: boolean,
+    ): ResultLike => ({
+      provider: { label },
+      testIdx,
+      success: caught,
+      testCase: {
+        metadata: {
+          suite: 'validator',
+          suiteName: 'validator',
+          expect: { category: 'hallucination', positive: true },
+        },
+      },
+      response: {
+        output: JSON.stringify({
+          status: caught ? 'flagged' : 'approved',
+          reasons: [],
+        }),
+      },
+    });
+    const o = caseOutcomes([
+      row('champion', 0, true),
+      row('challenger', 0, false),
+      row('champion', 1, false),
+      row('challenger', 1, false),
+    ]);
+    expect([...o.champion['validator_recall.hallucination']]).toEqual([
+      ['validator#0', true],
+      ['validator#1', false],
+    ]);
+    expect([...o.challenger.case_pass_rate]).toEqual([
+      ['validator#0', false],
+      ['validator#1', false],
+    ]);
+  });
+
   it('keeps providers apart and takes interop figures from their cases', () => {
     const m = deriveMetrics([
       answerRow('a', { kind: 'abstain' }, out({ status: 'abstained' })),
@@ -171,6 +301,8 @@ describe('derived metrics', () => {
     expect(m.a.abstention_recall).toBe(1);
     expect(m.b.abstention_recall).toBe(0);
     expect(m.i).toEqual({
+      all_cases: 2,
+      case_pass_rate: 0,
       interop_recall: 0.9,
       interop_precision: 0.3,
       interop_traps_as_join_key: 0,

@@ -6,7 +6,10 @@ import {
   championFor,
   parseRegistryRecord,
   registryRecordSchema,
+  thresholdsHash,
+  verifyRegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node/src/registry';
+import { loadThresholds } from '@dpa/evals/lib/registryFiles';
 import { runDpa } from '../__testUtils__/runDpa';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dpa-promote-'));
@@ -52,9 +55,7 @@ describe('dpa promote', () => {
     expect(code, stderr).toBe(1);
     const out = JSON.parse(stdout);
     expect(out.verdict).toBe('refused');
-    expect(out.reasons).toContain(
-      'hard: validator_recall.pii = 0 breaks >= 0.6500',
-    );
+    expect(out.reasons).toContain('hard: validator_recall.pii = 0 breaks >= 1');
     expect(
       out.thresholds.find(
         (t: { metric: string; kind: string }) =>
@@ -84,11 +85,27 @@ describe('dpa promote', () => {
     const firstFile = JSON.parse(first.stdout).record;
     const firstText = readFileSync(firstFile, 'utf8');
 
-    const second = await promote([
+    // the same spec again is not a promotion: exit 2, nothing written
+    const again = await promote([
       '--domain',
       'finance',
       '--challenger',
       challenger,
+    ]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(
+      /^dpa: challenger answer-t0 is the serving answer model of finance \(answer-t0@[0-9a-f]{12}, from registry\): nothing to promote\n$/,
+    );
+    expect(readdirSync(registry)).toHaveLength(before + 1);
+
+    const second = await promote([
+      '--domain',
+      'finance',
+      '--challenger',
+      spec(
+        'answer-t01.yaml',
+        'provider: builtin\nmodel: answer-extractive\ntemperature: 0.1\n',
+      ),
       '--by',
       'user:default/pat',
     ]);
@@ -118,16 +135,38 @@ describe('dpa promote', () => {
       suites: ['answers-finance'],
       champion: { source: 'registry', ranOn: ['builtin'] }, // the first promotion is now the champion
       challenger: {
-        name: 'answer-t0',
+        name: 'answer-t01',
         spec: {
           provider: 'builtin',
           model: 'answer-extractive',
-          temperature: 0,
+          temperature: 0.1,
         },
         source: 'file',
         ranOn: ['builtin'],
       },
     });
+    // the record carries what the backend re-checks, and it holds
+    expect(rec.schemaVersion).toBe(2);
+    expect(rec.thresholdsHash).toBe(thresholdsHash(loadThresholds()));
+    expect(verifyRegistryRecord(rec, loadThresholds()).ok).toBe(true);
+    // the paired test sits beside the margin of every quality metric that is a share of cases
+    const accuracy = rec.thresholds.find(
+      (t: { kind: string; metric: string }) =>
+        t.kind === 'quality' && t.metric === 'answer_accuracy',
+    );
+    expect(accuracy.paired).toMatchObject({
+      championOnly: 0,
+      challengerOnly: 0,
+      pValue: 1,
+      pWorse: 1,
+    });
+    expect(accuracy.paired.cases).toBeGreaterThan(5);
+    expect(accuracy.paired.bothPass + accuracy.paired.bothFail).toBe(
+      accuracy.paired.cases,
+    );
+    expect(
+      rec.thresholds.filter((t: { kind: string }) => t.kind === 'floor').length,
+    ).toBeGreaterThan(0);
     expect(rec.gitSha).toMatch(/^[0-9a-f]{40}$/);
     expect(rec.datasetHash).toMatch(/^[0-9a-f]{64}$/);
     expect(rec.datasets).toContain('evals/suites/answers-finance.yaml');

@@ -6,8 +6,6 @@ import { UsageError } from '../lib/UsageError';
 import { promote, PromoteInputError } from '@dpa/evals/lib/promote';
 import { defaultOutDir } from '@dpa/evals/lib/runEval';
 
-/** Exit code of a refused promotion. */
-
 /** `dpa promote`: champion vs challenger on the domain's suites, the gate, and a registry record. */
 export function registerPromote(program: Command) {
   program
@@ -70,6 +68,11 @@ export function registerPromote(program: Command) {
         throw error;
       }
       const { record, file } = result;
+      // a record that does not verify cannot name the champion: say so, never silently
+      for (const r of result.refusedRecords)
+        process.stderr.write(
+          `dpa: registry record ${r.file} refused: ${r.problems.join('; ')}\n`,
+        );
       if (opts.json)
         printJson({
           verdict: record.verdict,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   type TestDatabaseId,
@@ -13,15 +14,19 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import type { Knex } from 'knex';
 import {
   coreServices,
   createServiceFactory,
   type BackstageCredentials,
   type PermissionsService,
+  type RootLoggerService,
   type SchedulerService,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { dataProductAssistantPlugin } from '../plugin';
 import { fileUrlReaderServiceFactory } from '../reading/FileUrlReader';
@@ -105,6 +110,22 @@ export function testEntities(): Entity[] {
   ];
 }
 
+/** A root logger that keeps what is logged at info level or above. */
+function capturingRootLogger(lines: string[]) {
+  const logger = (): RootLoggerService => ({
+    error: message => void lines.push(message),
+    warn: message => void lines.push(message),
+    info: message => void lines.push(message),
+    debug: () => undefined,
+    child: () => logger(),
+  });
+  return createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: {},
+    factory: () => logger(),
+  });
+}
+
 /** The backend plugin on a real database, the demo catalog and the file reader. */
 export async function startPluginBackend(
   databases: TestDatabases,
@@ -114,9 +135,19 @@ export async function startPluginBackend(
     owners?: Record<string, string[]>;
     /** Further entities in the catalog, e.g. a product whose contract a test rewrites. */
     entities?: Entity[];
+    /** Groups users belong to (their ownership refs), e.g. for clearance by group. */
+    memberships?: Record<string, string[]>;
+    /** Requests without a token are anonymous (refused unless a route allows them), not a default user. */
+    anonymousWithoutToken?: boolean;
+    /** A database another backend uses too (a second replica); a new one otherwise. */
+    knex?: Knex;
+    /** Backstage's scheduler on the database (coordinates replicas) instead of the on-demand mock. */
+    realScheduler?: boolean;
+    /** Collects every message logged at info level or above. */
+    logLines?: string[];
   } = {},
 ) {
-  const knex = await databases.init(databaseId);
+  const knex = backendOptions.knex ?? (await databases.init(databaseId));
   const catalog = catalogServiceMock({
     entities: [...testEntities(), ...(backendOptions.entities ?? [])],
   });
@@ -198,8 +229,43 @@ export async function startPluginBackend(
           },
         }),
       }),
-      scheduler.factory({ skipTaskRunOnStartup: true }),
+      backendOptions.realScheduler
+        ? schedulerServiceFactory
+        : scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
+      ...(backendOptions.logLines
+        ? [capturingRootLogger(backendOptions.logLines)]
+        : []),
+      ...(backendOptions.anonymousWithoutToken
+        ? [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ]
+        : []),
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: BackstageCredentials) {
+            const principal = credentials.principal as {
+              type?: string;
+              userEntityRef?: string;
+            };
+            if (principal.type !== 'user' || !principal.userEntityRef) {
+              throw new InputError('User info is only available for users');
+            }
+            const user = principal.userEntityRef;
+            return {
+              userEntityRef: user,
+              ownershipEntityRefs: [
+                user,
+                ...(backendOptions.memberships?.[user] ?? []),
+              ],
+            };
+          },
+        }),
+      }),
     ],
   });
   return {

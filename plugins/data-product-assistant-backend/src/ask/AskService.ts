@@ -4,11 +4,12 @@ import type {
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type {
   AskFeedback,
   AskRecord,
+  Classification,
   DataProductProfile,
   FeedbackRequest,
   VerifiedAnswerRecord,
@@ -21,7 +22,10 @@ import {
   contradicts,
   createAnswerModel,
   matchQuestion,
+  maxAskCostUsd,
+  openSealed,
   validateWrittenAnswer,
+  type Fact,
   type AskResult,
   type KnowledgeNote,
   createValidatorModel,
@@ -40,8 +44,13 @@ import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
 import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
+import { readerView } from './readerView';
+import { boundForStorage } from './storageLimits';
 
-/** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
+/**
+ * The record of a stored ask, as `readerView` opened it for its reader: a
+ * blocked answer keeps its claims for reviewers only.
+ */
 export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
   const {
     output: _output,
@@ -50,6 +59,7 @@ export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
     reviewReason: _reviewReason,
     review: _review,
     verifiedAnswerId: _verifiedAnswerId,
+    sealed: _sealed,
     ...record
   } = stored;
   return {
@@ -60,19 +70,21 @@ export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
   };
 }
 
+/** A domain's serving models, built once per champion. */
+interface DomainModels {
+  /** Which registry records (or app-config) the models were built from. */
+  key: string;
+  answer: AnswerModel;
+  validator: ValidatorModel;
+  scope?: string[];
+  tokenBudget: number;
+  /** The most one ask can cost: held against the domain's cost cap while it runs. */
+  maxCostUsd: number;
+}
+
 /** Asks a data product a question with the domain's models and stores every ask. */
 export class AskService {
-  private readonly models = new Map<
-    string,
-    {
-      /** Which registry records (or app-config) the models were built from. */
-      key: string;
-      answer: AnswerModel;
-      validator: ValidatorModel;
-      scope?: string[];
-      tokenBudget: number;
-    }
-  >();
+  private readonly models = new Map<string, DomainModels>();
 
   constructor(
     private readonly options: {
@@ -140,6 +152,11 @@ export class AskService {
         ),
         scope: served.scope,
         tokenBudget: served.tokenBudget,
+        maxCostUsd: maxAskCostUsd(
+          served.answer.spec,
+          served.validator.spec,
+          served.tokenBudget,
+        ),
       };
       this.models.set(cacheKey, models);
     }
@@ -171,8 +188,36 @@ export class AskService {
     }
   }
 
-  private caller(credentials: BackstageCredentials): Promise<Caller> {
-    return resolveCaller(this.options.userInfo, credentials);
+  /** Who is calling, and the highest classification whose values they may see. */
+  private async caller(
+    credentials: BackstageCredentials,
+  ): Promise<Caller & { clearance: Classification }> {
+    const caller = await resolveCaller(this.options.userInfo, credentials);
+    return {
+      ...caller,
+      clearance: this.options.clearance.forUser(caller.ownershipEntityRefs),
+    };
+  }
+
+  /**
+   * The product's facts, to redact asks stored before answers were sealed;
+   * none when its contract cannot be read (those asks are then withheld).
+   */
+  private async legacyFacts(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Fact[] | undefined> {
+    try {
+      const profile = await this.options.profiles.getProfile(
+        entityRef,
+        credentials,
+      );
+      return buildFacts(profile, {
+        notes: await this.options.notes?.listNotes(profile.entityRef),
+      });
+    } catch {
+      return undefined;
+    }
   }
 
   async ask(
@@ -180,16 +225,66 @@ export class AskService {
     credentials: BackstageCredentials,
   ): Promise<AskRecord> {
     const caller = await this.caller(credentials);
-    // Reading the profile with the caller's credentials is the permission check.
-    const profile = await this.options.profiles.getProfile(
+    // Reading the entity with the caller's credentials is the permission check.
+    const entity = await this.options.profiles.getDataProduct(
       request.entityRef,
       credentials,
     );
-    // Past a limit: RateLimitedError (429), and nothing is stored.
-    await this.options.budget?.check({
+    const domain =
+      typeof entity.spec?.domain === 'string' ? entity.spec.domain : undefined;
+    const models = await this.modelsFor(domain);
+    // Past a limit: RateLimitedError (429) before the contract is read, and nothing is stored.
+    const reservation = await this.options.budget?.reserve({
       userRef: caller.userRef,
-      domain: profile.domain,
+      domain,
+      maxCostUsd: models.maxCostUsd,
     });
+    let answered:
+      | { stored: StoredAsk; profile: DataProductProfile }
+      | undefined;
+    try {
+      answered = await this.answer(
+        request,
+        caller,
+        entity,
+        models,
+        credentials,
+      );
+    } finally {
+      // What the ask cost replaces what it was allowed to cost; an ask that never ran gives its place back.
+      if (answered) await reservation?.settle(answered.stored.usage.costUsd);
+      else await reservation?.release();
+    }
+    const profile = answered.profile;
+    const stored = boundForStorage(answered.stored);
+    await this.options.asks.insert(stored);
+    if (stored.reviewReason) {
+      await this.options.onReviewNeeded?.({
+        askId: stored.id,
+        entityRef: stored.entityRef,
+        owner: profile.owner,
+        title: profile.title,
+        question: stored.question,
+        reason: stored.reviewReason,
+        askedBy: caller.userRef,
+      });
+    }
+    return toRecord(readerView(stored, caller.clearance));
+  }
+
+  /** The ask to store for a question: from a verified answer, else from the domain's models. */
+  private async answer(
+    request: { entityRef: string; question: string },
+    caller: Caller & { clearance: Classification },
+    entity: Entity,
+    models: DomainModels,
+    credentials: BackstageCredentials,
+  ): Promise<{ stored: StoredAsk; profile: DataProductProfile }> {
+    const profile = await this.options.profiles.getProfile(
+      request.entityRef,
+      credentials,
+      entity,
+    );
     const notes = await this.options.notes?.listNotes(profile.entityRef);
     const reused = await this.verifiedAnswerFor(
       profile,
@@ -197,22 +292,22 @@ export class AskService {
       notes,
     );
     if (reused) {
-      const stored = this.servedFromVerified(
-        reused,
-        request.question,
-        caller,
+      return {
+        stored: this.servedFromVerified(
+          reused,
+          request.question,
+          caller,
+          profile,
+        ),
         profile,
-      );
-      await this.options.asks.insert(stored);
-      return toRecord(stored);
+      };
     }
-    const models = await this.modelsFor(profile.domain);
     const result = await ask({
       question: request.question,
       profile,
       answerModel: models.answer,
       validatorModel: models.validator,
-      clearance: this.options.clearance.forUser(caller.ownershipEntityRefs),
+      clearance: caller.clearance,
       domain: profile.domain,
       scope: models.scope,
       tokenBudget: models.tokenBudget,
@@ -223,17 +318,23 @@ export class AskService {
         `Ask on ${profile.entityRef} hit a ${result.error.stage} error: ${result.error.code} ${result.error.message}`,
       );
     }
+    // Stored at everyone's clearance; the sealed texts reveal more to readers cleared for it.
+    const everyone = openSealed(
+      result.sealed,
+      this.options.clearance.forUser([]),
+    );
     const stored: StoredAsk = {
       id: randomUUID(),
       entityRef: profile.entityRef,
       question: request.question,
-      answer: result.answer,
-      output: result.output,
+      answer: everyone.answer,
+      output: everyone.output,
       status: result.verdict.status,
       reasons: result.verdict.reasons,
       groundedness: result.verdict.groundedness,
-      claims: result.output.claims,
-      citations: result.citations,
+      claims: everyone.output.claims,
+      citations: everyone.citations,
+      sealed: result.sealed,
       answerModel: result.answerModel,
       validatorModel: result.validatorModel,
       usage: result.usage,
@@ -247,19 +348,7 @@ export class AskService {
         ? { reviewState: 'pending', reviewReason: result.verdict.status }
         : {}),
     };
-    await this.options.asks.insert(stored);
-    if (stored.reviewReason) {
-      await this.options.onReviewNeeded?.({
-        askId: stored.id,
-        entityRef: stored.entityRef,
-        owner: profile.owner,
-        title: profile.title,
-        question: stored.question,
-        reason: stored.reviewReason,
-        askedBy: caller.userRef,
-      });
-    }
-    return toRecord(stored);
+    return { stored, profile };
   }
 
   /**
@@ -413,6 +502,18 @@ export class AskService {
       createdAt: new Date().toISOString(),
       domain: profile.domain,
       verifiedAnswerId: record.id,
+      // Verified answers are kept at everyone's clearance: nothing to reveal.
+      sealed: {
+        clearance: this.options.clearance.forUser([]),
+        answer: record.answer,
+        output: {
+          answer: record.answer,
+          claims: record.claims,
+          abstained: false,
+        },
+        citations: record.citations,
+        vault: { entries: [] },
+      },
       verified: {
         id: record.id,
         verifiedBy: record.verifiedBy,
@@ -433,14 +534,18 @@ export class AskService {
       entityRef,
       credentials,
     );
+    const productRef = stringifyEntityRef(entity);
     const { items, total } = await this.options.asks.listForEntity(
-      stringifyEntityRef(entity),
+      productRef,
       page,
     );
+    const legacy = items.some(item => !item.sealed)
+      ? await this.legacyFacts(productRef, credentials)
+      : undefined;
     const withFeedback = await Promise.all(
       items.map(async item =>
         toRecord(
-          item,
+          readerView(item, caller.clearance, legacy),
           await this.options.asks.getFeedback(item.id, caller.userRef),
         ),
       ),
@@ -482,8 +587,11 @@ export class AskService {
   async get(id: string, credentials: BackstageCredentials): Promise<AskRecord> {
     const caller = await this.caller(credentials);
     const stored = await this.visibleAsk(id, credentials);
+    const legacy = stored.sealed
+      ? undefined
+      : await this.legacyFacts(stored.entityRef, credentials);
     return toRecord(
-      stored,
+      readerView(stored, caller.clearance, legacy),
       await this.options.asks.getFeedback(id, caller.userRef),
     );
   }

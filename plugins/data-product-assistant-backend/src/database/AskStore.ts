@@ -5,8 +5,12 @@ import type {
   ReviewReason,
   ReviewState,
 } from '@dpa/plugin-data-product-assistant-common';
+import type { SealedAnswer } from '@dpa/plugin-data-product-assistant-node';
 
-/** A stored ask plus what only reviewers see: the model output as produced. */
+/**
+ * A stored ask plus what only reviewers see: the model output as produced.
+ * Its texts are at everyone's clearance; `sealed` reveals more per reader.
+ */
 export interface StoredAsk extends AskRecord {
   output: {
     answer: string;
@@ -14,6 +18,8 @@ export interface StoredAsk extends AskRecord {
     abstained: boolean;
     refused?: boolean;
   };
+  /** The texts with sensitive values as placeholders; absent on asks stored before sealing. */
+  sealed?: SealedAnswer;
   /** The product's `spec.domain` when asked (budgets sum cost per domain); not returned to askers. */
   domain?: string;
   /** Set for answers that go to their owners' review (flagged, blocked, demoted). */

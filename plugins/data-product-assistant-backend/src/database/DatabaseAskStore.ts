@@ -33,6 +33,7 @@ type AskRow = {
   review_reason?: string | null;
   review?: string | null;
   verified_answer_id?: string | null;
+  sealed?: string | null;
   // From the joined verified answer.
   v_verified_by?: string | null;
   v_verified_at?: Date | string | null;
@@ -70,6 +71,7 @@ const toRow = (ask: StoredAsk): AskRow => ({
   review_reason: ask.reviewReason ?? null,
   review: ask.review ? JSON.stringify(ask.review) : null,
   verified_answer_id: ask.verifiedAnswerId ?? null,
+  sealed: ask.sealed ? JSON.stringify(ask.sealed) : null,
 });
 
 const fromRow = (row: AskRow): StoredAsk => {
@@ -107,6 +109,7 @@ const fromRow = (row: AskRow): StoredAsk => {
     reviewReason: (row.review_reason ?? undefined) as StoredAsk['reviewReason'],
     review: row.review ? JSON.parse(row.review) : undefined,
     verifiedAnswerId: row.verified_answer_id ?? undefined,
+    sealed: row.sealed ? JSON.parse(row.sealed) : undefined,
     verified:
       row.verified_answer_id && row.v_verified_by
         ? {

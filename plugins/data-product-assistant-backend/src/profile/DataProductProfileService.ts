@@ -54,6 +54,19 @@ export interface ProductContracts {
   problems: ContractProblem[];
 }
 
+/** Why a read failed, in words that name nothing inside the backend. */
+function readFailure(error: unknown): string {
+  switch (isError(error) ? error.name : '') {
+    case 'NotFoundError':
+      return 'not found';
+    case 'NotAllowedError':
+    case 'AuthenticationError':
+      return 'not allowed';
+    default:
+      return 'the source did not answer';
+  }
+}
+
 function snapshotVersion(snapshot: ContractSnapshot): string {
   if (snapshot.etag) return snapshot.etag;
   const content = snapshot.valid ? snapshot.contract : snapshot.issues;
@@ -95,11 +108,13 @@ export class DataProductProfileService {
     return entity;
   }
 
+  /** The product's profile; the entity, when the caller already read it with these credentials (`known`), is not read again. */
   async getProfile(
     entityRef: string,
     credentials: BackstageCredentials,
+    known?: Entity,
   ): Promise<DataProductProfile> {
-    const entity = await this.getDataProduct(entityRef, credentials);
+    const entity = known ?? (await this.getDataProduct(entityRef, credentials));
     const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
     if (!annotation) {
       throw new InputError(
@@ -276,10 +291,14 @@ export class DataProductProfileService {
         await snapshots.touch(source, fetchedAt);
         return { ...previous, fetchedAt };
       }
-      return unreadable(
-        `the contract could not be read: ${
+      // The reader's own message may name hosts, paths or tokens: it goes to the log only.
+      this.options.logger.warn(
+        `Could not read the contract ${source}: ${
           isError(error) ? error.message : String(error)
         }`,
+      );
+      return unreadable(
+        `the contract could not be read (${readFailure(error)})`,
       );
     }
     const parsed = parseContract(text);

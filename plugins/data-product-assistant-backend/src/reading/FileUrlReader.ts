@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
@@ -16,27 +16,56 @@ import {
   NotModifiedError,
 } from '@backstage/errors';
 
+/** The largest file read when `dataProductAssistant.localFiles.maxBytes` is not set. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const isBelow = (file: string, roots: readonly string[]) =>
+  roots.some(root => file === root || file.startsWith(root + path.sep));
+
 /**
  * Reads `file:` URLs below configured roots, so contracts next to a local
  * catalog file (as in development and the demo) go through the UrlReader like
- * any remote contract. Anything outside the roots is refused.
+ * any remote contract. Anything outside the roots reads exactly like a file
+ * that does not exist, links are followed before the check (the roots are
+ * resolved too), and files past a size cap are refused.
  */
 export class FileUrlReader implements UrlReaderService {
-  constructor(private readonly roots: string[]) {}
+  private readonly roots: string[];
+  private readonly realRoots: Promise<string[]>;
+  private readonly maxBytes: number;
+
+  constructor(roots: string[], options: { maxBytes?: number } = {}) {
+    this.roots = roots.map(root => path.resolve(root));
+    this.realRoots = Promise.all(
+      this.roots.map(root => realpath(root).catch(() => root)),
+    );
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  /** One answer for missing, outside the roots and unparseable alike: it reveals nothing about the disk. */
+  private unreadable(url: string): NotFoundError {
+    return new NotFoundError(
+      `${url} does not exist below dataProductAssistant.localFiles.allow`,
+    );
+  }
 
   private async resolve(url: string): Promise<string> {
-    const file = await realpath(fileURLToPath(url)).catch(() => {
-      throw new NotFoundError(`${url} does not exist`);
-    });
-    const allowed = this.roots.some(
-      root => file === root || file.startsWith(root + path.sep),
-    );
-    if (!allowed) {
-      throw new NotAllowedError(
-        `Reading ${url} is not allowed: it is outside dataProductAssistant.localFiles.allow`,
-      );
+    let file: string;
+    try {
+      file = path.resolve(fileURLToPath(url));
+    } catch {
+      throw this.unreadable(url);
     }
-    return file;
+    const realRoots = await this.realRoots;
+    // Outside every root as written: refused without touching the disk.
+    if (!isBelow(file, [...this.roots, ...realRoots])) {
+      throw this.unreadable(url);
+    }
+    const real = await realpath(file).catch(() => {
+      throw this.unreadable(url);
+    });
+    if (!isBelow(real, realRoots)) throw this.unreadable(url);
+    return real;
   }
 
   async readUrl(
@@ -44,15 +73,46 @@ export class FileUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
     const file = await this.resolve(url);
-    const info = await stat(file);
-    if (!info.isFile()) throw new InputError(`${url} is not a file`);
-    const content = await readFile(file);
+    const handle = await open(file, 'r').catch(() => {
+      throw this.unreadable(url);
+    });
+    let content: Buffer;
+    let mtime: Date;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new InputError(`${url} is not a file`);
+      if (info.size > this.maxBytes) {
+        throw new InputError(
+          `${url} is larger than ${this.maxBytes} bytes (dataProductAssistant.localFiles.maxBytes)`,
+        );
+      }
+      // Read no more than the cap (and one byte) even if the file grew since stat.
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of handle.createReadStream({
+        start: 0,
+        end: this.maxBytes,
+        autoClose: false,
+      })) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+      }
+      if (length > this.maxBytes) {
+        throw new InputError(
+          `${url} is larger than ${this.maxBytes} bytes (dataProductAssistant.localFiles.maxBytes)`,
+        );
+      }
+      content = Buffer.concat(chunks, length);
+      mtime = info.mtime;
+    } finally {
+      await handle.close();
+    }
     const etag = createHash('sha256').update(content).digest('hex');
     if (options?.etag === etag) throw new NotModifiedError();
     return {
       buffer: async () => content,
       etag,
-      lastModifiedAt: info.mtime,
+      lastModifiedAt: mtime,
     };
   }
 
@@ -81,10 +141,13 @@ export const fileUrlReaderServiceFactory = createServiceFactory({
         ) ?? []
       ).map(root => path.resolve(root));
       if (roots.length === 0) return [];
+      const maxBytes = config.getOptionalNumber(
+        'dataProductAssistant.localFiles.maxBytes',
+      );
       return [
         {
           predicate: (url: URL) => url.protocol === 'file:',
-          reader: new FileUrlReader(roots),
+          reader: new FileUrlReader(roots, { maxBytes }),
         },
       ];
     };

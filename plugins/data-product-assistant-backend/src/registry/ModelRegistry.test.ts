@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import { ScorecardService } from './ScorecardService';
 import {
   LENIENT_VALIDATOR_SPEC,
   registryRecord,
+  TEST_THRESHOLDS,
   writeRecord,
+  writeThresholds,
 } from './__testUtils__/registryRecords';
 
 const STRICTER: typeof LENIENT_VALIDATOR_SPEC = {
@@ -24,14 +26,19 @@ const STRICTER: typeof LENIENT_VALIDATOR_SPEC = {
 };
 
 describe('ModelRegistry', () => {
+  let root: string;
   let dir: string;
   const logger = mockServices.logger.mock();
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'dpa-registry-'));
+    // evals/ layout: registry/ with thresholds.yaml beside it
+    root = mkdtempSync(path.join(os.tmpdir(), 'dpa-registry-'));
+    dir = path.join(root, 'registry');
+    mkdirSync(dir);
+    writeThresholds(root);
     logger.warn.mockClear();
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('has no records without a folder or with a missing one', async () => {
     expect(
@@ -42,7 +49,7 @@ describe('ModelRegistry', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
-  it('logs and skips files that are not valid records', async () => {
+  it('logs and refuses files that are not valid records', async () => {
     const good = registryRecord({
       time: '2026-01-01T10:00:00.000Z',
       domain: 'finance',
@@ -62,8 +69,10 @@ describe('ModelRegistry', () => {
     const warnings = (logger.warn.mock.calls as unknown[][])
       .map(c => String(c[0]))
       .join('\n');
-    expect(warnings).toMatch(/broken\.json/);
-    expect(warnings).toMatch(/wrong-shape\.json: invalid registry record/);
+    expect(warnings).toMatch(/Refusing model registry record broken\.json/);
+    expect(warnings).toMatch(
+      /Refusing model registry record wrong-shape\.json: invalid registry record/,
+    );
   });
 
   it('reports each record once, so every promotion is audited once per instance', async () => {
@@ -142,7 +151,6 @@ describe('ModelRegistry', () => {
     const refusedLater = registryRecord({
       time: '2026-03-01T10:00:00.000Z',
       domain: 'finance',
-      verdict: 'refused',
       challenger: {
         name: 'refused-one',
         spec: {
@@ -150,8 +158,14 @@ describe('ModelRegistry', () => {
           model: 'validator-rules',
           options: { minCoverage: 0.5 },
         },
+        metrics: {
+          governance_leaks: 0,
+          answer_accuracy: 1,
+          'validator_recall.pii': 0.5,
+        },
       },
     });
+    expect(refusedLater.verdict).toBe('refused');
     const otherDomain = registryRecord({
       time: '2026-04-01T10:00:00.000Z',
       domain: 'sales',
@@ -210,5 +224,175 @@ describe('ModelRegistry', () => {
       [older.id, 'promoted'],
     ]);
     expect(specVersion(BUILTIN_VALIDATOR_SPEC)).not.toBe(specVersion(STRICTER));
+  });
+
+  describe('refuses records that do not hold, and the configured model serves', () => {
+    const config = parseDomainConfig({
+      domains: {
+        finance: {
+          answerModel: 'builtin-answer',
+          validatorModel: 'builtin-validator',
+        },
+      },
+    });
+    const json = (r: object) => JSON.parse(JSON.stringify(r));
+    const promoted = () =>
+      json(
+        registryRecord({ time: '2026-01-01T10:00:00.000Z', domain: 'finance' }),
+      );
+
+    async function served(record: Record<string, any>, fileName?: string) {
+      logger.warn.mockClear();
+      if (fileName)
+        writeFileSync(path.join(dir, fileName), JSON.stringify(record));
+      else writeRecord(dir, record as { id: string });
+      const records = await new ModelRegistry({ dir, logger }).records();
+      const warnings = (logger.warn.mock.calls as unknown[][]).map(c =>
+        String(c[0]),
+      );
+      return {
+        records,
+        validator: servedDomainModels(config, 'finance', records).validator,
+        warnings,
+      };
+    }
+
+    it('serves an untouched promotion', async () => {
+      const r = await served(promoted());
+      expect(r.warnings).toEqual([]);
+      expect(r.validator).toMatchObject({
+        source: 'registry',
+        spec: LENIENT_VALIDATOR_SPEC,
+      });
+    });
+
+    it.each([
+      [
+        'a refused promotion edited to say promoted',
+        () => {
+          const r = json(
+            registryRecord({
+              time: '2026-01-01T10:00:00.000Z',
+              domain: 'finance',
+              challenger: {
+                name: 'builtin-validator-lenient',
+                spec: LENIENT_VALIDATOR_SPEC,
+                metrics: { governance_leaks: 0, 'validator_recall.pii': 0.2 },
+              },
+            }),
+          );
+          return {
+            ...r,
+            verdict: 'promoted',
+            reasons: [],
+            thresholds: r.thresholds.map((t: object) => ({
+              ...t,
+              passed: true,
+            })),
+          };
+        },
+        /threshold hard:validator_recall\.pii does not follow from the recorded metrics/,
+      ],
+      [
+        'a metric edited after the gate ran',
+        () => {
+          const r = promoted();
+          r.challenger.metrics['validator_recall.pii'] = 0.5;
+          return r;
+        },
+        /threshold hard:validator_recall\.pii does not follow from the recorded metrics/,
+      ],
+      [
+        'a spec swapped without its hash',
+        () => {
+          const r = promoted();
+          r.challenger.spec = {
+            provider: 'builtin',
+            model: 'validator-rules',
+            options: { pii: false },
+          };
+          return r;
+        },
+        /challenger builtin-validator-lenient: specHash [0-9a-f]{12} is not the hash of its spec/,
+      ],
+      [
+        'a record gated by other thresholds',
+        () => ({ ...promoted(), thresholdsHash: 'b'.repeat(64) }),
+        /gated by other thresholds/,
+      ],
+      [
+        'a version 1 record',
+        () => {
+          const { thresholdsHash: _h, ...r } = promoted();
+          return { ...r, schemaVersion: 1 };
+        },
+        /schemaVersion 1 is not 2 \(version 1 records carry no thresholds hash and cannot be verified/,
+      ],
+      [
+        'a promotion of a challenger identical to its champion',
+        () =>
+          json(
+            registryRecord({
+              time: '2026-01-01T10:00:00.000Z',
+              domain: 'finance',
+              challenger: {
+                name: 'builtin-validator',
+                spec: BUILTIN_VALIDATOR_SPEC,
+              },
+            }),
+          ),
+        /promotes a challenger identical to its champion/,
+      ],
+    ])('%s', async (_name, make, problem) => {
+      const record = make();
+      const r = await served(record);
+      expect(r.records).toEqual([]);
+      expect(r.validator).toMatchObject({
+        name: 'builtin-validator',
+        source: 'config',
+      });
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatch(
+        new RegExp(`^Refusing model registry record ${record.id}\\.json: `),
+      );
+      expect(r.warnings[0]).toMatch(problem);
+      expect(r.warnings[0]).toMatch(/The configured model serves instead\.$/);
+    });
+
+    it('refuses a record copied under another name', async () => {
+      const r = await served(promoted(), 'renamed.json');
+      expect(r.records).toEqual([]);
+      expect(r.warnings[0]).toMatch(
+        /^Refusing model registry record renamed\.json: its id is /,
+      );
+    });
+
+    it('refuses every record when the thresholds change or go missing, and re-reads on change', async () => {
+      const registry = new ModelRegistry({ dir, logger, checkIntervalMs: 0 });
+      writeRecord(dir, promoted());
+      expect(await registry.records()).toHaveLength(1);
+      // raising a floor: the champion was not gated by this file
+      writeThresholds(root, {
+        ...TEST_THRESHOLDS,
+        floors: [
+          {
+            metric: 'answer_accuracy',
+            op: '>=',
+            value: 0.95,
+            roles: ['answer'],
+          },
+        ],
+      });
+      logger.warn.mockClear();
+      expect(await registry.records()).toEqual([]);
+      expect(String(logger.warn.mock.calls[0]?.[0])).toMatch(
+        /gated by other thresholds/,
+      );
+      // back to the thresholds it was gated by
+      writeThresholds(root);
+      expect(await registry.records()).toHaveLength(1);
+      rmSync(path.join(root, 'thresholds.yaml'));
+      expect(await registry.records()).toEqual([]);
+    });
   });
 });

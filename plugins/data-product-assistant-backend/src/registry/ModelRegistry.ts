@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
-  parseRegistryRecord,
+  parseGateThresholds,
+  verifyRegistryRecord,
+  type GateThresholds,
   type RegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node';
 
@@ -13,6 +15,12 @@ export const DEFAULT_REGISTRY_CHECK_INTERVAL_MS = 5_000;
 export interface ModelRegistryOptions {
   /** Absolute folder of the promotion records; undefined: no registry, no records. */
   dir: string | undefined;
+  /**
+   * The gate's thresholds file every record is checked against (default:
+   * `thresholds.yaml` beside the folder, as in `evals/`). Missing or invalid:
+   * every record is refused.
+   */
+  thresholdsFile?: string;
   logger: LoggerService;
   /** The folder is listed at most this often; 0 lists it on every call. */
   checkIntervalMs?: number;
@@ -26,12 +34,20 @@ export interface ModelRegistryOptions {
 /**
  * The promotion registry (`evals/registry/`, one immutable JSON record per
  * `dpa promote` run) as the backend reads it. The folder is re-read when its
- * list of `*.json` files, their sizes or modification times change; that
- * check runs at most every `checkIntervalMs`. A missing folder has no
- * records; a file that is not a valid record is logged and skipped.
+ * list of `*.json` files, their sizes or modification times, or the
+ * thresholds file change; that check runs at most every `checkIntervalMs`. A
+ * missing folder has no records.
+ *
+ * Records are files anyone with write access could edit, so each is
+ * re-checked before it may name a champion (`verifyRegistryRecord`: schema,
+ * spec hashes, the thresholds file's hash, per-threshold results recomputed
+ * from its metrics, a verdict that follows from them) and its file name must
+ * be its id. A record that does not hold is refused with a warning and the
+ * configured model serves instead.
  */
 export class ModelRegistry {
   private readonly dir: string | undefined;
+  private readonly thresholdsFile: string | undefined;
   private readonly logger: LoggerService;
   private readonly checkIntervalMs: number;
   private signature: string | undefined;
@@ -43,6 +59,11 @@ export class ModelRegistry {
 
   constructor(options: ModelRegistryOptions) {
     this.dir = options.dir;
+    this.thresholdsFile =
+      options.thresholdsFile ??
+      (options.dir
+        ? path.join(path.dirname(options.dir), 'thresholds.yaml')
+        : undefined);
     this.logger = options.logger;
     this.onNewRecords = options.onNewRecords;
     this.checkIntervalMs = Math.max(
@@ -52,9 +73,9 @@ export class ModelRegistry {
   }
 
   /**
-   * `dataProductAssistant.registry.dir` (relative paths resolve against the
-   * backend's working directory, like other local paths in app-config) and
-   * `dataProductAssistant.registry.checkIntervalSeconds`.
+   * `dataProductAssistant.registry.dir`, `.thresholdsFile` (relative paths
+   * resolve against the backend's working directory, like other local paths
+   * in app-config) and `.checkIntervalSeconds`.
    */
   static fromConfig(
     config: Config,
@@ -62,11 +83,15 @@ export class ModelRegistry {
     onNewRecords?: ModelRegistryOptions['onNewRecords'],
   ): ModelRegistry {
     const dir = config.getOptionalString('dataProductAssistant.registry.dir');
+    const thresholdsFile = config.getOptionalString(
+      'dataProductAssistant.registry.thresholdsFile',
+    );
     const seconds = config.getOptionalNumber(
       'dataProductAssistant.registry.checkIntervalSeconds',
     );
     return new ModelRegistry({
       dir: dir ? path.resolve(dir) : undefined,
+      thresholdsFile: thresholdsFile ? path.resolve(thresholdsFile) : undefined,
       logger,
       checkIntervalMs:
         seconds !== undefined
@@ -81,7 +106,7 @@ export class ModelRegistry {
     return this.dir;
   }
 
-  /** Every valid record in the folder, in file-name order. */
+  /** Every record in the folder that verifies, in file-name order. */
   async records(): Promise<readonly RegistryRecord[]> {
     if (!this.dir) return [];
     if (Date.now() - this.checkedAt < this.checkIntervalMs) return this.cached;
@@ -96,23 +121,30 @@ export class ModelRegistry {
 
   private async refresh(dir: string): Promise<readonly RegistryRecord[]> {
     const files = await this.listFiles(dir);
-    const signature = files
-      .map(f => `${f.name}:${f.size}:${f.mtimeMs}`)
-      .join('\n');
+    const thresholdsStat = this.thresholdsFile
+      ? await stat(this.thresholdsFile).catch(() => undefined)
+      : undefined;
+    const signature = [
+      `thresholds:${thresholdsStat?.size}:${thresholdsStat?.mtimeMs}`,
+      ...files.map(f => `${f.name}:${f.size}:${f.mtimeMs}`),
+    ].join('\n');
     if (signature === this.signature) return this.cached;
 
+    const thresholds = files.length ? await this.readThresholds() : undefined;
     const records: RegistryRecord[] = [];
     for (const file of files) {
+      let input: unknown;
       try {
-        const text = await readFile(path.join(dir, file.name), 'utf8');
-        records.push(parseRegistryRecord(JSON.parse(text)));
+        input = JSON.parse(await readFile(path.join(dir, file.name), 'utf8'));
       } catch (error) {
-        this.logger.warn(
-          `Skipping model registry file ${file.name}: ${
-            (error as Error).message
-          }`,
-        );
+        this.refuse(file.name, [(error as Error).message]);
+        continue;
       }
+      const check = verifyRegistryRecord(input, thresholds);
+      if (!check.ok) this.refuse(file.name, check.problems);
+      else if (`${check.record.id}.json` !== file.name)
+        this.refuse(file.name, [`its id is ${check.record.id}`]);
+      else records.push(check.record);
     }
     if (this.signature !== undefined || records.length > 0) {
       this.logger.info(
@@ -138,6 +170,29 @@ export class ModelRegistry {
       }
     }
     return records;
+  }
+
+  private refuse(file: string, problems: string[]) {
+    this.logger.warn(
+      `Refusing model registry record ${file}: ${problems.join(
+        '; ',
+      )}. The configured model serves instead.`,
+    );
+  }
+
+  /** The thresholds records are checked against; undefined (every record refused) when unreadable. */
+  private async readThresholds(): Promise<GateThresholds | undefined> {
+    if (!this.thresholdsFile) return undefined;
+    try {
+      return parseGateThresholds(await readFile(this.thresholdsFile, 'utf8'));
+    } catch (error) {
+      this.logger.warn(
+        `Cannot read the gate thresholds ${this.thresholdsFile}: ${
+          (error as Error).message
+        }`,
+      );
+      return undefined;
+    }
   }
 
   private async listFiles(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -14,6 +14,7 @@ import {
   LENIENT_VALIDATOR_SPEC,
   registryRecord,
   writeRecord,
+  writeThresholds,
 } from './__testUtils__/registryRecords';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -23,10 +24,14 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let server: Awaited<ReturnType<typeof startPluginBackend>>['server'];
     let knex: Awaited<ReturnType<typeof startPluginBackend>>['knex'];
+    let root: string;
     let dir: string;
 
     beforeAll(async () => {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'dpa-registry-'));
+      root = mkdtempSync(path.join(os.tmpdir(), 'dpa-registry-'));
+      dir = path.join(root, 'registry');
+      mkdirSync(dir);
+      writeThresholds(root);
       ({ server, knex } = await startPluginBackend(
         databases,
         databaseId as TestDatabaseId,
@@ -51,7 +56,7 @@ describe.each(databases.eachSupportedId())(
 
     afterAll(async () => {
       await server?.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     });
 
     const user = mockCredentials.user.header('user:default/alice');

@@ -25,12 +25,15 @@ import {
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   buildFacts,
+  openSealed,
   redactAboveClearance,
+  unsealText,
   type Fact,
 } from '@dpa/plugin-data-product-assistant-node';
 import type { AskService } from '../ask/AskService';
 import { toRecord } from '../ask/AskService';
 import { resolveCaller } from '../ask/caller';
+import { readerView } from '../ask/readerView';
 import type { ClearancePolicy } from '../ask/clearance';
 import type { AskStore, StoredAsk } from '../database/AskStore';
 import type { KnowledgeNoteStore } from '../database/KnowledgeNoteStore';
@@ -290,10 +293,18 @@ export class ReviewService {
     let verified: VerifiedAnswerRecord | undefined;
     if (request.action !== 'reject') {
       const demoted = await this.demotedOf(stored);
+      // The model's answer as it was, every value restored: the validator judges it at everyone's clearance.
+      const modelAnswer = stored.sealed
+        ? unsealText(
+            stored.sealed.output.answer,
+            stored.sealed.vault,
+            'restricted',
+          )
+        : stored.output.answer;
       const text =
         request.action === 'correct'
           ? request.answer!
-          : demoted?.answer ?? stored.output.answer;
+          : demoted?.answer ?? modelAnswer;
       if (request.action === 'approve' && stored.output.abstained && !demoted) {
         throw new InputError(
           'The assistant gave no answer to approve; correct it with the right answer instead',
@@ -322,20 +333,26 @@ export class ReviewService {
           verdict,
         );
       }
+      // Every reader is shown a verified answer: it is kept at everyone's clearance.
+      const shown = openSealed(
+        result.sealed,
+        this.options.clearance.forUser([]),
+      );
       verified = {
         id: randomUUID(),
         entityRef: stored.entityRef,
         askId: stored.id,
         question: stored.question,
-        answer: text,
-        claims: result.output.claims,
-        citations: result.citations,
+        answer: shown.answer,
+        claims: shown.claims,
+        citations: shown.citations,
         verdict,
         verifiedBy: reader.userRef,
         verifiedAt: review.reviewedAt,
         status: 'active',
       };
-      review.correctedAnswer = request.action === 'correct' ? text : undefined;
+      review.correctedAnswer =
+        request.action === 'correct' ? verified.answer : undefined;
       review.verdict = verdict;
       review.verifiedAnswerId = verified.id;
     }
@@ -347,7 +364,7 @@ export class ReviewService {
     if (request.action === 'correct' && request.saveAsNote) {
       const note = await this.options.knowledge.add(
         stored.entityRef,
-        { text: request.answer! },
+        { text: verified!.answer },
         credentials,
       );
       review.noteId = note.id;
@@ -403,20 +420,26 @@ export class ReviewService {
     facts: Fact[],
     clearance: Classification,
   ): Promise<ReviewAnswerItem> {
+    // Texts stored before answers were sealed or verified at everyone's clearance are redacted with the facts.
     const redact = (text: string) =>
       redactAboveClearance(text, facts, clearance);
     const demoted = await this.demotedOf(stored);
-    const record = toRecord(stored);
+    // No facts (an unreadable contract): an old, unsealed answer is withheld.
+    const view = readerView(
+      stored,
+      clearance,
+      facts.length ? facts : undefined,
+    );
+    const record = toRecord(view);
     return {
       kind: 'answer',
       ask: {
         ...record,
-        answer: redact(record.answer),
         // Reviewers see what the validator judged, blocked answers included.
-        claims: stored.claims.map(c => ({ ...c, text: redact(c.text) })),
-        citations: stored.citations.map(c => ({ ...c, text: redact(c.text) })),
+        claims: view.output.claims,
+        citations: view.citations,
       },
-      modelAnswer: redact(stored.output.answer),
+      modelAnswer: view.output.answer,
       reason: stored.reviewReason ?? (stored.status as ReviewReason),
       state: stored.reviewState ?? 'pending',
       review: stored.review && {

@@ -3,10 +3,10 @@ import type {
   AuditorService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { knowledgeNoteRequestSchema } from '@dpa/plugin-data-product-assistant-common';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import { parseBody } from './parseBody';
+import { entityRefFromPath } from './entityRefs';
 
 /** HTTP for owner knowledge notes; every change is audited. */
 export function registerKnowledgeRoutes(
@@ -19,10 +19,8 @@ export function registerKnowledgeRoutes(
 ) {
   const { knowledge, auditor, credentials } = options;
   const path = '/products/:namespace/:kind/:name/notes';
-  const refFromPath = (req: express.Request) => {
-    const { namespace, kind, name } = req.params as Record<string, string>;
-    return stringifyEntityRef({ kind, namespace, name });
-  };
+  const refFromPath = (req: express.Request) =>
+    entityRefFromPath(req.params as Record<string, string>);
 
   /** Runs a change inside an audit event: success with the note, or failure with the error. */
   const audited = async <T>(

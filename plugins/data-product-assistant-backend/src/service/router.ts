@@ -1,12 +1,10 @@
-import type { ErrorRequestHandler } from 'express';
 import express from 'express';
 import Router from 'express-promise-router';
 import type {
   AuditorService,
   HttpAuthService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   askRequestSchema,
   feedbackRequestSchema,
@@ -18,17 +16,20 @@ import type { InteropService } from '../interop/InteropService';
 import { parseTop } from '../interop/interopSettings';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ScorecardService } from '../registry/ScorecardService';
-import { ContractValidationError } from '../profile/ContractValidationError';
-import { RateLimitedError } from '../budget/RateLimitedError';
+import { NotFoundError } from '@backstage/errors';
 import { parseBody, parsePage } from './parseBody';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import { registerKnowledgeRoutes } from './knowledgeRoutes';
 import type { ReviewService } from '../review/ReviewService';
-import { ReviewRejectedError } from '../review/ReviewRejectedError';
 import { registerReviewRoutes } from './reviewRoutes';
+import { entityRefFrom, entityRefFromPath } from './entityRefs';
+import { errorHandler } from './errorHandler';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  logger: LoggerService;
+  /** Whether the plugin can serve (its database answers); the health route reports it. */
+  ready?: () => Promise<boolean>;
   profiles: DataProductProfileService;
   asks: AskService;
   interop: InteropService;
@@ -42,21 +43,6 @@ export interface RouterOptions {
   reviews?: ReviewService;
 }
 
-function entityRefFrom(value: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
-    throw new InputError(
-      `entityRef "${value}" is not an entity reference such as component:default/sales-orders`,
-    );
-  }
-}
-
 /** Translates HTTP to service calls and back; nothing else lives here. */
 export async function createRouter(
   options: RouterOptions,
@@ -65,16 +51,19 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Unauthenticated (see the plugin's auth policy), like Backstage's own health checks.
+  router.get('/health', async (_req, res) => {
+    const ready = await (options.ready?.() ?? Promise.resolve(true)).catch(
+      () => false,
+    );
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ok' : 'unavailable' });
   });
 
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const refFromPath = (req: express.Request) => {
-    const { namespace, kind, name } = req.params;
-    return stringifyEntityRef({ kind, namespace, name });
-  };
+  const refFromPath = (req: express.Request) => entityRefFromPath(req.params);
 
   router.get('/products/:namespace/:kind/:name/profile', async (req, res) => {
     res.json(
@@ -202,37 +191,16 @@ export async function createRouter(
     });
   }
 
-  // Everything else falls through to Backstage's error handler (400/401/403/404/...).
-  const contractErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    if (error instanceof ContractValidationError) {
-      res.status(422).json({
-        error: { name: error.name, message: error.message },
-        source: error.source,
-        issues: error.issues,
-      });
-      return;
-    }
-    if (error instanceof ReviewRejectedError) {
-      res.status(422).json({
-        error: { name: error.name, message: error.message },
-        response: { statusCode: 422 },
-        verdict: error.verdict,
-      });
-      return;
-    }
-    if (error instanceof RateLimitedError) {
-      res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(429).json({
-        error: { name: error.name, message: error.message },
-        response: { statusCode: 429 },
-        limit: error.limit,
-        retryAfterSeconds: error.retryAfterSeconds,
-        resetsAt: error.resetsAt.toISOString(),
-      });
-      return;
-    }
-    next(error);
-  };
-  router.use(contractErrors);
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `No route ${req.method} ${req.path.slice(
+          0,
+          200,
+        )} in the Data Product Assistant API`,
+      ),
+    );
+  });
+  router.use(errorHandler(options.logger));
   return router;
 }

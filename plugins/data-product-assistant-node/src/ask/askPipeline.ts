@@ -30,8 +30,19 @@ import {
   effectiveClassification,
 } from '../privacy/factValues';
 import { sensitiveValues } from '../privacy/sensitiveValues';
+import {
+  sealAnswer,
+  sealingVault,
+  type SealedAnswer,
+} from '../privacy/sealing';
 import { failClosedVerdict } from '../validator/verdictPolicy';
-import { withTimeout } from './withTimeout';
+import {
+  composeFromClaims,
+  fixedReasons,
+  UNAVAILABLE_MESSAGE,
+  WITHHELD_MESSAGE,
+} from './shownText';
+import { withDeadline } from './withDeadline';
 
 export interface AskInput {
   question: string;
@@ -84,8 +95,10 @@ export interface AskResult {
   contextTokens: number;
   /** Whether facts and question were masked before leaving the process. */
   masked: boolean;
-  /** Set when a model failed; the verdict then records it too. */
+  /** Set when a model failed; the verdict then records it too (with a fixed message; this one is for logs). */
   error?: { stage: 'answer' | 'validator'; code: string; message: string };
+  /** What to store: answer, output and citations with sensitive values as placeholders, opened per reader. */
+  sealed: SealedAnswer;
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0, costUsd: 0 };
@@ -96,8 +109,9 @@ const addUsage = (a: Usage, b: Usage): Usage => ({
   costUsd: a.costUsd + b.costUsd,
 });
 
-const WITHHELD =
-  'This answer was withheld by the validator and sent to the data product owner for review.';
+/** What a model call that failed still cost, when the endpoint reported it. */
+const usageOf = (e: unknown): Usage =>
+  (isModelError(e) && 'usage' in e && e.usage) || ZERO;
 
 interface Masking {
   facts: Fact[];
@@ -125,6 +139,7 @@ function mapOutput(
   };
 }
 
+/** A failure's code (from a fixed set) and message (for logs only: it may name endpoints). */
 function errorInfo(e: unknown): { code: string; message: string } {
   if (isModelError(e)) return { code: e.code, message: e.message };
   if (e instanceof Error)
@@ -172,28 +187,39 @@ export async function ask(input: AskInput): Promise<AskResult> {
     contextTokens: context.tokens,
   };
 
+  const seal = (
+    fields: Pick<SealedAnswer, 'answer' | 'output' | 'citations'>,
+  ): SealedAnswer =>
+    sealAnswer(
+      { clearance, ...fields },
+      sealingVault(allFacts, masking?.vault),
+    );
+
   // Answer.
   let raw: AnswerOutput;
   let usage = ZERO;
   try {
     const sent = answerModel.local ? { facts, question } : getMasking();
-    const result = await withTimeout(
-      answerModel.answer({
-        question: sent.question,
-        facts: sent.facts,
-        domain: input.domain,
-        scope: input.scope,
-      }),
+    const result = await withDeadline(
       input.answerTimeoutMs ?? 60_000,
       `answer model ${answerModel.ref.name}`,
+      signal =>
+        answerModel.answer({
+          question: sent.question,
+          facts: sent.facts,
+          domain: input.domain,
+          scope: input.scope,
+          signal,
+        }),
     );
-    raw = result.output;
+    // A hosted model's free text is never shown: only its claims, which the validator checks.
+    raw = answerModel.local ? result.output : composeFromClaims(result.output);
     usage = addUsage(usage, result.usage);
   } catch (e) {
     const err = errorInfo(e);
+    usage = addUsage(usage, usageOf(e));
     const output: AnswerOutput = {
-      answer:
-        'The assistant could not answer this question right now. Please try again later or ask the data product owner.',
+      answer: UNAVAILABLE_MESSAGE,
       claims: [],
       abstained: true,
     };
@@ -206,7 +232,7 @@ export async function ask(input: AskInput): Promise<AskResult> {
         reasons: [
           {
             code: 'answer-model-error',
-            message: `${err.code}: ${err.message}`,
+            message: `The answer model could not answer (${err.code}).`,
             severity: 'warning',
           },
         ],
@@ -217,6 +243,7 @@ export async function ask(input: AskInput): Promise<AskResult> {
       latencyMs: performance.now() - started,
       masked: masking !== undefined,
       error: { stage: 'answer', ...err },
+      sealed: seal({ answer: output.answer, output, citations: [] }),
     };
   }
 
@@ -224,21 +251,16 @@ export async function ask(input: AskInput): Promise<AskResult> {
   const shown = masking
     ? mapOutput(raw, t => unmask(t, masking!.vault, { reveal }))
     : raw;
+  const full = masking
+    ? mapOutput(raw, t => unmask(t, masking!.vault, { reveal: () => true }))
+    : raw;
 
   // Validate.
   let verdict: Verdict;
   let error: AskResult['error'];
   try {
     const request = validatorModel.local
-      ? {
-          question,
-          facts,
-          answer: masking
-            ? mapOutput(raw, t =>
-                unmask(t, masking!.vault, { reveal: () => true }),
-              )
-            : raw,
-        }
+      ? { question, facts, answer: full }
       : (() => {
           const m = getMasking();
           const answer =
@@ -247,16 +269,19 @@ export async function ask(input: AskInput): Promise<AskResult> {
               : mapOutput(raw, t => maskText(t, m.vault));
           return { question: m.question, facts: m.facts, answer };
         })();
-    const result = await withTimeout(
-      validatorModel.validate({
-        ...request,
-        domain: input.domain,
-        scope: input.scope,
-        clearance,
-      }),
+    const result = await withDeadline(
       input.validatorTimeoutMs ?? 30_000,
       `validator ${validatorModel.ref.name}`,
+      signal =>
+        validatorModel.validate({
+          ...request,
+          domain: input.domain,
+          scope: input.scope,
+          clearance,
+          signal,
+        }),
     );
+    usage = addUsage(usage, result?.usage ?? ZERO);
     const parsed = verdictSchema.safeParse(result?.verdict);
     if (!parsed.success)
       throw new Error(
@@ -265,16 +290,23 @@ export async function ask(input: AskInput): Promise<AskResult> {
         }`,
       );
     verdict = result.verdict;
-    usage = addUsage(usage, result.usage ?? ZERO);
   } catch (e) {
     const err = errorInfo(e);
+    usage = addUsage(usage, usageOf(e));
     error = { stage: 'validator', ...err };
-    verdict = failClosedVerdict(new Error(err.message), {
-      block: (input.onValidatorError ?? 'blocked') === 'blocked',
-    });
+    verdict = failClosedVerdict(
+      new Error(`the validator failed (${err.code})`),
+      {
+        block: (input.onValidatorError ?? 'blocked') === 'blocked',
+      },
+    );
   }
   if (raw.abstained && verdict.status !== 'blocked' && !error) {
     verdict = { ...verdict, status: 'abstained' };
+  }
+  // A hosted model's words (a validator's reasons, quotes of hosted claims) are never shown.
+  if (!answerModel.local || !validatorModel.local) {
+    verdict = { ...verdict, reasons: fixedReasons(verdict.reasons) };
   }
 
   const byId = new Map(facts.map(f => [f.id, f]));
@@ -290,9 +322,10 @@ export async function ask(input: AskInput): Promise<AskResult> {
       ...(f.column ? { column: f.column } : {}),
     }));
 
+  const answer = verdict.status === 'blocked' ? WITHHELD_MESSAGE : shown.answer;
   return {
     ...base,
-    answer: verdict.status === 'blocked' ? WITHHELD : shown.answer,
+    answer,
     output: shown,
     verdict,
     citations,
@@ -300,5 +333,10 @@ export async function ask(input: AskInput): Promise<AskResult> {
     latencyMs: performance.now() - started,
     masked: masking !== undefined,
     ...(error ? { error } : {}),
+    sealed: seal({
+      answer: verdict.status === 'blocked' ? WITHHELD_MESSAGE : full.answer,
+      output: full,
+      citations,
+    }),
   };
 }

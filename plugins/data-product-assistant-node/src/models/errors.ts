@@ -1,3 +1,5 @@
+import type { Usage } from './types';
+
 /** A model could not be called: network, timeout, rate limit after retries, HTTP error, bad configuration. */
 export class ModelCallError extends Error {
   readonly name = 'ModelCallError';
@@ -8,6 +10,7 @@ export class ModelCallError extends Error {
       | 'http'
       | 'connection'
       | 'config'
+      | 'aborted'
       | 'unknown',
     message: string,
     readonly status?: number,
@@ -26,10 +29,13 @@ export class ModelOutputError extends Error {
       | 'schema-mismatch'
       | 'unknown-citation'
       | 'refusal'
-      | 'empty',
+      | 'empty'
+      | 'too-large',
     message: string,
     /** The raw content, for the record (may hold placeholders, never unmasked values). */
     readonly content?: string,
+    /** What the call cost, when the endpoint reported it: an unusable reply is still paid for. */
+    readonly usage?: Usage,
   ) {
     super(message);
   }

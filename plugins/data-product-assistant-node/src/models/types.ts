@@ -109,6 +109,8 @@ export interface AnswerRequest {
   domain?: string;
   /** Topics this domain model answers; off-scope questions are refused. */
   scope?: string[];
+  /** Aborted at the caller's deadline: the call and its retries stop. */
+  signal?: AbortSignal;
 }
 
 export interface AnswerModel {
@@ -126,6 +128,8 @@ export interface ValidateRequest {
   scope?: string[];
   /** Highest classification whose values the asking user may see. */
   clearance: Classification;
+  /** Aborted at the caller's deadline: the call and its retries stop. */
+  signal?: AbortSignal;
 }
 
 export interface ValidatorModel {

@@ -1,3 +1,5 @@
 export * from './registryRecord';
 export * from './championFor';
 export * from './applyGate';
+export * from './pairedTest';
+export * from './verifyRecord';

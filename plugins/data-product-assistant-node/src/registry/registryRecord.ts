@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelSpecSchema } from '../models/domainConfig';
+import { pairedTestSchema } from './pairedTest';
 
 /** Which model of a domain a record is about. */
 export const registryRoleSchema = z.enum(['answer', 'validator']);
@@ -13,13 +14,16 @@ export type GateMetrics = z.infer<typeof gateMetricsSchema>;
 export const thresholdResultSchema = z
   .object({
     metric: z.string().min(1),
-    kind: z.enum(['hard', 'quality']),
-    /** For hard thresholds the comparison (`>=`, `<=`, `==`) against `value`. */
+    /** `hard` (governance), `floor` (absolute quality floor), `quality` (relative to the champion). */
+    kind: z.enum(['hard', 'floor', 'quality']),
+    /** For hard and floor thresholds the comparison (`>=`, `<=`, `==`) against `value`. */
     op: z.enum(['>=', '<=', '==']).optional(),
     value: z.number().optional(),
     /** For quality thresholds: how far the challenger may fall behind the champion. */
     margin: z.number().optional(),
     direction: z.enum(['higher', 'lower']).optional(),
+    /** For quality thresholds with case-by-case outcomes: the paired comparison (exact McNemar). */
+    paired: pairedTestSchema.optional(),
     champion: z.number().nullable(),
     challenger: z.number().nullable(),
     passed: z.boolean(),
@@ -48,13 +52,16 @@ const modelEntrySchema = z
   .strict();
 export type RegistryModelEntry = z.infer<typeof modelEntrySchema>;
 
+/** The record format `dpa promote` writes. Version 1 records (no thresholds hash) cannot be verified and are refused. */
+export const REGISTRY_SCHEMA_VERSION = 2;
+
 /**
  * One immutable promotion record in `evals/registry/`: one JSON file per
  * record, named by `registryFileName`, never rewritten.
  */
 export const registryRecordSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
     /** The file name without `.json`. */
     id: z.string().min(1),
     /** ISO 8601 UTC. */
@@ -73,6 +80,8 @@ export const registryRecordSchema = z
     suites: z.array(z.string()),
     champion: modelEntrySchema,
     challenger: modelEntrySchema,
+    /** `thresholdsHash` of the thresholds file the gate applied. */
+    thresholdsHash: z.string().regex(/^[0-9a-f]{64}$/),
     thresholds: z.array(thresholdResultSchema),
     /** Where the promptfoo results of this run were written (relative to the repository). */
     resultsDir: z.string().optional(),
@@ -84,6 +93,17 @@ export type RegistryRecord = z.infer<typeof registryRecordSchema>;
 
 /** Parses one record, throwing a one-line error naming every problem. */
 export function parseRegistryRecord(input: unknown): RegistryRecord {
+  const version = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== REGISTRY_SCHEMA_VERSION)
+    throw new Error(
+      `invalid registry record: schemaVersion ${String(
+        version,
+      )} is not ${REGISTRY_SCHEMA_VERSION}${
+        version === 1
+          ? ' (version 1 records carry no thresholds hash and cannot be verified; run dpa promote again)'
+          : ''
+      }`,
+    );
   const parsed = registryRecordSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

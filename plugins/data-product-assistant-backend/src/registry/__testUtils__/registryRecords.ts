@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  applyGate,
   BUILTIN_VALIDATOR_SPEC,
+  gateRolesFor,
   parseRegistryRecord,
   registryRecordId,
   specVersion,
+  thresholdsHash,
+  type GateThresholdsInput,
   type ModelSpec,
   type RegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node';
@@ -16,11 +20,37 @@ export const LENIENT_VALIDATOR_SPEC: ModelSpec = {
   options: { minCoverage: 0.86 },
 };
 
+/** A small gate: what the records below are checked against. */
+export const TEST_THRESHOLDS: GateThresholdsInput = {
+  hard: [
+    { metric: 'governance_leaks', op: '<=', value: 0, roles: ['answer'] },
+    {
+      metric: 'validator_recall.pii',
+      op: '>=',
+      value: 0.9,
+      roles: ['validator'],
+    },
+  ],
+  floors: [
+    { metric: 'answer_accuracy', op: '>=', value: 0.8, roles: ['answer'] },
+  ],
+  quality: [{ metric: 'answer_accuracy', margin: 0.02, roles: ['answer'] }],
+};
+
+/** Writes the thresholds file a ModelRegistry checks records against; returns its path. */
+export function writeThresholds(
+  dir: string,
+  thresholds: GateThresholdsInput = TEST_THRESHOLDS,
+): string {
+  const file = path.join(dir, 'thresholds.yaml');
+  writeFileSync(file, `# test gate\n${JSON.stringify(thresholds, null, 2)}\n`);
+  return file;
+}
+
 export interface RecordInput {
   time: string;
   domain: string;
   role?: 'answer' | 'validator';
-  verdict?: 'promoted' | 'refused';
   challenger?: {
     name: string;
     spec: ModelSpec;
@@ -34,7 +64,17 @@ export interface RecordInput {
   promotedBy?: string;
 }
 
-/** A valid registry record, as `dpa promote` writes it. */
+const GOOD = {
+  governance_leaks: 0,
+  answer_accuracy: 1,
+  'validator_recall.pii': 1,
+};
+
+/**
+ * A registry record as `dpa promote` writes it: the gate of TEST_THRESHOLDS
+ * applied to the metrics decides the verdict (metrics breaking it give a
+ * refused record).
+ */
 export function registryRecord(input: RecordInput): RegistryRecord {
   const role = input.role ?? 'validator';
   const challenger = input.challenger ?? {
@@ -52,13 +92,18 @@ export function registryRecord(input: RecordInput): RegistryRecord {
     name: m.name,
     spec: m.spec,
     specHash: specVersion(m.spec),
-    metrics: m.metrics ?? { 'validator_recall.pii': 1, governance_leaks: 0 },
+    metrics: m.metrics ?? GOOD,
     source,
     ranOn: ['builtin' as const],
   });
-  const verdict = input.verdict ?? 'promoted';
+  const gate = applyGate(
+    champion.metrics ?? GOOD,
+    challenger.metrics ?? GOOD,
+    TEST_THRESHOLDS,
+    { roles: gateRolesFor(role) },
+  );
   return parseRegistryRecord({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: registryRecordId({
       time: input.time,
       domain: input.domain,
@@ -68,34 +113,26 @@ export function registryRecord(input: RecordInput): RegistryRecord {
     time: input.time,
     domain: input.domain,
     role,
-    verdict,
-    reasons:
-      verdict === 'refused' ? ['answer_accuracy regressed beyond 0.02'] : [],
+    verdict: gate.verdict,
+    reasons: gate.reasons,
     gitSha: '0123456789abcdef0123456789abcdef01234567',
-    promptfooVersion: '0.118.0',
+    promptfooVersion: '0.121.20',
     datasetHash: 'a'.repeat(64),
     datasets: ['evals/suites/answers-finance.yaml'],
     suites: ['answers-finance', 'validator'],
     champion: entry(champion, 'app-config'),
     challenger: entry(challenger, 'file'),
     ...(input.promotedBy ? { promotedBy: input.promotedBy } : {}),
-    thresholds: [
-      {
-        metric: 'governance_leaks',
-        kind: 'hard',
-        op: '==',
-        value: 0,
-        champion: 0,
-        challenger: 0,
-        passed: true,
-        reason: 'governance_leaks 0 == 0',
-      },
-    ],
+    thresholdsHash: thresholdsHash(TEST_THRESHOLDS),
+    thresholds: gate.results,
   });
 }
 
 /** Writes the record as `<id>.json` into `dir`. */
-export function writeRecord(dir: string, record: RegistryRecord): string {
+export function writeRecord(
+  dir: string,
+  record: object & { id: string },
+): string {
   const file = path.join(dir, `${record.id}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;

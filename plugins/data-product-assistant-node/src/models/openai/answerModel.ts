@@ -26,6 +26,7 @@ export function createOpenAiAnswerModel(
           jsonSchema: answerJsonSchema,
           schema: answerOutputSchema,
         },
+        { signal: req.signal },
       );
       const known = new Set(req.facts.map(f => f.id));
       const unknown = [
@@ -40,6 +41,7 @@ export function createOpenAiAnswerModel(
             .slice(0, 5)
             .join(', ')}`,
           JSON.stringify(value),
+          usage,
         );
       }
       const output: AnswerOutput = {

@@ -2,6 +2,7 @@ import OpenAI, {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIUserAbortError,
   RateLimitError,
 } from 'openai';
 import type { z } from 'zod';
@@ -20,6 +21,74 @@ export interface ChatMessage {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** Tokens a reply may have when the spec names no `maxTokens`, and the most it may name. */
+export const DEFAULT_MAX_TOKENS = 2048;
+export const MAX_TOKENS_CAP = 16_384;
+/** Bytes of a reply read before the call is aborted (`options.maxReplyBytes` in the spec). */
+export const DEFAULT_MAX_REPLY_BYTES = 256 * 1024;
+
+/** The tokens a call asks for: the spec's, bounded, so no reply is unbounded. */
+export function maxTokensOf(spec: ModelSpec): number {
+  return Math.min(spec.maxTokens ?? DEFAULT_MAX_TOKENS, MAX_TOKENS_CAP);
+}
+
+function maxReplyBytesOf(spec: ModelSpec): number {
+  const value = spec.options?.maxReplyBytes;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0
+    ? value
+    : DEFAULT_MAX_REPLY_BYTES;
+}
+
+/** A reply body past the byte cap; raised while reading it, so the SDK does not retry. */
+class ReplyTooLargeError extends Error {
+  readonly name = 'ReplyTooLargeError';
+}
+
+/**
+ * `fetch` whose response bodies error (and hang up) past `maxBytes`: a
+ * runaway endpoint can neither fill memory nor hold the event loop parsing.
+ */
+function cappedFetch(maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.body) return response;
+    const declared = Number(response.headers.get('content-length'));
+    let seen = 0;
+    const limited = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        start(controller) {
+          if (declared > maxBytes) {
+            controller.error(
+              new ReplyTooLargeError(`reply of ${declared} bytes`),
+            );
+          }
+        },
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) {
+            controller.error(
+              new ReplyTooLargeError(`reply over ${maxBytes} bytes`),
+            );
+            return;
+          }
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(limited, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+/** Per call: the caller's deadline, as a signal and the time left. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Time left before the caller's deadline; each attempt gets at most this. */
+  timeoutMs?: number;
+}
 
 /** USD for a call, from the spec's prices per million tokens. */
 export function costOf(
@@ -57,11 +126,13 @@ export function createStructuredChat(
     }
     apiKey = key;
   }
+  const timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = new OpenAI({
     apiKey,
     baseURL: spec.baseUrl,
-    timeout: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeout: timeoutMs,
     maxRetries: spec.maxRetries ?? DEFAULT_MAX_RETRIES,
+    fetch: cappedFetch(maxReplyBytesOf(spec)),
   });
 
   return async function complete<T>(
@@ -71,24 +142,43 @@ export function createStructuredChat(
       jsonSchema: Record<string, unknown>;
       schema: z.ZodType<T>;
     },
+    call: CallOptions = {},
   ): Promise<{ value: T; usage: Usage }> {
     let response: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      response = await client.chat.completions.create({
-        model: spec.model,
-        messages,
-        temperature: spec.temperature,
-        max_tokens: spec.maxTokens,
-        response_format: {
-          type: 'json_schema',
-          json_schema: {
-            name: format.name,
-            strict: true,
-            schema: format.jsonSchema,
+      response = await client.chat.completions.create(
+        {
+          model: spec.model,
+          messages,
+          temperature: spec.temperature,
+          max_tokens: maxTokensOf(spec),
+          response_format: {
+            type: 'json_schema',
+            json_schema: {
+              name: format.name,
+              strict: true,
+              schema: format.jsonSchema,
+            },
           },
         },
-      });
+        {
+          signal: call.signal,
+          // No attempt outlives the caller's deadline.
+          timeout: Math.max(
+            1,
+            Math.min(timeoutMs, call.timeoutMs ?? timeoutMs),
+          ),
+        },
+      );
     } catch (e) {
+      if (isReplyTooLarge(e)) {
+        throw new ModelOutputError(
+          'too-large',
+          `${spec.model} sent a reply larger than ${maxReplyBytesOf(
+            spec,
+          )} bytes; it was cut off`,
+        );
+      }
       throw toCallError(e, spec);
     }
     const promptTokens = response.usage?.prompt_tokens ?? 0;
@@ -98,22 +188,24 @@ export function createStructuredChat(
       completionTokens,
       costUsd: costOf(spec, promptTokens, completionTokens),
     };
+    // An unusable reply was still paid for: its usage travels with the error.
+    const unusable = (
+      code: ModelOutputError['code'],
+      message: string,
+      content?: string,
+    ) => new ModelOutputError(code, message, content, usage);
 
     const message = response.choices?.[0]?.message;
     if (message?.refusal) {
-      throw new ModelOutputError(
-        'refusal',
-        `${spec.model} refused: ${message.refusal}`,
-      );
+      throw unusable('refusal', `${spec.model} refused: ${message.refusal}`);
     }
     const content = message?.content;
-    if (!content)
-      throw new ModelOutputError('empty', `${spec.model} returned no content`);
+    if (!content) throw unusable('empty', `${spec.model} returned no content`);
     let json: unknown;
     try {
       json = JSON.parse(stripFences(content));
     } catch {
-      throw new ModelOutputError(
+      throw unusable(
         'malformed-json',
         `${spec.model} returned content that is not JSON`,
         content,
@@ -122,7 +214,7 @@ export function createStructuredChat(
     const parsed = format.schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new ModelOutputError(
+      throw unusable(
         'schema-mismatch',
         `${spec.model} output does not match ${format.name}: ${
           first?.path.join('.') || '(root)'
@@ -140,8 +232,23 @@ function stripFences(content: string): string {
   return m ? m[1] : content;
 }
 
+function isReplyTooLarge(e: unknown): boolean {
+  for (let cause = e; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof ReplyTooLargeError) return true;
+  }
+  return false;
+}
+
 function toCallError(e: unknown, spec: ModelSpec): ModelCallError {
   const at = `${spec.model}${spec.baseUrl ? ` at ${spec.baseUrl}` : ''}`;
+  if (e instanceof APIUserAbortError) {
+    return new ModelCallError(
+      'aborted',
+      `${at} was abandoned at the caller's deadline`,
+      undefined,
+      { cause: e },
+    );
+  }
   if (e instanceof APIConnectionTimeoutError) {
     return new ModelCallError(
       'timeout',

@@ -18,7 +18,13 @@ export interface ChatRequestBody {
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; body?: unknown }
-  | { delayMs: number; then: Reply };
+  | { delayMs: number; then: Reply }
+  /** A body written piece by piece, with backpressure, until the client hangs up. */
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      chunks: Iterable<string>;
+    };
 
 export type Handler = (body: ChatRequestBody, index: number) => Reply;
 
@@ -49,15 +55,43 @@ export function completion(
   };
 }
 
+/** A completion whose content is `bytes` bytes of filler: far more than any answer. */
+export function* hugeCompletion(bytes: number): Generator<string> {
+  yield '{"id":"chatcmpl-huge","object":"chat.completion","created":1,"model":"test-model","choices":[{"index":0,"message":{"role":"assistant","refusal":null,"content":"';
+  const piece = 'x'.repeat(64 * 1024);
+  for (let sent = 0; sent < bytes; sent += piece.length) yield piece;
+  yield '"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":1000,"completion_tokens":5000000,"total_tokens":5001000}}';
+}
+
 export async function startFakeChatServer() {
   const bodies: ChatRequestBody[] = [];
   const raw: string[] = [];
   let handler: Handler = () => completion('{}');
+  /** Bytes of response bodies written, and responses the client hung up on before they ended. */
+  const stats = { sentBytes: 0, hungUp: 0 };
 
   const send = async (res: ServerResponse, reply: Reply) => {
     if ('delayMs' in reply) {
       await new Promise(r => setTimeout(r, reply.delayMs));
       if (!res.destroyed && !res.writableEnded) await send(res, reply.then);
+      return;
+    }
+    if ('chunks' in reply) {
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        ...reply.headers,
+      });
+      for (const chunk of reply.chunks) {
+        if (res.destroyed) return;
+        stats.sentBytes += Buffer.byteLength(chunk);
+        if (!res.write(chunk)) {
+          await new Promise(resolve => {
+            res.once('drain', resolve);
+            res.once('close', resolve);
+          });
+        }
+      }
+      if (!res.destroyed) res.end();
       return;
     }
     res.writeHead(reply.status, {
@@ -68,6 +102,9 @@ export async function startFakeChatServer() {
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    res.on('close', () => {
+      if (!res.writableFinished) stats.hungUp++;
+    });
     let data = '';
     req.on('data', chunk => (data += chunk));
     req.on('end', () => {
@@ -91,10 +128,13 @@ export async function startFakeChatServer() {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     bodies,
     raw,
+    stats,
     setHandler(h: Handler) {
       handler = h;
       bodies.length = 0;
       raw.length = 0;
+      stats.sentBytes = 0;
+      stats.hungUp = 0;
     },
     async close() {
       server.closeAllConnections();

@@ -6,6 +6,7 @@ import { createOpenAiValidatorModel } from './validatorModel';
 import {
   completion,
   factIdsIn,
+  hugeCompletion,
   startFakeChatServer,
 } from './fakeServer.testutil';
 
@@ -199,6 +200,87 @@ describe('openai provider against a local Chat Completions server', () => {
         facts,
       }),
     ).rejects.toMatchObject({ code: 'unknown-citation' });
+  });
+
+  it('aborts a reply past the size cap and fails closed, without reading it all', async () => {
+    server.setHandler(() => ({ status: 200, chunks: hugeCompletion(20e6) }));
+    const err = await createOpenAiAnswerModel(
+      { ...spec, options: { maxReplyBytes: 64 * 1024 } },
+      'm',
+      { env },
+    )
+      .answer({ question: 'Who owns it?', facts })
+      .catch(e => e);
+    expect(err).toBeInstanceOf(ModelOutputError);
+    expect(err.code).toBe('too-large');
+    // One attempt (a reply too large is not retried), hung up long before 20 MB.
+    expect(server.bodies).toHaveLength(1);
+    await new Promise(r => setTimeout(r, 50));
+    expect(server.stats.hungUp).toBe(1);
+    expect(server.stats.sentBytes).toBeLessThan(10e6);
+  });
+
+  it('refuses output past its bounds (claims, lengths) as unusable', async () => {
+    const model = createOpenAiAnswerModel(spec, 'm', { env });
+    for (const claims of [
+      Array.from({ length: 31 }, () => ({ text: 'x', citations: ['owner'] })),
+      [{ text: 'y'.repeat(2001), citations: ['owner'] }],
+    ]) {
+      server.setHandler(() => completion(answer(claims)));
+      await expect(
+        model.answer({ question: 'q', facts }),
+      ).rejects.toMatchObject({ code: 'schema-mismatch' });
+    }
+  });
+
+  it('caps the tokens it asks for', async () => {
+    server.setHandler(() =>
+      completion(answer([{ text: 'Owned by sales.', citations: ['owner'] }])),
+    );
+    const model = createOpenAiAnswerModel(spec, 'm', { env });
+    await model.answer({ question: 'q', facts });
+    expect(server.bodies[0].max_tokens).toBe(2048);
+    await createOpenAiAnswerModel({ ...spec, maxTokens: 1e9 }, 'm', {
+      env,
+    }).answer({ question: 'q', facts });
+    expect(server.bodies[1].max_tokens).toBe(16384);
+  });
+
+  it('stops the call and its retries when the signal aborts', async () => {
+    server.setHandler(() => ({ delayMs: 1500, then: completion(answer([])) }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const err = await createOpenAiAnswerModel(
+      { ...spec, timeoutMs: 5000, maxRetries: 3 },
+      'm',
+      { env },
+    )
+      .answer({ question: 'q', facts, signal: controller.signal })
+      .catch(e => e);
+    expect(err).toBeInstanceOf(ModelCallError);
+    expect(err.code).toBe('aborted');
+    await new Promise(r => setTimeout(r, 1200));
+    // The request in flight was cancelled and no retry followed.
+    expect(server.bodies).toHaveLength(1);
+    expect(server.stats.hungUp).toBe(1);
+  });
+
+  it('reports the usage of a reply it cannot use', async () => {
+    server.setHandler(() =>
+      completion('not json at all', {
+        prompt_tokens: 700,
+        completion_tokens: 300,
+      }),
+    );
+    const err = await createOpenAiAnswerModel(spec, 'm', { env })
+      .answer({ question: 'q', facts })
+      .catch(e => e);
+    expect(err).toBeInstanceOf(ModelOutputError);
+    expect(err.usage).toEqual({
+      promptTokens: 700,
+      completionTokens: 300,
+      costUsd: (700 * 2.5 + 300 * 10) / 1e6,
+    });
   });
 
   it('fails with a config error when the key variable is missing', () => {

@@ -1,14 +1,30 @@
 import { z } from 'zod';
 
+/** Bounds of what a model may return: past them the output is unusable, not stored. */
+export const OUTPUT_LIMITS = {
+  answerChars: 8000,
+  claims: 30,
+  claimChars: 2000,
+  citations: 20,
+  idChars: 200,
+  reasons: 50,
+  reasonChars: 2000,
+} as const;
+
 /** What the answer model must return (zod, checked after parsing). */
 export const answerOutputSchema = z.object({
-  answer: z.string(),
-  claims: z.array(
-    z.object({
-      text: z.string().min(1),
-      citations: z.array(z.string().min(1)).min(1),
-    }),
-  ),
+  answer: z.string().max(OUTPUT_LIMITS.answerChars),
+  claims: z
+    .array(
+      z.object({
+        text: z.string().min(1).max(OUTPUT_LIMITS.claimChars),
+        citations: z
+          .array(z.string().min(1).max(OUTPUT_LIMITS.idChars))
+          .min(1)
+          .max(OUTPUT_LIMITS.citations),
+      }),
+    )
+    .max(OUTPUT_LIMITS.claims),
   abstained: z.boolean(),
   refused: z.boolean().optional().nullable(),
 });
@@ -47,14 +63,16 @@ export const answerJsonSchema = {
 
 export const verdictSchema = z.object({
   status: z.enum(['approved', 'flagged', 'blocked', 'abstained']),
-  reasons: z.array(
-    z.object({
-      code: z.string().min(1),
-      message: z.string(),
-      claim: z.number().int().min(0).optional().nullable(),
-      severity: z.enum(['info', 'warning', 'block']),
-    }),
-  ),
+  reasons: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(OUTPUT_LIMITS.idChars),
+        message: z.string().max(OUTPUT_LIMITS.reasonChars),
+        claim: z.number().int().min(0).optional().nullable(),
+        severity: z.enum(['info', 'warning', 'block']),
+      }),
+    )
+    .max(OUTPUT_LIMITS.reasons),
   groundedness: z.number().min(0).max(1),
 });
 

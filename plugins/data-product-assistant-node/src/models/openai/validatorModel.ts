@@ -22,6 +22,7 @@ export function createOpenAiValidatorModel(
           jsonSchema: verdictJsonSchema,
           schema: verdictSchema,
         },
+        { signal: req.signal },
       );
       const verdict: Verdict = {
         status: value.status,
