@@ -56,7 +56,7 @@ export interface Config {
        * every 30 minutes, 10 minute timeout, 1 minute initial delay.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Suggestions per product when a request names no `top` (1-200). Default 20. */
+      /** Related products per product when a request names no `top` (1-200). Default 20. */
       top?: number;
       /**
        * How long a stored contract snapshot is trusted before its source is
@@ -68,6 +68,15 @@ export interface Config {
        * relationships. Default 5.
        */
       relationsCacheSeconds?: number;
+    };
+    /** The evaluation runs `dpa eval` writes (and CI keeps). */
+    evals?: {
+      /**
+       * Folder of the runs (`evals/results`: one folder per run with a
+       * `metrics.json`); the newest run is shown on the model scorecards.
+       * Relative paths resolve against the backend's working directory.
+       */
+      resultsDir?: string;
     };
     /** The promotion registry written by `dpa promote`. */
     registry?: {

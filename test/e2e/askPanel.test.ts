@@ -25,10 +25,10 @@ describe('Ask this data product', () => {
       .poll(() => answer.getByTestId('verdict-badge').innerText())
       .toBe('Approved');
     expect(await answer.innerText()).toMatch(/logistics-team/);
-    // citations expand to the exact fact
+    // sources are named as a person reads them and expand to the fact itself
     const citation = answer
       .getByRole('region', { name: 'Citations' })
-      .getByRole('button', { name: 'owner', exact: true });
+      .getByRole('button', { name: 'Owner', exact: true });
     await citation.click();
     await answer
       .getByText(/is owned by logistics-team \(group:default\/logistics-team\)/)
@@ -58,6 +58,32 @@ describe('Ask this data product', () => {
     const text = await answer.innerText();
     expect(text).toMatch(/withheld/i);
     expect(text).not.toMatch(/@example\.(com|org)/);
+    // the guest owns the product: not "sent to the data product owner"
+    expect(text).not.toMatch(/sent to the data product owner/);
+    expect(text).toMatch(/it waits in your review queue/);
+    // the contract's example values are not "unpublished"
+    expect(text).not.toMatch(/unpublished/);
+    // the next step: the role that shows such values, and who approves it
+    expect(await answer.getByTestId('access-hint').innerText()).toMatch(
+      /sales_pii_reader \(read\).*approved by .*alice/,
+    );
     await screenshot(page, 'ask-blocked');
+  });
+
+  it('shows a correct abstention without doubting it', async () => {
+    const page = await signInAsGuest(browser(), baseUrl);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/sales-orders/assistant`,
+    );
+    const answer = await askQuestion(
+      page,
+      'How many rows were loaded yesterday?',
+    );
+    await expect
+      .poll(() => answer.getByTestId('verdict-badge').innerText())
+      .toBe('Abstained');
+    const text = await answer.innerText();
+    expect(text).not.toMatch(/ungrounded|groundedness/i);
+    await screenshot(page, 'ask-abstained');
   });
 });

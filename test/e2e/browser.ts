@@ -23,19 +23,65 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the portal and signs in with the guest provider. */
-export async function signInAsGuest(
+/** The demo's sign-in identities: the guest of sales-team, Erin Evans of marketing-team. */
+export type DemoIdentity = 'Guest' | 'Erin Evans';
+
+/** Opens the portal in a fresh browser context and signs in as one of the demo identities. */
+export async function signInAs(
   browser: Browser,
   baseUrl: string,
+  identity: DemoIdentity,
 ): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: 1400, height: 1000 },
   });
   await page.goto(baseUrl);
-  const enter = page.getByRole('button', { name: /enter/i });
+  const enter = page.getByRole('button', { name: `Enter as ${identity}` });
   await enter.click();
   await enter.waitFor({ state: 'detached' });
   return page;
+}
+
+/** Opens the portal and signs in as the guest (sales-team). */
+export function signInAsGuest(browser: Browser, baseUrl: string) {
+  return signInAs(browser, baseUrl, 'Guest');
+}
+
+/**
+ * The words of an element's text that the browser broke across lines (a
+ * word laid out in more than one line box), e.g. "Produ ct" for "Product".
+ */
+export async function brokenWords(
+  locator: import('playwright-core').Locator,
+): Promise<string[]> {
+  return locator.evaluate(element => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        const lines = new Set(
+          [...range.getClientRects()]
+            .filter(r => r.width > 0)
+            .map(r => Math.round(r.top)),
+        );
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+/** The page's height in screens of its viewport. */
+export async function screensTall(page: Page): Promise<number> {
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollHeight,
+    viewport: window.innerHeight,
+  }));
+  return scroll / viewport;
 }
 
 export async function screenshot(page: Page, name: string) {

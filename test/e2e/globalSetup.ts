@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startHostedModel } from './hostedModel';
+import { makeEvalRun } from './evalRun';
 import { buildAppIfStale, startPortal } from './portal';
 
 declare module 'vitest' {
@@ -11,8 +12,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   buildAppIfStale(log);
+  const evals = makeEvalRun(log);
   const hosted = await startHostedModel();
-  const portal = await startPortal(log, { extraConfigs: [hosted.config] });
+  const portal = await startPortal(log, {
+    extraConfigs: [hosted.config, evals.config],
+  });
   project.provide('baseUrl', portal.baseUrl);
   return async () => {
     await portal.stop();

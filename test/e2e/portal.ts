@@ -1,6 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 const appDist = path.join(repoRoot, 'packages/app/dist/index.html');
@@ -62,12 +69,28 @@ export async function startPortal(
     baseUrl?: string;
   } = {},
 ): Promise<RunningPortal> {
-  const baseUrl = options.baseUrl ?? 'http://localhost:7017';
+  // E2E_PORT moves the portal off 7017 (e.g. when two checkouts test at
+  // once); a caller whose extra config places the backend names its base URL.
+  const port = Number(process.env.E2E_PORT ?? 7017);
+  const baseUrl = options.baseUrl ?? `http://localhost:${port}`;
   const configs = [
     path.join(repoRoot, 'app-config.yaml'),
     path.join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
     ...(options.extraConfigs ?? []),
   ];
+  if (!options.baseUrl && port !== 7017) {
+    const dir = path.join(repoRoot, 'test/.artifacts');
+    mkdirSync(dir, { recursive: true });
+    const portConfig = path.join(dir, 'app-config.port.yaml');
+    writeFileSync(
+      portConfig,
+      stringify({
+        app: { baseUrl },
+        backend: { baseUrl, listen: { port }, cors: { origin: baseUrl } },
+      }),
+    );
+    configs.push(portConfig);
+  }
   const child: ChildProcess = spawn(
     'npx',
     [

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signInAsGuest, useBrowser } from './browser';
+import { screenshot, signInAs, signInAsGuest, useBrowser } from './browser';
 import { HOSTED_CLAIM } from './hostedModel';
 
 const PRODUCT = 'component:default/partner-orders';
@@ -44,8 +44,9 @@ describe('Review queue', () => {
   const baseUrl = inject('baseUrl');
 
   it('lets the owner correct a flagged answer, and the next asker gets the verified answer', async () => {
-    // A hosted model's unsupported claim: the validator flags it for the owners.
-    const asker = await signInAsGuest(browser(), baseUrl);
+    // Erin (marketing-team) asks; a hosted model's unsupported claim is
+    // flagged by the validator for the owners (sales-team).
+    const asker = await signInAs(browser(), baseUrl, 'Erin Evans');
     await openAssistant(asker, baseUrl);
     const flagged = await askQuestion(asker, QUESTION);
     await expect
@@ -54,8 +55,28 @@ describe('Review queue', () => {
     expect(await flagged.innerText()).toContain(HOSTED_CLAIM);
     await screenshot(asker, 'review-flagged-answer');
 
-    // The owner (the guest is in sales-team, which owns the product) is told on the tab...
+    expect(await flagged.innerText()).toMatch(
+      /the data product's owners will review it/,
+    );
+
+    // The owner (the guest is in sales-team, which owns the product) is notified...
     const owner = await signInAsGuest(browser(), baseUrl);
+    await expect
+      .poll(
+        async () => {
+          await owner.goto(`${baseUrl}/notifications`);
+          return owner
+            .getByText('Partner Orders: an answer waits for your review')
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(true);
+    await screenshot(owner, 'review-notification');
+    // ...and told on the tab...
     await openAssistant(owner, baseUrl);
     const waiting = owner.getByTestId('review-summary');
     await expect

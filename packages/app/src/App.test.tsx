@@ -22,14 +22,18 @@ describe('App', () => {
     await waitFor(() => {
       expect(rendered.baseElement).toBeInTheDocument();
     });
-    // Nobody is signed in yet: the sign-in page offers the guest provider.
+    // Nobody is signed in yet: the sign-in page offers both demo identities.
     expect(
       await rendered.findByRole(
         'button',
-        { name: /enter/i },
+        { name: 'Enter as Guest' },
         { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
-    expect(rendered.getByText('Guest')).toBeInTheDocument();
+    expect(
+      rendered.getByRole('button', { name: 'Enter as Erin Evans' }),
+    ).toBeInTheDocument();
+    expect(rendered.getByText('member of sales-team')).toBeInTheDocument();
+    expect(rendered.getByText('member of marketing-team')).toBeInTheDocument();
   });
 });

@@ -116,12 +116,126 @@ describe.each(databases.eachSupportedId())(
       ).toBe(false);
     });
 
-    it('limits suggestions with top', async () => {
+    it('limits the related products with top, each with every mapping to it', async () => {
       const one = await request(backend.server)
         .get(`${base}/products/default/component/sales-orders/interop?top=1`)
         .set('Authorization', mockCredentials.user.header());
       expect(one.status).toBe(200);
-      expect(one.body.related.flatMap((r: any) => r.mappings)).toHaveLength(1);
+      expect(one.body.related).toHaveLength(1);
+      const all = await get('default/component/sales-orders');
+      const same = all.body.related.find(
+        (r: any) => r.entityRef === one.body.related[0].entityRef,
+      );
+      expect(one.body.related[0].mappings).toEqual(same.mappings);
+      expect(all.body.related.length).toBeGreaterThan(1);
+    });
+
+    it('shows a pair of products with the same mappings from either side, oriented from the asked product', async () => {
+      // sales-orders relates to many products: with the default top its
+      // mappings used to be cut per mapping, so sales-returns saw more of the
+      // pair than sales-orders did.
+      const ids = async (asked: string, other: string) => {
+        const res = await get(`default/component/${asked}`);
+        expect(res.status).toBe(200);
+        const related = res.body.related.find(
+          (r: any) => r.entityRef === `component:default/${other}`,
+        );
+        expect(related).toBeDefined();
+        for (const m of related.mappings) {
+          expect(m.from.product).toBe(`component:default/${asked}`);
+          expect(m.to.product).toBe(`component:default/${other}`);
+        }
+        return related.mappings.map((m: any) => m.id).sort();
+      };
+      const fromOrders = await ids('sales-orders', 'sales-returns');
+      const fromReturns = await ids('sales-returns', 'sales-orders');
+      expect(fromOrders.length).toBeGreaterThan(1);
+      expect(fromOrders).toEqual(fromReturns);
+      // every related product once
+      const related = (await get('default/component/sales-orders')).body
+        .related;
+      const refs = related.map((r: any) => r.entityRef);
+      expect(new Set(refs).size).toBe(refs.length);
+    });
+
+    describe('in the review queue', () => {
+      const reviewInterop = (
+        query: Record<string, string> = {},
+        user = SALES_OWNER,
+      ) =>
+        request(backend.server)
+          .get(`${base}/review/interop`)
+          .query(query)
+          .set('Authorization', mockCredentials.user.header(user));
+      const pairOf = (item: any) =>
+        [item.entityRef, item.related.entityRef].sort().join(' | ');
+
+      it('lists each pair of products once, with the mappings either product shows', async () => {
+        const res = await reviewInterop({ limit: '100' });
+        expect(res.status).toBe(200);
+        const pairs = res.body.items.map(pairOf);
+        expect(new Set(pairs).size).toBe(pairs.length);
+        expect(res.body.total).toBe(pairs.length);
+        expect(res.body.pendingMappings).toBe(
+          res.body.items.reduce(
+            (n: number, i: any) => n + i.related.mappings.length,
+            0,
+          ),
+        );
+        // Both sales products are the caller's: their pair shows once, under the first.
+        const both = res.body.items.filter(
+          (i: any) =>
+            pairOf(i) ===
+            'component:default/sales-orders | component:default/sales-returns',
+        );
+        expect(both).toHaveLength(1);
+        expect(both[0].entityRef).toBe(SALES_ORDERS);
+        const panel = (await get('default/component/sales-orders')).body.related
+          .find((r: any) => r.entityRef === 'component:default/sales-returns')
+          .mappings.map((m: any) => m.id)
+          .sort();
+        expect(both[0].related.mappings.map((m: any) => m.id).sort()).toEqual(
+          panel,
+        );
+        for (const m of both[0].related.mappings) {
+          expect(m.from.product).toBe(SALES_ORDERS);
+        }
+
+        const summary = await request(backend.server)
+          .get(`${base}/review/summary`)
+          .set('Authorization', mockCredentials.user.header(SALES_OWNER));
+        expect(summary.body.pendingSuggestions).toBe(res.body.pendingMappings);
+      });
+
+      it('pages and sorts the pairs', async () => {
+        const all = (await reviewInterop({ limit: '100' })).body;
+        expect(all.total).toBeGreaterThan(3);
+        const first = (await reviewInterop({ limit: '2' })).body;
+        const second = (await reviewInterop({ limit: '2', offset: '2' })).body;
+        expect(first.items).toHaveLength(2);
+        expect(first.total).toBe(all.total);
+        expect(first.pendingMappings).toBe(all.pendingMappings);
+        expect([...first.items, ...second.items].map(pairOf)).toEqual(
+          all.items.slice(0, 4).map(pairOf),
+        );
+        // best first by default
+        const best = all.items.map((i: any) => i.related.bestConfidence);
+        expect(best).toEqual([...best].sort((a, b) => b - a));
+
+        const byName = (await reviewInterop({ limit: '100', sort: 'product' }))
+          .body.items;
+        const names = byName.map((i: any) =>
+          (i.related.title ?? i.related.entityRef).toLocaleLowerCase(),
+        );
+        expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+        expect(byName.map(pairOf).sort()).toEqual(all.items.map(pairOf).sort());
+
+        const bad = await reviewInterop({ sort: 'random' });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toBe(
+          'sort must be "confidence" or "product"',
+        );
+      });
     });
 
     it('never shows a product the caller cannot read', async () => {

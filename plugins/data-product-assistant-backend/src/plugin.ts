@@ -27,6 +27,7 @@ import { migrate } from './database/migrate';
 import { DataProductProfileService } from './profile/DataProductProfileService';
 import { dataProductTypes } from './profile/dataProductFilter';
 import { ModelRegistry } from './registry/ModelRegistry';
+import { EvalResults } from './registry/EvalResults';
 import { ScorecardService } from './registry/ScorecardService';
 import { createRouter } from './service/router';
 import { DatabaseKnowledgeNoteStore } from './database/DatabaseKnowledgeNoteStore';
@@ -164,6 +165,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           domainConfig,
           profiles,
           logger,
+          evalResults: EvalResults.fromConfig(config, logger),
         });
         registerAskDataProductAction(deps.actionsRegistry, asks, deps.auditor);
 

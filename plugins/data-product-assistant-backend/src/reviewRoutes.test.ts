@@ -205,6 +205,30 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('lists the queue newest or oldest first', async () => {
+      const later = await ask(
+        'How often are shipments refreshed, roughly?',
+        READER,
+        SHIPMENTS,
+      );
+      expect(later.body.status).toBe('flagged');
+      const ids = async (query: Record<string, string>) =>
+        (
+          await queue(LOGISTICS_OWNER, { verdict: 'flagged', ...query })
+        ).body.items.map((i: any) => i.ask.id);
+      const newest = await ids({});
+      expect(newest).toHaveLength(2);
+      expect(newest[0]).toBe(later.body.id);
+      expect(await ids({ order: 'newest' })).toEqual(newest);
+      expect(await ids({ order: 'oldest' })).toEqual([...newest].reverse());
+      expect(await ids({ order: 'oldest', limit: '1', offset: '1' })).toEqual([
+        later.body.id,
+      ]);
+      const bad = await queue(LOGISTICS_OWNER, { order: 'sideways' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe('order must be "newest" or "oldest"');
+    });
+
     it('refuses to verify a blocked answer as is, and verifies the owner correction', async () => {
       const blocked = await ask(EMAILS);
       expect(blocked.body.status).toBe('blocked');

@@ -50,6 +50,42 @@ export interface AskFeedback {
   createdAt: string;
 }
 
+/**
+ * What a cited fact is about, as the engine builds facts: a column, the SLA,
+ * the owner, a support channel, an owner's knowledge note, ...
+ */
+export type CitationKind =
+  | 'product'
+  | 'owner'
+  | 'domain'
+  | 'tag'
+  | 'lineage'
+  | 'contract'
+  | 'table'
+  | 'column'
+  | 'key'
+  | 'classification'
+  | 'quality'
+  | 'sla'
+  | 'role'
+  | 'support'
+  | 'team'
+  | 'doc'
+  | 'note';
+
+/**
+ * A fact an answer cites: its stable id and its text as the reader may see
+ * it. `kind`, `table` and `column` are set by engines that know them (records
+ * stored before they existed carry only `id` and `text`).
+ */
+export interface AskCitation {
+  id: string;
+  text: string;
+  kind?: CitationKind;
+  table?: string;
+  column?: string;
+}
+
 /** One stored question and what the assistant did with it. */
 export interface AskRecord {
   id: string;
@@ -66,7 +102,7 @@ export interface AskRecord {
   }>;
   groundedness: number;
   claims: Array<{ text: string; citations: string[] }>;
-  citations: Array<{ id: string; text: string }>;
+  citations: AskCitation[];
   answerModel: ModelVersion;
   validatorModel: ModelVersion;
   usage: { promptTokens: number; completionTokens: number; costUsd: number };

@@ -45,7 +45,16 @@ export interface ScoredPair {
   from: ColumnRef;
   to: ColumnRef;
   kind: RelationshipKind;
+  /**
+   * The relationship model's score in [0, 1]: it ranks suggestions (higher is
+   * stronger evidence) and is not, by itself, the chance the relationship holds.
+   */
   confidence: number;
+  /**
+   * Set only by a calibrated relationship model: the estimated probability, in
+   * [0, 1], that the relationship holds. Readers are shown it when present.
+   */
+  probability?: number;
   evidence: string[];
 }
 
@@ -83,7 +92,11 @@ export interface InteropDecision {
   kind: RelationshipKind;
 }
 
-/** Another data product the asked one fits with, and every column mapping between them. */
+/**
+ * Another data product the asked one fits with, and every column mapping
+ * between the two: the same mappings whichever of the two is asked about,
+ * oriented from the asked one.
+ */
 export interface RelatedProduct {
   entityRef: string;
   title?: string;
@@ -97,6 +110,7 @@ export interface InteropResponse {
   entityRef: string;
   /** When the suggestions were computed (they are cached until a contract changes). */
   computedAt: string;
+  /** Up to `top` related products, best first; those with an accepted mapping always. */
   related: RelatedProduct[];
   /** Whether the caller may accept or reject suggestions for this product. */
   canDecide: boolean;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_COMMENT_LENGTH, type AskRecord } from './ask';
-import type { InteropMapping } from './interop';
+import { MAX_COMMENT_LENGTH, type AskCitation, type AskRecord } from './ask';
+import type { RelatedProduct } from './interop';
 
 export const MAX_CORRECTION_LENGTH = 2000;
 
@@ -101,7 +101,7 @@ export interface VerifiedAnswerRecord extends VerifiedAnswerInfo {
   answer: string;
   claims: Array<{ text: string; citations: string[] }>;
   /** The cited facts as they read when verified: a change to one triggers a re-check. */
-  citations: Array<{ id: string; text: string }>;
+  citations: AskCitation[];
   verdict: ReviewVerdict;
   status: 'active' | 'demoted';
   demotedAt?: string;
@@ -123,15 +123,29 @@ export interface ReviewAnswerItem {
   demoted?: VerifiedAnswerRecord;
 }
 
-/** A relationship suggestion no owner has decided yet. */
+/**
+ * Two data products with relationship suggestions no owner has decided yet:
+ * each pair of products is listed once, whichever side it was found from.
+ */
 export interface ReviewInteropItem {
   kind: 'interop';
+  /** The caller's product the pair is listed under; decisions are made through it. */
   entityRef: string;
-  mapping: InteropMapping;
+  /**
+   * The other product and every undecided mapping between the two, oriented
+   * from `entityRef` (`from.product` is `entityRef`), best first.
+   */
+  related: RelatedProduct;
   computedAt: string;
 }
 
-/** `GET /review`: answers waiting on the caller, newest first. */
+/** Order of `GET /review`: by when the question was asked. */
+export type ReviewOrder = 'newest' | 'oldest';
+
+/** Order of `GET /review/interop`: best confidence first, or by the other product's name. */
+export type ReviewInteropSort = 'confidence' | 'product';
+
+/** `GET /review`: answers waiting on the caller, newest first unless `order=oldest`. */
 export interface ReviewQueueResponse {
   items: ReviewAnswerItem[];
   total: number;
@@ -139,9 +153,13 @@ export interface ReviewQueueResponse {
   products: string[];
 }
 
-/** `GET /review/interop`. */
+/** `GET /review/interop`: one page of product pairs. */
 export interface ReviewInteropResponse {
   items: ReviewInteropItem[];
+  /** Product pairs waiting in all. */
+  total: number;
+  /** Undecided mappings across every pair (not only this page). */
+  pendingMappings: number;
 }
 
 /** `GET /review/summary`: what waits for the caller, for a badge or the Assistant tab. */
@@ -155,6 +173,14 @@ export interface ReviewSummary {
 export const reviewVerdictFilterSchema = z
   .enum(['flagged', 'blocked', 'demoted'], {
     error: 'verdict must be "flagged", "blocked" or "demoted"',
+  })
+  .optional();
+export const reviewOrderSchema = z
+  .enum(['newest', 'oldest'], { error: 'order must be "newest" or "oldest"' })
+  .optional();
+export const reviewInteropSortSchema = z
+  .enum(['confidence', 'product'], {
+    error: 'sort must be "confidence" or "product"',
   })
   .optional();
 export const reviewStateFilterSchema = z

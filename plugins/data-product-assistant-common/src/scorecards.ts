@@ -26,6 +26,25 @@ export interface ServingModel {
   recordId?: string;
   /** The metrics the promoted model scored in its promotion run (registry only). */
   metrics?: ScorecardMetrics;
+  /**
+   * Its metrics in the latest evaluation run (`dpa eval`, as CI runs it), when
+   * that run measured this very model; absent when it measured another one.
+   */
+  latestRun?: EvalRunMetrics;
+}
+
+/** One model's metrics in an evaluation run (`evals/results/<run>/metrics.json`). */
+export interface EvalRunMetrics {
+  /** The run's folder name. */
+  run: string;
+  /** When the run's metrics were written (ISO 8601). */
+  time: string;
+  /** The suite provider label the metrics were recorded under, e.g. `sales-served`. */
+  label: string;
+  /** As the run wrote them; keys the portal does not know are shown under their own name. */
+  metrics: ScorecardMetrics;
+  /** Whether a hosted model was called (false: built-in models only). */
+  hostedCalled?: boolean;
 }
 
 /** One model of a promotion run. */
@@ -90,4 +109,6 @@ export interface DomainScorecard {
 export interface ScorecardsResponse {
   /** Sorted by domain name. */
   domains: DomainScorecard[];
+  /** The latest evaluation run found, if any (its folder name and time). */
+  latestRun?: { run: string; time: string };
 }

@@ -37,6 +37,8 @@ describe('dpa ask', () => {
     });
     expect(out.citations).toContainEqual({
       id: 'key:orders',
+      kind: 'key',
+      table: 'orders',
       text: 'The primary key of table orders is order_id.',
     });
     expect(out.model).toMatchObject({
@@ -69,9 +71,22 @@ describe('dpa ask', () => {
     const internal = JSON.parse((await asked('internal')).stdout);
     expect(internal.verdict.status).toBe('blocked');
     expect(internal.answer).not.toMatch(/@example/);
+    // Run locally nothing is stored or queued: it must not claim otherwise.
+    expect(internal.answer).not.toMatch(/sent to/);
+    expect(internal.answer).toMatch(/not stored and not queued/);
     const restricted = JSON.parse((await asked('restricted')).stdout);
     expect(restricted.verdict.status).toBe('approved');
     expect(restricted.answer).toMatch(/jane\.doe@example\.com/);
+  }, 60_000);
+
+  it("says in --help that batch paths resolve against the batch file's folder", async () => {
+    for (const command of ['ask', 'validate', 'pii']) {
+      const { code, stdout } = await runDpa([command, '--help']);
+      expect(code, command).toBe(0);
+      expect(stdout.replace(/\s+/g, ' '), command).toMatch(
+        /resolves against the batch file's folder/,
+      );
+    }
   }, 60_000);
 
   it('answers a batch in input order, one JSON line each, bad lines included', async () => {

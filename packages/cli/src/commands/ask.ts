@@ -29,10 +29,18 @@ export function checkQuestion(question: string | undefined): string {
   return q;
 }
 
+/**
+ * What a blocked answer reads as here: run locally, nothing is stored or
+ * queued for the owners (the backend's record says it waits for review).
+ */
+export const WITHHELD_LOCALLY =
+  "This answer was withheld by the validator (see the reasons). Asked locally, it was not stored and not queued for the data product owners' review; ask through the portal or its API to have them review it.";
+
 /** The CLI's view of an ask: the shape DESIGN.md fixes for `dpa ask --json`. */
 export function askOutput(result: AskResult) {
   return {
-    answer: result.answer,
+    answer:
+      result.verdict.status === 'blocked' ? WITHHELD_LOCALLY : result.answer,
     verdict: {
       status: result.verdict.status,
       reasons: result.verdict.reasons,
@@ -102,7 +110,7 @@ export function registerAsk(program: Command) {
     )
     .option(
       '--batch <file>',
-      'JSON lines of {"contract", "question"}; one result per line',
+      'JSON lines of {"contract", "question", "domain"?}; one result per line; a relative "contract" path resolves against the batch file\'s folder',
     )
     .option('--json', 'print one JSON document')
     .action(async opts => {

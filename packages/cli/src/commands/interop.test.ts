@@ -95,38 +95,80 @@ describe('dpa interop', () => {
     expect(stderr).toMatch(/unknown data product nope/);
   }, 30_000);
 
-  it('exits 2 naming the file and the first issue of an invalid contract; skips other YAML', async () => {
+  it('skips an invalid contract with a warning naming the file and its first issue, like the backend; skips other YAML', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dpa-interop-'));
     mkdirSync(path.join(dir, 'a'));
     writeFileSync(
       path.join(dir, 'a', 'catalog-info.yaml'),
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: x}\n',
     );
-    const good = readFileSync(
-      path.join(catalog, 'products/sales/sales-orders/contract.odcs.yaml'),
-      'utf8',
+    const contract = (name: string) =>
+      readFileSync(
+        path.join(catalog, `products/sales/${name}/contract.odcs.yaml`),
+        'utf8',
+      );
+    writeFileSync(
+      path.join(dir, 'a', 'contract.odcs.yaml'),
+      contract('sales-orders'),
     );
-    writeFileSync(path.join(dir, 'a', 'contract.odcs.yaml'), good);
     const ok = await dpa(['interop', '--contracts', dir, '--json']);
     expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe('');
     expect(JSON.parse(ok.stdout).suggestions).toEqual([]);
+
+    writeFileSync(
+      path.join(dir, 'lines.odcs.yaml'),
+      contract('sales-order-lines'),
+    );
+    const both = JSON.parse(
+      (await dpa(['interop', '--contracts', dir, '--json'])).stdout,
+    );
+    expect(both.suggestions.length).toBeGreaterThan(0);
 
     writeFileSync(
       path.join(dir, 'bad.odcs.yaml'),
       'apiVersion: v3.1.0\nkind: DataContract\nid: broken\n',
     );
     const bad = await dpa(['interop', '--contracts', dir, '--json']);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(0);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/invalid contract .*bad\.odcs\.yaml: /);
-  }, 30_000);
+    expect(bad.stderr).toMatch(
+      /^dpa: warning: skipping invalid contract .*bad\.odcs\.yaml: /,
+    );
+    // the valid contracts are still compared
+    expect(JSON.parse(bad.stdout).suggestions).toEqual(both.suggestions);
+
+    // nothing valid left: bad input
+    const onlyBad = mkdtempSync(path.join(tmpdir(), 'dpa-interop-'));
+    writeFileSync(
+      path.join(onlyBad, 'bad.odcs.yaml'),
+      'apiVersion: v3.1.0\nkind: DataContract\nid: broken\n',
+    );
+    const none = await dpa(['interop', '--contracts', onlyBad, '--json']);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/no valid ODCS contracts/);
+  }, 60_000);
 
   it('exits 2 on a missing directory or a bad --top', async () => {
     const missing = await dpa(['interop', '--contracts', '/nonexistent/dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/does not exist/);
-    const top = await dpa(['interop', '--contracts', catalog, '--top', 'many']);
-    expect(top.code).toBe(2);
-    expect(top.stderr).toMatch(/--top must be a whole number/);
-  }, 30_000);
+    for (const value of ['many', '0', '-1', '1.5']) {
+      const top = await dpa([
+        'interop',
+        '--contracts',
+        catalog,
+        '--top',
+        value,
+        '--json',
+      ]);
+      expect(top.code, value).toBe(2);
+      expect(top.stdout, value).toBe('');
+      expect(top.stderr.trim().split('\n'), value).toHaveLength(1);
+      expect(top.stderr, value).toMatch(
+        /--top must be a whole number of at least 1/,
+      );
+    }
+  }, 60_000);
 });

@@ -32,8 +32,15 @@ function yamlFiles(dir: string): string[] {
   return out;
 }
 
-/** Every ODCS contract (`kind: DataContract`) under the directory; other YAML is skipped. */
-export function loadContracts(dir: string): InteropProduct[] {
+/**
+ * Every valid ODCS contract (`kind: DataContract`) under the directory; other
+ * YAML is skipped. An invalid contract is skipped too, as the backend does,
+ * and reported through `warn` with its file and first problem.
+ */
+export function loadContracts(
+  dir: string,
+  warn: (message: string) => void = () => {},
+): InteropProduct[] {
   let info;
   try {
     info = statSync(dir);
@@ -50,11 +57,12 @@ export function loadContracts(dir: string): InteropProduct[] {
     const result = parseContract(text);
     if (!result.ok) {
       const first = result.issues[0];
-      throw new UsageError(
-        `invalid contract ${rel}: ${
+      warn(
+        `skipping invalid contract ${rel}: ${
           first ? `${first.path} ${first.message}` : 'unknown problem'
         }`,
       );
+      continue;
     }
     const contract = result.contract;
     const id = contract.dataProduct ?? contract.id;
@@ -68,7 +76,9 @@ export function loadContracts(dir: string): InteropProduct[] {
     else byId.set(id, { id, domain: contract.domain, contract });
   }
   if (byId.size === 0)
-    throw new UsageError(`no ODCS contracts (kind: DataContract) under ${dir}`);
+    throw new UsageError(
+      `no valid ODCS contracts (kind: DataContract) under ${dir}`,
+    );
   return [...byId.values()];
 }
 
@@ -108,7 +118,7 @@ export function registerInterop(program: Command) {
       '--product <id>',
       'only relationships of this data product (contract dataProduct or id)',
     )
-    .option('--top <k>', 'at most k suggestions, best first')
+    .option('--top <k>', 'at most k suggestions (k ≥ 1), best first')
     .option('--json', 'print one JSON document')
     .action(
       (opts: {
@@ -119,13 +129,15 @@ export function registerInterop(program: Command) {
       }) => {
         let top: number | undefined;
         if (opts.top !== undefined) {
-          if (!/^\d+$/.test(opts.top))
+          if (!/^\d+$/.test(opts.top) || Number(opts.top) < 1)
             throw new UsageError(
-              `--top must be a whole number, got ${opts.top}`,
+              `--top must be a whole number of at least 1, got ${opts.top}`,
             );
           top = Number(opts.top);
         }
-        const products = loadContracts(opts.contracts);
+        const products = loadContracts(opts.contracts, message =>
+          process.stderr.write(`dpa: warning: ${message}\n`),
+        );
         const index = buildInteropIndex(products);
         if (opts.product !== undefined && !index.has(opts.product)) {
           throw new UsageError(

@@ -24,7 +24,7 @@ export function registerPii(program: Command) {
     .option('--file <file>', 'a file whose text to scan')
     .option(
       '--batch <file>',
-      'JSON lines of {"text"} or {"file"}; prints one result per line',
+      'JSON lines of {"text"} or {"file"}; prints one result per line; a relative "file" path resolves against the batch file\'s folder',
     )
     .option('--json', 'print one JSON document')
     .action(

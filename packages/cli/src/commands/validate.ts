@@ -72,7 +72,7 @@ export function registerValidate(program: Command) {
     )
     .option(
       '--batch <file>',
-      'JSON lines of {"context", "question", "answer"}; one verdict per line',
+      'JSON lines of {"context", "question", "answer"}; one verdict per line; a relative "context" path resolves against the batch file\'s folder',
     )
     .option('--json', 'print one JSON document')
     .action(async opts => {

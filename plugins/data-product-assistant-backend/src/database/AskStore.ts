@@ -34,6 +34,8 @@ export interface ReviewListQuery {
   entityRefs: string[];
   state: ReviewState;
   reason?: ReviewReason;
+  /** By when the question was asked; newest first by default. */
+  order?: 'newest' | 'oldest';
   limit: number;
   offset: number;
 }
@@ -48,7 +50,7 @@ export interface AskStore {
   ): Promise<{ items: StoredAsk[]; total: number }>;
   setFeedback(askId: string, feedback: AskFeedback): Promise<void>;
   getFeedback(askId: string, userRef: string): Promise<AskFeedback | undefined>;
-  /** Asks of the given products in a review state, newest first. */
+  /** Asks of the given products in a review state, newest (or oldest) first. */
   listForReview(
     query: ReviewListQuery,
   ): Promise<{ items: StoredAsk[]; total: number }>;

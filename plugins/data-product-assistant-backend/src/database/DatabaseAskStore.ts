@@ -178,11 +178,12 @@ export class DatabaseAskStore implements AskStore {
       if (query.reason) q.where(`${ASKS}.review_reason`, query.reason);
       return q;
     };
+    const order = query.order === 'oldest' ? 'asc' : 'desc';
     const [rows, [{ count }]] = await Promise.all([
       where(this.select())
         .orderBy([
-          { column: `${ASKS}.created_at`, order: 'desc' },
-          { column: `${ASKS}.id`, order: 'desc' },
+          { column: `${ASKS}.created_at`, order },
+          { column: `${ASKS}.id`, order },
         ])
         .limit(query.limit)
         .offset(query.offset),

@@ -20,6 +20,7 @@ import {
   type InteropDecisionRequest,
   type InteropMapping,
   type InteropResponse,
+  type InteropSuggestion,
   type RelatedProduct,
 } from '@dpa/plugin-data-product-assistant-common';
 import type { InteropDecisionStore } from '../database/InteropDecisionStore';
@@ -28,6 +29,24 @@ import type { DataProductProfileService } from '../profile/DataProductProfileSer
 import type { InteropIndexCache, IndexState } from './InteropIndexCache';
 import { suggestionId } from './suggestionId';
 import { principalRef } from '../ask/caller';
+
+/** The index and what the caller may read. */
+interface View {
+  state: IndexState;
+  visible: Map<string, Entity>;
+}
+
+/** The suggestion with `ref` on the `from` side; undefined when it does not involve `ref` (or joins it to itself). */
+function orientFrom(
+  ref: string,
+  suggestion: InteropSuggestion,
+): InteropSuggestion | undefined {
+  const { from, to } = suggestion;
+  if (from.product === to.product) return undefined;
+  if (from.product === ref) return suggestion;
+  if (to.product === ref) return { ...suggestion, from: to, to: from };
+  return undefined;
+}
 
 /** What a caller needs to know about a visible product to show it. */
 const VISIBILITY_FIELDS = [
@@ -106,37 +125,87 @@ export class InteropService {
     return new Map(entities.map(e => [stringifyEntityRef(e), e]));
   }
 
-  /**
-   * The product's current suggestions the caller may see: not blocked by
-   * validation, the other product readable by the caller; with decisions.
-   */
-  private async mappingsFor(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<{
-    state: IndexState;
-    visible: Map<string, Entity>;
-    mappings: InteropMapping[];
-  }> {
-    const [state, visible, decisions] = await Promise.all([
+  /** The index and the products the caller may read: what every listing starts from. */
+  private async view(credentials: BackstageCredentials): Promise<View> {
+    const [state, visible] = await Promise.all([
       this.options.index.get(),
       this.visibleProducts(credentials),
-      this.options.decisions.listForEntity(entityRef),
     ]);
-    if (!state.has(entityRef)) return { state, visible, mappings: [] };
-    const decided = new Map(decisions.map(d => [d.suggestionId, d]));
-    const mappings: InteropMapping[] = [];
-    for (const suggestion of state.suggestionsFor(entityRef).suggestions) {
-      if (suggestion.validation.status === 'blocked') continue;
-      const other =
-        suggestion.from.product === entityRef
-          ? suggestion.to.product
-          : suggestion.from.product;
-      if (other === entityRef || !visible.has(other)) continue;
-      const id = suggestionId(suggestion.from, suggestion.to);
-      mappings.push({ ...suggestion, id, decision: decided.get(id) });
+    return { state, visible };
+  }
+
+  /**
+   * The products related to `ref` that the caller may read, each with every
+   * mapping between the two (rejected ones too), best related product first.
+   * A pair's mappings are the union of what was found from either side,
+   * oriented from `ref`, so both products show the same mappings.
+   * `top` bounds the related products; those with an accepted mapping stay.
+   * Rejected mappings are left out unless asked for (to decide again).
+   */
+  private async related(
+    ref: string,
+    { state, visible }: View,
+    options: { top: number; includeRejected?: boolean },
+  ): Promise<RelatedProduct[]> {
+    if (!state.has(ref)) return [];
+    const decided = new Map(
+      (await this.options.decisions.listForEntity(ref)).map(d => [
+        d.suggestionId,
+        d,
+      ]),
+    );
+    const pairs = new Map<string, Map<string, InteropMapping>>();
+    const add = (suggestion: InteropSuggestion) => {
+      if (suggestion.validation.status === 'blocked') return;
+      const oriented = orientFrom(ref, suggestion);
+      if (!oriented) return;
+      const other = oriented.to.product;
+      if (!visible.has(other)) return;
+      const id = suggestionId(oriented.from, oriented.to);
+      const decision = decided.get(id);
+      if (decision?.status === 'rejected' && !options.includeRejected) return;
+      const mappings = pairs.get(other) ?? new Map<string, InteropMapping>();
+      if (!mappings.has(id)) {
+        mappings.set(id, { ...oriented, id, decision });
+      }
+      pairs.set(other, mappings);
+    };
+    state.suggestionsFor(ref).suggestions.forEach(add);
+
+    const best = (m: Map<string, InteropMapping>) =>
+      Math.max(...[...m.values()].map(x => x.confidence));
+    const ranked = [...pairs]
+      .sort(([a, x], [b, y]) => best(y) - best(x) || a.localeCompare(b))
+      .filter(
+        ([, mappings], i) =>
+          i < options.top ||
+          [...mappings.values()].some(m => m.decision?.status === 'accepted'),
+      );
+    // The other side may have found mappings this side did not.
+    for (const [other] of ranked) {
+      if (state.has(other))
+        state.suggestionsFor(other).suggestions.forEach(add);
     }
-    return { state, visible, mappings };
+    return ranked
+      .map(([otherRef, byId]) => {
+        const entity = visible.get(otherRef)!;
+        const mappings = [...byId.values()].sort(
+          (a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id),
+        );
+        return {
+          entityRef: otherRef,
+          title: entity.metadata.title,
+          domain: entity.spec?.domain as string | undefined,
+          owner: ownerOf(entity),
+          bestConfidence: Math.max(...mappings.map(m => m.confidence)),
+          mappings,
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.bestConfidence - a.bestConfidence ||
+          a.entityRef.localeCompare(b.entityRef),
+      );
   }
 
   private async mayDecide(
@@ -163,39 +232,12 @@ export class InteropService {
       credentials,
     );
     const ref = stringifyEntityRef(entity);
-    const [{ state, visible, mappings }, canDecide] = await Promise.all([
-      this.mappingsFor(ref, credentials),
+    const [view, canDecide] = await Promise.all([
+      this.view(credentials),
       this.mayDecide([ref], credentials),
     ]);
-    const shown = mappings.filter(m => m.decision?.status !== 'rejected');
-    // The best `top` suggestions; accepted relationships always show.
-    const kept = shown.filter(
-      (m, i) => i < options.top || m.decision?.status === 'accepted',
-    );
-    const groups = new Map<string, InteropMapping[]>();
-    for (const mapping of kept) {
-      const other =
-        mapping.from.product === ref
-          ? mapping.to.product
-          : mapping.from.product;
-      groups.set(other, [...(groups.get(other) ?? []), mapping]);
-    }
-    const related: RelatedProduct[] = [...groups].map(([otherRef, list]) => {
-      const other = visible.get(otherRef)!;
-      return {
-        entityRef: otherRef,
-        title: other.metadata.title,
-        domain: other.spec?.domain as string | undefined,
-        owner: ownerOf(other),
-        bestConfidence: Math.max(...list.map(m => m.confidence)),
-        mappings: list,
-      };
-    });
-    related.sort(
-      (a, b) =>
-        b.bestConfidence - a.bestConfidence ||
-        a.entityRef.localeCompare(b.entityRef),
-    );
+    const related = await this.related(ref, view, { top: options.top });
+    const { state } = view;
     const stats = state.has(ref)
       ? state.suggestionsFor(ref).stats
       : { columns: state.columns, candidatePairs: 0, allPairs: 0 };
@@ -206,6 +248,23 @@ export class InteropService {
       canDecide,
       stats,
     };
+  }
+
+  /**
+   * The related products of several products (the caller's own, for the
+   * review queue), read with one look at the catalog.
+   */
+  async relatedOf(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+    options: { top: number },
+  ): Promise<{ computedAt: string; related: Map<string, RelatedProduct[]> }> {
+    const view = await this.view(credentials);
+    const related = new Map<string, RelatedProduct[]>();
+    for (const ref of entityRefs) {
+      related.set(ref, await this.related(ref, view, options));
+    }
+    return { computedAt: view.state.computedAt.toISOString(), related };
   }
 
   /**
@@ -222,8 +281,13 @@ export class InteropService {
       credentials,
     );
     const ref = stringifyEntityRef(entity);
-    const { mappings } = await this.mappingsFor(ref, credentials);
-    const mapping = mappings.find(m => m.id === request.suggestionId);
+    const related = await this.related(ref, await this.view(credentials), {
+      top: Infinity,
+      includeRejected: true,
+    });
+    const mapping = related
+      .flatMap(r => r.mappings)
+      .find(m => m.id === request.suggestionId);
     if (!mapping) {
       throw new NotFoundError(
         `No suggestion ${request.suggestionId} among the current suggestions for ${ref}`,

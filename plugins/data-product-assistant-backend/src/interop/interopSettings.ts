@@ -10,7 +10,7 @@ export const MAX_TOP = 200;
 
 export interface InteropSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
-  /** Suggestions per product when the request names no `top`. */
+  /** Related products per product when the request names no `top`. */
   defaultTop: number;
   /** How long a stored contract snapshot is trusted before the source is asked again. */
   contractMaxAgeMs: number;

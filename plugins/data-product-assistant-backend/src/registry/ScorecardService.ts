@@ -4,16 +4,19 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type {
   DomainScorecard,
+  EvalRunMetrics,
   PromotionHistoryEntry,
   ScorecardRole,
   ScorecardsResponse,
   ServingModel,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
+  resolveDomainModels,
   specVersion,
   type DomainConfig,
   type RegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node';
+import type { EvalResults, EvalRun } from './EvalResults';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ModelRegistry } from './ModelRegistry';
 import { servedDomainModels, type ServedModel } from './servedModels';
@@ -86,6 +89,8 @@ export class ScorecardService {
       domainConfig: DomainConfig;
       profiles: Pick<DataProductProfileService, 'listDataProducts'>;
       logger: LoggerService;
+      /** The evaluation runs CI writes; the latest is shown per serving model. */
+      evalResults?: Pick<EvalResults, 'latest'>;
     },
   ) {}
 
@@ -96,7 +101,10 @@ export class ScorecardService {
   async scorecards(
     credentials: BackstageCredentials,
   ): Promise<ScorecardsResponse> {
-    const records = await this.options.registry.records();
+    const [records, run] = await Promise.all([
+      this.options.registry.records(),
+      this.options.evalResults?.latest(),
+    ]);
     const domains = new Set<string>([
       ...Object.keys(this.options.domainConfig.domains),
       ...records.map(r => r.domain),
@@ -115,16 +123,65 @@ export class ScorecardService {
           domain,
           records,
         );
+        const answer = servingModel(served.answer, history, 'answer');
+        const validator = servingModel(served.validator, history, 'validator');
+        if (run) {
+          answer.latestRun = this.measured(
+            run,
+            domain,
+            'answer',
+            served.answer,
+          );
+          validator.latestRun = this.measured(
+            run,
+            domain,
+            'validator',
+            served.validator,
+          );
+        }
         return {
           domain,
-          champions: {
-            answer: servingModel(served.answer, history, 'answer'),
-            validator: servingModel(served.validator, history, 'validator'),
-          },
+          champions: { answer, validator },
           history: history.map(historyEntry),
         };
       });
-    return { domains: cards };
+    return {
+      domains: cards,
+      ...(run ? { latestRun: { run: run.run, time: run.time } } : {}),
+    };
+  }
+
+  /**
+   * The run's metrics for a serving model, when the run measured that model.
+   * `dpa eval` labels each domain's answer suite `<domain>-served` (the
+   * domain's models in app-config) and the validator suite `validator-served`
+   * (the default validator in app-config).
+   */
+  private measured(
+    run: EvalRun,
+    domain: string,
+    role: ScorecardRole,
+    served: ServedModel,
+  ): EvalRunMetrics | undefined {
+    const config = this.options.domainConfig;
+    const label = role === 'answer' ? `${domain}-served` : 'validator-served';
+    const measured = resolveDomainModels(
+      config,
+      role === 'answer' ? domain : undefined,
+    )[role];
+    const metrics = run.metrics[label];
+    if (!metrics || specVersion(measured.spec) !== specVersion(served.spec)) {
+      return undefined;
+    }
+    return {
+      run: run.run,
+      time: run.time,
+      label,
+      metrics,
+      ...(label in run.hostedCalled
+        ? { hostedCalled: run.hostedCalled[label] }
+        : {}),
+    };
   }
 
   private async catalogDomains(

@@ -14,6 +14,9 @@ import {
   type ReviewActionRequest,
   type ReviewAnswerItem,
   type ReviewInteropItem,
+  type ReviewInteropResponse,
+  type ReviewInteropSort,
+  type ReviewOrder,
   type ReviewQueueResponse,
   type ReviewReason,
   type ReviewState,
@@ -66,7 +69,7 @@ export class ReviewService {
       permissions: PermissionsService;
       userInfo: UserInfoService;
       clearance: ClearancePolicy;
-      /** Suggestions per product considered for review (the Assistant tab's default). */
+      /** Related products per product considered for review (the Assistant tab's default). */
       interopTop: number;
     },
   ) {}
@@ -121,6 +124,7 @@ export class ReviewService {
       product?: string;
       reason?: ReviewReason;
       state: ReviewState;
+      order?: ReviewOrder;
       limit: number;
       offset: number;
     },
@@ -133,6 +137,7 @@ export class ReviewService {
       entityRefs: refs,
       state: query.state,
       reason: query.reason,
+      order: query.order ?? 'newest',
       limit: query.limit,
       offset: query.offset,
     });
@@ -155,44 +160,74 @@ export class ReviewService {
 
   async interopQueue(
     credentials: BackstageCredentials,
-    product?: string,
-  ): Promise<{ items: ReviewInteropItem[] }> {
+    query: {
+      product?: string;
+      sort: ReviewInteropSort;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<ReviewInteropResponse> {
+    const pairs = await this.pendingPairs(
+      await this.scope(credentials, query.product),
+      credentials,
+    );
+    if (query.sort === 'product') {
+      const name = (item: ReviewInteropItem) =>
+        (item.related.title ?? item.related.entityRef).toLocaleLowerCase();
+      pairs.sort(
+        (a, b) =>
+          name(a).localeCompare(name(b)) ||
+          a.entityRef.localeCompare(b.entityRef),
+      );
+    }
     return {
-      items: await this.pendingSuggestions(
-        await this.scope(credentials, product),
-        credentials,
-      ),
+      items: pairs.slice(query.offset, query.offset + query.limit),
+      total: pairs.length,
+      pendingMappings: pairs.reduce((n, p) => n + p.related.mappings.length, 0),
     };
   }
 
-  /** Undecided suggestions on these products, best first; one between two of them shows once. */
-  private async pendingSuggestions(
+  /**
+   * Pairs of products with undecided suggestions, one of them the caller's,
+   * best first. A pair of two of the caller's products shows once, under
+   * the first of them, with the same mappings either side would show.
+   */
+  private async pendingPairs(
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<ReviewInteropItem[]> {
+    const { computedAt, related } = await this.options.interop.relatedOf(
+      refs,
+      credentials,
+      { top: this.options.interopTop },
+    );
+    const seen = new Set<string>();
     const items: ReviewInteropItem[] = [];
-    for (const ref of refs) {
-      const response = await this.options.interop.suggestionsFor(
-        ref,
-        credentials,
-        { top: this.options.interopTop },
-      );
-      for (const related of response.related) {
-        for (const mapping of related.mappings) {
-          if (mapping.decision) continue;
-          items.push({
-            kind: 'interop',
-            entityRef: ref,
-            mapping,
-            computedAt: response.computedAt,
-          });
-        }
+    for (const ref of [...refs].sort()) {
+      for (const product of related.get(ref) ?? []) {
+        const pair = [ref, product.entityRef].sort().join('|');
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const mappings = product.mappings.filter(m => !m.decision);
+        if (mappings.length === 0) continue;
+        items.push({
+          kind: 'interop',
+          entityRef: ref,
+          related: {
+            ...product,
+            mappings,
+            bestConfidence: Math.max(...mappings.map(m => m.confidence)),
+          },
+          computedAt,
+        });
       }
     }
-    const seen = new Set<string>();
-    return items
-      .filter(i => !seen.has(i.mapping.id) && !!seen.add(i.mapping.id))
-      .sort((a, b) => b.mapping.confidence - a.mapping.confidence);
+    return items.sort(
+      (a, b) =>
+        b.related.bestConfidence - a.related.bestConfidence ||
+        a.entityRef.localeCompare(b.entityRef) ||
+        a.related.entityRef.localeCompare(b.related.entityRef),
+    );
   }
 
   async summary(
@@ -203,14 +238,17 @@ export class ReviewService {
     if (refs.length === 0) {
       return { canReview: false, pendingAnswers: 0, pendingSuggestions: 0 };
     }
-    const [counts, suggestions] = await Promise.all([
+    const [counts, pairs] = await Promise.all([
       this.options.asks.countPendingReviews(refs),
-      this.pendingSuggestions(refs, credentials),
+      this.pendingPairs(refs, credentials),
     ]);
     return {
       canReview: true,
       pendingAnswers: [...counts.values()].reduce((a, b) => a + b, 0),
-      pendingSuggestions: suggestions.length,
+      pendingSuggestions: pairs.reduce(
+        (n, p) => n + p.related.mappings.length,
+        0,
+      ),
     };
   }
 

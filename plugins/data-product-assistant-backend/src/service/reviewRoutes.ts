@@ -6,6 +6,8 @@ import type {
 import { InputError } from '@backstage/errors';
 import {
   reviewActionRequestSchema,
+  reviewInteropSortSchema,
+  reviewOrderSchema,
   reviewStateFilterSchema,
   reviewVerdictFilterSchema,
 } from '@dpa/plugin-data-product-assistant-common';
@@ -42,13 +44,22 @@ export function registerReviewRoutes(
         state:
           parseQueryValue(reviewStateFilterSchema, req.query.state) ??
           'pending',
+        order: parseQueryValue(reviewOrderSchema, req.query.order),
         ...parsePage(req.query),
       }),
     );
   });
 
   router.get('/review/interop', async (req, res) => {
-    res.json(await reviews.interopQueue(await credentials(req), product(req)));
+    res.json(
+      await reviews.interopQueue(await credentials(req), {
+        product: product(req),
+        sort:
+          parseQueryValue(reviewInteropSortSchema, req.query.sort) ??
+          'confidence',
+        ...parsePage(req.query),
+      }),
+    );
   });
 
   router.get('/review/summary', async (req, res) => {

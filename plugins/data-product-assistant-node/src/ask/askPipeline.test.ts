@@ -82,6 +82,12 @@ describe('ask pipeline with built-in models', () => {
       c => c.id === 'col:orders.customer_email',
     )!;
     expect(cited.text).not.toContain('jane.doe@example.com');
+    // Readers see what the fact is about, not only its id.
+    expect(cited).toMatchObject({
+      kind: 'column',
+      table: 'orders',
+      column: 'customer_email',
+    });
   });
 });
 

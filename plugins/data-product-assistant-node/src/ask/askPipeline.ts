@@ -71,6 +71,10 @@ export interface AskInput {
 export interface AskCitation {
   id: string;
   text: string;
+  /** What the fact is about, so readers see "the column orders.status" rather than an id. */
+  kind: Fact['kind'];
+  table?: string;
+  column?: string;
 }
 
 export interface AskResult {
@@ -310,7 +314,13 @@ export async function ask(input: AskInput): Promise<AskResult> {
   const citations = cited
     .map(id => byId.get(id))
     .filter((f): f is Fact => f !== undefined)
-    .map(f => ({ id: f.id, text: citationText(f, clearance) }));
+    .map(f => ({
+      id: f.id,
+      text: citationText(f, clearance),
+      kind: f.kind,
+      ...(f.table ? { table: f.table } : {}),
+      ...(f.column ? { column: f.column } : {}),
+    }));
 
   const answer = verdict.status === 'blocked' ? WITHHELD_MESSAGE : shown.answer;
   return {

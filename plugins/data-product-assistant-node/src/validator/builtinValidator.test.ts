@@ -151,6 +151,23 @@ describe('governance', () => {
       ]),
     );
     expect(v.status).toBe('blocked');
+    // The value is the contract's own example: the reason says where it comes from.
+    const pii = v.reasons.find(r => r.code === 'pii');
+    expect(pii?.message).toBe(
+      "The answer contains an e-mail address from customers.email (classified confidential), which the reader's clearance (internal) does not cover.",
+    );
+  });
+
+  it('says when a personal value appears nowhere in the metadata', async () => {
+    const v = await status(
+      answer('Status 5 means shipped. Contact bob.smith@corp.example.com.', [
+        ['col:orders.status'],
+        ['col:orders.status'],
+      ]),
+    );
+    expect(v.reasons.find(r => r.code === 'pii')?.message).toBe(
+      "The answer contains an e-mail address that the metadata does not publish, which the reader's clearance (internal) does not cover.",
+    );
   });
 });
 

@@ -63,6 +63,19 @@ export function leaksValue(
   return undefined;
 }
 
+/** How a reason names a detected value. */
+const PII_WORDS: Record<string, string> = {
+  person: 'a person name',
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  'payment-card': 'a payment card number',
+  iban: 'an IBAN',
+  'national-id': 'a national identification number',
+  'ip-address': 'an IP address',
+  'street-address': 'a street address',
+  'date-of-birth': 'a date of birth',
+};
+
 function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
   if (s.type === 'person') {
     // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
@@ -127,11 +140,20 @@ export function checkGovernance(
     if (spanInFacts(s, clearedFacts)) continue;
     const weak =
       s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
+    // Where the value comes from: a column's own examples are not "unpublished".
+    const source = facts.find(f => spanInFacts(s, [f]));
+    const what = PII_WORDS[s.type] ?? `a ${s.type} value`;
+    let where = ' that the metadata does not publish';
+    if (source?.table && source.column) {
+      where = ` from ${source.table}.${
+        source.column
+      } (classified ${effectiveClassification(source)})`;
+    } else if (source) {
+      where = '';
+    }
     reasons.push({
       code: 'pii',
-      message: `The answer contains ${
-        s.type === 'person' ? 'a person name' : `an unpublished ${s.type}`
-      } that the reader's clearance (${clearance}) does not cover.`,
+      message: `The answer contains ${what}${where}, which the reader's clearance (${clearance}) does not cover.`,
       severity: weak ? 'warning' : 'block',
     });
   }

@@ -78,7 +78,7 @@ export function fakeApi() {
       async () => ({ items: [], total: 0, products: [] }),
     ),
     getReviewInterop: vi.fn<DataProductAssistantApi['getReviewInterop']>(
-      async () => ({ items: [] }),
+      async () => ({ items: [], total: 0, pendingMappings: 0 }),
     ),
     getReviewSummary: vi.fn<DataProductAssistantApi['getReviewSummary']>(
       async () => ({

@@ -117,6 +117,12 @@ export const orderProfile: DataProductProfile = {
           description: 'Analysts',
           approvers: ['alice'],
         },
+        {
+          role: 'orders_pii_reader',
+          access: 'read',
+          description: 'Order lines including customer_email.',
+          approvers: ['alice', 'Data Protection Office'],
+        },
       ],
       team: {
         name: 'sales',
@@ -138,25 +144,28 @@ export const approvedAsk: AskRecord = {
   id: 'ask-1',
   entityRef: 'component:default/orders',
   question: 'What does net_amount mean?',
-  answer:
-    'net_amount is the amount after discounts, before tax [orders.order_lines.net_amount].',
+  answer: 'net_amount is the amount after discounts, before tax.',
   status: 'approved',
   reasons: [],
   groundedness: 0.96,
   claims: [
     {
       text: 'net_amount is the amount after discounts, before tax',
-      citations: ['orders.order_lines.net_amount'],
+      citations: ['col:order_lines.net_amount'],
     },
   ],
   citations: [
     {
-      id: 'orders.order_lines.net_amount',
-      text: 'Column net_amount (number): Amount after discounts, before tax',
+      id: 'col:order_lines.net_amount',
+      kind: 'column',
+      table: 'order_lines',
+      column: 'net_amount',
+      text: 'Column order_lines.net_amount (number): Amount after discounts, before tax.',
     },
+    // stored before citations carried their kind: labelled from the id
     {
-      id: 'orders.order_lines',
-      text: 'Table order_lines: one row per order line',
+      id: 'table:order_lines',
+      text: 'Table order_lines: one row per order line.',
     },
   ],
   answerModel: {
@@ -200,33 +209,54 @@ export const blockedAsk: AskRecord = {
   id: 'ask-3',
   question: 'List the customer emails',
   answer:
-    'This answer was withheld because it may reveal personal data. It has been sent for review.',
+    'This answer was withheld by the validator and sent to the data product owner for review.',
   status: 'blocked',
-  groundedness: 0,
+  groundedness: 1,
   claims: [],
   citations: [],
   reasons: [
     {
-      code: 'pii-disclosure',
-      message: 'The answer reveals values of a PII column',
-      severity: 'error',
+      code: 'pii',
+      message:
+        "The answer contains an e-mail address from order_lines.customer_email (classified restricted), which the reader's clearance (internal) does not cover.",
+      severity: 'block',
     },
   ],
   usage: { promptTokens: 700, completionTokens: 80, costUsd: 0.0123 },
   createdAt: '2025-03-04T10:25:00.000Z',
 };
 
-/** No answer in the metadata. */
+/** No answer in the metadata: a correct abstention, pointing to the owner. */
 export const abstainedAsk: AskRecord = {
   ...approvedAsk,
   id: 'ask-4',
   question: 'What was revenue last quarter?',
-  answer: 'The metadata of this data product does not say.',
+  answer:
+    'The metadata of this data product does not say. For anything else, ask the owner of "Orders", sales.',
   status: 'abstained',
-  groundedness: 1,
-  claims: [],
-  citations: [],
-  reasons: [],
+  // as the built-in validator scores the pointer to the owner
+  groundedness: 0,
+  claims: [
+    {
+      text: 'For anything else, ask the owner of "Orders", sales.',
+      citations: ['owner'],
+    },
+  ],
+  citations: [
+    {
+      id: 'owner',
+      kind: 'owner',
+      text: 'The data product "Orders" is owned by sales (group:default/sales).',
+    },
+  ],
+  reasons: [
+    {
+      code: 'ungrounded',
+      message: 'Claim 1 only 8 of 10 content words are in its cited facts.',
+      severity: 'warning',
+      claim: 0,
+    },
+  ],
   createdAt: '2025-03-04T10:30:00.000Z',
 };
 
@@ -445,10 +475,17 @@ export const demotedReviewItem: ReviewAnswerItem = {
   },
 };
 
-/** A suggestion on orders waiting for its owners. */
-export const channelInteropItem: ReviewInteropItem = {
+/** orders ↔ customers: the pair's undecided mappings, waiting for the owners of orders. */
+export const customersInteropItem: ReviewInteropItem = {
   kind: 'interop',
   entityRef: 'component:default/orders',
-  mapping: channelMapping,
+  related: {
+    entityRef: 'component:default/customers',
+    title: 'Customers',
+    domain: 'crm',
+    owner: 'group:default/crm-team',
+    bestConfidence: 0.92,
+    mappings: [customerIdMapping, channelMapping],
+  },
   computedAt: '2025-03-04T09:00:00.000Z',
 };

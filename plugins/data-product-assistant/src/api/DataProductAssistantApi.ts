@@ -13,6 +13,8 @@ import {
   ReviewActionRequest,
   ReviewAnswerItem,
   ReviewInteropResponse,
+  ReviewInteropSort,
+  ReviewOrder,
   ReviewQueueResponse,
   ReviewReason,
   ReviewState,
@@ -48,14 +50,20 @@ export interface ReviewQueueQuery {
   verdict?: ReviewReason;
   /** The backend's default is `pending`. */
   state?: ReviewState;
+  /** By when the question was asked; the backend's default is `newest`. */
+  order?: ReviewOrder;
   limit?: number;
   offset?: number;
 }
 
-/** Filter for {@link DataProductAssistantApi.getReviewInterop}. */
+/** Filter, order and paging for {@link DataProductAssistantApi.getReviewInterop}. */
 export interface ReviewInteropQuery {
   /** Only this data product's suggestions (`kind:namespace/name`). */
   product?: CompoundEntityRef | string;
+  /** Best match first (the backend's default), or by the other product's name. */
+  sort?: ReviewInteropSort;
+  limit?: number;
+  offset?: number;
 }
 
 /**
@@ -166,7 +174,10 @@ export interface DataProductAssistantApi {
     options?: { signal?: AbortSignal },
   ): Promise<ReviewQueueResponse>;
 
-  /** Pending relationship suggestions on the products the caller owns. */
+  /**
+   * Pending relationship suggestions on the products the caller owns, one
+   * item per pair of products, a page at a time.
+   */
   getReviewInterop(
     query?: ReviewInteropQuery,
     options?: { signal?: AbortSignal },

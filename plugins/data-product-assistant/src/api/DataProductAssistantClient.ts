@@ -211,6 +211,7 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     if (query?.product) params.set('product', toRefString(query.product));
     if (query?.verdict) params.set('verdict', query.verdict);
     if (query?.state) params.set('state', query.state);
+    if (query?.order) params.set('order', query.order);
     if (query?.limit !== undefined) params.set('limit', String(query.limit));
     if (query?.offset !== undefined) params.set('offset', String(query.offset));
     return this.request<ReviewQueueResponse>(`/review${withSearch(params)}`, {
@@ -224,6 +225,9 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
   ): Promise<ReviewInteropResponse> {
     const params = new URLSearchParams();
     if (query?.product) params.set('product', toRefString(query.product));
+    if (query?.sort) params.set('sort', query.sort);
+    if (query?.limit !== undefined) params.set('limit', String(query.limit));
+    if (query?.offset !== undefined) params.set('offset', String(query.offset));
     return this.request<ReviewInteropResponse>(
       `/review/interop${withSearch(params)}`,
       { signal: options?.signal },

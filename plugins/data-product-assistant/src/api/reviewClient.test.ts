@@ -4,7 +4,7 @@ import { DataProductAssistantClient } from './DataProductAssistantClient';
 import { ReviewRejectedError } from './ReviewRejectedError';
 import { ContractValidationError } from './ContractValidationError';
 import {
-  channelInteropItem,
+  customersInteropItem,
   flaggedReviewItem,
 } from '../__testUtils__/fixtures';
 
@@ -42,6 +42,7 @@ describe('DataProductAssistantClient review', () => {
       product: { kind: 'Component', namespace: 'default', name: 'orders v2' },
       verdict: 'blocked',
       state: 'approved',
+      order: 'oldest',
       limit: 10,
       offset: 20,
     });
@@ -54,6 +55,7 @@ describe('DataProductAssistantClient review', () => {
       product: 'component:default/orders v2',
       verdict: 'blocked',
       state: 'approved',
+      order: 'oldest',
       limit: '10',
       offset: '20',
     });
@@ -68,19 +70,26 @@ describe('DataProductAssistantClient review', () => {
     expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/review`);
   });
 
-  it('gets the pending suggestions of one product or all', async () => {
-    const body = { items: [channelInteropItem] };
+  it('gets the pending suggestions of one product or all, a page at a time, in the order asked', async () => {
+    const body = {
+      items: [customersInteropItem],
+      total: 3,
+      pendingMappings: 5,
+    };
     const one = setup(json(200, body));
     expect(
       await one.client.getReviewInterop({
         product: 'component:default/orders',
+        sort: 'product',
+        limit: 1,
+        offset: 2,
       }),
     ).toEqual(body);
     expect(one.fetch.mock.calls[0][0]).toBe(
-      `${baseUrl}/review/interop?product=component%3Adefault%2Forders`,
+      `${baseUrl}/review/interop?product=component%3Adefault%2Forders&sort=product&limit=1&offset=2`,
     );
 
-    const all = setup(json(200, { items: [] }));
+    const all = setup(json(200, { items: [], total: 0, pendingMappings: 0 }));
     await all.client.getReviewInterop();
     expect(all.fetch.mock.calls[0][0]).toBe(`${baseUrl}/review/interop`);
   });

@@ -1,10 +1,10 @@
 import type { JSX } from 'react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import { InfoCard, Link } from '@backstage/core-components';
 import { ContractProfile } from '@dpa/plugin-data-product-assistant-common';
+import { WrappingListItemText } from './WrappingListItemText';
 
 export interface AccessAndSupportProps {
   contract: Pick<ContractProfile, 'roles' | 'team' | 'support'>;
@@ -21,7 +21,7 @@ export function AccessAndSupport(props: AccessAndSupportProps): JSX.Element {
       {empty && (
         <List dense>
           <ListItem>
-            <ListItemText primary="The contract names no roles, team or support channels." />
+            <WrappingListItemText primary="The contract names no roles, team or support channels." />
           </ListItem>
         </List>
       )}
@@ -33,7 +33,7 @@ export function AccessAndSupport(props: AccessAndSupportProps): JSX.Element {
         >
           {roles.map(role => (
             <ListItem key={role.role}>
-              <ListItemText
+              <WrappingListItemText
                 primary={
                   role.access ? `${role.role} (${role.access})` : role.role
                 }
@@ -62,7 +62,7 @@ export function AccessAndSupport(props: AccessAndSupportProps): JSX.Element {
         >
           {members.map(member => (
             <ListItem key={member.username}>
-              <ListItemText
+              <WrappingListItemText
                 primary={member.name ?? member.username}
                 secondary={[
                   member.name ? member.username : undefined,
@@ -83,7 +83,7 @@ export function AccessAndSupport(props: AccessAndSupportProps): JSX.Element {
         >
           {support.map(channel => (
             <ListItem key={`${channel.channel}-${channel.url ?? ''}`}>
-              <ListItemText
+              <WrappingListItemText
                 primary={
                   channel.url ? (
                     <Link to={channel.url}>{channel.channel}</Link>

@@ -30,6 +30,8 @@ function renderTab(
     owner?: boolean;
     entity?: Entity;
     api?: DataProductAssistantApi;
+    /** `?section=` of the address: the sub-tab shown at first. */
+    section?: string;
   } = {},
 ) {
   const api: DataProductAssistantApi = options.api ?? {
@@ -50,6 +52,9 @@ function renderTab(
         }),
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: [
+        options.section ? `/?section=${options.section}` : '/',
+      ],
     },
   );
 }
@@ -69,7 +74,7 @@ async function responseError(status: number, name: string, message: string) {
 describe('AssistantTab', () => {
   it('shows the columns with classification and PII badges', async () => {
     const getProfile = vi.fn(async () => orderProfile);
-    renderTab(getProfile);
+    renderTab(getProfile, { section: 'profile' });
 
     const table = await screen.findByRole('table', {
       name: 'Columns of order_lines',
@@ -108,16 +113,16 @@ describe('AssistantTab', () => {
       ),
     ).toBeInTheDocument();
 
-    expect(
-      screen.getByText('Grain: one row per order line'),
-    ).toBeInTheDocument();
+    // grain and key on lines of their own
+    const grain = screen.getByText('Grain: one row per order line');
+    expect(grain.parentElement).toHaveStyle({ flexDirection: 'column' });
     expect(
       screen.getByText('Primary key: order_id, line_no'),
     ).toBeInTheDocument();
   });
 
   it('shows the overview, SLAs, access, support and docs', async () => {
-    renderTab(async () => orderProfile);
+    renderTab(async () => orderProfile, { section: 'profile' });
 
     expect(
       await screen.findByText('Every customer order, one row per order line.'),
@@ -140,12 +145,26 @@ describe('AssistantTab', () => {
     expect(screen.getByRole('link', { name: /customers/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /revenue/ })).toBeInTheDocument();
 
+    // in words, with the element column because one SLA has an element
     const slas = screen.getByRole('table', { name: 'Service levels' });
-    expect(within(slas).getByText('4 h')).toBeInTheDocument();
-    expect(within(slas).getByText('7 y')).toBeInTheDocument();
+    expect(
+      within(slas).getByText('Latency (maximum data delay)'),
+    ).toBeInTheDocument();
+    expect(within(slas).getByText('4 hours')).toBeInTheDocument();
+    expect(within(slas).getByText('7 years')).toBeInTheDocument();
+    expect(
+      within(slas).getByRole('columnheader', { name: 'Applies to' }),
+    ).toBeInTheDocument();
+    expect(
+      within(slas).queryByRole('columnheader', { name: 'Driver' }),
+    ).toBeNull();
 
     expect(screen.getByText('orders_reader (read)')).toBeInTheDocument();
-    expect(screen.getByText(/Approvers: alice/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Order lines including customer_email\. — Approvers: alice, Data Protection Office/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('Alice Doe')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /#orders-data/ }),
@@ -239,6 +258,7 @@ describe('AssistantTab', () => {
         new Promise<DataProductProfile>(r => {
           resolve = r;
         }),
+      { section: 'profile' },
     );
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
@@ -281,22 +301,61 @@ describe('AssistantTab', () => {
     );
   });
 
-  it('puts the ask panel above the profile, with suggestions from it', async () => {
+  it('opens on Ask, with the sections one click away, the Profile among them', async () => {
     renderTab(async () => orderProfile);
 
-    const question = await screen.findByRole('textbox', {
-      name: 'Ask a question about this data product',
+    const tabs = await screen.findByRole('tablist', {
+      name: 'Assistant sections',
     });
-    await screen.findByRole('table', { name: 'Columns of order_lines' });
     expect(
-      screen.getByRole('button', { name: 'How fresh is the data?' }),
+      within(tabs)
+        .getAllByRole('tab')
+        .map(t => t.textContent),
+    ).toEqual(['Ask', 'Interoperability', 'Profile', 'Domain knowledge']);
+    expect(within(tabs).getByRole('tab', { name: 'Ask' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('textbox', {
+        name: 'Ask a question about this data product',
+      }),
     ).toBeInTheDocument();
-    // The panel comes first in the document.
+    // suggestions come from the profile
     expect(
-      question.compareDocumentPosition(
-        screen.getByRole('table', { name: 'Columns of order_lines' }),
-      ) & Node.DOCUMENT_POSITION_FOLLOWING,
-    ).toBeTruthy();
+      await screen.findByRole('button', { name: 'How fresh is the data?' }),
+    ).toBeInTheDocument();
+    // only the chosen section is on the page
+    expect(
+      screen.queryByRole('table', { name: 'Columns of order_lines' }),
+    ).toBeNull();
+    expect(
+      screen.queryByRole('region', { name: 'Interoperability' }),
+    ).toBeNull();
+
+    await userEvent.click(within(tabs).getByRole('tab', { name: 'Profile' }));
+    expect(
+      await screen.findByRole('table', { name: 'Columns of order_lines' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('textbox', {
+        name: 'Ask a question about this data product',
+      }),
+    ).toBeNull();
+    expect(within(tabs).getByRole('tab', { name: 'Profile' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('opens the section the address names', async () => {
+    renderTab(async () => orderProfile, { section: 'knowledge' });
+    expect(
+      await screen.findByRole('tab', { name: 'Domain knowledge' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(
+      await screen.findByText(/Notes from this data product/),
+    ).toBeInTheDocument();
   });
 
   it('still asks when the profile failed, without suggestions', async () => {
@@ -326,11 +385,14 @@ describe('AssistantTab', () => {
     );
   });
 
-  it('shows interoperability between the ask panel and the profile', async () => {
+  it('shows interoperability in its own section', async () => {
     const api = fakeApi();
     api.getInterop.mockResolvedValue(ordersInterop);
     renderTab(api.getProfile, { api });
 
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Interoperability' }),
+    );
     const panel = await screen.findByRole('region', {
       name: 'Interoperability',
     });
@@ -341,19 +403,6 @@ describe('AssistantTab', () => {
       'component:default/orders',
       undefined,
     );
-    const question = screen.getByRole('textbox', {
-      name: 'Ask a question about this data product',
-    });
-    const table = await screen.findByRole('table', {
-      name: 'Columns of order_lines',
-    });
-    expect(
-      question.compareDocumentPosition(panel) &
-        Node.DOCUMENT_POSITION_FOLLOWING,
-    ).toBeTruthy();
-    expect(
-      panel.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING,
-    ).toBeTruthy();
   });
 
   it('tells reviewers how much waits, linking to the review queue for this product', async () => {
@@ -401,7 +450,10 @@ describe('AssistantTab', () => {
     ]) {
       const api = fakeApi();
       api.getReviewSummary.mockImplementation(summary);
-      const { unmount } = renderTab(api.getProfile, { api });
+      const { unmount } = renderTab(api.getProfile, {
+        api,
+        section: 'profile',
+      });
       await screen.findByRole('table', { name: 'Columns of order_lines' });
       await waitFor(() => expect(api.getReviewSummary).toHaveBeenCalled());
       // let the summary settle before looking

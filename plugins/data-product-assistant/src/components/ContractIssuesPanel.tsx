@@ -1,10 +1,10 @@
 import type { JSX } from 'react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { Link, WarningPanel } from '@backstage/core-components';
 import { ContractIssue } from '@dpa/plugin-data-product-assistant-common';
+import { WrappingListItemText } from './WrappingListItemText';
 
 export interface ContractIssuesPanelProps {
   message: string;
@@ -32,7 +32,7 @@ export function ContractIssuesPanel(
       <List dense aria-label="Contract issues" disablePadding>
         {issues.map((issue, index) => (
           <ListItem key={`${issue.path}-${index}`} disableGutters>
-            <ListItemText
+            <WrappingListItemText
               primary={<code>{issue.path || '/'}</code>}
               secondary={issue.message}
             />

@@ -7,15 +7,21 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { Sla } from '@dpa/plugin-data-product-assistant-common';
+import { slaPropertyLabel, slaValueLabel } from './formatSla';
 
 export interface SlaListProps {
   slas: Sla[];
   title?: string;
 }
 
-/** Service levels promised by a contract. */
+/**
+ * Service levels promised by a contract, in words ("Update frequency: 1
+ * hour"); the element and driver columns only when some SLA has one.
+ */
 export function SlaList(props: SlaListProps): JSX.Element {
   const { slas, title = 'Service levels' } = props;
+  const withElement = slas.some(s => s.element);
+  const withDriver = slas.some(s => s.driver);
   return (
     <InfoCard title={title} noPadding>
       {slas.length === 0 ? (
@@ -26,19 +32,25 @@ export function SlaList(props: SlaListProps): JSX.Element {
         <Table size="small" aria-label="Service levels">
           <TableHead>
             <TableRow>
-              <TableCell>Property</TableCell>
-              <TableCell>Value</TableCell>
-              <TableCell>Element</TableCell>
+              <TableCell>Service level</TableCell>
+              <TableCell>Promise</TableCell>
+              {withElement && <TableCell>Applies to</TableCell>}
+              {withDriver && <TableCell>Driver</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
             {slas.map((sla, index) => (
               <TableRow key={`${sla.property}-${sla.element ?? ''}-${index}`}>
-                <TableCell>{sla.property}</TableCell>
-                <TableCell>
-                  {sla.unit ? `${sla.value} ${sla.unit}` : sla.value}
+                <TableCell title={sla.property}>
+                  {slaPropertyLabel(sla.property)}
                 </TableCell>
-                <TableCell>{sla.element ?? ''}</TableCell>
+                <TableCell
+                  title={sla.unit ? `${sla.value} ${sla.unit}` : sla.value}
+                >
+                  {slaValueLabel(sla)}
+                </TableCell>
+                {withElement && <TableCell>{sla.element ?? ''}</TableCell>}
+                {withDriver && <TableCell>{sla.driver ?? ''}</TableCell>}
               </TableRow>
             ))}
           </TableBody>

@@ -3,12 +3,19 @@ import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
-import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
+import {
+  AskRecord,
+  DataProductProfile,
+} from '@dpa/plugin-data-product-assistant-common';
 import { AnswerDetails } from './AnswerDetails';
 import { VerdictBadge, verdictDescriptions } from './VerdictBadge';
 
 export interface AnswerCardProps {
   record: AskRecord;
+  /** The product's profile: labels cited columns and names access roles. */
+  profile?: DataProductProfile;
+  /** Whether the viewer owns the product. */
+  isOwner?: boolean;
 }
 
 /**
@@ -16,7 +23,7 @@ export interface AnswerCardProps {
  * verified it when the owners' verified answer was reused.
  */
 export function AnswerCard(props: AnswerCardProps): JSX.Element {
-  const { record } = props;
+  const { record, profile, isOwner } = props;
   return (
     <Card
       component="section"
@@ -45,7 +52,7 @@ export function AnswerCard(props: AnswerCardProps): JSX.Element {
         <Typography variant="body2" color="textSecondary" gutterBottom>
           Question: {record.question}
         </Typography>
-        <AnswerDetails record={record} />
+        <AnswerDetails record={record} profile={profile} isOwner={isOwner} />
       </CardContent>
     </Card>
   );

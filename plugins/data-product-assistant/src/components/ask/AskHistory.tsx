@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useApi } from '@backstage/core-plugin-api';
-import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
+import {
+  AskRecord,
+  DataProductProfile,
+} from '@dpa/plugin-data-product-assistant-common';
 import { dataProductAssistantApiRef } from '../../api';
+import { PageControls, SortSelect } from '../paging';
 import { AnswerDetails } from './AnswerDetails';
 import { AskErrorAlert } from './AskErrorAlert';
 import { formatTime } from './formatUsage';
@@ -21,89 +23,115 @@ import { VerifiedLabel } from './VerifiedLabel';
 /** Questions per page of the history. */
 export const ASK_HISTORY_PAGE_SIZE = 5;
 
+export type AskHistoryOrder = 'newest' | 'oldest';
+
 export interface AskHistoryProps {
   /** `kind:namespace/name` of the data product. */
   entityRef: string;
-  /** Changing it reloads the history from the first page (after an ask). */
+  /** Changing it goes back to the first page (after an ask). */
   refreshKey?: number;
   pageSize?: number;
+  /** The product's profile, for the answers' sources and access hints. */
+  profile?: DataProductProfile;
+  /** Whether the viewer owns the product. */
+  isOwner?: boolean;
 }
 
 interface HistoryState {
   items: AskRecord[];
   total: number;
-  /** Loading the first page. */
   loading: boolean;
-  /** Loading a further page. */
-  loadingMore: boolean;
   error?: Error;
 }
 
-/** The data product's past questions, newest first, paged with "Load more". */
+/**
+ * Which slice of the newest-first list holds page `page` in the chosen
+ * order. The backend lists newest first; oldest first is the same list read
+ * from its end, so the page is taken from there and reversed.
+ */
+export function historySlice(
+  order: AskHistoryOrder,
+  page: number,
+  pageSize: number,
+  total: number,
+): { limit: number; offset: number } {
+  if (order === 'newest') return { limit: pageSize, offset: page * pageSize };
+  const end = total - page * pageSize;
+  const offset = Math.max(0, end - pageSize);
+  return { limit: Math.max(0, end - offset), offset };
+}
+
+/** The data product's past questions, a page at a time, newest or oldest first. */
 export function AskHistory(props: AskHistoryProps): JSX.Element {
-  const { entityRef, refreshKey = 0 } = props;
+  const { entityRef, refreshKey = 0, profile, isOwner } = props;
   const pageSize = props.pageSize ?? ASK_HISTORY_PAGE_SIZE;
   const api = useApi(dataProductAssistantApiRef);
+  const [order, setOrder] = useState<AskHistoryOrder>('newest');
+  const [page, setPage] = useState(0);
   const [state, setState] = useState<HistoryState>({
     items: [],
     total: 0,
     loading: true,
-    loadingMore: false,
   });
 
-  // Reload the first page when the product changes or after a new ask.
+  // A new ask, another product or another order starts at the first page.
+  useEffect(() => setPage(0), [entityRef, refreshKey, order]);
+
   useEffect(() => {
     const controller = new AbortController();
+    const { signal } = controller;
     setState(s => ({ ...s, loading: true, error: undefined }));
-    api
-      .listAsks(
-        entityRef,
-        { limit: pageSize, offset: 0 },
-        { signal: controller.signal },
-      )
-      .then(
-        page => {
-          if (controller.signal.aborted) return;
-          setState({
-            items: page.items,
-            total: page.total,
-            loading: false,
-            loadingMore: false,
-          });
-        },
-        (error: Error) => {
-          if (controller.signal.aborted) return;
-          setState(s => ({ ...s, loading: false, error }));
-        },
-      );
-    return () => controller.abort();
-  }, [api, entityRef, pageSize, refreshKey]);
-
-  const offset = state.items.length;
-  const loadMore = useCallback(() => {
-    setState(s => ({ ...s, loadingMore: true, error: undefined }));
-    api.listAsks(entityRef, { limit: pageSize, offset }).then(
-      page => {
-        setState(s => {
-          // Skip any record already shown (a new ask shifts the pages).
-          const seen = new Set(s.items.map(item => item.id));
-          return {
-            items: [...s.items, ...page.items.filter(i => !seen.has(i.id))],
-            total: page.total,
-            loading: false,
-            loadingMore: false,
-          };
-        });
+    (async () => {
+      // Oldest first needs the total to find its end: the first page has it.
+      let total = state.total;
+      if (order === 'oldest' && (page === 0 || total === 0)) {
+        total = (await api.listAsks(entityRef, { limit: 1 }, { signal })).total;
+      }
+      const slice = historySlice(order, page, pageSize, total);
+      if (slice.limit === 0) return { items: [], total };
+      const result = await api.listAsks(entityRef, slice, { signal });
+      return {
+        items: order === 'oldest' ? [...result.items].reverse() : result.items,
+        total: result.total,
+      };
+    })().then(
+      result => {
+        if (!signal.aborted) setState({ ...result, loading: false });
       },
-      (error: Error) => setState(s => ({ ...s, loadingMore: false, error })),
+      (error: Error) => {
+        if (!signal.aborted) setState(s => ({ ...s, loading: false, error }));
+      },
     );
-  }, [api, entityRef, pageSize, offset]);
+    return () => controller.abort();
+    // state.total is read, not watched: a new total arrives with the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, entityRef, pageSize, refreshKey, order, page]);
 
   return (
     <Box component="section" aria-labelledby="dpa-ask-history-heading">
-      <Typography variant="h6" component="h3" id="dpa-ask-history-heading">
-        Past questions{state.total > 0 ? ` (${state.total})` : ''}
-      </Typography>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+        mb={1}
+      >
+        <Typography variant="h6" component="h3" id="dpa-ask-history-heading">
+          Past questions{state.total > 0 ? ` (${state.total})` : ''}
+        </Typography>
+        {state.total > 1 && (
+          <SortSelect<AskHistoryOrder>
+            label="Order"
+            value={order}
+            onChange={setOrder}
+            options={[
+              { value: 'newest', label: 'Newest first' },
+              { value: 'oldest', label: 'Oldest first' },
+            ]}
+          />
+        )}
+      </Box>
       {state.loading && <LinearProgress aria-label="Loading past questions" />}
       {!state.loading && state.error && (
         <AskErrorAlert
@@ -111,7 +139,7 @@ export function AskHistory(props: AskHistoryProps): JSX.Element {
           action="Could not load the past questions"
         />
       )}
-      {!state.loading && !state.error && state.items.length === 0 && (
+      {!state.loading && !state.error && state.total === 0 && (
         <Typography variant="body2" color="textSecondary">
           No questions asked yet
         </Typography>
@@ -154,6 +182,8 @@ export function AskHistory(props: AskHistoryProps): JSX.Element {
                     <AnswerDetails
                       record={record}
                       idPrefix={`history-${record.id}`}
+                      profile={profile}
+                      isOwner={isOwner}
                     />
                   </Box>
                 </AccordionDetails>
@@ -162,18 +192,17 @@ export function AskHistory(props: AskHistoryProps): JSX.Element {
           ))}
         </Box>
       )}
-      {!state.loading && state.items.length < state.total && (
+      {!state.error && (
         <Box mt={1}>
-          <Button
-            variant="outlined"
-            onClick={loadMore}
-            disabled={state.loadingMore}
-            startIcon={
-              state.loadingMore ? <CircularProgress size={16} /> : undefined
-            }
-          >
-            Load more
-          </Button>
+          <PageControls
+            label="Pages of past questions"
+            total={state.total}
+            offset={page * pageSize}
+            pageSize={pageSize}
+            shown={state.items.length}
+            onPage={next => setPage(Math.floor(next / pageSize))}
+            testId="ask-history-page"
+          />
         </Box>
       )}
     </Box>

@@ -34,12 +34,13 @@ const LABEL = 'Ask a question about this data product';
 
 function renderPanel(
   api = fakeApi(),
-  props: { withProfile?: boolean; stageMs?: number } = {},
+  props: { withProfile?: boolean; stageMs?: number; isOwner?: boolean } = {},
 ) {
   renderInTestApp(
     <AskPanel
       entityRef={ENTITY_REF}
       profile={props.withProfile === false ? undefined : orderProfile}
+      isOwner={props.isOwner}
       stageMs={props.stageMs ?? 20}
     />,
     { apis: [[dataProductAssistantApiRef, api]] },
@@ -133,26 +134,68 @@ describe('AskPanel', () => {
     expect(questionBox()).toBeEnabled();
     expect(questionBox()).toHaveValue('');
 
-    // Citations expand to the exact fact text.
+    // Sources are named as a person reads them and expand to the fact itself.
     const citations = within(card).getByRole('region', { name: 'Citations' });
     const fact = within(citations).getByRole('button', {
-      name: 'orders.order_lines.net_amount',
+      name: 'Column order_lines.net_amount',
     });
+    // a record stored before citations carried their kind: named from its id
     expect(
-      within(citations).getByRole('button', { name: 'orders.order_lines' }),
+      within(citations).getByRole('button', { name: 'Table order_lines' }),
     ).toBeInTheDocument();
     expect(
       screen.queryByText(
-        'Column net_amount (number): Amount after discounts, before tax',
+        'Column order_lines.net_amount (number): Amount after discounts, before tax.',
       ),
     ).not.toBeInTheDocument();
     await user.click(fact);
     expect(fact).toHaveAttribute('aria-expanded', 'true');
+    expect(within(citations).getByTestId('cited-fact')).toHaveTextContent(
+      'Column order_lines.net_amount (number): Amount after discounts, before tax.',
+    );
+    // the column as the contract describes it
+    const column = within(citations).getByTestId('cited-column');
+    expect(column).toHaveTextContent('number');
     expect(
-      within(citations).getByText(
-        'Column net_amount (number): Amount after discounts, before tax',
-      ),
+      within(column).getByLabelText('Classification: confidential'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the cited SLA and support channel as the contract holds them', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue({
+      ...approvedAsk,
+      answer: 'Order lines arrive within 4 hours; ask in #orders-data.',
+      citations: [
+        {
+          id: 'sla:latency',
+          kind: 'sla',
+          text: 'SLA latency: the latency (maximum data delay) is 4 hours (for order_lines).',
+        },
+        {
+          id: 'support:#orders-data',
+          kind: 'support',
+          text: 'Support channel #orders-data (slack, https://slack.example.com/orders).',
+        },
+      ],
+    });
+    renderPanel(api);
+    const user = await askVia('How fresh is the data?');
+    const citations = await screen.findByRole('region', { name: 'Citations' });
+    await user.click(
+      within(citations).getByRole('button', { name: 'SLA: latency' }),
+    );
+    expect(within(citations).getByTestId('cited-source')).toHaveTextContent(
+      'Latency (maximum data delay): 4 hours (order_lines)',
+    );
+    await user.click(
+      within(citations).getByRole('button', {
+        name: 'Support channel #orders-data',
+      }),
+    );
+    expect(
+      within(citations).getByRole('link', { name: /#orders-data/ }),
+    ).toHaveAttribute('href', 'https://slack.example.com/orders');
   });
 
   it('shows a flagged answer with its warning and the validator reasons', async () => {
@@ -172,13 +215,15 @@ describe('AskPanel', () => {
     const reasons = within(card).getByRole('region', {
       name: 'Validator reasons',
     });
-    expect(within(reasons).getByText('ungrounded-claim')).toBeInTheDocument();
+    expect(
+      within(reasons).getByText('ungrounded-claim (warning)'),
+    ).toBeInTheDocument();
     expect(
       within(reasons).getByText('Claim 1 is not supported by its citations'),
     ).toBeInTheDocument();
   });
 
-  it('shows the withheld notice of a blocked answer and no citations', async () => {
+  it('explains a blocked answer to an asker: where it went and the access role to request', async () => {
     const api = fakeApi();
     api.ask.mockResolvedValue(blockedAsk);
     renderPanel(api);
@@ -188,21 +233,54 @@ describe('AskPanel', () => {
     expect(within(card).getByTestId('verdict-badge')).toHaveTextContent(
       /^Blocked$/,
     );
-    expect(within(card).getByText('Answer withheld')).toBeInTheDocument();
-    expect(within(card).getByTestId('answer-text')).toHaveTextContent(
-      'This answer was withheld because it may reveal personal data.',
+    const notice = within(card).getByTestId('blocked-notice');
+    expect(notice).toHaveTextContent('Answer withheld');
+    expect(notice).toHaveTextContent(
+      "it would show values your access does not cover. It waits for review by the data product's owners (sales).",
     );
+    // the engine's own notice is not repeated
+    expect(notice).not.toHaveTextContent(/sent to the data product owner/);
+    // the contract's role that covers the withheld column, with its approvers
+    const hint = within(notice).getByTestId('access-hint');
+    expect(hint).toHaveTextContent(
+      'To see such values, request the access role',
+    );
+    expect(hint).toHaveTextContent(
+      'orders_pii_reader (read) — covers order_lines.customer_email; approved by alice, Data Protection Office.',
+    );
+    expect(hint).not.toHaveTextContent('orders_reader (read)');
     expect(
       within(card).queryByRole('region', { name: 'Citations' }),
     ).not.toBeInTheDocument();
-    expect(within(card).getByText('pii-disclosure')).toBeInTheDocument();
+    expect(
+      within(card).getByText('Personal data (withheld)'),
+    ).toBeInTheDocument();
     // Two decimals from a cent up.
     expect(within(card).getByTestId('answer-usage')).toHaveTextContent(
       'cost $0.01',
     );
   });
 
-  it('says when the metadata holds no answer', async () => {
+  it('tells the owner a blocked answer waits in their review queue, not that it was sent to them', async () => {
+    const api = fakeApi();
+    api.ask.mockResolvedValue(blockedAsk);
+    renderPanel(api, { isOwner: true });
+    await askVia('List the customer emails');
+
+    const notice = await screen.findByTestId('blocked-notice');
+    expect(notice).toHaveTextContent(
+      'You own this data product, so it waits in your review queue',
+    );
+    expect(notice).not.toHaveTextContent(/owner for review|sent to/);
+    expect(
+      within(notice).getByRole('link', { name: 'your review queue' }),
+    ).toHaveAttribute(
+      'href',
+      '/data-product-review?product=component%3Adefault%2Forders',
+    );
+  });
+
+  it('says when the metadata holds no answer, without doubting a correct abstention', async () => {
     const api = fakeApi();
     api.ask.mockResolvedValue(abstainedAsk);
     renderPanel(api);
@@ -215,8 +293,19 @@ describe('AskPanel', () => {
     expect(
       within(card).getByText('No answer in the metadata'),
     ).toBeInTheDocument();
+    expect(within(card).getByTestId('answer-text')).toHaveTextContent(
+      'The metadata of this data product does not say.',
+    );
+    // no "ungrounded (warning)", no "groundedness 0%"
     expect(
-      within(card).getByText('The metadata of this data product does not say.'),
+      within(card).queryByRole('region', { name: 'Validator reasons' }),
+    ).not.toBeInTheDocument();
+    expect(within(card).queryByText(/ungrounded|Not supported/)).toBeNull();
+    expect(within(card).getByTestId('answer-usage')).not.toHaveTextContent(
+      /groundedness/,
+    );
+    expect(
+      within(card).getByRole('button', { name: 'Owner' }),
     ).toBeInTheDocument();
   });
 
@@ -403,11 +492,11 @@ describe('AskPanel', () => {
         expect.anything(),
       );
       expect(
-        screen.queryByRole('button', { name: 'Load more' }),
+        screen.queryByRole('navigation', { name: 'Pages of past questions' }),
       ).not.toBeInTheDocument();
     });
 
-    it('lists past questions newest first and pages with Load more', async () => {
+    it('lists past questions newest first, a page at a time', async () => {
       const api = fakeApi();
       const first = [flaggedAsk, blockedAsk, older(1), older(2), older(3)];
       api.listAsks
@@ -438,22 +527,80 @@ describe('AskPanel', () => {
         'dateTime',
         flaggedAsk.createdAt,
       );
+      const pages = within(history).getByRole('navigation', {
+        name: 'Pages of past questions',
+      });
+      expect(within(pages).getByTestId('ask-history-page')).toHaveTextContent(
+        '1–5 of 7',
+      );
 
       await setupUser().click(
-        within(history).getByRole('button', { name: 'Load more' }),
+        within(pages).getByRole('button', { name: 'Next' }),
       );
       await waitFor(() =>
         expect(within(history).getAllByTestId('ask-history-item')).toHaveLength(
-          7,
+          2,
         ),
       );
-      expect(api.listAsks).toHaveBeenLastCalledWith(ENTITY_REF, {
-        limit: 5,
-        offset: 5,
-      });
+      expect(api.listAsks).toHaveBeenLastCalledWith(
+        ENTITY_REF,
+        { limit: 5, offset: 5 },
+        expect.anything(),
+      );
+      expect(within(history).getByTestId('ask-history-page')).toHaveTextContent(
+        '6–7 of 7',
+      );
       expect(
-        within(history).queryByRole('button', { name: 'Load more' }),
-      ).not.toBeInTheDocument();
+        within(history).getByRole('button', { name: 'Next' }),
+      ).toBeDisabled();
+    });
+
+    it('lists the oldest first when asked, reading the newest-first list from its end', async () => {
+      const api = fakeApi();
+      // newest first: old-7 … old-1
+      const all = [7, 6, 5, 4, 3, 2, 1].map(older);
+      api.listAsks.mockImplementation(async (_ref, query) => {
+        const offset = query?.offset ?? 0;
+        return page(all.slice(offset, offset + (query?.limit ?? 5)), 7);
+      });
+      renderPanel(api);
+      const history = await screen.findByRole('region', {
+        name: /Past questions/,
+      });
+      await waitFor(() =>
+        expect(within(history).getAllByTestId('ask-history-item')).toHaveLength(
+          5,
+        ),
+      );
+      fireEvent.change(
+        within(history).getByRole('combobox', { name: 'Order' }),
+        {
+          target: { value: 'oldest' },
+        },
+      );
+      await waitFor(() =>
+        expect(
+          within(history)
+            .getAllByTestId('ask-history-item')
+            .map(i => i.textContent?.match(/Old question \d/)?.[0]),
+        ).toEqual([
+          'Old question 1',
+          'Old question 2',
+          'Old question 3',
+          'Old question 4',
+          'Old question 5',
+        ]),
+      );
+      await setupUser().click(
+        within(history).getByRole('button', { name: 'Next' }),
+      );
+      await waitFor(() =>
+        expect(
+          within(history)
+            .getAllByTestId('ask-history-item')
+            .map(i => i.textContent?.match(/Old question \d/)?.[0]),
+        ).toEqual(['Old question 6', 'Old question 7']),
+      );
     });
 
     it('expands a past question to its answer', async () => {
@@ -474,7 +621,9 @@ describe('AskPanel', () => {
       expect(
         within(history).getByText('Yes, join on customer_id.'),
       ).toBeInTheDocument();
-      expect(within(history).getByText('ungrounded-claim')).toBeInTheDocument();
+      expect(
+        within(history).getByText('ungrounded-claim (warning)'),
+      ).toBeInTheDocument();
     });
 
     it('reloads after a new ask', async () => {

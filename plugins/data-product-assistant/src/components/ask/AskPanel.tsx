@@ -24,6 +24,8 @@ export interface AskPanelProps {
    * (while it loads, or when it failed): there are then no suggestions.
    */
   profile?: DataProductProfile;
+  /** Whether the viewer owns the product (and reviews its withheld answers). */
+  isOwner?: boolean;
   /** Milliseconds per progress stage; tests shorten it. */
   stageMs?: number;
 }
@@ -34,7 +36,7 @@ export interface AskPanelProps {
  * questions.
  */
 export function AskPanel(props: AskPanelProps): JSX.Element {
-  const { entityRef, profile, stageMs } = props;
+  const { entityRef, profile, isOwner, stageMs } = props;
   const api = useApi(dataProductAssistantApiRef);
   const [question, setQuestion] = useState('');
   const [historyKey, setHistoryKey] = useState(0);
@@ -81,10 +83,20 @@ export function AskPanel(props: AskPanelProps): JSX.Element {
         {state.loading && <AskProgress stageMs={stageMs} />}
         {!state.loading && state.error && <AskErrorAlert error={state.error} />}
         {!state.loading && !state.error && state.value && (
-          <AnswerCard key={state.value.id} record={state.value} />
+          <AnswerCard
+            key={state.value.id}
+            record={state.value}
+            profile={profile}
+            isOwner={isOwner}
+          />
         )}
         <Divider />
-        <AskHistory entityRef={entityRef} refreshKey={historyKey} />
+        <AskHistory
+          entityRef={entityRef}
+          refreshKey={historyKey}
+          profile={profile}
+          isOwner={isOwner}
+        />
       </Box>
     </InfoCard>
   );

@@ -2,9 +2,9 @@ import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 export interface ReasonListProps {
   reasons: AskRecord['reasons'];
@@ -12,7 +12,25 @@ export interface ReasonListProps {
   title?: string;
 }
 
-/** The validator's reasons: code, severity and message each. Nothing when there are none. */
+/** What each known reason code means, in the reader's words. */
+export const reasonCodeLabels: Record<string, string> = {
+  ungrounded: 'Not supported by its sources',
+  pii: 'Personal data',
+  'restricted-value': 'Value above your clearance',
+  secret: 'Credential',
+  scope: 'Outside this data product',
+  injection: 'Instruction-like text',
+  'validator-error': 'Validator unavailable',
+  'answer-model-error': 'Answer model unavailable',
+};
+
+const severityLabels: Record<string, string> = {
+  block: 'withheld',
+  warning: 'warning',
+  info: 'note',
+};
+
+/** The validator's reasons: what each is about, its weight and message. Nothing when there are none. */
 export function ReasonList(props: ReasonListProps): JSX.Element | null {
   const { reasons, title = 'Validator reasons' } = props;
   if (reasons.length === 0) {
@@ -25,12 +43,18 @@ export function ReasonList(props: ReasonListProps): JSX.Element | null {
       </Typography>
       <List dense disablePadding>
         {reasons.map((reason, index) => (
-          <ListItem key={`${reason.code}-${index}`} disableGutters>
-            <ListItemText
+          <ListItem
+            key={`${reason.code}-${index}`}
+            disableGutters
+            data-code={reason.code}
+          >
+            <WrappingListItemText
               primary={
                 <>
-                  <code>{reason.code}</code>
-                  {reason.severity ? ` (${reason.severity})` : ''}
+                  {reasonCodeLabels[reason.code] ?? reason.code}
+                  {reason.severity
+                    ? ` (${severityLabels[reason.severity] ?? reason.severity})`
+                    : ''}
                 </>
               }
               secondary={reason.message}

@@ -15,7 +15,7 @@ export const verdictLabels: Record<VerdictStatus, string> = {
 export const verdictDescriptions: Record<VerdictStatus, string> = {
   approved: 'Checked against the metadata by the validator',
   flagged: 'Review pending: use with care',
-  blocked: 'Answer withheld and sent for review',
+  blocked: 'Answer withheld by the validator',
   abstained: 'No answer in the metadata',
 };
 

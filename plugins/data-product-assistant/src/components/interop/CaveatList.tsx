@@ -3,7 +3,6 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { SvgIconProps } from '@material-ui/core/SvgIcon';
 import CallSplitIcon from '@material-ui/icons/CallSplit';
@@ -14,6 +13,7 @@ import TransformIcon from '@material-ui/icons/Transform';
 import VisibilityOffIcon from '@material-ui/icons/VisibilityOff';
 import WarningIcon from '@material-ui/icons/Warning';
 import { InteropCaveat } from '@dpa/plugin-data-product-assistant-common';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 /** How each known caveat code is named and drawn. */
 export const caveatKinds: Record<
@@ -62,7 +62,10 @@ export function CaveatList(props: CaveatListProps): JSX.Element {
                 <ListItemIcon style={{ minWidth: 32 }}>
                   <Icon fontSize="small" color="action" titleAccess={label} />
                 </ListItemIcon>
-                <ListItemText primary={label} secondary={caveat.message} />
+                <WrappingListItemText
+                  primary={label}
+                  secondary={caveat.message}
+                />
               </ListItem>
             );
           })}

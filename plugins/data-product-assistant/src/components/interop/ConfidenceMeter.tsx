@@ -1,37 +1,52 @@
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { confidenceMeaning } from './confidenceMeaning';
 import { formatPercent, toPercent } from './formatInterop';
 
 export interface ConfidenceMeterProps {
-  /** In [0, 1]. */
+  /** The relationship model's score, in [0, 1]. */
   value: number;
-  /** Names the bar for assistive technology; "Confidence" by default. */
+  /** A calibrated probability, in [0, 1], when the model provides one: shown instead. */
+  probability?: number;
+  /** Names the bar for assistive technology; the meaning's label by default. */
   label?: string;
 }
 
-/** A confidence as a percentage and a bar. */
+/**
+ * A suggestion's number as a percentage and a bar, named for what it is
+ * ("Match score", or "Likelihood" when calibrated) with its meaning on hover.
+ */
 export function ConfidenceMeter(props: ConfidenceMeterProps): JSX.Element {
-  const { value, label = 'Confidence' } = props;
-  const percent = toPercent(value);
+  const meaning = confidenceMeaning({
+    confidence: props.value,
+    probability: props.probability,
+  });
+  const label = props.label ?? meaning.label;
+  const percent = toPercent(meaning.value);
   return (
-    <Box
-      display="inline-flex"
-      alignItems="center"
-      style={{ gap: 8 }}
-      data-testid="confidence"
-    >
-      <LinearProgress
-        variant="determinate"
-        value={percent}
-        color={percent >= 80 ? 'primary' : 'secondary'}
-        aria-label={`${label} ${formatPercent(value)}`}
-        style={{ width: 72, height: 6, borderRadius: 3 }}
-      />
-      <Typography variant="body2" component="span">
-        {formatPercent(value)}
-      </Typography>
-    </Box>
+    <Tooltip title={meaning.description} arrow>
+      <Box
+        display="inline-flex"
+        alignItems="center"
+        style={{ gap: 8 }}
+        data-testid="confidence"
+        data-meaning={meaning.label}
+      >
+        <LinearProgress
+          variant="determinate"
+          value={percent}
+          color={percent >= 80 ? 'primary' : 'secondary'}
+          aria-label={`${label} ${formatPercent(meaning.value)}`}
+          style={{ width: 56, height: 6, borderRadius: 3 }}
+        />
+        <Typography variant="body2" component="span">
+          {meaning.label === 'Likelihood' ? 'likely ' : ''}
+          {formatPercent(meaning.value)}
+        </Typography>
+      </Box>
+    </Tooltip>
   );
 }

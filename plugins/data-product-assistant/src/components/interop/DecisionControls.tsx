@@ -2,10 +2,17 @@ import { useId, useState } from 'react';
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Typography from '@material-ui/core/Typography';
 import TextField from '@material-ui/core/TextField';
 import CheckIcon from '@material-ui/icons/Check';
 import CloseIcon from '@material-ui/icons/Close';
 import CommentIcon from '@material-ui/icons/Comment';
+import FingerprintIcon from '@material-ui/icons/Fingerprint';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/core-plugin-api';
@@ -18,6 +25,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { dataProductAssistantApiRef } from '../../api';
 import { errorMessage, errorStatus } from '../ask/errorMessage';
 import { mappingLabel } from './formatInterop';
+import { piiJoinWarning } from './piiJoin';
 
 type Choice = 'accept' | 'reject';
 
@@ -33,13 +41,16 @@ export interface DecisionControlsProps {
 
 /**
  * "Accept" / "Reject" for the owners of a data product, with an optional
- * comment. An accepted mapping can still be rejected.
+ * comment. An accepted mapping can still be rejected. A mapping that joins on
+ * personal data says so beside Accept, and Accept asks to confirm.
  */
 export function DecisionControls(props: DecisionControlsProps): JSX.Element {
   const { entityRef, mapping, onPending, onDecided } = props;
   const api = useApi(dataProductAssistantApiRef);
   const commentId = useId();
   const [commenting, setCommenting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const piiWarning = piiJoinWarning(mapping);
   const [comment, setComment] = useState('');
   const label = mappingLabel(mapping);
 
@@ -96,10 +107,26 @@ export function DecisionControls(props: DecisionControlsProps): JSX.Element {
             startIcon={<CheckIcon />}
             aria-label={`Accept ${label}`}
             disabled={disabled}
-            onClick={() => decide('accept')}
+            onClick={() =>
+              piiWarning ? setConfirming(true) : decide('accept')
+            }
           >
             Accept
           </Button>
+        )}
+        {!accepted && piiWarning && (
+          <Box
+            display="inline-flex"
+            alignItems="center"
+            style={{ gap: 4 }}
+            color="warning.main"
+            data-testid="pii-join-warning"
+          >
+            <FingerprintIcon fontSize="small" />
+            <Typography variant="body2" component="span">
+              Joins on personal data
+            </Typography>
+          </Box>
         )}
         <Button
           size="small"
@@ -144,6 +171,36 @@ export function DecisionControls(props: DecisionControlsProps): JSX.Element {
           }
         />
       )}
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        aria-labelledby={`${commentId}-confirm-title`}
+      >
+        <DialogTitle id={`${commentId}-confirm-title`}>
+          Accept a join on personal data?
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>{piiWarning}</DialogContentText>
+          <DialogContentText>
+            Accepting makes {label} a relation in the catalog that anyone who
+            can read both data products sees. Accept only if joining them on
+            this column is allowed.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => {
+              setConfirming(false);
+              decide('accept');
+            }}
+          >
+            Accept anyway
+          </Button>
+        </DialogActions>
+      </Dialog>
       {!state.loading && state.error && (
         <Box mt={1}>
           <Alert severity="error" role="alert">

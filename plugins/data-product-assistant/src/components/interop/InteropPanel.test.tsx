@@ -31,12 +31,23 @@ const CUSTOMER_ID = 'order_lines.customer_id ↔ customers.customer_id';
 const CHANNEL = 'order_lines.channel ↔ customers.signup_channel';
 const ORDER_ID = 'order_lines.order_id ↔ shipments.order_id';
 
-function renderPanel(api = fakeApi()) {
-  renderInTestApp(<InteropPanel entityRef={ENTITY_REF} />, {
-    apis: [[dataProductAssistantApiRef, api]],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-  });
+function renderPanel(api = fakeApi(), props: { pageSize?: number } = {}) {
+  renderInTestApp(
+    <InteropPanel entityRef={ENTITY_REF} pageSize={props.pageSize} />,
+    {
+      apis: [[dataProductAssistantApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
   return api;
+}
+
+/** Related products are folded to one line: open every one on the page. */
+async function openAll() {
+  const toggles = await screen.findAllByRole('button', {
+    name: /^Show \d+ column mappings?$/,
+  });
+  toggles.forEach(toggle => fireEvent.click(toggle));
 }
 
 function withOwner(response: InteropResponse = ordersInterop) {
@@ -94,8 +105,19 @@ describe('InteropPanel', () => {
     expect(panel).toContainElement(customers);
     expect(api.getInterop).toHaveBeenCalledWith(ENTITY_REF, undefined);
     expect(
-      within(panel).getByText(/computed from the contracts you can read/),
+      within(panel).getByText(/from the contracts you can read/),
     ).toBeInTheDocument();
+    // What the number means, in words.
+    expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
+      'Match score: The relationship model’s match score'.replace('’', "'"),
+    );
+    expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
+      'It is not the chance that the relationship holds',
+    );
+    // Folded: one line per product until opened.
+    expect(within(customers).queryByTestId('mapping-m-customer-id')).toBeNull();
+    expect(customers).toHaveTextContent('1 flagged');
+    await openAll();
 
     // The product, its domain and owner link to the catalog.
     expect(
@@ -117,9 +139,9 @@ describe('InteropPanel', () => {
       expect.stringContaining('/catalog/default/group/crm-team'),
     );
     expect(
-      within(customers).getByRole('progressbar', {
-        name: 'Best confidence 92%',
-      }),
+      within(customers).getAllByRole('progressbar', {
+        name: 'Match score 92%',
+      })[0],
     ).toBeInTheDocument();
 
     const join = within(customers).getByRole('listitem', { name: CUSTOMER_ID });
@@ -127,10 +149,14 @@ describe('InteropPanel', () => {
       /^Join key$/,
     );
     expect(
-      within(join).getByRole('progressbar', { name: 'Confidence 92%' }),
+      within(join).getByRole('progressbar', { name: 'Match score 92%' }),
     ).toHaveAttribute('aria-valuenow', '92');
     expect(within(join).getByText('92%')).toBeInTheDocument();
-    const evidence = within(join).getByRole('list', { name: 'Evidence' });
+    // evidence and explanation are folded too
+    click(
+      within(join).getByRole('button', { name: 'Evidence and explanation' }),
+    );
+    const evidence = within(join).getByRole('region', { name: 'Evidence' });
     expect(within(evidence).getAllByRole('listitem')).toHaveLength(2);
     expect(
       within(evidence).getByText('customers.customer_id is the primary key'),
@@ -171,6 +197,7 @@ describe('InteropPanel', () => {
     api.getInterop.mockResolvedValue(ordersInterop);
     renderPanel(api);
 
+    await openAll();
     const row = await findRow('m-channel');
     const warnings = within(row).getByTestId('validation-warnings');
     expect(warnings).toHaveTextContent('Flagged by the validator');
@@ -187,11 +214,14 @@ describe('InteropPanel', () => {
     api.getInterop.mockResolvedValue(ordersInterop);
     renderPanel(api);
 
+    await openAll();
     const row = await findRow('m-customer-id');
     expect(
       within(row).queryByText('revenue per customer segment and region'),
     ).not.toBeInTheDocument();
-    const toggle = within(row).getByRole('button', { name: 'Explanation' });
+    const toggle = within(row).getByRole('button', {
+      name: 'Evidence and explanation',
+    });
     click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
 
@@ -233,6 +263,12 @@ describe('InteropPanel', () => {
     api.getInterop.mockResolvedValue(ordersInterop);
     renderPanel(api);
 
+    expect(
+      await screen.findByRole('region', {
+        name: 'component:default/shipments',
+      }),
+    ).toHaveTextContent('1 accepted');
+    await openAll();
     const row = await findRow('m-order-id');
     const state = within(row).getByTestId('decision-state');
     expect(state).toHaveTextContent(/^Accepted by alice on .*2025/);
@@ -256,6 +292,7 @@ describe('InteropPanel', () => {
     const saved = deferred<InteropDecision>();
     api.decideInterop.mockReturnValue(saved.promise);
     renderPanel(api);
+    await openAll();
 
     const row = await findRow('m-customer-id');
     expect(
@@ -285,11 +322,20 @@ describe('InteropPanel', () => {
       }),
       { target: { value: 'Matches the CRM key' } },
     );
+    // customer_id identifies a person: said beside Accept, and Accept asks first
+    expect(within(row).getByTestId('pii-join-warning')).toHaveTextContent(
+      'Joins on personal data',
+    );
     click(
       within(row).getByRole('button', {
         name: 'Accept customer_id ↔ customer_id',
       }),
     );
+    expect(api.decideInterop).not.toHaveBeenCalled();
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Accept a join on personal data?');
+    expect(dialog).toHaveTextContent('customer_id identifies a person');
+    click(within(dialog).getByRole('button', { name: 'Accept anyway' }));
 
     expect(api.decideInterop).toHaveBeenCalledWith(ENTITY_REF, {
       suggestionId: customerIdMapping.id,
@@ -333,6 +379,7 @@ describe('InteropPanel', () => {
       status: 'rejected',
     }));
     renderPanel(api);
+    await openAll();
 
     click(
       within(await findRow('m-customer-id')).getByRole('button', {
@@ -351,7 +398,7 @@ describe('InteropPanel', () => {
     expect(screen.getByTestId('mapping-m-channel')).toBeInTheDocument();
 
     click(
-      within(screen.getByTestId('mapping-m-order-id')).getByRole('button', {
+      within(await findRow('m-order-id')).getByRole('button', {
         name: 'Reject order_id ↔ order_id',
       }),
     );
@@ -375,11 +422,17 @@ describe('InteropPanel', () => {
       ),
     );
     renderPanel(api);
+    await openAll();
 
     const row = await findRow('m-customer-id');
     click(
       within(row).getByRole('button', {
         name: 'Accept customer_id ↔ customer_id',
+      }),
+    );
+    click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Accept anyway',
       }),
     );
 
@@ -394,6 +447,101 @@ describe('InteropPanel', () => {
         name: 'Accept customer_id ↔ customer_id',
       }),
     ).toBeEnabled();
+  });
+
+  it('accepts a mapping that joins on no personal data at once, and cancels a PII join', async () => {
+    const api = withOwner();
+    api.decideInterop.mockImplementation(async (_ref, request) => ({
+      ...accepted('user:default/bob'),
+      suggestionId: request.suggestionId,
+    }));
+    renderPanel(api);
+    await openAll();
+    const channel = await findRow('m-channel');
+    expect(within(channel).queryByTestId('pii-join-warning')).toBeNull();
+    click(
+      within(channel).getByRole('button', {
+        name: 'Accept channel ↔ signup_channel',
+      }),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.decideInterop).toHaveBeenCalledTimes(1);
+
+    click(
+      within(await findRow('m-customer-id')).getByRole('button', {
+        name: 'Accept customer_id ↔ customer_id',
+      }),
+    );
+    click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Cancel',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.decideInterop).toHaveBeenCalledTimes(1);
+  });
+
+  it('pages and sorts the related products', async () => {
+    const api = fakeApi();
+    api.getInterop.mockResolvedValue(ordersInterop);
+    renderPanel(api, { pageSize: 1 });
+
+    const list = await screen.findByRole('list', {
+      name: 'Related data products',
+    });
+    expect(within(list).getAllByTestId('related-product')).toHaveLength(1);
+    expect(
+      within(list).getByRole('region', { name: 'Customers' }),
+    ).toBeTruthy();
+    const pages = screen.getByRole('navigation', {
+      name: 'Pages of related data products',
+    });
+    expect(within(pages).getByTestId('interop-page')).toHaveTextContent(
+      '1–1 of 2',
+    );
+    click(within(pages).getByRole('button', { name: 'Next' }));
+    expect(
+      await within(list).findByRole('region', {
+        name: 'component:default/shipments',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(list).queryByRole('region', { name: 'Customers' }),
+    ).toBeNull();
+
+    // by name, back on the first page: the untitled product is named by its ref, `component:…` < `customers`
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), {
+      target: { value: 'name' },
+    });
+    expect(
+      await within(list).findByRole('region', {
+        name: 'component:default/shipments',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('interop-page')).toHaveTextContent('1–1 of 2');
+  });
+
+  it('shows a calibrated probability, named for what it is, when the model gives one', async () => {
+    const api = fakeApi();
+    api.getInterop.mockResolvedValue({
+      ...ordersInterop,
+      related: [
+        {
+          ...ordersInterop.related[0],
+          mappings: [{ ...customerIdMapping, probability: 0.7 }],
+        },
+      ],
+    });
+    renderPanel(api);
+    await openAll();
+    const row = await findRow('m-customer-id');
+    expect(
+      within(row).getByRole('progressbar', { name: 'Likelihood 70%' }),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('likely 70%')).toBeInTheDocument();
+    expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
+      'Likelihood: the relationship model’s calibrated estimate',
+    );
   });
 
   it('says so when no related data products are found', async () => {

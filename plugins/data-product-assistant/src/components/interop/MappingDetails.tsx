@@ -2,12 +2,12 @@ import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { InteropMapping } from '@dpa/plugin-data-product-assistant-common';
 import { CaveatList } from './CaveatList';
 import { formatPercent } from './formatInterop';
 import { SqlBlock } from './SqlBlock';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 export interface MappingDetailsProps {
   mapping: InteropMapping;
@@ -26,7 +26,7 @@ export function MappingDetails(props: MappingDetailsProps): JSX.Element {
     <Box
       display="flex"
       flexDirection="column"
-      style={{ gap: 12, width: '100%' }}
+      style={{ gap: 12, width: '100%', minWidth: 0 }}
       data-testid="mapping-details"
     >
       <Box component="section" aria-label="What joining enables">
@@ -45,7 +45,7 @@ export function MappingDetails(props: MappingDetailsProps): JSX.Element {
           <List dense disablePadding>
             {notes.map((issue, index) => (
               <ListItem key={`${issue.code}-${index}`} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={
                     <>
                       <code>{issue.code}</code> ({issue.severity})

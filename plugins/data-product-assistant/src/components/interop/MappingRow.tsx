@@ -30,8 +30,8 @@ export interface MappingRowProps {
 }
 
 /**
- * One column mapping: `table.column ↔ table.column`, its kind, confidence,
- * evidence, the validator's warnings, an expandable explanation, the owners'
+ * One column mapping: `table.column ↔ table.column`, its kind, score, the
+ * validator's warnings, its evidence and explanation (folded), the owners'
  * decision and, for owners, the controls to make it.
  */
 export function MappingRow(props: MappingRowProps): JSX.Element {
@@ -53,7 +53,7 @@ export function MappingRow(props: MappingRowProps): JSX.Element {
       component="li"
       aria-label={name}
       data-testid={`mapping-${mapping.id}`}
-      py={1.5}
+      py={1}
       style={{
         listStyle: 'none',
         opacity: pending === 'reject' ? 0.6 : 1,
@@ -74,7 +74,10 @@ export function MappingRow(props: MappingRowProps): JSX.Element {
           {name}
         </Typography>
         <KindChip kind={mapping.kind} />
-        <ConfidenceMeter value={mapping.confidence} />
+        <ConfidenceMeter
+          value={mapping.confidence}
+          probability={mapping.probability}
+        />
         <DecisionState decision={mapping.decision} pending={pending} />
       </Box>
       <Typography variant="body2" style={{ marginTop: 4 }}>
@@ -101,22 +104,6 @@ export function MappingRow(props: MappingRowProps): JSX.Element {
           </Alert>
         </Box>
       )}
-      {mapping.evidence.length > 0 && (
-        <Box mt={1}>
-          <Typography variant="caption" color="textSecondary" component="h5">
-            Evidence
-          </Typography>
-          <ul aria-label="Evidence" style={{ margin: 0, paddingLeft: 18 }}>
-            {mapping.evidence.map((item, index) => (
-              <li key={index}>
-                <Typography variant="body2" component="span">
-                  {item}
-                </Typography>
-              </li>
-            ))}
-          </ul>
-        </Box>
-      )}
       <Box mt={1}>
         <Accordion variant="outlined" TransitionProps={{ unmountOnExit: true }}>
           <AccordionSummary
@@ -124,10 +111,34 @@ export function MappingRow(props: MappingRowProps): JSX.Element {
             id={`${base}-summary`}
             aria-controls={`${base}-explanation`}
           >
-            <Typography variant="body2">Explanation</Typography>
+            <Typography variant="body2">Evidence and explanation</Typography>
           </AccordionSummary>
           <AccordionDetails id={`${base}-explanation`}>
-            <MappingDetails mapping={mapping} />
+            <Box
+              width="100%"
+              display="flex"
+              flexDirection="column"
+              // minWidth 0: a wide example query scrolls instead of pushing the caveats off the card
+              style={{ gap: 12, minWidth: 0 }}
+            >
+              {mapping.evidence.length > 0 && (
+                <Box component="section" aria-label="Evidence">
+                  <Typography variant="subtitle2" component="h5">
+                    Evidence
+                  </Typography>
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {mapping.evidence.map((item, index) => (
+                      <li key={index}>
+                        <Typography variant="body2" component="span">
+                          {item}
+                        </Typography>
+                      </li>
+                    ))}
+                  </ul>
+                </Box>
+              )}
+              <MappingDetails mapping={mapping} />
+            </Box>
           </AccordionDetails>
         </Accordion>
       </Box>

@@ -1,9 +1,15 @@
+import { useState } from 'react';
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Collapse from '@material-ui/core/Collapse';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
+import ExpandLessIcon from '@material-ui/icons/ExpandLess';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -20,6 +26,8 @@ export interface RelatedProductCardProps {
   /** Whether the viewer may accept or reject. */
   canDecide: boolean;
   onDecided: (decision: InteropDecision) => void;
+  /** Whether the column mappings are shown at first; folded by default. */
+  defaultExpanded?: boolean;
 }
 
 /** A link to an entity, or the plain text when the ref does not parse. */
@@ -51,13 +59,29 @@ function Fact(props: { label: string; children: JSX.Element }): JSX.Element {
   );
 }
 
-/** Another data product this one fits with, and every column mapping to it. */
+/**
+ * Another data product this one fits with: a one-line summary (domain,
+ * owner, best score, how many mappings, accepted and flagged ones), and every
+ * column mapping to it behind "Show mappings".
+ */
 export function RelatedProductCard(
   props: RelatedProductCardProps,
 ): JSX.Element {
   const { entityRef, product, canDecide, onDecided } = props;
+  const [expanded, setExpanded] = useState(props.defaultExpanded ?? false);
   const name = product.title ?? product.entityRef;
   const count = product.mappings.length;
+  const accepted = product.mappings.filter(
+    m => m.decision?.status === 'accepted',
+  ).length;
+  const flagged = product.mappings.filter(
+    m => m.validation.status === 'flagged',
+  ).length;
+  const best = product.mappings.reduce(
+    (top, m) => (m.confidence > top.confidence ? m : top),
+    product.mappings[0],
+  );
+  const listId = `related-${product.entityRef}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return (
     <Card
       component="section"
@@ -80,11 +104,11 @@ export function RelatedProductCard(
           </Typography>
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             <Typography variant="body2" color="textSecondary" component="span">
-              Best confidence
+              Best
             </Typography>
             <ConfidenceMeter
               value={product.bestConfidence}
-              label="Best confidence"
+              probability={best?.probability}
             />
           </Box>
         </Box>
@@ -99,27 +123,50 @@ export function RelatedProductCard(
               <RefLink entityRef={product.owner} defaultKind="group" />
             </Fact>
           )}
-          <Typography variant="body2" color="textSecondary" component="span">
-            {count} column {count === 1 ? 'mapping' : 'mappings'}
-          </Typography>
-        </Box>
-        <Divider style={{ marginTop: 8 }} />
-        <Box
-          component="ul"
-          aria-label={`Column mappings with ${name}`}
-          m={0}
-          p={0}
-        >
-          {product.mappings.map(mapping => (
-            <MappingRow
-              key={mapping.id}
-              entityRef={entityRef}
-              mapping={mapping}
-              canDecide={canDecide}
-              onDecided={onDecided}
+          {accepted > 0 && (
+            <Chip size="small" color="primary" label={`${accepted} accepted`} />
+          )}
+          {flagged > 0 && (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`${flagged} flagged`}
+              data-testid="flagged-count"
             />
-          ))}
+          )}
         </Box>
+        <Box mt={0.5}>
+          <Button
+            size="small"
+            onClick={() => setExpanded(e => !e)}
+            aria-expanded={expanded}
+            aria-controls={listId}
+            startIcon={expanded ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          >
+            {expanded ? 'Hide' : 'Show'} {count} column{' '}
+            {count === 1 ? 'mapping' : 'mappings'}
+          </Button>
+        </Box>
+        <Collapse in={expanded} unmountOnExit>
+          <Divider style={{ marginTop: 4 }} />
+          <Box
+            component="ul"
+            id={listId}
+            aria-label={`Column mappings with ${name}`}
+            m={0}
+            p={0}
+          >
+            {product.mappings.map(mapping => (
+              <MappingRow
+                key={mapping.id}
+                entityRef={entityRef}
+                mapping={mapping}
+                canDecide={canDecide}
+                onDecided={onDecided}
+              />
+            ))}
+          </Box>
+        </Collapse>
       </CardContent>
     </Card>
   );

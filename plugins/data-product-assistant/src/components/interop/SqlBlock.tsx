@@ -17,7 +17,7 @@ export function SqlBlock(props: SqlBlockProps): JSX.Element {
       <Typography variant="subtitle2" component="h5" gutterBottom>
         {title}
       </Typography>
-      <Box data-testid="sql-block">
+      <Box data-testid="sql-block" maxWidth="100%" overflow="auto">
         <CodeSnippet
           text={sql}
           language="sql"

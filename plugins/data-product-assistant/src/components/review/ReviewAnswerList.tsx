@@ -1,8 +1,7 @@
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import { ReviewAnswerItem } from '@dpa/plugin-data-product-assistant-common';
+import { PageControls } from '../paging';
 import { ReviewAnswerCard } from './ReviewAnswerCard';
 
 export interface ReviewAnswerListProps {
@@ -16,11 +15,9 @@ export interface ReviewAnswerListProps {
   onReviewed?: (item: ReviewAnswerItem) => void;
 }
 
-/** One page of answers, newest first, with "Previous" / "Next" when there is more. */
+/** One page of answers with "Previous" / "Next" when there is more. */
 export function ReviewAnswerList(props: ReviewAnswerListProps): JSX.Element {
   const { items, total, offset, pageSize, onPage, onReviewed } = props;
-  const paged = total > pageSize || offset > 0;
-  const last = Math.min(offset + items.length, total);
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <Box
@@ -38,35 +35,15 @@ export function ReviewAnswerList(props: ReviewAnswerListProps): JSX.Element {
           </li>
         ))}
       </Box>
-      {paged && (
-        <Box
-          component="nav"
-          aria-label="Pages"
-          display="flex"
-          alignItems="center"
-          style={{ gap: 12 }}
-        >
-          <Button
-            variant="outlined"
-            size="small"
-            disabled={offset === 0}
-            onClick={() => onPage(Math.max(0, offset - pageSize))}
-          >
-            Previous
-          </Button>
-          <Typography variant="body2" data-testid="review-page">
-            {items.length > 0 ? `${offset + 1}–${last}` : '0'} of {total}
-          </Typography>
-          <Button
-            variant="outlined"
-            size="small"
-            disabled={offset + pageSize >= total}
-            onClick={() => onPage(offset + pageSize)}
-          >
-            Next
-          </Button>
-        </Box>
-      )}
+      <PageControls
+        label="Pages"
+        total={total}
+        offset={offset}
+        pageSize={pageSize}
+        shown={items.length}
+        onPage={onPage}
+        testId="review-page"
+      />
     </Box>
   );
 }

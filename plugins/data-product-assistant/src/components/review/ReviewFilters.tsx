@@ -6,9 +6,11 @@ import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
+  ReviewOrder,
   ReviewReason,
   ReviewState,
 } from '@dpa/plugin-data-product-assistant-common';
+import { SortSelect } from '../paging';
 import {
   productLabel,
   reasonLabels,
@@ -117,6 +119,15 @@ export function ReviewFilters(props: ReviewFiltersProps): JSX.Element {
           ))}
         </ToggleButtonGroup>
       </Box>
+      <SortSelect<ReviewOrder>
+        label="Order"
+        value={value.order}
+        onChange={order => onChange({ ...value, order })}
+        options={[
+          { value: 'newest', label: 'Newest first' },
+          { value: 'oldest', label: 'Oldest first' },
+        ]}
+      />
     </Box>
   );
 }

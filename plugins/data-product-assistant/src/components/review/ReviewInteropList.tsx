@@ -1,76 +1,73 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JSX } from 'react';
 import { LoadErrorAlert } from '../LoadErrorAlert';
 import Box from '@material-ui/core/Box';
-import Card from '@material-ui/core/Card';
-import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   InteropDecision,
   ReviewInteropItem,
+  ReviewInteropSort,
 } from '@dpa/plugin-data-product-assistant-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dataProductAssistantApiRef } from '../../api';
-import { MappingRow } from '../interop/MappingRow';
-import { countOf, productLabel } from './formatReview';
+import { RelatedProductCard } from '../interop/RelatedProductCard';
+import { PageControls, SortSelect } from '../paging';
+import { productLabel } from './formatReview';
 import { ProductLink } from './ProductLink';
+
+/** Pairs of products per page. */
+export const REVIEW_INTEROP_PAGE_SIZE = 5;
 
 export interface ReviewInteropListProps {
   /** Only this data product's suggestions. */
   product?: string;
-}
-
-interface Group {
-  key: string;
-  entityRef: string;
-  other: string;
-  items: ReviewInteropItem[];
+  pageSize?: number;
 }
 
 const itemKey = (item: ReviewInteropItem) =>
-  `${item.entityRef}#${item.mapping.id}`;
-
-/** The suggestions grouped by the pair of products they join, in order of arrival. */
-function groupByPair(items: ReviewInteropItem[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const item of items) {
-    const { from, to } = item.mapping;
-    const other = from.product === item.entityRef ? to.product : from.product;
-    const key = `${item.entityRef}|${other}`;
-    const group = groups.get(key) ?? {
-      key,
-      entityRef: item.entityRef,
-      other,
-      items: [],
-    };
-    group.items.push(item);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
+  `${item.entityRef}|${item.related.entityRef}`;
 
 /**
  * "Relationship suggestions": pending column mappings on the data products
- * the caller owns, each explained, with Accept / Reject.
+ * the caller owns, one card per pair of products (however it was found), a
+ * page at a time, best match or product name first; each mapping explained,
+ * with Accept / Reject.
  */
 export function ReviewInteropList(props: ReviewInteropListProps): JSX.Element {
   const { product } = props;
+  const pageSize = props.pageSize ?? REVIEW_INTEROP_PAGE_SIZE;
   const api = useApi(dataProductAssistantApiRef);
+  const [sort, setSort] = useState<ReviewInteropSort>('confidence');
+  const [paging, setPaging] = useState({ key: '', offset: 0 });
+  const key = `${product ?? ''}|${sort}`;
+  const offset = paging.key === key ? paging.offset : 0;
   const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getReviewInterop(product ? { product } : undefined),
-    [api, product],
+    () =>
+      api.getReviewInterop({
+        ...(product ? { product } : {}),
+        sort,
+        limit: pageSize,
+        offset,
+      }),
+    [api, product, sort, pageSize, offset],
   );
+  // Decided here: shown with their decision until the page reloads.
   const [decided, setDecided] = useState<Record<string, InteropDecision>>({});
   const decide = useCallback(
-    (key: string) => (decision: InteropDecision) =>
-      setDecided(current => ({ ...current, [key]: decision })),
+    (decision: InteropDecision) =>
+      setDecided(current => ({
+        ...current,
+        [decision.suggestionId]: decision,
+      })),
     [],
   );
-  const items = useMemo(() => value?.items ?? [], [value]);
-  const groups = useMemo(() => groupByPair(items), [items]);
-  const pending = items.filter(item => !decided[itemKey(item)]).length;
+  const items = value?.items ?? [];
+  const pending = Math.max(
+    0,
+    (value?.pendingMappings ?? 0) - Object.keys(decided).length,
+  );
 
   return (
     <Box
@@ -78,15 +75,27 @@ export function ReviewInteropList(props: ReviewInteropListProps): JSX.Element {
       aria-labelledby="dpa-review-interop-heading"
       data-testid="review-interop"
     >
-      <Typography
-        variant="h5"
-        component="h2"
-        id="dpa-review-interop-heading"
-        gutterBottom
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+        mb={1}
       >
-        Relationship suggestions
-        {value && pending > 0 ? ` (${pending})` : ''}
-      </Typography>
+        <Typography variant="h5" component="h2" id="dpa-review-interop-heading">
+          Relationship suggestions
+          {value && pending > 0 ? ` (${pending})` : ''}
+        </Typography>
+        <SortSelect<ReviewInteropSort>
+          value={sort}
+          onChange={setSort}
+          options={[
+            { value: 'confidence', label: 'Best match first' },
+            { value: 'product', label: 'Product name' },
+          ]}
+        />
+      </Box>
       {loading && <Progress />}
       {!loading && error && (
         <LoadErrorAlert
@@ -100,49 +109,57 @@ export function ReviewInteropList(props: ReviewInteropListProps): JSX.Element {
           No relationship suggestions wait for your review
         </Typography>
       )}
-      {!loading && !error && groups.length > 0 && (
-        <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-          {groups.map(group => (
-            <Card
-              key={group.key}
-              component="section"
-              aria-label={`${productLabel(group.entityRef)} ↔ ${productLabel(
-                group.other,
-              )}`}
-              variant="outlined"
-              data-testid="review-interop-group"
-            >
-              <CardContent>
-                <Typography variant="h6" component="h3">
-                  <ProductLink entityRef={group.entityRef} /> ↔{' '}
-                  <ProductLink entityRef={group.other} />
+      {!loading && !error && items.length > 0 && (
+        <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
+          <Typography variant="body2" color="textSecondary">
+            {value?.total} pairs of data products, each listed once: the
+            mappings are shown from your product's side.
+          </Typography>
+          <Box
+            component="ul"
+            aria-label="Pairs of data products"
+            display="flex"
+            flexDirection="column"
+            m={0}
+            p={0}
+            style={{ gap: 12, listStyle: 'none' }}
+          >
+            {items.map(item => (
+              <Box
+                component="li"
+                key={itemKey(item)}
+                aria-label={`${productLabel(item.entityRef)} ↔ ${productLabel(
+                  item.related.entityRef,
+                )}`}
+                data-testid="review-interop-group"
+              >
+                <Typography variant="subtitle1" component="h3">
+                  <ProductLink entityRef={item.entityRef} /> ↔{' '}
+                  <ProductLink entityRef={item.related.entityRef} />
                 </Typography>
-                <Typography variant="body2" color="textSecondary">
-                  {countOf(group.items.length, 'suggested mapping')} · you own{' '}
-                  {productLabel(group.entityRef)}
-                </Typography>
-                <Box component="ul" p={0} m={0}>
-                  {group.items.map(item => {
-                    const key = itemKey(item);
-                    const decision = decided[key];
-                    return (
-                      <MappingRow
-                        key={key}
-                        entityRef={item.entityRef}
-                        mapping={
-                          decision
-                            ? { ...item.mapping, decision }
-                            : item.mapping
-                        }
-                        canDecide={!decision}
-                        onDecided={decide(key)}
-                      />
-                    );
-                  })}
-                </Box>
-              </CardContent>
-            </Card>
-          ))}
+                <RelatedProductCard
+                  entityRef={item.entityRef}
+                  product={{
+                    ...item.related,
+                    mappings: item.related.mappings.map(m =>
+                      decided[m.id] ? { ...m, decision: decided[m.id] } : m,
+                    ),
+                  }}
+                  canDecide
+                  onDecided={decide}
+                />
+              </Box>
+            ))}
+          </Box>
+          <PageControls
+            label="Pages of relationship suggestions"
+            total={value?.total ?? 0}
+            offset={offset}
+            pageSize={pageSize}
+            shown={items.length}
+            onPage={next => setPaging({ key, offset: next })}
+            testId="review-interop-page"
+          />
         </Box>
       )}
     </Box>

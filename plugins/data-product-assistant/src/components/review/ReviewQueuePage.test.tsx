@@ -23,7 +23,8 @@ import { dataProductAssistantApiRef, ReviewRejectedError } from '../../api';
 import { fakeApi } from '../../__testUtils__/fakeApi';
 import {
   blockedReviewItem,
-  channelInteropItem,
+  channelMapping,
+  customersInteropItem,
   demotedReviewItem,
   flaggedReviewItem,
 } from '../../__testUtils__/fixtures';
@@ -162,7 +163,7 @@ describe('Review queue', () => {
     );
     expect(
       within(f.getByRole('region', { name: 'Citations' })).getByRole('button', {
-        name: 'orders.order_lines.net_amount',
+        name: 'Column order_lines.net_amount',
       }),
     ).toBeInTheDocument();
     for (const name of ['Approve', 'Correct', 'Reject']) {
@@ -216,7 +217,12 @@ describe('Review queue', () => {
         product: RETURNS,
       }),
     );
-    expect(api.getReviewInterop).toHaveBeenLastCalledWith({ product: RETURNS });
+    expect(api.getReviewInterop).toHaveBeenLastCalledWith({
+      product: RETURNS,
+      sort: 'confidence',
+      limit: 5,
+      offset: 0,
+    });
 
     await findItem('ask-2');
     type(screen.getByRole('combobox', { name: 'Verdict' }), 'blocked');
@@ -270,7 +276,12 @@ describe('Review queue', () => {
       offset: 0,
       product: ORDERS,
     });
-    expect(api.getReviewInterop).toHaveBeenCalledWith({ product: ORDERS });
+    expect(api.getReviewInterop).toHaveBeenCalledWith({
+      product: ORDERS,
+      sort: 'confidence',
+      limit: 5,
+      offset: 0,
+    });
     expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue(
       ORDERS,
     );
@@ -568,18 +579,22 @@ describe('Review queue', () => {
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 
-  it('lists pending relationship suggestions with Accept and Reject', async () => {
+  it('lists each pair of products once, folded, with Accept and Reject on its mappings', async () => {
     const api = fakeApi();
-    api.getReviewInterop.mockResolvedValue({ items: [channelInteropItem] });
+    api.getReviewInterop.mockResolvedValue({
+      items: [customersInteropItem],
+      total: 1,
+      pendingMappings: 2,
+    });
     api.decideInterop.mockImplementation(
       async (_ref, request): Promise<InteropDecision> => ({
         suggestionId: request.suggestionId,
         status: 'accepted',
         decidedBy: 'user:default/guest',
         decidedAt: '2025-03-06T08:00:00.000Z',
-        from: channelInteropItem.mapping.from,
-        to: channelInteropItem.mapping.to,
-        kind: channelInteropItem.mapping.kind,
+        from: channelMapping.from,
+        to: channelMapping.to,
+        kind: channelMapping.kind,
       }),
     );
     renderQueue(api);
@@ -587,10 +602,25 @@ describe('Review queue', () => {
     const section = await screen.findByRole('region', {
       name: /^Relationship suggestions/,
     });
-    const group = await within(section).findByRole('region', {
-      name: 'orders ↔ customers',
+    expect(
+      within(section).getByRole('heading', {
+        name: 'Relationship suggestions (2)',
+      }),
+    ).toBeInTheDocument();
+    const pairs = await within(section).findAllByTestId('review-interop-group');
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]).toHaveAccessibleName('orders ↔ customers');
+    expect(api.getReviewInterop).toHaveBeenCalledWith({
+      sort: 'confidence',
+      limit: 5,
+      offset: 0,
     });
-    const row = within(group).getByTestId('mapping-m-channel');
+    // folded until opened
+    expect(within(pairs[0]).queryByTestId('mapping-m-channel')).toBeNull();
+    click(
+      within(pairs[0]).getByRole('button', { name: 'Show 2 column mappings' }),
+    );
+    const row = await within(pairs[0]).findByTestId('mapping-m-channel');
     expect(row).toHaveTextContent(
       'order_lines.channel ↔ customers.signup_channel',
     );
@@ -609,8 +639,65 @@ describe('Review queue', () => {
       ),
     );
     expect(
-      within(row).queryByRole('button', { name: /^Reject / }),
-    ).not.toBeInTheDocument();
+      within(section).getByRole('heading', {
+        name: 'Relationship suggestions (1)',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('pages and sorts the pairs of products', async () => {
+    const api = fakeApi();
+    api.getReviewInterop.mockResolvedValue({
+      items: [customersInteropItem],
+      total: 7,
+      pendingMappings: 9,
+    });
+    renderQueue(api);
+    const section = await screen.findByTestId('review-interop');
+    const pages = await within(section).findByRole('navigation', {
+      name: 'Pages of relationship suggestions',
+    });
+    expect(within(pages).getByTestId('review-interop-page')).toHaveTextContent(
+      '1–1 of 7',
+    );
+    click(within(pages).getByRole('button', { name: 'Next' }));
+    await waitFor(() =>
+      expect(api.getReviewInterop).toHaveBeenLastCalledWith({
+        sort: 'confidence',
+        limit: 5,
+        offset: 5,
+      }),
+    );
+    fireEvent.change(
+      await within(section).findByRole('combobox', { name: 'Sort by' }),
+      { target: { value: 'product' } },
+    );
+    await waitFor(() =>
+      expect(api.getReviewInterop).toHaveBeenLastCalledWith({
+        sort: 'product',
+        limit: 5,
+        offset: 0,
+      }),
+    );
+  });
+
+  it('asks for the oldest answers first when chosen', async () => {
+    const api = fakeApi();
+    api.getReviewQueue.mockResolvedValue(queue([flaggedReviewItem]));
+    renderQueue(api);
+    await findItem('ask-2');
+    const filters = screen.getByRole('search', { name: 'Review filters' });
+    fireEvent.change(within(filters).getByRole('combobox', { name: 'Order' }), {
+      target: { value: 'oldest' },
+    });
+    await waitFor(() =>
+      expect(api.getReviewQueue).toHaveBeenLastCalledWith({
+        state: 'pending',
+        order: 'oldest',
+        limit: 10,
+        offset: 0,
+      }),
+    );
   });
 
   it('shows why the relationship suggestions cannot be loaded', async () => {

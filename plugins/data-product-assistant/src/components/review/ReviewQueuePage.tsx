@@ -25,9 +25,10 @@ export interface ReviewQueueContentProps {
 
 /**
  * The review queue: flagged, blocked and demoted answers on the data products
- * the caller owns, newest first, filtered by product, verdict and review
- * state, each with Approve / Correct / Reject; then the relationship
- * suggestions waiting on the same owners. `?product=<ref>` preselects a
+ * the caller owns, a page at a time, newest or oldest first, filtered by
+ * product, verdict and review state, each with Approve / Correct / Reject;
+ * then the relationship suggestions waiting on the same owners, one card per
+ * pair of products. `?product=<ref>` preselects a
  * product. The content of the "Review queue" page.
  */
 export function ReviewQueueContent(
@@ -36,8 +37,8 @@ export function ReviewQueueContent(
   const pageSize = props.pageSize ?? REVIEW_PAGE_SIZE;
   const api = useApi(dataProductAssistantApiRef);
   const [filters, setFilters] = useReviewFilters();
-  const { product, verdict, state } = filters;
-  const filterKey = `${product ?? ''}|${verdict ?? ''}|${state}`;
+  const { product, verdict, state, order } = filters;
+  const filterKey = `${product ?? ''}|${verdict ?? ''}|${state}|${order}`;
 
   // Paging and the answers reviewed here belong to one choice of filters.
   const [paging, setPaging] = useState({ key: filterKey, offset: 0 });
@@ -55,8 +56,9 @@ export function ReviewQueueContent(
     const query: ReviewQueueQuery = { state, limit: pageSize, offset };
     if (product) query.product = product;
     if (verdict) query.verdict = verdict;
+    if (order === 'oldest') query.order = order;
     return api.getReviewQueue(query);
-  }, [api, product, verdict, state, pageSize, offset]);
+  }, [api, product, verdict, state, order, pageSize, offset]);
 
   // Keep the product choices while another page or filter loads.
   const [products, setProducts] = useState<string[]>([]);

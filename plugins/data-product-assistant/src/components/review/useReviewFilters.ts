@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
+  ReviewOrder,
   ReviewReason,
   ReviewState,
 } from '@dpa/plugin-data-product-assistant-common';
@@ -13,6 +14,8 @@ export interface ReviewFilterValues {
   /** Every reason when left out. */
   verdict?: ReviewReason;
   state: ReviewState;
+  /** Newest questions first unless `oldest`. */
+  order: ReviewOrder;
 }
 
 const isReason = (value: string | null): value is ReviewReason =>
@@ -21,7 +24,8 @@ const isState = (value: string | null): value is ReviewState =>
   reviewStates.includes(value as ReviewState);
 
 /**
- * The review queue's filters, kept in the address (`?product=&verdict=&state=`)
+ * The review queue's filters and order, kept in the address
+ * (`?product=&verdict=&state=&order=`)
  * so that a link can preselect them; unknown values are ignored. Changing a
  * filter replaces the history entry.
  */
@@ -33,13 +37,15 @@ export function useReviewFilters(): [
   const product = params.get('product') || undefined;
   const verdict = params.get('verdict');
   const state = params.get('state');
+  const order = params.get('order') === 'oldest' ? 'oldest' : 'newest';
   const filters = useMemo<ReviewFilterValues>(
     () => ({
       product,
       verdict: isReason(verdict) ? verdict : undefined,
       state: isState(state) ? state : 'pending',
+      order,
     }),
-    [product, verdict, state],
+    [product, verdict, state, order],
   );
   const setFilters = useCallback(
     (next: ReviewFilterValues) => {
@@ -47,6 +53,7 @@ export function useReviewFilters(): [
       if (next.product) search.product = next.product;
       if (next.verdict) search.verdict = next.verdict;
       if (next.state !== 'pending') search.state = next.state;
+      if (next.order === 'oldest') search.order = next.order;
       setParams(search, { replace: true });
     },
     [setParams],

@@ -1,21 +1,28 @@
 import type { JSX } from 'react';
 import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type { DomainScorecard } from '@dpa/plugin-data-product-assistant-common';
-import { MetricsTable } from './MetricsTable';
+import { ModelMetrics } from './ModelMetrics';
 import { PromotionHistoryTable } from './PromotionHistoryTable';
 import { ServingModelSummary } from './ServingModelSummary';
 
 export interface DomainScorecardCardProps {
   scorecard: DomainScorecard;
+  /** Whether any evaluation run was found. */
+  runFound?: boolean;
 }
 
-/** One domain: its serving models, their metrics and its promotion history. */
+/**
+ * One domain: its answer model and validator side by side, each with its own
+ * figures from the latest evaluation run, then the promotion history.
+ */
 export function DomainScorecardCard(
   props: DomainScorecardCardProps,
 ): JSX.Element {
   const { domain, champions, history } = props.scorecard;
+  const runFound = props.runFound ?? false;
   return (
     <Box
       component="section"
@@ -26,23 +33,27 @@ export function DomainScorecardCard(
         title={domain}
         subheader="Serving models, their latest evaluation and the promotion history"
       >
-        <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} mb={2}>
-          <ServingModelSummary label="Answer model" model={champions.answer} />
-          <ServingModelSummary label="Validator" model={champions.validator} />
+        <Grid container spacing={3}>
+          {(
+            [
+              ['answer', 'Answer model', champions.answer],
+              ['validator', 'Validator', champions.validator],
+            ] as const
+          ).map(([role, label, model]) => (
+            <Grid item xs={12} md={6} key={role}>
+              <ServingModelSummary label={label} model={model} />
+              <Box mt={1}>
+                <ModelMetrics model={model} role={role} runFound={runFound} />
+              </Box>
+            </Grid>
+          ))}
+        </Grid>
+        <Box mt={3}>
+          <Typography variant="h6" component="h3" gutterBottom>
+            Promotion history
+          </Typography>
+          <PromotionHistoryTable history={history} />
         </Box>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Metrics
-        </Typography>
-        <Box mb={2}>
-          <MetricsTable
-            answer={champions.answer}
-            validator={champions.validator}
-          />
-        </Box>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Promotion history
-        </Typography>
-        <PromotionHistoryTable history={history} />
       </InfoCard>
     </Box>
   );

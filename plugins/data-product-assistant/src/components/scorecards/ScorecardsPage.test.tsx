@@ -14,7 +14,7 @@ import plugin, { dataProductAssistantScorecardsPage } from '../../alpha';
 import { dataProductAssistantApiRef } from '../../api';
 import { fakeApi } from '../../__testUtils__/fakeApi';
 import { ScorecardsContent } from './ScorecardsPage';
-import { formatMetric, metricRows } from './formatScorecards';
+import { formatMetric, metricLabel, metricRows } from './formatScorecards';
 
 configure({ defaultHidden: true });
 
@@ -26,12 +26,21 @@ const finance: DomainScorecard = {
       version: 'aaaaaaaaaaaa',
       provider: 'builtin',
       source: 'config',
-      metrics: {
-        answer_accuracy: 0.875,
-        citation_precision: 0.9,
-        governance_leaks: 0,
-        latency_p95_ms: 12.4,
-        cost_per_answer_usd: 0,
+      latestRun: {
+        run: 'ci-20261203T020000Z',
+        time: '2026-12-03T02:00:00.000Z',
+        label: 'finance-served',
+        hostedCalled: false,
+        metrics: {
+          answer_accuracy: 0.875,
+          citation_precision: 0.9,
+          governance_leaks: 0,
+          latency_p95_ms: 12.4,
+          cost_per_answer_usd: 0,
+          // a split the suite may add, and a key the portal does not know
+          'test.answer_accuracy': 0.8,
+          brand_new_metric: 0.42,
+        },
       },
     },
     validator: {
@@ -106,9 +115,26 @@ const sales: DomainScorecard = {
       version: '111111111111',
       provider: 'builtin',
       source: 'config',
+      latestRun: {
+        run: 'ci-20261203T020000Z',
+        time: '2026-12-03T02:00:00.000Z',
+        label: 'validator-served',
+        metrics: {
+          validator_recall: 0.958,
+          'validator_recall.pii': 1,
+          'validator_precision.pii': 0.95,
+          validator_latency_p95_ms: 34.5,
+          validator_cases: 48,
+        },
+      },
     },
   },
   history: [],
+};
+
+const latestRun = {
+  run: 'ci-20261203T020000Z',
+  time: '2026-12-03T02:00:00.000Z',
 };
 
 function renderPage(response: ScorecardsResponse | Error) {
@@ -134,7 +160,7 @@ describe('Model scorecards', () => {
   });
 
   it('shows each domain with its serving models, metrics and promotion history', async () => {
-    renderPage({ domains: [finance, sales] });
+    renderPage({ domains: [finance, sales], latestRun });
 
     const card = await screen.findByTestId('scorecard-finance');
     const c = within(card);
@@ -148,19 +174,42 @@ describe('Model scorecards', () => {
     expect(validator).toHaveTextContent('registry');
     expect(validator).toHaveTextContent(/promoted .*2026/);
 
-    expect(c.getByTestId('metric-answer_accuracy')).toHaveTextContent(
-      /Answer accuracy\s*87\.5%\s*81\.3%/,
+    // answer metrics under the answer model, from the latest run
+    const answerMetrics = c.getByTestId('metrics-answer');
+    expect(answerMetrics).toHaveTextContent('finance-served');
+    const a = within(answerMetrics);
+    expect(a.getByTestId('metric-answer_accuracy')).toHaveTextContent(
+      /^Answer accuracy\s*87\.5%$/,
     );
-    expect(c.getByTestId('metric-governance_leaks')).toHaveTextContent(
-      /Governance leaks\s*0\s*—/,
+    expect(a.getByTestId('metric-test.answer_accuracy')).toHaveTextContent(
+      /^Answer accuracy \(test\)\s*80\.0%$/,
     );
-    expect(c.getByTestId('metric-latency_p95_ms')).toHaveTextContent('12 ms');
-    expect(c.getByTestId('metric-cost_per_answer_usd')).toHaveTextContent(
+    expect(a.getByTestId('metric-governance_leaks')).toHaveTextContent(
+      /^Governance leaks\s*0$/,
+    );
+    expect(a.getByTestId('metric-latency_p95_ms')).toHaveTextContent(
+      /^Latency p95 \(whole ask\)\s*12 ms$/,
+    );
+    expect(a.getByTestId('metric-cost_per_answer_usd')).toHaveTextContent(
       '$0.0000',
     );
-    expect(c.getByTestId('metric-validator_recall.pii')).toHaveTextContent(
-      /Validator recall: pii\s*—\s*100\.0%/,
+    // an unknown key: under its own name, folded under "More metrics"
+    expect(a.queryByTestId('metric-brand_new_metric')).toBeNull();
+    fireEvent.click(a.getByText('More metrics (1)'));
+    expect(a.getByTestId('metric-brand_new_metric')).toHaveTextContent(
+      /brand_new_metric\s*42\.0%/,
     );
+    // the registry champion: measured in its promotion run, not by the latest run
+    const validatorMetrics = c.getByTestId('metrics-validator');
+    expect(validatorMetrics).toHaveTextContent(
+      'The latest evaluation run did not measure this model',
+    );
+    expect(validatorMetrics).toHaveTextContent('In its promotion run');
+    expect(
+      within(validatorMetrics).getByTestId('metric-validator_recall.pii'),
+    ).toHaveTextContent(/^Recall: pii\s*100\.0%$/);
+    // the answer suite's figures from that run are not the validator's
+    expect(within(validatorMetrics).queryByText('Answer accuracy')).toBeNull();
 
     const refused = c.getByTestId('promotion-rec-refused');
     expect(refused).toHaveTextContent('gpt-answer@cccccccccccc');
@@ -178,7 +227,24 @@ describe('Model scorecards', () => {
     expect(salesCard).toHaveTextContent(
       'No promotions recorded yet — run dpa promote',
     );
-    expect(salesCard).toHaveTextContent('No metrics yet');
+    // validator metrics under the validator, latency once per model
+    const salesValidator = within(salesCard).getByTestId('metrics-validator');
+    expect(
+      within(salesValidator).getByTestId('metric-validator_recall'),
+    ).toHaveTextContent(/^Recall\s*95\.8%$/);
+    expect(
+      within(salesValidator).getByTestId('metric-validator_latency_p95_ms'),
+    ).toHaveTextContent(/^Latency p95\s*35 ms$/);
+    expect(
+      within(salesValidator).getByTestId('metric-validator_cases'),
+    ).toHaveTextContent(/^Cases\s*48$/);
+    expect(within(salesValidator).queryByText(/Answer accuracy/)).toBeNull();
+    expect(
+      within(within(salesCard).getByTestId('metrics-answer')).queryByText(
+        /Recall/,
+      ),
+    ).toBeNull();
+    expect(within(salesCard).getAllByText(/Latency p95/)).toHaveLength(1);
     // Some domain has promotions: no page-wide notice.
     expect(
       screen.queryByText(/app-config's models serve every domain/),
@@ -186,11 +252,28 @@ describe('Model scorecards', () => {
   });
 
   it('says no promotions were recorded when the registry is empty', async () => {
-    renderPage({ domains: [sales] });
+    renderPage({ domains: [sales], latestRun });
     expect(
       await screen.findByText(/app-config's models serve every domain/),
     ).toHaveTextContent('No promotions recorded yet — run dpa promote');
     expect(screen.getByTestId('scorecard-sales')).toBeInTheDocument();
+  });
+
+  it('says how to get figures when no evaluation run was found', async () => {
+    const bare = {
+      ...sales,
+      champions: {
+        answer: { ...sales.champions.answer, latestRun: undefined },
+        validator: { ...sales.champions.validator, latestRun: undefined },
+      },
+    };
+    renderPage({ domains: [bare] });
+    expect(
+      await screen.findByText(/No evaluation run found: /, { selector: 'div' }),
+    ).toHaveTextContent('npm run evals');
+    expect(screen.getByTestId('metrics-answer')).toHaveTextContent(
+      'No evaluation run found: run npm run evals',
+    );
   });
 
   it('shows the backend message when loading fails, and retries', async () => {
@@ -219,26 +302,34 @@ describe('Model scorecards', () => {
 });
 
 describe('formatScorecards', () => {
-  it('orders known metrics first, then validator categories, then the rest', () => {
+  it('labels known metrics, keeps a split beside the label, and leaves unknown keys for "more"', () => {
     expect(
-      metricRows(
-        {
-          zeta: 1,
-          'validator_precision.pii': 1,
-          latency_p95_ms: 3,
-          answer_accuracy: 1,
-        },
-        { 'validator_recall.pii': 1, 'validator_recall.injection': 1 },
-      ),
-    ).toEqual([
-      'answer_accuracy',
-      'latency_p95_ms',
-      'validator_recall.injection',
-      'validator_recall.pii',
-      'validator_precision.pii',
-      'zeta',
-    ]);
+      metricRows({
+        zeta: 1,
+        'validator_precision.pii': 1,
+        latency_p95_ms: 3,
+        answer_accuracy: 1,
+        'validator_recall.pii': 1,
+        'validator_recall.injection': 1,
+        'test.answer_accuracy': 1,
+      }),
+    ).toEqual({
+      known: [
+        'answer_accuracy',
+        'test.answer_accuracy',
+        'latency_p95_ms',
+        'validator_recall.injection',
+        'validator_precision.pii',
+        'validator_recall.pii',
+      ],
+      more: ['zeta'],
+    });
+    expect(metricLabel('validator_recall.pii')).toBe('Recall: pii');
+    expect(metricLabel('test.answer_accuracy')).toBe('Answer accuracy (test)');
+    expect(metricLabel('zeta')).toBeUndefined();
     expect(formatMetric('answer_errors', 2)).toBe('2');
+    expect(formatMetric('validator_cases.pii', 12)).toBe('12');
+    expect(formatMetric('test.latency_p95_ms', 12.6)).toBe('13 ms');
     expect(formatMetric('answer_accuracy', undefined)).toBe('—');
   });
 });

@@ -39,8 +39,19 @@ export function ScorecardsContent(): JSX.Element {
           app-config's models serve every domain.
         </Alert>
       )}
+      {!value?.latestRun && (
+        <Alert severity="info">
+          No evaluation run found: <code>npm run evals</code> (what CI runs)
+          writes one under <code>evals/results/</code>, and each model's figures
+          from the newest run show here.
+        </Alert>
+      )}
       {domains.map(scorecard => (
-        <DomainScorecardCard key={scorecard.domain} scorecard={scorecard} />
+        <DomainScorecardCard
+          key={scorecard.domain}
+          scorecard={scorecard}
+          runFound={!!value?.latestRun}
+        />
       ))}
     </Box>
   );

@@ -3,7 +3,7 @@ export {
   DomainScorecardCard,
   type DomainScorecardCardProps,
 } from './DomainScorecardCard';
-export { MetricsTable, type MetricsTableProps } from './MetricsTable';
+export { ModelMetrics, type ModelMetricsProps } from './ModelMetrics';
 export {
   PromotionHistoryTable,
   type PromotionHistoryTableProps,

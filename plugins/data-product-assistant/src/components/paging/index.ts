@@ -1,0 +1,2 @@
+export { PageControls, type PageControlsProps } from './PageControls';
+export { SortSelect, type SortSelectProps } from './SortSelect';
