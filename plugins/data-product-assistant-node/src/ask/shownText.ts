@@ -11,8 +11,10 @@ export const REFUSED_MESSAGE =
   'That question is outside what this data product covers, so the assistant does not answer it. Ask the data product owner or the assistant of the product it is about.';
 export const UNAVAILABLE_MESSAGE =
   'The assistant could not answer this question right now. Please try again later or ask the data product owner.';
+// Neutral about where it went: the backend queues it for the owners, the CLI
+// does not, and the reader may be an owner.
 export const WITHHELD_MESSAGE =
-  'This answer was withheld by the validator and sent to the data product owner for review.';
+  'This answer was withheld by the validator; its reasons say why.';
 
 /**
  * A hosted model's output as it may be shown: the answer is its claims'

@@ -209,7 +209,7 @@ export const blockedAsk: AskRecord = {
   id: 'ask-3',
   question: 'List the customer emails',
   answer:
-    'This answer was withheld by the validator and sent to the data product owner for review.',
+    'This answer was withheld by the validator; its reasons say why.',
   status: 'blocked',
   groundedness: 1,
   claims: [],
