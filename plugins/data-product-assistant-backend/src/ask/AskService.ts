@@ -15,7 +15,6 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   ask,
-  buildFacts,
   changedFacts,
   citationText,
   contradicts,
@@ -40,6 +39,7 @@ import { servedDomainModels, type ServedModel } from '../registry/servedModels';
 import type { ClearancePolicy } from './clearance';
 import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
+import { FactsCache } from './FactsCache';
 
 /** What the asker may see of a stored ask: a blocked answer keeps its claims for reviewers only. */
 export function toRecord(stored: StoredAsk, feedback?: AskFeedback): AskRecord {
@@ -73,6 +73,8 @@ export class AskService {
       tokenBudget: number;
     }
   >();
+  /** Facts (and their retrieval index) per profile version and notes. */
+  private readonly facts = new FactsCache();
 
   constructor(
     private readonly options: {
@@ -217,6 +219,7 @@ export class AskService {
       scope: models.scope,
       tokenBudget: models.tokenBudget,
       notes,
+      facts: this.facts.factsFor(profile, notes),
     });
     if (result.error) {
       this.options.logger.warn(
@@ -320,7 +323,7 @@ export class AskService {
     const clearance = this.options.clearance.forUser([]);
     const changed = changedFacts(
       record.citations,
-      buildFacts(profile, { notes: current }),
+      this.facts.factsFor(profile, current),
       fact => citationText(fact, clearance),
     );
     if (changed.length === 0) return true;
