@@ -15,7 +15,12 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildInteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
-import { measureRecallLoss, pairKey, sampleProducts } from './recallLoss';
+import {
+  bruteForcePairs,
+  pairKey,
+  recallOf,
+  sampleProducts,
+} from './recallLoss';
 import { mulberry32, syntheticCatalog } from './syntheticCatalog';
 import { median } from './stats';
 
@@ -172,11 +177,10 @@ export async function runInteropBench(
   for (const id of sample)
     for (const p of index.rankFor(id).pairs) queried.add(key(p));
   t = performance.now();
-  const recall = measureRecallLoss(index, sample, returned, {
-    checkSkipped: 100_000,
-  });
+  const brute = bruteForcePairs(index, sample, { checkSkipped: 100_000 });
   const bruteS = (performance.now() - t) / 1000;
-  const oneProduct = measureRecallLoss(index, sample, queried);
+  const recall = recallOf(brute, sample.length, returned);
+  const oneProduct = recallOf(brute, sample.length, queried);
   log(
     `recall loss on ${recall.sampledProducts} sampled products (${
       recall.sampledColumns

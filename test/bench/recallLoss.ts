@@ -395,6 +395,30 @@ function termPostings(entries: readonly ColumnEntry[]) {
 const describe = (e: ColumnEntry) =>
   `${e.product.id}.${e.tableInfo.table.name}.${e.column.name}`;
 
+export type BruteForce = ReturnType<typeof bruteForcePairs>;
+
+/** How many of the brute force's pairs an indexed scan returned (`returned`, as `pairKey`s). */
+export function recallOf(
+  brute: BruteForce,
+  sampledProducts: number,
+  returned: ReadonlySet<PairKey>,
+): RecallMeasurement {
+  let found = 0;
+  for (const key of brute.pairs) if (returned.has(key)) found++;
+  const truePairs = brute.pairs.size;
+  return {
+    sampledProducts,
+    sampledColumns: brute.sampledColumns,
+    truePairs,
+    found,
+    missed: truePairs - found,
+    loss: truePairs ? (truePairs - found) / truePairs : 0,
+    scored: brute.scored,
+    skipped: brute.skipped,
+    checkedSkipped: brute.checkedSkipped,
+  };
+}
+
 /**
  * Recall loss of the pairs an indexed scan returned (`returned`, as
  * `pairKey`s), against the brute force over the whole catalog for the
@@ -406,21 +430,11 @@ export function measureRecallLoss(
   returned: ReadonlySet<PairKey>,
   options: { checkSkipped?: number; seed?: number } = {},
 ): RecallMeasurement {
-  const brute = bruteForcePairs(index, sample, options);
-  let found = 0;
-  for (const key of brute.pairs) if (returned.has(key)) found++;
-  const truePairs = brute.pairs.size;
-  return {
-    sampledProducts: new Set(sample).size,
-    sampledColumns: brute.sampledColumns,
-    truePairs,
-    found,
-    missed: truePairs - found,
-    loss: truePairs ? (truePairs - found) / truePairs : 0,
-    scored: brute.scored,
-    skipped: brute.skipped,
-    checkedSkipped: brute.checkedSkipped,
-  };
+  return recallOf(
+    bruteForcePairs(index, sample, options),
+    new Set(sample).size,
+    returned,
+  );
 }
 
 /** A seeded random sample of distinct product ids (partial Fisher–Yates). */
