@@ -19,14 +19,20 @@ async function main() {
     ['api', () => runApiBench({ log })],
   ];
   const figures: BenchFigures = {};
+  const started = performance.now();
   for (const [name, run] of benches) {
     if (only.length && !only.includes(name)) continue;
-    const started = performance.now();
+    const benchStarted = performance.now();
     Object.assign(figures, await run());
     log(
-      `${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${name}: done in ${((performance.now() - benchStarted) / 1000).toFixed(
+        1,
+      )} s`,
     );
   }
+  log(
+    `bench: all done in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const out = path.resolve(__dirname, '../../bench-results.json');
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
   const rows = Object.entries(figures).map(

@@ -16,7 +16,6 @@ import type {
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   ask,
-  buildFacts,
   changedFacts,
   citationText,
   contradicts,
@@ -46,6 +45,7 @@ import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
 import { readerView } from './readerView';
 import { boundForStorage } from './storageLimits';
+import { FactsCache } from './FactsCache';
 
 /**
  * The record of a stored ask, as `readerView` opened it for its reader: a
@@ -85,6 +85,8 @@ interface DomainModels {
 /** Asks a data product a question with the domain's models and stores every ask. */
 export class AskService {
   private readonly models = new Map<string, DomainModels>();
+  /** Facts (and their retrieval index) per profile version and notes. */
+  private readonly facts = new FactsCache();
 
   constructor(
     private readonly options: {
@@ -212,9 +214,10 @@ export class AskService {
         entityRef,
         credentials,
       );
-      return buildFacts(profile, {
-        notes: await this.options.notes?.listNotes(profile.entityRef),
-      });
+      return this.facts.factsFor(
+        profile,
+        await this.options.notes?.listNotes(profile.entityRef),
+      );
     } catch {
       return undefined;
     }
@@ -312,6 +315,7 @@ export class AskService {
       scope: models.scope,
       tokenBudget: models.tokenBudget,
       notes,
+      facts: this.facts.factsFor(profile, notes),
     });
     if (result.error) {
       this.options.logger.warn(
@@ -409,7 +413,7 @@ export class AskService {
     const clearance = this.options.clearance.forUser([]);
     const changed = changedFacts(
       record.citations,
-      buildFacts(profile, { notes: current }),
+      this.facts.factsFor(profile, current),
       fact => citationText(fact, clearance),
     );
     if (changed.length === 0) return true;

@@ -24,15 +24,26 @@ import {
   buildProfile,
   parseContract,
 } from '@dpa/plugin-data-product-assistant-node';
+import { LRUCache } from 'lru-cache';
 import type {
   ContractSnapshot,
   ContractSnapshotStore,
 } from '../database/ContractSnapshotStore';
 import { ContractValidationError } from './ContractValidationError';
+import { deepFreeze } from './deepFreeze';
 import { isDataProduct } from './dataProductFilter';
 import { resolveSourceUrls } from './resolveSourceUrls';
 
 const MAX_CONTRACT_BYTES = 5 * 1024 * 1024;
+
+/** Products (and contract and doc sources) whose last read this instance keeps. */
+const RECENT = 1000;
+
+/**
+ * A source found unchanged is marked fetched in the database at most this
+ * often (`loadContracts` treats older marks as stale and reads again).
+ */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /** A valid contract and the version of its snapshot (the ETag, else a content hash). */
 export interface LoadedContract {
@@ -67,16 +78,44 @@ function readFailure(error: unknown): string {
   }
 }
 
+const sha256 = (text: string) =>
+  `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+const contentVersions = new WeakMap<ContractSnapshot, string>();
+
 function snapshotVersion(snapshot: ContractSnapshot): string {
   if (snapshot.etag) return snapshot.etag;
-  const content = snapshot.valid ? snapshot.contract : snapshot.issues;
-  return `sha256:${createHash('sha256')
-    .update(JSON.stringify(content))
-    .digest('hex')}`;
+  let version = contentVersions.get(snapshot);
+  if (!version) {
+    version = sha256(
+      JSON.stringify(snapshot.valid ? snapshot.contract : snapshot.issues),
+    );
+    contentVersions.set(snapshot, version);
+  }
+  return version;
 }
 
 /** Loads a data product as the caller sees it: entity, contracts, docs. */
 export class DataProductProfileService {
+  /** The last snapshot of each source, so a read needs no database read before its conditional request. */
+  private readonly snapshotCache = new LRUCache<string, ContractSnapshot>({
+    max: RECENT,
+  });
+  private readonly docsCache = new LRUCache<
+    string,
+    { etag?: string; text: string }
+  >({ max: RECENT });
+  /**
+   * The last profile of each product with what it was built from (entity
+   * fields, contract snapshot versions, docs version): the same frozen
+   * object is returned while none of them changed, so what is derived from
+   * it (facts, their retrieval index) can be cached by identity.
+   */
+  private readonly profileCache = new LRUCache<
+    string,
+    { version: string; profile: DataProductProfile }
+  >({ max: RECENT });
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -108,7 +147,12 @@ export class DataProductProfileService {
     return entity;
   }
 
-  /** The product's profile; the entity, when the caller already read it with these credentials (`known`), is not read again. */
+  /**
+   * The product as the caller sees it: the entity read with the caller's
+   * credentials (the permission check; not again when the caller already
+   * read it, `known`), its contracts and docs read again (conditional
+   * reads), rebuilt only when one changed.
+   */
   async getProfile(
     entityRef: string,
     credentials: BackstageCredentials,
@@ -126,32 +170,52 @@ export class DataProductProfileService {
       annotation,
       this.options.integrations,
     );
-    const contracts = await Promise.all(
-      sources.map(async source => ({
-        source,
-        contract: await this.readContract(source),
-      })),
-    );
+    const [contracts, docs] = await Promise.all([
+      Promise.all(
+        sources.map(async source => ({
+          source,
+          snapshot: await this.readContract(source),
+        })),
+      ),
+      this.readDocs(entity),
+    ]);
     const relations = (type: string) =>
       (entity.relations ?? [])
         .filter(r => r.type === type)
         .map(r => r.targetRef);
-    return buildProfile(
-      {
-        ref: stringifyEntityRef(entity),
-        title: entity.metadata.title,
-        description: entity.metadata.description,
-        owner:
-          relations(RELATION_OWNED_BY)[0] ??
-          (entity.spec?.owner as string | undefined),
-        domain: entity.spec?.domain as string | undefined,
-        tags: entity.metadata.tags,
-        dependsOn: relations(RELATION_DEPENDS_ON),
-        dependents: relations(RELATION_DEPENDENCY_OF),
-      },
-      contracts,
-      await this.readDocs(entity),
+    const product = {
+      ref: stringifyEntityRef(entity),
+      title: entity.metadata.title,
+      description: entity.metadata.description,
+      owner:
+        relations(RELATION_OWNED_BY)[0] ??
+        (entity.spec?.owner as string | undefined),
+      domain: entity.spec?.domain as string | undefined,
+      tags: entity.metadata.tags,
+      dependsOn: relations(RELATION_DEPENDS_ON),
+      dependents: relations(RELATION_DEPENDENCY_OF),
+    };
+    const version = sha256(
+      JSON.stringify([
+        product,
+        contracts.map(c => [c.source, snapshotVersion(c.snapshot)]),
+        docs?.version ?? null,
+      ]),
     );
+    const cached = this.profileCache.get(product.ref);
+    if (cached?.version === version) return cached.profile;
+    const profile = deepFreeze(
+      buildProfile(
+        product,
+        contracts.map(c => ({
+          source: c.source,
+          contract: c.snapshot.contract,
+        })),
+        docs?.text,
+      ),
+    );
+    this.profileCache.set(product.ref, { version, profile });
+    return profile;
   }
 
   /**
@@ -249,12 +313,15 @@ export class DataProductProfileService {
     });
   }
 
-  private async readContract(source: string): Promise<ContractProfile> {
+  private async readContract(
+    source: string,
+  ): Promise<Extract<ContractSnapshot, { valid: true }>> {
     const snapshot = await this.readSnapshot(
       source,
-      await this.options.snapshots.get(source),
+      this.snapshotCache.get(source) ??
+        (await this.options.snapshots.get(source)),
     );
-    if (snapshot.valid) return snapshot.contract;
+    if (snapshot.valid) return snapshot;
     throw new ContractValidationError(snapshot.source, snapshot.issues);
   }
 
@@ -288,8 +355,17 @@ export class DataProductProfileService {
     } catch (error) {
       if (isError(error) && error.name === 'NotModifiedError' && previous) {
         const fetchedAt = new Date();
+        if (
+          fetchedAt.getTime() - previous.fetchedAt.getTime() <
+          TOUCH_INTERVAL_MS
+        ) {
+          this.snapshotCache.set(source, previous);
+          return previous;
+        }
         await snapshots.touch(source, fetchedAt);
-        return { ...previous, fetchedAt };
+        const touched = { ...previous, fetchedAt };
+        this.snapshotCache.set(source, touched);
+        return touched;
       }
       // The reader's own message may name hosts, paths or tokens: it goes to the log only.
       this.options.logger.warn(
@@ -307,11 +383,17 @@ export class DataProductProfileService {
       ? { source, etag, valid: true, contract: parsed.contract, fetchedAt }
       : { source, etag, valid: false, issues: parsed.issues, fetchedAt };
     await snapshots.put(snapshot);
+    this.snapshotCache.set(source, snapshot);
     return snapshot;
   }
 
-  /** Docs are optional: a missing or unreadable doc never hides the profile. */
-  private async readDocs(entity: Entity): Promise<string | undefined> {
+  /**
+   * Docs are optional: a missing or unreadable doc never hides the profile.
+   * Read again on every call, conditionally on the last read's ETag.
+   */
+  private async readDocs(
+    entity: Entity,
+  ): Promise<{ text: string; version: string } | undefined> {
     const annotation = entity.metadata.annotations?.[DOCS_ANNOTATION];
     if (!annotation) return undefined;
     const [source] = resolveSourceUrls(
@@ -319,10 +401,17 @@ export class DataProductProfileService {
       annotation,
       this.options.integrations,
     );
+    const previous = this.docsCache.get(source);
     try {
-      const response = await this.options.urlReader.readUrl(source);
-      return (await response.buffer()).toString('utf8');
+      const response = await this.options.urlReader.readUrl(source, {
+        etag: previous?.etag,
+      });
+      const text = (await response.buffer()).toString('utf8');
+      this.docsCache.set(source, { etag: response.etag, text });
+      return { text, version: response.etag ?? sha256(text) };
     } catch (error) {
+      if (isError(error) && error.name === 'NotModifiedError' && previous)
+        return { text: previous.text, version: previous.etag! };
       this.options.logger.warn(`Could not read docs ${source}: ${error}`);
       return undefined;
     }
