@@ -74,7 +74,8 @@ export class FieldIndex<F extends string> {
     const terms = [...own, ...expansions];
     if (!terms.length) return [];
     const results = this.search.search(terms.join(' '), {
-      boost: this.options.boost as Record<string, number> | undefined,
+      // minisearch reads `boost` as an object: an explicit undefined would override its default
+      boost: (this.options.boost ?? {}) as Record<string, number>,
       combineWith: 'OR',
       prefix: options.prefixFrom
         ? (t: string) => t.length >= options.prefixFrom!

@@ -3,6 +3,7 @@
  * stop words go, identifiers are kept whole and also split into their words
  * (`order_id` → order_id, order, id), numbers stay.
  */
+import { BoundedCache } from './boundedCache';
 import { splitCase } from './identifiers';
 import { lemma } from './lemma';
 import { isStopword } from './stopwords';
@@ -16,8 +17,21 @@ export function normaliseTerm(term: string): string | null {
   return lemma(t);
 }
 
+/**
+ * Texts are often seen again (the same facts on every ask of a product), so
+ * their terms are kept per text, for texts of ordinary length.
+ */
+const CACHEABLE = 2000;
+const rawCache = new BoundedCache<string, readonly string[]>(20_000);
+const contentCache = new BoundedCache<string, readonly string[]>(20_000);
+
 /** Raw terms of a text: each word, and after a compound identifier its words (`netAmount` → netAmount, net, amount). */
 export function rawTerms(text: string): string[] {
+  if (text.length > CACHEABLE) return computeRawTerms(text);
+  return [...rawCache.getOrSet(text, () => computeRawTerms(text))];
+}
+
+function computeRawTerms(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/[^\p{L}\p{N}_]+/u)) {
     if (!raw) continue;
@@ -30,6 +44,11 @@ export function rawTerms(text: string): string[] {
 
 /** Distinct normalised content terms of a text, in first-seen order. */
 export function contentTerms(text: string): string[] {
+  if (text.length > CACHEABLE) return computeContentTerms(text);
+  return [...contentCache.getOrSet(text, () => computeContentTerms(text))];
+}
+
+function computeContentTerms(text: string): string[] {
   const out = new Set<string>();
   for (const r of rawTerms(text)) {
     const t = normaliseTerm(r);
