@@ -29,6 +29,8 @@ interface EntityDoc {
   stems: Set<string>;
   /** Words of its names only (abbreviations are looked for here). */
   nameTerms: Set<string>;
+  /** Words it says only through its parts (a table through its columns' descriptions): half credit. */
+  weakTerms: Set<string>;
 }
 
 export interface RankedEntity {
@@ -70,12 +72,17 @@ class Entities {
 
   constructor(facts: readonly Fact[]) {
     const byTable = new Map<string, string[]>();
+    const described = new Map<string, string[]>();
     for (const f of facts) {
       const c = columnParts(f);
       if (c) {
         const list = byTable.get(c.table) ?? [];
         list.push(nameWords(c.column), c.businessName ?? '');
         byTable.set(c.table, list);
+        described.set(c.table, [
+          ...(described.get(c.table) ?? []),
+          c.description,
+        ]);
       }
     }
     const add = (
@@ -83,6 +90,7 @@ class Entities {
       fields: Record<Field, string>,
       names: string,
       said: string,
+      weak = '',
     ): void => {
       this.index.add([{ id: fact.id, ...fields }]);
       const terms = new Set(contentTerms(said));
@@ -93,6 +101,7 @@ class Entities {
         terms,
         stems,
         nameTerms: new Set(contentTerms(names)),
+        weakTerms: new Set(contentTerms(weak)),
       });
     };
     for (const f of facts) {
@@ -111,6 +120,7 @@ class Entities {
           { name: names, description, codes: '', context: columns },
           names,
           `${names} ${description} ${columns}`,
+          (described.get(t.table) ?? []).join(' '),
         );
         continue;
       }
@@ -156,9 +166,11 @@ export function specificity(term: string): number {
 
 /**
  * How fully an entity says a topic word: 1 for the same lemma or stem, a
- * synonym in the word's commonest sense or a derived form, a prefix, or an
- * abbreviation in its names (`qty` for quantity); 0.5 for a word that shares a
- * synonym with one of its words in the same part of speech (`build` ~
+ * synonym in the word's commonest sense, a noun synonym of either word's two
+ * commonest noun senses (`amount` ~ `total`), a derived form, a prefix, or an
+ * abbreviation in its names (`qty` for quantity); 0.5 for a word it says only
+ * through its parts (a table through its columns' descriptions) or that shares
+ * a synonym with one of its words in the same part of speech (`build` ~
  * construct ~ `manufacture`, `amount` ~ sum ~ `total`); else 0.
  */
 function says(doc: EntityDoc, term: string): number {
@@ -166,12 +178,18 @@ function says(doc: EntityDoc, term: string): number {
   if (term.length > 3 && doc.stems.has(stem(term))) return 1;
   const lx = lexicon();
   for (const w of lx.family(term)) if (doc.terms.has(w)) return 1;
+  // things are named by nouns: a noun synonym either way round (`amount` ~ `total`)
+  const nouns = lx.synonyms(term, { pos: 'n' });
+  for (const w of nouns) if (doc.terms.has(w)) return 1;
+  for (const t of doc.terms)
+    if (!/\d/.test(t) && lx.synonyms(t, { pos: 'n' }).includes(term)) return 1;
   if (term.length >= 4)
     for (const t of doc.terms)
       if (t.length >= 4 && (t.startsWith(term) || term.startsWith(t))) return 1;
   for (const t of doc.nameTerms)
     if (t.length >= 3 && t.length < term.length && abbreviates(t, term))
       return 1;
+  if (doc.weakTerms.has(term)) return 0.5;
   // one step further, within one part of speech: a shared synonym of their two commonest senses
   if (!/\d/.test(term))
     for (const pos of ['n', 'v'] as const) {

@@ -156,7 +156,6 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
   const scope = checkScope(question, facts, {
     scope: req.scope,
     domain: req.domain,
-    intents: parts.flatMap(p => p.ctx.intents),
     hasMentions: parts.some(
       p => p.ctx.mentions.tables.length + p.ctx.mentions.columns.length > 0,
     ),
@@ -172,18 +171,18 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
   }
 
   // Figures of the data itself (totals, counts of events, a period's numbers)
-  // are never in the metadata: abstain rather than quote a column description.
-  const dataValues = asksForDataValues(question);
+  // are never in the metadata: such a part is not answered from a column description.
+  const dataValues = parts.map(p => asksForDataValues(p.text));
   const answered: Claim[][] = [];
   const earlierTables: string[] = [];
-  for (const p of dataValues ? [] : parts) {
-    const claims = answerPart({ ...p.ctx, earlierTables });
+  parts.forEach((p, i) => {
+    const claims = dataValues[i] ? [] : answerPart({ ...p.ctx, earlierTables });
     answered.push(claims);
     for (const id of claims.flatMap(c => c.citations)) {
       const table = facts.find(f => f.id === id)?.table;
       if (table && !earlierTables.includes(table)) earlierTables.push(table);
     }
-  }
+  });
 
   // Only a question that asks for values gets them; elsewhere sensitive examples never appear.
   const asksValues = parts.some(p => p.ctx.intents[0] === 'values');
@@ -209,7 +208,7 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
     return {
       answer: [
         `The metadata of "${title}" does not answer this question.`,
-        ...(dataValues
+        ...(dataValues.some(Boolean)
           ? [
               'It describes the data rather than holding its figures: totals, counts and values for a period come from querying its output tables.',
             ]

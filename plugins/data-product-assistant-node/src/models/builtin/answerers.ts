@@ -19,7 +19,7 @@ import {
   columnMeaning,
   columnReference,
   columnType,
-  descriptionBeforeCodes,
+  sentencesOutsideCodes,
   referenceSentence,
   slaStatement,
   tableSummary,
@@ -143,12 +143,18 @@ function targetColumns(ctx: AnswerContext): Fact[] {
   return best.map(r => r.fact);
 }
 
-/** The entities good enough to answer with: the best, and those close to it. */
+/**
+ * The entities good enough to answer with: the best, and those about as well
+ * covered and at least half as well ranked.
+ */
 function pickEntities(ranked: RankedEntity[], max = 3): RankedEntity[] {
   const best = ranked[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
   return ranked
-    .filter(r => r.coverage >= best.coverage - LIST_WITHIN)
+    .filter(
+      r =>
+        r.coverage >= best.coverage - LIST_WITHIN && r.score >= best.score / 2,
+    )
     .slice(0, max);
 }
 
@@ -298,15 +304,31 @@ const listTables: Answerer = ctx =>
       return claimOf(f, list ? `The output port tables are: ${list}` : f.text);
     });
 
-/** "Which table holds X": the tables whose names and descriptions say X. */
+/**
+ * "Which table holds X": the tables whose names, descriptions and columns say
+ * X; else the table of the column that says X, with that column.
+ */
 const whichTable: Answerer = ctx => {
   const topic = topicTerms(ctx.question);
   if (!topic.length) return [];
-  const ranked = rankEntities(ctx.facts, topic, { kind: 'table' });
-  return pickEntities(ranked).flatMap(r => {
-    const t = tableParts(r.fact);
-    return t ? [claimOf(r.fact, tableSummary(t))] : [];
-  });
+  const tables = pickEntities(
+    rankEntities(ctx.facts, topic, { kind: 'table' }),
+  );
+  if (tables.length)
+    return tables.flatMap(r => {
+      const t = tableParts(r.fact);
+      return t ? [claimOf(r.fact, tableSummary(t))] : [];
+    });
+  const [column] = pickEntities(
+    rankEntities(ctx.facts, topic, { kind: 'column' }),
+    1,
+  );
+  const table =
+    column && ofKind(ctx, 'table').find(f => f.table === column.fact.table);
+  const t = table && tableParts(table);
+  return t
+    ? [claimOf(table, tableSummary(t)), columnClaim(ctx, column.fact)]
+    : [];
 };
 
 /** "Which tables are there" lists them; "which tables hold X" looks for X. */
@@ -380,16 +402,25 @@ function docSentencesAbout(fact: Fact, pattern: RegExp): string {
 const ASKS_VALUES =
   /\b(possible|allowed|valid|permitted|accepted) values\b|\b(what|which) values\b|\b(what|which) (\w+ )?\w+s can\b|\bcan (it|they) (take|have|be)\b/;
 
-/** A code the part names, in one of the candidate columns (the best-placed column first). */
+/**
+ * The code(s) a part names, in the best-placed candidate column that lists
+ * them, with the other candidates that give the same codes the same meaning
+ * (`orders.status` and `order_status_events.status`: 5 means shipped).
+ */
 function namedCode(ctx: AnswerContext, columns: Fact[]) {
-  for (const f of columns) {
+  const coded = columns.flatMap(f => {
     const c = columnParts(f);
-    if (!c) continue;
+    if (!c) return [];
     const list = codeList(c.description);
     const codes = codesIn(ctx.question, list);
-    if (codes.length) return { fact: f, parts: c, list, codes };
-  }
-  return undefined;
+    return codes.length ? [{ fact: f, parts: c, list, codes }] : [];
+  });
+  const first = coded[0];
+  if (!first) return undefined;
+  const key = (x: typeof first) =>
+    x.codes.map(c => `${c.code}=${c.meaning.toLowerCase()}`).join('|');
+  const same = coded.filter(x => key(x) === key(first));
+  return { ...first, same };
 }
 
 /** Columns that hold a code the part names, when it names no column: "what does status 5 mean". */
@@ -412,20 +443,15 @@ const column: Answerer = ctx => {
     columns.length ? columns : columnsWithCodes(ctx),
   );
   if (coded) {
-    const claims: Claim[] = coded.codes.map(code =>
-      claimOf(coded.fact, codeMeaning(coded.parts, code)),
-    );
-    const context = descriptionBeforeCodes(coded.parts, coded.list[0]);
-    if (context)
-      claims.push(
-        claimOf(
-          coded.fact,
-          `${coded.parts.table}.${coded.parts.column}: ${context.replace(
-            /[.]?$/,
-            '.',
-          )}`,
-        ),
-      );
+    const claims: Claim[] = coded.codes.map(code => ({
+      text: codeMeaning(
+        coded.same.map(x => x.parts),
+        code,
+      ),
+      citations: coded.same.map(x => x.fact.id),
+    }));
+    for (const text of sentencesOutsideCodes(coded.parts, coded.list))
+      claims.push(claimOf(coded.fact, text));
     return claims;
   }
   if (!columns.length) return [];
@@ -598,6 +624,9 @@ export const fallback: Answerer = ctx => {
     const share = topic.filter(t => words.has(t)).length / topic.length;
     if (!best || share > best.share) best = { fact: f, share };
   }
+  // a part that asked for something (an owner, an SLA) is not answered by a table that happens to match
+  if (ctx.intents.length)
+    return best && best.share >= 0.6 ? [claimOf(best.fact)] : [];
   const ranked = [
     ...rankEntities(ctx.facts, topic, { kind: 'table' }),
     ...rankEntities(ctx.facts, topic, { kind: 'column' }),

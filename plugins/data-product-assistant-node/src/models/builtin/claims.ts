@@ -46,26 +46,36 @@ export function columnMeaning(c: ColumnParts): string[] {
   return first ? [`${c.header}: ${first}`, ...rest] : [sentence(c.header)];
 }
 
-/** One code's meaning: `orders.status: 5 means shipped.` */
-export function codeMeaning(c: ColumnParts, code: CodeMeaning): string {
-  return `${ref(c)}: ${code.code} means ${sentence(code.meaning)}`;
+/** One code's meaning in one or more columns: `orders.status: 5 means shipped.` */
+export function codeMeaning(columns: ColumnParts[], code: CodeMeaning): string {
+  const names = columns.map(ref);
+  const subject =
+    names.length > 1
+      ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+      : names[0];
+  return `${subject}: ${code.code} means ${sentence(code.meaning)}`;
 }
 
-/** The column's description before its code list, as context for a code's meaning. */
-export function descriptionBeforeCodes(
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The sentences of a column's description that are not its code list, quoted
+ * (the first one with the column's header): what the codes are codes of, and
+ * what else is said about them.
+ */
+export function sentencesOutsideCodes(
   c: ColumnParts,
-  first: CodeMeaning | undefined,
-): string | undefined {
-  if (!first) return c.description || undefined;
-  const at = c.description.search(
-    new RegExp(
-      `(^|[\\s:(])${first.code.replace(/[^\w]/g, '\\$&')}\\s*(=|→|->|\\|)`,
-    ),
-  );
-  const before = (at < 0 ? '' : c.description.slice(0, at))
-    .replace(/[\s:;,|(-]+$/, '')
-    .trim();
-  return before || undefined;
+  codes: CodeMeaning[],
+): string[] {
+  const lists = (s: string) =>
+    codes.some(x =>
+      new RegExp(`(^|[\\s:;,(|])${escape(x.code)}\\s*(=|→|->|\\|)`).test(s),
+    );
+  return sentencesOf(c.description)
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => !lists(s))
+    .slice(0, 2)
+    .map(({ s, i }) => (i === 0 ? `${c.header}: ${s}` : s));
 }
 
 /** A column's data type, answer first. */

@@ -6,7 +6,6 @@
  * …"), whether the thing asked for is something the product knows about.
  */
 import type { Fact } from '../types';
-import type { Intent } from '../../context/intent';
 import {
   contentTerms,
   lemma,
@@ -27,20 +26,33 @@ const METADATA_NOUNS = new Set(
   (
     'data dataset datasets product products column columns field fields attribute attributes table tables ' +
     'schema contract port ports record records row rows key keys grain granularity code codes value values ' +
-    'type types owner owners team steward sla slas freshness retention latency quality rule rules check checks ' +
-    'classification pii role roles access approver approvers lineage upstream downstream source sources ' +
-    'consumer consumers example examples metadata description definition documentation doc docs'
+    'type types sla slas freshness retention latency quality classification pii lineage metadata ' +
+    'example examples description definition documentation'
   )
     .split(' ')
     .map(w => normaliseTerm(w) ?? w),
 );
 
-/** Words of asking that say nothing about the subject. */
+/**
+ * Words of asking, and the words the assistant's own capabilities are asked
+ * about with (freshness, owners, access, lineage, quality, keys, types): they
+ * say what is asked, never what it is about.
+ */
 const ASKING = new Set(
   (
     'mean meaning means contain contains hold holds store stored stores include includes represent ' +
     'use used using find know need want best good name names describe explain define tell show give ' +
-    'list share help make get let please like can could would will should'
+    'list share help make get let please like can could would will should ' +
+    'fresh refresh refreshed update updated often frequency frequent delay late available availability ' +
+    'keep kept long history retain deleted own owns owned responsible maintain maintains contact ' +
+    'support reach ask approve approves grant request permission depend depends feed feeds consume ' +
+    'come derive derived build built input check checked validate test tested null complete ' +
+    'accurate consistent duplicate personal sensitive classify classified confidential restricted ' +
+    'private privacy identify identifies unique uniquely primary foreign refer refers reference ' +
+    'references point points link links linked join joins format kind many number count total ' +
+    'purpose limitation limitations summary overview difference different possible allowed valid ' +
+    'owner owners team steward role roles access approver approvers rule rules upstream downstream ' +
+    'source sources consumer consumers doc docs'
   )
     .split(' ')
     .map(w => normaliseTerm(w) ?? w),
@@ -113,6 +125,12 @@ function similarity(
   return total ? hit / total : 1;
 }
 
+/** A word WordNet knows only as a verb ("exist", "contain"): it says what happens, not to what. */
+function isOnlyVerb(term: string): boolean {
+  const pos = lexicon().partsOfSpeech(term);
+  return pos.length > 0 && pos.every(p => p === 'v');
+}
+
 /**
  * The thing a request asks to be produced: the content words after its verb,
  * up to the first preposition ("give me legal advice about …" → legal, advice).
@@ -143,10 +161,10 @@ function requested(question: string): string[] | undefined {
  * Decides whether a question is outside what this product's model answers.
  * Refused: prompt injections; requests for something the product does not
  * know about ("write a limerick", "give me a stock tip"); and questions that
- * name no table or column, use no metadata word and whose subject is mostly
- * foreign to the product's vocabulary (and to its domain's scope, when one is
- * configured). With a configured scope, a subject foreign to both the
- * vocabulary and the scope is refused even when phrased as metadata.
+ * name no table or column, use no metadata noun and whose subject (what is
+ * left once the words of asking are set aside) is mostly foreign to the
+ * product's vocabulary and its domain's scope. With a configured scope, a
+ * subject foreign to both is refused even when phrased as metadata.
  */
 export function checkScope(
   question: string,
@@ -154,7 +172,6 @@ export function checkScope(
   options: {
     scope?: string[];
     domain?: string;
-    intents: readonly Intent[];
     hasMentions: boolean;
   },
 ): ScopeCheck {
@@ -177,14 +194,15 @@ export function checkScope(
 
   const terms = contentTerms(question);
   const anchored = terms.some(t => METADATA_NOUNS.has(t));
-  const subject = terms.filter(t => !METADATA_NOUNS.has(t) && !ASKING.has(t));
+  // what the question is about: its words past the asking, verbs left aside ("which roles exist")
+  const subject = terms.filter(
+    t => !METADATA_NOUNS.has(t) && !ASKING.has(t) && !isOnlyVerb(t),
+  );
   if (!subject.length) return { refuse: false };
   const share = similarity(subject, vocab, scopeTerms);
   if (options.scope?.length && share < 0.3)
     return { refuse: true, reason: 'off-scope' };
-  if (!anchored && !options.intents.length && share < 0.5)
-    return { refuse: true, reason: 'off-topic' };
-  if (!anchored && share === 0) return { refuse: true, reason: 'off-topic' };
+  if (!anchored && share < 0.5) return { refuse: true, reason: 'off-topic' };
   return { refuse: false };
 }
 
@@ -214,10 +232,12 @@ export function asksForDataValues(question: string): boolean {
   if (AGGREGATE.test(q) || PERIOD.test(q)) return true;
   const many = /\bhow many ([\p{L}\s-]+)/u.exec(q);
   if (many) {
+    // "how many primary key columns" counts metadata; "how many vendors" counts data
     const counted = rawTerms(many[1])
       .map(normaliseTerm)
-      .find((t): t is string => !!t);
-    if (counted && !COUNTABLE.has(counted)) return true;
+      .filter((t): t is string => !!t)
+      .slice(0, 3);
+    if (counted.length && !counted.some(t => COUNTABLE.has(t))) return true;
   }
   return false;
 }
