@@ -88,12 +88,14 @@ const RULES: Array<[Intent, RegExp]> = [
 export function detectIntents(question: string): Intent[] {
   const q = ` ${question.toLowerCase().replace(/\s+/g, ' ')} `;
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
-  // "which columns are PII" is about classification, not a topic search.
-  if (found.includes('classification') && found.includes('columnsHolding')) {
-    return [
-      'classification',
-      ...found.filter(i => i !== 'classification' && i !== 'columnsHolding'),
-    ];
+  // "who do I ask for access": the roles and their approvers, before the owner
+  if (
+    found.includes('access') &&
+    found.includes('owner') &&
+    /\baccess\b|\bpermission/.test(q)
+  ) {
+    found.splice(found.indexOf('access'), 1);
+    found.splice(found.indexOf('owner'), 0, 'access');
   }
   // "how many tables" is a count even though it also names tables.
   if (found.includes('count')) {

@@ -192,19 +192,8 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
   );
 
   if (!visible.some(c => c.length)) {
+    // the owner is named by quoting the owner fact, a claim the validator can hold against it
     const owner = facts.find(f => f.kind === 'owner');
-    const ownerName = owner
-      ? /is owned by (.+)\.$/.exec(owner.text)?.[1]
-      : undefined;
-    const ownerClaim: Claim[] =
-      owner && ownerName
-        ? [
-            {
-              text: `For anything else, ask the owner of "${title}", ${ownerName}.`,
-              citations: [owner.id],
-            },
-          ]
-        : [];
     return {
       answer: [
         `The metadata of "${title}" does not answer this question.`,
@@ -214,12 +203,10 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
             ]
           : []),
         CAPABILITIES,
-        ...ownerClaim.map(c => c.text),
-        ...(ownerClaim.length
-          ? []
-          : ['For anything else, ask the data product owner.']),
+        'For anything else, ask the data product owner.',
+        ...(owner ? [owner.text] : []),
       ].join(' '),
-      claims: ownerClaim,
+      claims: owner ? [{ text: owner.text, citations: [owner.id] }] : [],
       abstained: true,
     };
   }

@@ -49,7 +49,7 @@ const MAX_LISTED = 10;
  * the model says the metadata does not hold one. Tuned on the AdventureWorks
  * tune tables only.
  */
-export const MIN_COVERAGE = Number(process.env.DPA_MIN_COVERAGE ?? 0.7);
+export const MIN_COVERAGE = 0.7;
 /** Other entities are listed beside the best while this close to its coverage. */
 const LIST_WITHIN = 0.05;
 
@@ -331,6 +331,18 @@ const whichTable: Answerer = ctx => {
     : [];
 };
 
+/**
+ * "What does the vendor table hold?", "describe the orders table": a part that
+ * names tables and asks nothing more specific gets what the tables' facts say.
+ */
+function aboutNamedTables(ctx: AnswerContext): Claim[] {
+  if (!ctx.mentions.tables.length || ctx.mentions.columns.length) return [];
+  if (topicTerms(ctx.question, tableWords(ctx)).length) return [];
+  return ofKind(ctx, 'table')
+    .filter(f => ctx.mentions.tables.includes(f.table!))
+    .map(f => claimOf(f));
+}
+
 /** "Which tables are there" lists them; "which tables hold X" looks for X. */
 const tables: Answerer = ctx =>
   topicTerms(ctx.question).length ? whichTable(ctx) : listTables(ctx);
@@ -454,7 +466,7 @@ const column: Answerer = ctx => {
       claims.push(claimOf(coded.fact, text));
     return claims;
   }
-  if (!columns.length) return [];
+  if (!columns.length) return aboutNamedTables(ctx);
   columns = columns.slice(0, 3);
   const claims: Claim[] = [];
   const values = ASKS_VALUES.test(ctx.q);
@@ -611,6 +623,8 @@ function aboutNamedColumns(ctx: AnswerContext): Claim[] {
  */
 export const fallback: Answerer = ctx => {
   if (ctx.mentions.columns.length) return aboutNamedColumns(ctx);
+  const tables = aboutNamedTables(ctx);
+  if (tables.length) return tables;
   const topic = topicTerms(ctx.question);
   if (topic.length < 2) return [];
   let best: { fact: Fact; share: number } | undefined;
