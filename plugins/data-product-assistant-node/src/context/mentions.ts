@@ -42,6 +42,43 @@ function words(question: string): Word[] {
   }));
 }
 
+interface FactNames {
+  /** Compact keys of the names (`netamount`) the fact goes by. */
+  keys: string[];
+  /** `tablecolumn`, for a column. */
+  qualified?: string;
+}
+
+const factNames = new WeakMap<Fact, FactNames | null>();
+
+/** The names a table or column fact goes by (its name, business and physical name), kept per fact. */
+function namesOf(fact: Fact): FactNames | undefined {
+  const hit = factNames.get(fact);
+  if (hit !== undefined) return hit ?? undefined;
+  let names: FactNames | undefined;
+  const key = (n: string | undefined) => {
+    const k = n ? compactName(n) : '';
+    return k.length >= 2 ? [k] : [];
+  };
+  if (fact.kind === 'table' && fact.table) {
+    const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
+    const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
+    names = {
+      keys: [
+        ...new Set([...key(fact.table), ...key(business), ...key(physical)]),
+      ],
+    };
+  } else if (fact.kind === 'column' && fact.table && fact.column) {
+    const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
+    names = {
+      keys: [...new Set([...key(fact.column), ...key(business)])],
+      qualified: key(`${fact.table}${fact.column}`)[0],
+    };
+  }
+  factNames.set(fact, names ?? null);
+  return names;
+}
+
 /**
  * Finds table and column names in a question, matching `net_amount`,
  * `netAmount`, "net amount" and AdventureWorks-style `netamount` alike.
@@ -69,12 +106,8 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }
-  const spansOf = (name: string | undefined): Span[] => {
-    if (!name) return [];
-    const key = compactName(name);
-    if (key.length < 2) return [];
-    return grams.get(key) ?? grams.get(lemma(key)) ?? [];
-  };
+  const spansOf = (key: string): Span[] =>
+    grams.get(key) ?? grams.get(lemma(key)) ?? [];
 
   type Hit = {
     span: Span;
@@ -84,36 +117,32 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
   };
   const hits: Hit[] = [];
   for (const fact of facts) {
-    if (fact.kind === 'table' && fact.table) {
-      const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
-      const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
-      for (const name of [fact.table, business, physical]) {
-        for (const span of spansOf(name))
-          hits.push({ span, kind: 'table', table: fact.table });
-      }
-    } else if (fact.kind === 'column' && fact.table && fact.column) {
-      const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
-      for (const name of [fact.column, business]) {
-        for (const span of spansOf(name)) {
+    const names = namesOf(fact);
+    if (!names) continue;
+    for (const key of names.keys)
+      for (const span of spansOf(key)) {
+        if (fact.kind === 'table') {
+          hits.push({ span, kind: 'table', table: fact.table! });
+        } else {
           hits.push({
             span,
             kind: 'column',
-            table: fact.table,
+            table: fact.table!,
             column: fact.column,
           });
         }
       }
-      // Qualified `table.column` counts as both.
-      for (const span of spansOf(`${fact.table}${fact.column}`)) {
+    // Qualified `table.column` counts as both.
+    if (names.qualified)
+      for (const span of spansOf(names.qualified)) {
         hits.push({
           span,
           kind: 'column',
-          table: fact.table,
+          table: fact.table!,
           column: fact.column,
         });
-        hits.push({ span, kind: 'table', table: fact.table });
+        hits.push({ span, kind: 'table', table: fact.table! });
       }
-    }
   }
   const width = (s: Span) => s.end - s.start;
   const covered = (h: Hit) =>

@@ -42,17 +42,20 @@ const KIND_BOOSTS: Record<Intent, Partial<Record<FactKind, number>>> = {
 
 type Field = 'text' | 'names' | 'codes';
 
-const indexes = new WeakMap<Fact[], FieldIndex<Field>>();
+const indexes = new WeakMap<
+  Fact[],
+  { index: FieldIndex<Field>; byId: Map<string, Fact> }
+>();
 
 /**
  * BM25 over three fields of every fact: its text (without example values), the
  * names it is about (identifiers whole and split into words, `perassemblyqty`
  * → per assembly qty) and, for columns, the meanings of their codes.
  */
-function indexFor(facts: Fact[]): FieldIndex<Field> {
-  let index = indexes.get(facts);
-  if (!index) {
-    index = new FieldIndex<Field>({
+function indexFor(facts: Fact[]) {
+  let entry = indexes.get(facts);
+  if (!entry) {
+    const index = new FieldIndex<Field>({
       fields: ['text', 'names', 'codes'],
       boost: { names: 2, codes: 0.5 },
     });
@@ -74,9 +77,10 @@ function indexFor(facts: Fact[]): FieldIndex<Field> {
         };
       }),
     );
-    indexes.set(facts, index);
+    entry = { index, byId: new Map(facts.map(f => [f.id, f])) };
+    indexes.set(facts, entry);
   }
-  return index;
+  return entry;
 }
 
 /**
@@ -92,8 +96,7 @@ export function retrieveFacts(
   options: RetrieveOptions = {},
 ): RankedFact[] {
   if (facts.length === 0) return [];
-  const index = indexFor(facts);
-  const byId = new Map(facts.map(f => [f.id, f]));
+  const { index, byId } = indexFor(facts);
   const intents = options.intents ?? [];
   const mentions = options.mentions;
   const mentionedTables = new Set(mentions?.tables ?? []);

@@ -25,7 +25,11 @@ const CACHEABLE = 2000;
 const rawCache = new BoundedCache<string, readonly string[]>(20_000);
 const contentCache = new BoundedCache<string, readonly string[]>(20_000);
 
-/** Raw terms of a text: each word, and after a compound identifier its words (`netAmount` → netAmount, net, amount). */
+/**
+ * Raw terms of a text: each word, and after a compound identifier its words
+ * (`netAmount` → netAmount, net, amount), after a hyphenated word its parts
+ * and the parts written together (`e-mail` → e, mail, email).
+ */
 export function rawTerms(text: string): string[] {
   if (text.length > CACHEABLE) return computeRawTerms(text);
   return [...rawCache.getOrSet(text, () => computeRawTerms(text))];
@@ -33,11 +37,16 @@ export function rawTerms(text: string): string[] {
 
 function computeRawTerms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/[^\p{L}\p{N}_]+/u)) {
-    if (!raw) continue;
-    out.push(raw);
-    const parts = splitCase(raw);
-    if (parts.length > 1) out.push(...parts);
+  for (const [word] of text.matchAll(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu)) {
+    const pieces = word.split('-');
+    // a hyphenated word is also read written together: `e-mail` → e, mail, email
+    if (pieces.length > 1) pieces.push(pieces.join(''));
+    for (const raw of pieces) {
+      if (!raw) continue;
+      out.push(raw);
+      const parts = splitCase(raw);
+      if (parts.length > 1) out.push(...parts);
+    }
   }
   return out;
 }

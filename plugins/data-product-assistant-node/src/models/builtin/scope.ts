@@ -73,6 +73,7 @@ interface Vocabulary {
 }
 
 const vocabularies = new WeakMap<Fact[], Vocabulary>();
+const factTerms = new WeakMap<Fact, readonly string[]>();
 
 /** The product's own words (lineage names other products, whose topics are not this one's). */
 function vocabulary(facts: Fact[]): Vocabulary {
@@ -81,10 +82,12 @@ function vocabulary(facts: Fact[]): Vocabulary {
     const lemmas = new Set<string>();
     for (const f of facts) {
       if (f.kind === 'lineage') continue;
-      for (const t of contentTerms(
-        `${f.text} ${f.table ?? ''} ${f.column ?? ''}`,
-      ))
-        lemmas.add(t);
+      let terms = factTerms.get(f);
+      if (!terms) {
+        terms = contentTerms(`${f.text} ${f.table ?? ''} ${f.column ?? ''}`);
+        factTerms.set(f, terms);
+      }
+      for (const t of terms) lemmas.add(t);
     }
     const stems = new Set<string>();
     for (const l of lemmas) if (l.length > 3) stems.add(stem(l));
