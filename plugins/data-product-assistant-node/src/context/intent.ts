@@ -20,7 +20,7 @@ export type Intent =
 const RULES: Array<[Intent, RegExp]> = [
   [
     'values',
-    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?(customers?'? )?(e-?mails?|emails? addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the (customers?'? )?(e-?mails?|email addresses|phone numbers?|home addresses|ibans?|names of the customers)\b/,
+    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?([\w-]+'s? |[\w-]+s' )?(e-?mails?|e-?mail addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the ([\w-]+'s? |[\w-]+s' )?(e-?mails?|e-?mail addresses|phone numbers?|home addresses|ibans?|names of (the )?[\w-]+)\b/,
   ],
   [
     'count',
