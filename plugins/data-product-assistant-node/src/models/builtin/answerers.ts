@@ -255,12 +255,13 @@ const keys: Answerer = ctx => {
   if (wantsKey)
     claims.push(...keyFacts.slice(0, MAX_LISTED).map(f => claimOf(f)));
   if (wantsGrain) {
-    claims.push(
-      ...tableFacts
-        .filter(f => /Grain:/.test(f.text))
-        .slice(0, MAX_LISTED)
-        .map(f => claimOf(f)),
-    );
+    const grains = tableFacts.filter(f => /Grain:/.test(f.text));
+    claims.push(...grains.slice(0, MAX_LISTED).map(f => claimOf(f)));
+    // no grain stated: the named table's description and key say what a row is
+    if (!grains.length && tables.size) {
+      claims.push(...tableFacts.map(f => claimOf(f)));
+      if (!wantsKey) claims.push(...keyFacts.map(f => claimOf(f)));
+    }
   }
   return claims;
 };
