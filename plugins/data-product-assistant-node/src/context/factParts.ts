@@ -14,9 +14,6 @@ export interface ColumnParts {
   businessName?: string;
   /** Logical and physical type as written (`number, int4`). */
   types?: string;
-  primaryKey: boolean;
-  required: boolean;
-  unique: boolean;
   /** The description, without glossary links and examples. */
   description: string;
   examples: string[];
@@ -31,7 +28,6 @@ export interface TableParts {
   /** The description without grain, column count and tags. */
   description: string;
   grain?: string;
-  columnCount?: number;
   /** `Table t (…)`. */
   header: string;
 }
@@ -82,7 +78,6 @@ export function columnParts(fact: Fact): ColumnParts | undefined {
     const { header, attributes, rest } = splitHeader(fact.text, prefix);
     const attrs = attributes.split('; ').filter(Boolean);
     const business = attrs.find(a => /^".*"$/.test(a));
-    const flags = new Set(attrs);
     const types = attrs.find(
       a =>
         a !== business &&
@@ -107,9 +102,6 @@ export function columnParts(fact: Fact): ColumnParts | undefined {
       column: fact.column,
       businessName: business?.slice(1, -1),
       types,
-      primaryKey: flags.has('primary key'),
-      required: flags.has('required'),
-      unique: flags.has('unique'),
       description,
       examples,
       header,
@@ -131,7 +123,7 @@ export function tableParts(fact: Fact): TableParts | undefined {
   let description = rest;
   const tags = description.search(/(?:^| )Tags: /);
   if (tags >= 0) description = description.slice(0, tags);
-  const count = /(?:^| )It has (\d+) columns\.$/.exec(description);
+  const count = /(?:^| )It has \d+ columns\.$/.exec(description);
   if (count) description = description.slice(0, count.index);
   let grain: string | undefined;
   const g = description.indexOf('Grain: ');
@@ -145,7 +137,6 @@ export function tableParts(fact: Fact): TableParts | undefined {
     physicalName,
     description: description.trim(),
     grain,
-    columnCount: count ? Number(count[1]) : undefined,
     header,
   };
 }

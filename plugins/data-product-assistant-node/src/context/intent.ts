@@ -20,7 +20,7 @@ export type Intent =
 const RULES: Array<[Intent, RegExp]> = [
   [
     'values',
-    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?([\w-]+'s? |[\w-]+s' )?(e-?mails?|e-?mail addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the ([\w-]+'s? |[\w-]+s' )?(e-?mails?|e-?mail addresses|phone numbers?|home addresses|ibans?|names of (the )?[\w-]+)\b/,
+    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?([\w-]+(?:'s?|s')? )?(e-?mails?|e-?mail addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the ([\w-]+(?:'s?|s')? )?(e-?mails?|e-?mail addresses|phone numbers?|home addresses|ibans?|names of (the )?[\w-]+)\b/,
   ],
   [
     'count',
@@ -102,4 +102,18 @@ export function detectIntents(question: string): Intent[] {
     return ['count', ...found.filter(i => i !== 'count' && i !== 'tables')];
   }
   return found;
+}
+
+/**
+ * Intents of a question whose names are known: what it asks with the names
+ * blanked out first (a column called `owner` does not make an owner question),
+ * then what only the names' words add ("show me the customer emails" asks for
+ * values of the column `customer_email`).
+ */
+export function intentsAround(
+  question: string,
+  withoutNames: string,
+): Intent[] {
+  const first = detectIntents(withoutNames);
+  return [...first, ...detectIntents(question).filter(i => !first.includes(i))];
 }

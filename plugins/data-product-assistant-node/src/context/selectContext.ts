@@ -1,5 +1,5 @@
 import type { Fact } from '../models/types';
-import { detectIntents, type Intent } from './intent';
+import { intentsAround, type Intent } from './intent';
 import { findMentions, withoutNames, type Mentions } from './mentions';
 import { questionParts } from './questionParts';
 import { packFacts } from './pack';
@@ -109,7 +109,7 @@ export function essentialFacts(
  * names (a column called `owner` is not an owner question), and every table
  * and column any part names.
  */
-export function readQuestion(
+function readQuestion(
   question: string,
   facts: Fact[],
 ): { intents: Intent[]; mentions: Mentions } {
@@ -117,7 +117,7 @@ export function readQuestion(
   const mentions: Mentions = { tables: [], columns: [], spans: [] };
   for (const part of questionParts(question)) {
     const m = findMentions(part, facts);
-    for (const i of detectIntents(withoutNames(part, m)))
+    for (const i of intentsAround(part, withoutNames(part, m)))
       if (!intents.includes(i)) intents.push(i);
     for (const t of m.tables)
       if (!mentions.tables.includes(t)) mentions.tables.push(t);

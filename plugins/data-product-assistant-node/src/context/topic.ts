@@ -19,11 +19,6 @@ const FRAME = new Set(
     .map(w => normaliseTerm(w) ?? w),
 );
 
-/** Whether a term frames a metadata question rather than naming its subject. */
-export function isFrameTerm(term: string): boolean {
-  return FRAME.has(term);
-}
-
 /** Topic terms of a question: content terms without frame words or the given names. */
 export function topicTerms(
   text: string,

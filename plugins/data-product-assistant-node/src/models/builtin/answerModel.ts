@@ -7,7 +7,7 @@ import type {
   ModelSpec,
   Usage,
 } from '../types';
-import { detectIntents } from '../../context/intent';
+import { intentsAround } from '../../context/intent';
 import {
   findMentions,
   withoutNames,
@@ -115,7 +115,7 @@ function analyse(question: string, facts: Fact[]): Part[] {
         q: text.toLowerCase(),
         facts,
         // what is asked is read without the names: a column called `owner` is not an owner question
-        intents: detectIntents(withoutNames(text, own)),
+        intents: intentsAround(text, withoutNames(text, own)),
         mentions,
       },
     });

@@ -49,7 +49,7 @@ const MAX_LISTED = 10;
  * the model says the metadata does not hold one. Tuned on the AdventureWorks
  * tune tables only.
  */
-export const MIN_COVERAGE = 0.7;
+const MIN_COVERAGE = 0.7;
 /** Other entities are listed beside the best while this close to its coverage. */
 const LIST_WITHIN = 0.05;
 

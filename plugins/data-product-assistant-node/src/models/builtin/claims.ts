@@ -20,7 +20,7 @@ const sentence = (text: string) => {
 const ref = (c: ColumnParts) => `${c.table}.${c.column}`;
 
 /** `logical (physical)` from `logical, physical`. */
-export function typeLabel(types: string | undefined): string | undefined {
+function typeLabel(types: string | undefined): string | undefined {
   if (!types) return undefined;
   const [logical, physical] = types.split(', ');
   return physical && physical.toLowerCase() !== logical.toLowerCase()
@@ -29,7 +29,7 @@ export function typeLabel(types: string | undefined): string | undefined {
 }
 
 /** A description's sentences (a list of codes stays in one sentence). */
-export function sentencesOf(text: string): string[] {
+function sentencesOf(text: string): string[] {
   return text
     .split(/(?<=[.!?])\s+(?=[A-Z"'(])/)
     .map(s => s.trim())
