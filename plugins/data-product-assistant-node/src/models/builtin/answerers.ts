@@ -624,8 +624,8 @@ function aboutNamedColumns(ctx: AnswerContext): Claim[] {
  */
 export const fallback: Answerer = ctx => {
   if (ctx.mentions.columns.length) return aboutNamedColumns(ctx);
-  const tables = aboutNamedTables(ctx);
-  if (tables.length) return tables;
+  const named = aboutNamedTables(ctx);
+  if (named.length) return named;
   const topic = topicTerms(ctx.question);
   if (topic.length < 2) return [];
   let best: { fact: Fact; share: number } | undefined;
