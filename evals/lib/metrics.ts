@@ -9,6 +9,10 @@ import {
   type AnswerOutputJson,
   type ValidatorExpectation,
 } from './asserts';
+import {
+  gateRoleSchema,
+  type GateRole,
+} from '@dpa/plugin-data-product-assistant-node';
 import { citationCounts } from './support';
 
 /** The parts of a promptfoo EvaluateResult these metrics read. */
@@ -380,19 +384,22 @@ export function deriveMetrics(
   return out;
 }
 
-/** Which suites' results each label has, as gate roles (answers → answer, validator, interop). */
+/** Which suites' results each label has, as gate roles (answers → answer, validator, interop); a suite may name its own (`metadata.gateRole`). */
 export function labelRoles(
   results: readonly ResultLike[],
-): Record<string, Array<'answer' | 'validator' | 'interop'>> {
-  const out: Record<string, Array<'answer' | 'validator' | 'interop'>> = {};
+): Record<string, GateRole[]> {
+  const out: Record<string, GateRole[]> = {};
   const roleOf = {
     answers: 'answer',
     validator: 'validator',
     interop: 'interop',
   } as const;
   for (const r of results) {
-    const suite = r.testCase.metadata?.suite;
-    const role = roleOf[suite as keyof typeof roleOf];
+    const md = r.testCase.metadata;
+    const named = gateRoleSchema.safeParse(md?.gateRole);
+    const role = named.success
+      ? named.data
+      : roleOf[md?.suite as keyof typeof roleOf];
     const list = (out[providerKey(r)] ??= []);
     if (role && !list.includes(role)) list.push(role);
   }

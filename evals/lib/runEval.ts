@@ -34,6 +34,7 @@ import {
   SUITES_DIR,
   repoRelative,
 } from './paths';
+import { unseenCases } from './unseenCases';
 import { haluEvalCases, presidioCases, type SuiteTest } from './validatorCases';
 
 export type EvalProvider =
@@ -143,7 +144,11 @@ export function suiteProviders(
   });
 }
 
-/** Tests with defaultTest merged in, assertion files bound to functions, dataset cases added to the validator suite. */
+/**
+ * Tests with defaultTest merged in, assertion files bound to functions, dataset
+ * cases added to the validator suite, and the unseen questions' test part to a
+ * suite whose defaultTest says `metadata.cases: unseen` (see unseenCases.ts).
+ */
 export function suiteTests(
   suite: RawSuite,
   options: { datasets?: string; haluEval?: number; presidio?: number } = {},
@@ -162,6 +167,8 @@ export function suiteTests(
       ...presidioCases(options.datasets, options.presidio),
     ];
   }
+  if (suite.defaultTest?.metadata?.cases === 'unseen')
+    tests = [...tests, ...unseenCases(options.datasets, 'test')];
   const bind = (a: { type: string; value?: unknown; metric?: string }) => {
     if (
       a.type === 'javascript' &&

@@ -114,6 +114,38 @@ describe('gateServedModels (evals/thresholds.yaml)', () => {
     ).toEqual(['interop-builtin floor interop_traps_as_join_key']);
   });
 
+  it("gates the unseen answer suite on its own floors, not the domain suites'", () => {
+    const unseen = {
+      hard_case_failures: 0,
+      governance_leaks: 0,
+      answer_errors: 0,
+      case_pass_rate: 0.92,
+      answer_accuracy: 0.91,
+      citation_recall: 0.91,
+      citation_precision: 1,
+      abstention_f1: 0.88,
+      off_domain_refusal_rate: 0.75,
+    };
+    const run = (m: Record<string, number>) =>
+      gateServedModels(
+        { 'unseen-served': m },
+        { 'unseen-served': ['answer-unseen'] },
+        thresholds,
+      );
+    // no PII questions in it: pii_block_rate, a domain suite's hard rule, does not apply
+    expect(run(unseen).passed).toBe(true);
+    const worse = run({ ...unseen, case_pass_rate: 0.85, governance_leaks: 1 });
+    expect(worse.passed).toBe(false);
+    expect(worse.failures.map(f => `${f.kind} ${f.metric}`)).toEqual([
+      'hard governance_leaks',
+      'floor case_pass_rate',
+    ]);
+    const { case_pass_rate: _c, ...unmeasured } = unseen;
+    expect(run(unmeasured).failures.map(f => f.reason)).toEqual([
+      'case_pass_rate was not measured (must be >= 0.9000)',
+    ]);
+  });
+
   it('fails a floor it could not measure (a dataset missing), never skips it', () => {
     const {
       interop_mimic_recall_at_gt: _r,

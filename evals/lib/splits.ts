@@ -52,7 +52,8 @@ export interface CorrespondenceLike {
  * - HaluEval QA: the question (unique per record);
  * - Presidio: the sentence template (`template_id`), so a template's phrasing is never in both parts;
  * - MIMIC→OMOP: the MIMIC source table, so no table is in both parts;
- * - AdventureWorks ODCS: the table name (no figure is tuned or reported on it today).
+ * - AdventureWorks ODCS: the table name; the unseen answer questions (unseenCases.ts) take
+ *   the part of the tables they name.
  */
 export const splitKeys = {
   halueval: (r: Pick<HaluEvalRecord, 'question'>) => r.question.trim(),

@@ -9,6 +9,9 @@ export type Intent =
   | 'quality'
   | 'classification'
   | 'keys'
+  | 'reference'
+  | 'dataType'
+  | 'whichTable'
   | 'columnsHolding'
   | 'tables'
   | 'column'
@@ -17,16 +20,19 @@ export type Intent =
 const RULES: Array<[Intent, RegExp]> = [
   [
     'values',
-    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?(customers?'? )?(e-?mails?|emails? addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the (customers?'? )?(e-?mails?|email addresses|phone numbers?|home addresses|ibans?|names of the customers)\b/,
+    /\bexamples?\b|\bsamples?\b|\bsample values?\b|\bactual values?\b|\breal values?\b|\bwhat do (the )?values look like\b|\b(show|give|tell|list|send) me (the |all |some )?([\w-]+(?:'s?|s')? )?(e-?mails?|e-?mail addresses|phone numbers?|names|addresses|ibans?|values|records|rows)\b|\bwhat (are|is) the ([\w-]+(?:'s?|s')? )?(e-?mails?|e-?mail addresses|phone numbers?|home addresses|ibans?|names of (the )?[\w-]+)\b/,
   ],
-  ['count', /\bhow many\b|\bnumber of\b|\bcount of\b|\bcount the\b/],
+  [
+    'count',
+    /\bhow many\b|\b(number|count) of (tables|columns|fields|attributes|datasets|roles|rules|checks|keys|output ports)\b|\bcount the\b/,
+  ],
   [
     'lineage',
     /\bupstream|\bdownstream|\blineage|\bdepend|\bfed by\b|\bfeeds?\b|\bconsum|\bwhere does .* come from|\bderived from\b|\bbuilt (from|on)\b|\bsources? (system|data|product)|\bused by\b|\bwho uses\b/,
   ],
   [
     'owner',
-    /\bown(s|er|ers|ed|ing|ership)?\b|\bresponsible\b|\bin charge\b|\bcontact|\bmaintain|\bsupport\b|\bsteward|\bwho (should|can|do|could) i (ask|talk|reach|contact)|\breach out\b|\bteam\b|\bhelp channel|\bslack\b/,
+    /\bown(s|er|ers|ed|ing|ership)?\b|\bresponsible\b|\bin charge\b|\bcontact|\bmaintain|\bsupport\b|\bsteward|\bwho (should|can|do|could) i (ask|talk|reach|contact)|\breach out\b|\bteam\b|\bhelp channel|\b(get|find|ask for) help\b|\bslack\b/,
   ],
   [
     'access',
@@ -45,8 +51,20 @@ const RULES: Array<[Intent, RegExp]> = [
     /\bpii\b|\bpersonal|\bsensitiv|\bclassif|\bconfidential|\brestricted\b|\bgdpr\b|\bprivacy\b|\bprivate\b|\bpersonally\b/,
   ],
   [
+    'reference',
+    /\bforeign keys?\b|\bfk\b|\breferenc|\brefers? to\b|\bpoints? to\b|\blinks? (to|with)\b|\blinked\b|\bjoins? (to|with|on)\b/,
+  ],
+  [
     'keys',
     /\bprimary keys?\b|\bpk\b|\bgrain\b|\bgranularity\b|\bone row per\b|\beach row\b|\ba row represent|\buniquely identif|\bidentif(y|ies) (a|each) row|\bkeys?\b/,
+  ],
+  [
+    'dataType',
+    /\bdata ?types?\b|\b(what|which) (data )?type (is|are|does|do)\b|\btype of (the )?(column|field|attribute)\b|\bwhat kind of (data|values?)\b|\bformat of\b/,
+  ],
+  [
+    'whichTable',
+    /\b(which|what) (table|dataset|entity)\b|\bin which tables?\b|\bwhich tables (hold|contain|store|have|has|list|record|track)\b|\bwhere (are|is|do|can|does|would)\b(?!.*\b(columns?|fields?|attributes?)\b)/,
   ],
   [
     'columnsHolding',
@@ -58,7 +76,7 @@ const RULES: Array<[Intent, RegExp]> = [
   ],
   [
     'column',
-    /\bwhat (does|do|is|are) .*\b(mean|means|contain|contains|represent|represents|stand for|hold|holds|include|includes|store|stores)\b|\bmeaning of\b|\bdefinition of\b|\bdefine\b|\bwhat is (the )?[`"']?[a-z0-9_]+[`"']?\s*\??$|\bdescribe (the )?(column|field)|\bexplain (the )?(column|field)|\bdata type\b|\btype of\b/,
+    /\bwhat (does|do|is|are) .*\b(mean|means|contain|contains|represent|represents|stand for|hold|holds|include|includes|store|stores)\b|\bmeaning of\b|\bdefinition of\b|\bdefine\b|\bwhat is (the )?[`"']?[a-z0-9_]+[`"']?\s*\??$|\bdescribe (the )?(column|field)|\bexplain (the )?(column|field)|\bwhat is the .*\b(column|field)\b|\bdata type\b|\btype of\b|\b(possible|allowed|valid|permitted) values\b|\b(what|which) values\b|\b(what|which) (\w+ )?\w+s can (a|an|the|it|they|i|we|you)\b/,
   ],
   [
     'product',
@@ -70,16 +88,32 @@ const RULES: Array<[Intent, RegExp]> = [
 export function detectIntents(question: string): Intent[] {
   const q = ` ${question.toLowerCase().replace(/\s+/g, ' ')} `;
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
-  // "which columns are PII" is about classification, not a topic search.
-  if (found.includes('classification') && found.includes('columnsHolding')) {
-    return [
-      'classification',
-      ...found.filter(i => i !== 'classification' && i !== 'columnsHolding'),
-    ];
+  // "who do I ask for access": the roles and their approvers, before the owner
+  if (
+    found.includes('access') &&
+    found.includes('owner') &&
+    /\baccess\b|\bpermission/.test(q)
+  ) {
+    found.splice(found.indexOf('access'), 1);
+    found.splice(found.indexOf('owner'), 0, 'access');
   }
   // "how many tables" is a count even though it also names tables.
   if (found.includes('count')) {
     return ['count', ...found.filter(i => i !== 'count' && i !== 'tables')];
   }
   return found;
+}
+
+/**
+ * Intents of a question whose names are known: what it asks with the names
+ * blanked out first (a column called `owner` does not make an owner question),
+ * then what only the names' words add ("show me the customer emails" asks for
+ * values of the column `customer_email`).
+ */
+export function intentsAround(
+  question: string,
+  withoutNames: string,
+): Intent[] {
+  const first = detectIntents(withoutNames);
+  return [...first, ...detectIntents(question).filter(i => !first.includes(i))];
 }

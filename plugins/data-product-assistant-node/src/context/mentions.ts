@@ -11,6 +11,14 @@ export interface Mentions {
   tables: string[];
   /** Columns named in the question; all tables holding a column of that name. */
   columns: ColumnMention[];
+  /** Where the kept names are in the question (character offsets). */
+  spans: Array<{ start: number; end: number }>;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
 }
 
 interface Span {
@@ -18,21 +26,68 @@ interface Span {
   end: number;
 }
 
+/** Metadata phrases whose words are not names: "primary key", "data product". */
+const NOT_NAMES =
+  /\b(primary|foreign|business|surrogate) keys?\b|\b(this|data) products?\b/g;
+
+/** The question's words with their offsets; `|` stands for a phrase that is never a name. */
+function words(question: string): Word[] {
+  const blanked = question
+    .toLowerCase()
+    .replace(NOT_NAMES, m => `|${' '.repeat(m.length - 1)}`);
+  return [...blanked.matchAll(/[\p{L}\p{N}]+|\|/gu)].map(m => ({
+    text: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
+}
+
+interface FactNames {
+  /** Compact keys of the names (`netamount`) the fact goes by. */
+  keys: string[];
+  /** `tablecolumn`, for a column. */
+  qualified?: string;
+}
+
+const factNames = new WeakMap<Fact, FactNames | null>();
+
+/** The names a table or column fact goes by (its name, business and physical name), kept per fact. */
+function namesOf(fact: Fact): FactNames | undefined {
+  const hit = factNames.get(fact);
+  if (hit !== undefined) return hit ?? undefined;
+  let names: FactNames | undefined;
+  const key = (n: string | undefined) => {
+    const k = n ? compactName(n) : '';
+    return k.length >= 2 ? [k] : [];
+  };
+  if (fact.kind === 'table' && fact.table) {
+    const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
+    const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
+    names = {
+      keys: [
+        ...new Set([...key(fact.table), ...key(business), ...key(physical)]),
+      ],
+    };
+  } else if (fact.kind === 'column' && fact.table && fact.column) {
+    const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
+    names = {
+      keys: [...new Set([...key(fact.column), ...key(business)])],
+      qualified: key(`${fact.table}${fact.column}`)[0],
+    };
+  }
+  factNames.set(fact, names ?? null);
+  return names;
+}
+
 /**
  * Finds table and column names in a question, matching `net_amount`,
  * `netAmount`, "net amount" and AdventureWorks-style `netamount` alike.
- * A name that is only part of a longer matched name is dropped.
+ * A name that is only part of a longer matched name is dropped. When the
+ * question names tables, only columns of those tables count: "the weight
+ * of a work order" names no column of `workorder`, whatever other tables hold.
  */
 export function findMentions(question: string, facts: Fact[]): Mentions {
-  const words = question
-    .toLowerCase()
-    // metadata phrases whose words are not names: "primary key", "data product"
-    .replace(
-      /\b(primary|foreign|business|surrogate) keys?\b|\b(this|data) products?\b/g,
-      ' | ',
-    )
-    .split(/[^\p{L}\p{N}|]+/u)
-    .filter(Boolean);
+  const ws = words(question);
   // Every run of up to 4 consecutive words, written together: "business entity id" → businessentityid.
   const grams = new Map<string, Span[]>();
   const addGram = (key: string, span: Span) => {
@@ -40,23 +95,19 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
     spans.push(span);
     grams.set(key, spans);
   };
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < ws.length; i++) {
     let joined = '';
-    for (let j = i; j < Math.min(words.length, i + 4); j++) {
-      if (words[j] === '|') break;
-      joined += words[j];
+    for (let j = i; j < Math.min(ws.length, i + 4); j++) {
+      if (ws[j].text === '|') break;
+      joined += ws[j].text;
       addGram(joined, { start: i, end: j });
       const singular =
-        joined.slice(0, joined.length - words[j].length) + lemma(words[j]);
+        joined.slice(0, joined.length - ws[j].text.length) + lemma(ws[j].text);
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }
-  const spansOf = (name: string | undefined): Span[] => {
-    if (!name) return [];
-    const key = compactName(name);
-    if (key.length < 2) return [];
-    return grams.get(key) ?? grams.get(lemma(key)) ?? [];
-  };
+  const spansOf = (key: string): Span[] =>
+    grams.get(key) ?? grams.get(lemma(key)) ?? [];
 
   type Hit = {
     span: Span;
@@ -66,36 +117,32 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
   };
   const hits: Hit[] = [];
   for (const fact of facts) {
-    if (fact.kind === 'table' && fact.table) {
-      const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
-      const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
-      for (const name of [fact.table, business, physical]) {
-        for (const span of spansOf(name))
-          hits.push({ span, kind: 'table', table: fact.table });
-      }
-    } else if (fact.kind === 'column' && fact.table && fact.column) {
-      const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
-      for (const name of [fact.column, business]) {
-        for (const span of spansOf(name)) {
+    const names = namesOf(fact);
+    if (!names) continue;
+    for (const key of names.keys)
+      for (const span of spansOf(key)) {
+        if (fact.kind === 'table') {
+          hits.push({ span, kind: 'table', table: fact.table! });
+        } else {
           hits.push({
             span,
             kind: 'column',
-            table: fact.table,
+            table: fact.table!,
             column: fact.column,
           });
         }
       }
-      // Qualified `table.column` counts as both.
-      for (const span of spansOf(`${fact.table}${fact.column}`)) {
+    // Qualified `table.column` counts as both.
+    if (names.qualified)
+      for (const span of spansOf(names.qualified)) {
         hits.push({
           span,
           kind: 'column',
-          table: fact.table,
+          table: fact.table!,
           column: fact.column,
         });
-        hits.push({ span, kind: 'table', table: fact.table });
+        hits.push({ span, kind: 'table', table: fact.table! });
       }
-    }
   }
   const width = (s: Span) => s.end - s.start;
   const covered = (h: Hit) =>
@@ -108,10 +155,19 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
         // a qualified table.column hit keeps its table part
         !(o.kind === 'column' && h.kind === 'table' && o.table === h.table),
     );
-  const kept = hits.filter(h => !covered(h));
+  let kept = hits.filter(h => !covered(h));
   const tables = [
     ...new Set(kept.filter(h => h.kind === 'table').map(h => h.table)),
   ];
+  // A column name that is also a table name mentioned alone ("orders") is the table.
+  kept = kept.filter(
+    h =>
+      h.kind !== 'column' ||
+      !(tables.includes(h.column!) && !tables.includes(h.table)),
+  );
+  // When tables are named, only their columns count.
+  if (tables.length)
+    kept = kept.filter(h => h.kind === 'table' || tables.includes(h.table));
   const columns: ColumnMention[] = [];
   const seen = new Set<string>();
   for (const h of kept) {
@@ -121,11 +177,24 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
     seen.add(key);
     columns.push({ table: h.table, column: h.column });
   }
-  // A column name that is also a table name mentioned alone ("orders") is the table.
-  const filtered = columns.filter(
-    c => !(tables.includes(c.column) && !tables.includes(c.table)),
-  );
-  // When tables are named, keep only their columns (if any match).
-  const inTables = filtered.filter(c => tables.includes(c.table));
-  return { tables, columns: inTables.length ? inTables : filtered };
+  const spans = [
+    ...new Map(
+      kept.map(h => [
+        `${h.span.start}-${h.span.end}`,
+        { start: ws[h.span.start].start, end: ws[h.span.end].end },
+      ]),
+    ).values(),
+  ].sort((a, b) => a.start - b.start);
+  return { tables, columns, spans };
+}
+
+/** The question with the names it mentions blanked out, for reading what it asks. */
+export function withoutNames(question: string, mentions: Mentions): string {
+  let out = question;
+  for (const s of [...mentions.spans].sort((a, b) => b.start - a.start))
+    out = `${out.slice(0, s.start)}${'x'.padEnd(
+      s.end - s.start,
+      ' ',
+    )}${out.slice(s.end)}`;
+  return out;
 }

@@ -1,8 +1,10 @@
-import MiniSearch from 'minisearch';
 import type { Fact, FactKind } from '../models/types';
 import type { Intent } from './intent';
 import type { Mentions } from './mentions';
-import { normaliseTerm, rawTerms } from '../text';
+import { FieldIndex, splitIdentifier } from '../text';
+import { stripExamples } from './buildFacts';
+import { codeList } from './codeList';
+import { columnParts } from './factParts';
 
 export interface RankedFact {
   fact: Fact;
@@ -29,54 +31,62 @@ const KIND_BOOSTS: Record<Intent, Partial<Record<FactKind, number>>> = {
   quality: { quality: 4 },
   classification: { classification: 4, column: 1.2 },
   keys: { key: 4, table: 2.5 },
+  reference: { column: 3, key: 1.5 },
+  dataType: { column: 3 },
+  whichTable: { table: 3, column: 1.2 },
   columnsHolding: { column: 2.5, classification: 1.5 },
   tables: { table: 2.5, contract: 3 },
   column: { column: 3, classification: 1.5, quality: 1.2 },
   product: { product: 3, contract: 2, domain: 2, tag: 2, doc: 1.5 },
 };
 
-interface Doc {
-  id: string;
-  text: string;
-  names: string;
-}
+type Field = 'text' | 'names' | 'codes';
 
 const indexes = new WeakMap<
   Fact[],
-  { search: MiniSearch<Doc>; byId: Map<string, Fact> }
+  { index: FieldIndex<Field>; byId: Map<string, Fact> }
 >();
 
+/**
+ * BM25 over three fields of every fact: its text (without example values), the
+ * names it is about (identifiers whole and split into words, `perassemblyqty`
+ * → per assembly qty) and, for columns, the meanings of their codes.
+ */
 function indexFor(facts: Fact[]) {
   let entry = indexes.get(facts);
   if (!entry) {
-    const search = new MiniSearch<Doc>({
-      idField: 'id',
-      fields: ['text', 'names'],
-      tokenize: rawTerms,
-      processTerm: normaliseTerm,
+    const index = new FieldIndex<Field>({
+      fields: ['text', 'names', 'codes'],
+      boost: { names: 2, codes: 0.5 },
     });
-    search.addAll(
-      facts.map(f => ({
-        id: f.id,
-        text: f.text,
-        names: [
-          f.table,
-          f.column,
-          f.column && f.table ? `${f.table}.${f.column}` : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      })),
+    index.add(
+      facts.map(f => {
+        const c = columnParts(f);
+        return {
+          id: f.id,
+          text: stripExamples(f.text),
+          names: [f.table, f.column]
+            .filter((n): n is string => !!n)
+            .flatMap(n => [n, ...splitIdentifier(n)])
+            .join(' '),
+          codes: c
+            ? codeList(c.description)
+                .map(x => x.meaning)
+                .join(' ')
+            : '',
+        };
+      }),
     );
-    entry = { search, byId: new Map(facts.map(f => [f.id, f])) };
+    entry = { index, byId: new Map(facts.map(f => [f.id, f])) };
     indexes.set(facts, entry);
   }
   return entry;
 }
 
 /**
- * Ranks facts for a question: BM25 over the fact text and the table/column
- * names (identifiers split on `_` and camelCase, prefix and fuzzy matching),
+ * Ranks facts for a question: BM25 over the fact text, the table/column
+ * names and code meanings (identifiers split, prefix and fuzzy matching, WordNet
+ * synonyms and derived forms of the question's words at a reduced weight),
  * weighted by how well each fact kind answers the question's intent and by
  * whether the fact is about a table or column the question names.
  */
@@ -86,7 +96,7 @@ export function retrieveFacts(
   options: RetrieveOptions = {},
 ): RankedFact[] {
   if (facts.length === 0) return [];
-  const { search, byId } = indexFor(facts);
+  const { index, byId } = indexFor(facts);
   const intents = options.intents ?? [];
   const mentions = options.mentions;
   const mentionedTables = new Set(mentions?.tables ?? []);
@@ -115,15 +125,14 @@ export function retrieveFacts(
     return 1;
   };
 
-  const results = search.search(question, {
-    boost: { names: 2 },
-    prefix: term => term.length >= 4,
-    fuzzy: term => (term.length >= 6 ? 0.2 : false),
-    combineWith: 'OR',
+  const results = index.query(question, {
+    expansion: 0.3,
+    prefixFrom: 4,
+    fuzzy: 0.2,
   });
   const scored = new Map<string, number>();
   for (const r of results) {
-    const fact = byId.get(r.id as string);
+    const fact = byId.get(r.id);
     if (!fact) continue;
     scored.set(fact.id, r.score * kindBoost(fact.kind) * mentionBoost(fact));
   }

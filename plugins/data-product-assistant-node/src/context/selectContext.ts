@@ -1,6 +1,7 @@
 import type { Fact } from '../models/types';
-import { detectIntents, type Intent } from './intent';
-import { findMentions, type Mentions } from './mentions';
+import { intentsAround, type Intent } from './intent';
+import { findMentions, withoutNames, type Mentions } from './mentions';
+import { questionParts } from './questionParts';
 import { packFacts } from './pack';
 import { retrieveFacts } from './retrieve';
 
@@ -82,6 +83,12 @@ export function essentialFacts(
             onColumn(f) && (f.kind === 'column' || f.kind === 'classification'),
         );
         break;
+      case 'reference':
+      case 'dataType':
+        take(f => onColumn(f) && f.kind === 'column');
+        if (!columns.size && tables.size)
+          take(f => f.kind === 'column' && onTable(f));
+        break;
       case 'product':
         take(
           f => f.kind === 'contract' || f.kind === 'domain' || f.kind === 'tag',
@@ -96,14 +103,42 @@ export function essentialFacts(
   return [...new Map(out.map(f => [f.id, f])).values()];
 }
 
+/**
+ * What a question asks and names, over all of its parts ("what is the key of
+ * A and what does B mean?"): intents in order of the parts, read without the
+ * names (a column called `owner` is not an owner question), and every table
+ * and column any part names.
+ */
+function readQuestion(
+  question: string,
+  facts: Fact[],
+): { intents: Intent[]; mentions: Mentions } {
+  const intents: Intent[] = [];
+  const mentions: Mentions = { tables: [], columns: [], spans: [] };
+  for (const part of questionParts(question)) {
+    const m = findMentions(part, facts);
+    for (const i of intentsAround(part, withoutNames(part, m)))
+      if (!intents.includes(i)) intents.push(i);
+    for (const t of m.tables)
+      if (!mentions.tables.includes(t)) mentions.tables.push(t);
+    for (const c of m.columns)
+      if (
+        !mentions.columns.some(
+          x => x.table === c.table && x.column === c.column,
+        )
+      )
+        mentions.columns.push(c);
+  }
+  return { intents, mentions };
+}
+
 /** Retrieval and packing in one step: the facts to show a model for a question. */
 export function selectContext(
   question: string,
   facts: Fact[],
   options: { tokenBudget: number },
 ): SelectedContext {
-  const intents = detectIntents(question);
-  const mentions = findMentions(question, facts);
+  const { intents, mentions } = readQuestion(question, facts);
   const ranked = retrieveFacts(question, facts, { intents, mentions });
   const packed = packFacts(ranked, {
     tokenBudget: options.tokenBudget,

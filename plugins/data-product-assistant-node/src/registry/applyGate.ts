@@ -10,11 +10,17 @@ import type {
 } from './registryRecord';
 
 /**
- * Which results a threshold reads: a domain's answer suite, the validator
- * suite, or the interoperability suite. A promotion of a validator runs the
- * domain's answer suite too, so it is held to both.
+ * Which results a threshold reads: a domain's answer suite, the answer suite on
+ * contracts nobody tuned on (`answer-unseen`), the validator suite, or the
+ * interoperability suite. A promotion of a validator runs the domain's answer
+ * suite too, so it is held to both.
  */
-export const gateRoleSchema = z.enum(['answer', 'validator', 'interop']);
+export const gateRoleSchema = z.enum([
+  'answer',
+  'answer-unseen',
+  'validator',
+  'interop',
+]);
 export type GateRole = z.infer<typeof gateRoleSchema>;
 
 const rolesSchema = z.array(gateRoleSchema).min(1);

@@ -21,9 +21,9 @@ export interface FieldIndexOptions<F extends string> {
 export interface FieldSearchOptions {
   /** Weight of lexicon expansions relative to the query's own words (0 = none; default 0). */
   expansion?: number;
-  /** Prefix matching for words of at least this length (default off). */
+  /** Prefix matching for the query's own words of at least this length (default off). */
   prefixFrom?: number;
-  /** Fuzzy matching (edit distance ratio) for words of at least 6 letters (default off). */
+  /** Fuzzy matching (edit distance ratio) for the query's own words of at least 6 letters (default off). */
   fuzzy?: number;
   limit?: number;
 }
@@ -33,6 +33,37 @@ export interface FieldHit {
   score: number;
   /** Index terms of the document that matched. */
   terms: string[];
+}
+
+export interface WeightedTerm {
+  term: string;
+  /** 1 for the query's own words, the expansion weight for the lexicon's. */
+  weight: number;
+}
+
+/**
+ * A query's terms with their WordNet synonyms and derived forms (words with
+ * digits or underscores are names and are not expanded), expansions at
+ * `expansion` weight; none when it is 0.
+ */
+export function expandQuery(
+  own: Iterable<string>,
+  expansion: number,
+): WeightedTerm[] {
+  const mine = new Set(own);
+  const out: WeightedTerm[] = [...mine].map(term => ({ term, weight: 1 }));
+  if (!expansion) return out;
+  const lx = lexicon();
+  const seen = new Set(mine);
+  for (const t of mine) {
+    if (/[\d_]/.test(t)) continue;
+    for (const w of [...lx.synonyms(t), ...lx.derived(t)])
+      if (!seen.has(w)) {
+        seen.add(w);
+        out.push({ term: w, weight: expansion });
+      }
+  }
+  return out;
 }
 
 export class FieldIndex<F extends string> {
@@ -62,25 +93,18 @@ export class FieldIndex<F extends string> {
         .map(normaliseTerm)
         .filter((t): t is string => !!t),
     );
-    const expansions = new Set<string>();
-    if (options.expansion) {
-      const lx = lexicon();
-      for (const t of own) {
-        if (/[\d_]/.test(t)) continue;
-        for (const w of [...lx.synonyms(t), ...lx.derived(t)])
-          if (!own.has(w)) expansions.add(w);
-      }
-    }
-    const terms = [...own, ...expansions];
+    const terms = expandQuery(own, options.expansion ?? 0).map(q => q.term);
     if (!terms.length) return [];
     const results = this.search.search(terms.join(' '), {
-      boost: this.options.boost as Record<string, number> | undefined,
+      // minisearch reads `boost` as an object: an explicit undefined would override its default
+      boost: (this.options.boost ?? {}) as Record<string, number>,
       combineWith: 'OR',
+      // prefix and fuzzy matching for the query's own words only: an expansion is already a variant
       prefix: options.prefixFrom
-        ? (t: string) => t.length >= options.prefixFrom!
+        ? (t: string) => own.has(t) && t.length >= options.prefixFrom!
         : false,
       fuzzy: options.fuzzy
-        ? (t: string) => (t.length >= 6 ? options.fuzzy! : false)
+        ? (t: string) => (own.has(t) && t.length >= 6 ? options.fuzzy! : false)
         : false,
       boostTerm: (t: string) => (own.has(t) ? 1 : options.expansion ?? 0),
     });

@@ -37,8 +37,11 @@ export {
   TfIdfVocabulary,
   type SparseVector,
 } from './similarity';
+export { bm25, type TermDoc } from './bm25';
 export {
   FieldIndex,
+  expandQuery,
+  type WeightedTerm,
   type FieldDoc,
   type FieldHit,
   type FieldIndexOptions,

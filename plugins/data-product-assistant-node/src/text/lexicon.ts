@@ -94,6 +94,18 @@ export class Lexicon {
     return n;
   }
 
+  /** The parts of speech WordNet lists the word's lemma under (empty for words it does not know). */
+  partsOfSpeech(word: string): readonly WordnetPos[] {
+    return this.posCache.getOrSet(word, () => {
+      const l = lemma(word);
+      return WORDNET_POS.filter(p => !!this.files.entry(l, p));
+    });
+  }
+
+  private readonly posCache = new BoundedCache<string, readonly WordnetPos[]>(
+    50_000,
+  );
+
   /** Synsets of a word's lemma, most frequent first, per part of speech. */
   private synsets(word: string, options: SenseOptions): Synset[] {
     const l = lemma(word);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   Abbreviations,
   annotate,
+  bm25,
+  expandQuery,
   FieldIndex,
+  rawTerms,
   compactName,
   contentTerms,
   entities,
@@ -196,6 +199,68 @@ describe('similarity and retrieval', () => {
     const expanded = index.query('client', { expansion: 0.5 });
     expect(expanded.map(h => h.id)).toEqual(['a', 'c']);
     expect(expanded[0].score).toBeLessThan(index.query('customer')[0].score);
+  });
+});
+
+describe('bm25 without an index', () => {
+  it('scores like BM25: rarer terms, shorter fields and boosted fields count more', () => {
+    const docs = [
+      { id: 'a', fields: { name: ['phone'], text: ['number', 'to', 'call'] } },
+      { id: 'b', fields: { name: ['fax'], text: ['number', 'for', 'faxes'] } },
+      {
+        id: 'c',
+        fields: { name: ['notes'], text: ['phone', 'number', 'a', 'b', 'c'] },
+      },
+    ];
+    const scores = bm25(
+      [
+        { term: 'phone', weight: 1 },
+        { term: 'number', weight: 1 },
+      ],
+      docs,
+      { name: 3, text: 1 },
+    );
+    expect(scores.get('a')!).toBeGreaterThan(scores.get('c')!);
+    expect(scores.get('c')!).toBeGreaterThan(scores.get('b')!);
+    // an expansion counts at its weight, a term nowhere counts nothing
+    const half = bm25([{ term: 'phone', weight: 0.5 }], docs, { name: 3 });
+    const full = bm25([{ term: 'phone', weight: 1 }], docs, { name: 3 });
+    expect(half.get('a')).toBeCloseTo(full.get('a')! / 2);
+    expect(
+      bm25([{ term: 'telex', weight: 1 }], docs, { name: 3 }).get('a'),
+    ).toBe(0);
+  });
+
+  it('expands a query from the lexicon at a reduced weight, names left alone', () => {
+    const q = expandQuery(['telephone', 'order_id'], 0.5);
+    expect(q[0]).toEqual({ term: 'telephone', weight: 1 });
+    expect(q).toContainEqual({ term: 'phone', weight: 0.5 });
+    expect(q.filter(t => t.term.startsWith('order'))).toEqual([
+      { term: 'order_id', weight: 1 },
+    ]);
+    expect(expandQuery(['telephone'], 0)).toEqual([
+      { term: 'telephone', weight: 1 },
+    ]);
+  });
+
+  it('reads hyphenated words apart and together', () => {
+    expect(rawTerms('E-mail of the ship-to address')).toEqual([
+      'E',
+      'mail',
+      'Email',
+      'of',
+      'the',
+      'ship',
+      'to',
+      'shipto',
+      'address',
+    ]);
+  });
+
+  it('tells the parts of speech WordNet lists a word under', () => {
+    expect(lexicon().partsOfSpeech('exist')).toEqual(['v']);
+    expect(lexicon().partsOfSpeech('trains')).toEqual(['n', 'v']);
+    expect(lexicon().partsOfSpeech('qzxv')).toEqual([]);
   });
 });
 

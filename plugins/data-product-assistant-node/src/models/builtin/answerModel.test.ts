@@ -5,6 +5,12 @@ import {
   adventureWorksProfile,
   demoProfile,
 } from '../../__testUtils__/fixtures';
+import {
+  LIBRARY_CONTRACT,
+  libraryFacts,
+} from '../../__testUtils__/libraryContract';
+import { contextFacts } from '../../context/contextFacts';
+import { validateWithRules } from '../../validator/builtinValidator';
 import type { Fact } from '../types';
 import { answerExtractively, createBuiltinAnswerModel } from './answerModel';
 
@@ -224,5 +230,103 @@ describe('built-in answer model on AdventureWorks', () => {
   it('abstains on owner and freshness, which the contract does not state', () => {
     expect(ask('Who owns this data product?').out.abstained).toBe(true);
     expect(ask('How fresh is the data?').out.abstained).toBe(true);
+  });
+});
+
+/**
+ * A contract written for these tests (a lending library), so the general
+ * mechanisms are shown on words no evaluation set or demo product uses.
+ */
+describe('built-in answer model on a contract nobody tuned on', () => {
+  const facts = libraryFacts();
+  const ask = asker(facts);
+  const validate = (question: string, out: ReturnType<typeof ask>['out']) =>
+    validateWithRules({
+      question,
+      facts: selectContext(question, facts, { tokenBudget: 2000 }).facts,
+      answer: out,
+      clearance: 'internal',
+    });
+
+  it('finds the column a synonym names, and abstains when nothing says the topic', () => {
+    const phone = ask("Which column holds a member's telephone number?");
+    expect(phone.cited).toContain('col:members.phone');
+    // "fax": no column says it; the nearest one ("number") is not the answer
+    const fax = ask("Which column holds the member's fax number?");
+    expect(fax.out.abstained).toBe(true);
+    expect(fax.cited).toEqual([]);
+    const missing = ask('What does the fine_amount column of loans mean?');
+    expect(missing.out.abstained).toBe(true);
+  });
+
+  it('finds the table whose description (or column) says what is asked', () => {
+    const { out, cited } = ask('Which table holds the borrowed books?');
+    expect(cited[0]).toBe('table:loans');
+    expect(out.answer).toMatch(/^Table loans: Books lent to members/);
+  });
+
+  it('answers a code with its meaning first, not the whole column', () => {
+    const { out, cited } = ask('What does tier G mean?');
+    expect(out.answer).toMatch(/^members\.tier: G means gold\./);
+    expect(out.answer).not.toContain('youth');
+    expect(cited).toEqual(['col:members.tier']);
+    expect(validate('What does tier G mean?', out).status).toBe('approved');
+  });
+
+  it('answers SLAs as statements, not as labelled dumps', () => {
+    const q = 'When is the data available?';
+    const { out } = ask(q);
+    expect(out.answer).toBe('The time of availability is 07:00+01:00.');
+    expect(validate(q, out).status).toBe('approved');
+  });
+
+  it('answers types, references and abbreviated names', () => {
+    expect(ask('What is the data type of due_date?').out.answer).toBe(
+      'The data type of loans.due_date is date.',
+    );
+    const ref = ask('What does member_id in loans reference?');
+    expect(ref.out.answer).toContain('Foreign key to members.member_id.');
+    expect(ask('What is the renewal quantity?').cited).toEqual([
+      'col:loans.renewal_qty',
+    ]);
+  });
+
+  it('answers every part of a compound question, and says which part it cannot', () => {
+    const both = ask(
+      'What is the primary key of loans, and what does tier Y mean?',
+    );
+    expect(both.cited).toEqual(['key:loans', 'col:members.tier']);
+    const q = 'What is the primary key of members, and who owns the data?';
+    const partial = ask(q);
+    expect(partial.out.abstained).toBe(false);
+    expect(partial.cited).toEqual(['key:members']);
+    expect(partial.out.answer).toMatch(
+      /^The primary key of table members is member_id\. The metadata does not cover this part of the question: "who owns the data"\.$/,
+    );
+    // the uncovered part is the engine's words, never a claim
+    expect(partial.out.claims).toHaveLength(1);
+    expect(validate(q, partial.out).status).toBe('approved');
+  });
+
+  it('refuses by the product vocabulary, not by word lists', () => {
+    for (const q of [
+      'Write a sonnet about library cards',
+      'Which football club won the league?',
+      'How often does the football team train?',
+    ])
+      expect(ask(q).out.refused, q).toBe(true);
+    for (const q of ['How often is it refreshed?', 'Which roles exist?'])
+      expect(ask(q).out.refused, q).toBeUndefined();
+    // the same question is in scope for a product whose vocabulary it is
+    const league = contextFacts(
+      LIBRARY_CONTRACT.replace(
+        'People who hold a library card.',
+        'People who hold a library card, and the football club and league they play in.',
+      ),
+    );
+    if (!league.ok) throw new Error('contract');
+    expect(
+      asker(league.facts)('Which football club won the league?').out.refused,
+    ).toBeUndefined();
   });
 });

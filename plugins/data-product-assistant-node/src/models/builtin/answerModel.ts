@@ -7,8 +7,13 @@ import type {
   ModelSpec,
   Usage,
 } from '../types';
-import { detectIntents } from '../../context/intent';
-import { findMentions } from '../../context/mentions';
+import { intentsAround } from '../../context/intent';
+import {
+  findMentions,
+  withoutNames,
+  type Mentions,
+} from '../../context/mentions';
+import { questionParts, refersBack } from '../../context/questionParts';
 import { EXAMPLES_MARKER } from '../../context/buildFacts';
 import { modelRef } from '../spec';
 import { ANSWERERS, fallback, type AnswerContext } from './answerers';
@@ -78,22 +83,82 @@ function scopeDescription(req: AnswerRequest): string {
   return '';
 }
 
+interface Part {
+  text: string;
+  ctx: AnswerContext;
+}
+
 /**
- * Answers the built-in, extractive way: detects what the question asks for,
- * picks the facts that say it and returns their sentences as claims, each
- * citing its facts. Deterministic, local, no network; abstains when the facts
- * do not hold the answer and refuses questions outside the product's scope.
+ * The parts of a question with what each asks and names; a part that names
+ * nothing leans on the part before it ("… and what is its type?").
+ */
+function analyse(question: string, facts: Fact[]): Part[] {
+  const parts: Part[] = [];
+  let previous: Mentions | undefined;
+  for (const text of questionParts(question)) {
+    const own = findMentions(text, facts);
+    let mentions = own;
+    if (previous && !own.tables.length && !own.columns.length) {
+      mentions = {
+        tables: previous.tables,
+        columns: refersBack(text) ? previous.columns : [],
+        spans: [],
+      };
+    } else if (previous && !own.tables.length && refersBack(text)) {
+      mentions = { ...own, tables: previous.tables };
+    }
+    previous = mentions;
+    parts.push({
+      text,
+      ctx: {
+        question: text,
+        q: text.toLowerCase(),
+        facts,
+        // what is asked is read without the names: a column called `owner` is not an owner question
+        intents: intentsAround(text, withoutNames(text, own)),
+        mentions,
+      },
+    });
+  }
+  return parts;
+}
+
+/** Claims for one part: the first intent whose answerer finds them, else the fallback. */
+function answerPart(ctx: AnswerContext): Claim[] {
+  for (const intent of ctx.intents) {
+    const claims = ANSWERERS[intent](ctx);
+    if (claims.length) return claims;
+  }
+  return fallback(ctx);
+}
+
+/** What the model says for a part it cannot answer (uncited: it claims nothing about the product). */
+const notCovered = (part: string) =>
+  `The metadata does not cover this part of the question: "${part.replace(
+    /[?.!\s]+$/,
+    '',
+  )}".`;
+
+/**
+ * Answers the built-in, extractive way: splits the question into its parts,
+ * detects what each asks for, finds the facts that say it (fielded BM25 with
+ * coverage for "which table / column holds X", names, code lists, keys,
+ * references, types, SLAs, owners) and writes claims that lead with the
+ * answer, each citing its facts. A part the facts do not answer is said to be
+ * uncovered; when none is answered the model abstains. Questions outside the
+ * product's scope are refused. Deterministic, local, no network.
  */
 export function answerExtractively(req: AnswerRequest): AnswerOutput {
   const { question, facts } = req;
   const title = productTitle(facts);
-  const intents = detectIntents(question);
-  const mentions = findMentions(question, facts);
+  const parts = analyse(question, facts);
 
   const scope = checkScope(question, facts, {
     scope: req.scope,
-    hasIntent: intents.length > 0,
-    hasMentions: mentions.tables.length + mentions.columns.length > 0,
+    domain: req.domain,
+    hasMentions: parts.some(
+      p => p.ctx.mentions.tables.length + p.ctx.mentions.columns.length > 0,
+    ),
   });
   if (scope.refuse) {
     const about = scopeDescription(req);
@@ -105,65 +170,60 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
     };
   }
 
-  const ctx: AnswerContext = {
-    question,
-    q: question.toLowerCase(),
-    facts,
-    intents,
-    mentions,
-  };
-  let claims: Claim[] = [];
   // Figures of the data itself (totals, counts of events, a period's numbers)
-  // are never in the metadata: abstain rather than quote a column description.
-  if (!asksForDataValues(question)) {
-    for (const intent of intents) {
-      claims = ANSWERERS[intent](ctx);
-      if (claims.length) break;
+  // are never in the metadata: such a part is not answered from a column description.
+  const dataValues = parts.map(p => asksForDataValues(p.text));
+  const answered: Claim[][] = [];
+  const earlierTables: string[] = [];
+  parts.forEach((p, i) => {
+    const claims = dataValues[i] ? [] : answerPart({ ...p.ctx, earlierTables });
+    answered.push(claims);
+    for (const id of claims.flatMap(c => c.citations)) {
+      const table = facts.find(f => f.id === id)?.table;
+      if (table && !earlierTables.includes(table)) earlierTables.push(table);
     }
-    if (!claims.length) claims = fallback(ctx);
-  }
+  });
 
   // Only a question that asks for values gets them; elsewhere sensitive examples never appear.
-  const hidden = intents[0] === 'values' ? [] : sensitiveValues(facts);
-  claims = dedupe(claims).filter(c => !hidden.some(v => c.text.includes(v)));
+  const asksValues = parts.some(p => p.ctx.intents[0] === 'values');
+  const hidden = asksValues ? [] : sensitiveValues(facts);
+  const visible = answered.map(claims =>
+    dedupe(claims).filter(c => !hidden.some(v => c.text.includes(v))),
+  );
 
-  if (!claims.length) {
+  if (!visible.some(c => c.length)) {
+    // the owner is named by quoting the owner fact, a claim the validator can hold against it
     const owner = facts.find(f => f.kind === 'owner');
-    const ownerName = owner
-      ? /is owned by (.+)\.$/.exec(owner.text)?.[1]
-      : undefined;
-    const ownerClaim: Claim[] =
-      owner && ownerName
-        ? [
-            {
-              text: `For anything else, ask the owner of "${title}", ${ownerName}.`,
-              citations: [owner.id],
-            },
-          ]
-        : [];
     return {
       answer: [
         `The metadata of "${title}" does not answer this question.`,
-        ...(asksForDataValues(question)
+        ...(dataValues.some(Boolean)
           ? [
               'It describes the data rather than holding its figures: totals, counts and values for a period come from querying its output tables.',
             ]
           : []),
         CAPABILITIES,
-        ...ownerClaim.map(c => c.text),
-        ...(ownerClaim.length
-          ? []
-          : ['For anything else, ask the data product owner.']),
+        'For anything else, ask the data product owner.',
+        ...(owner ? [owner.text] : []),
       ].join(' '),
-      claims: ownerClaim,
+      claims: owner ? [{ text: owner.text, citations: [owner.id] }] : [],
       abstained: true,
     };
   }
-  return {
-    answer: claims.map(c => c.text).join(' '),
-    claims,
-    abstained: false,
-  };
+  // A part without an answer is said to be uncovered in the engine's words, not claimed.
+  const seen = new Set<string>();
+  const claims: Claim[] = [];
+  const text: string[] = [];
+  visible.forEach((c, i) => {
+    if (!c.length) text.push(notCovered(parts[i].text));
+    for (const claim of c) {
+      if (seen.has(claim.text)) continue;
+      seen.add(claim.text);
+      claims.push(claim);
+      text.push(claim.text);
+    }
+  });
+  return { answer: text.join(' '), claims, abstained: false };
 }
 
 /** The embedded default answer model (`provider: builtin`). */

@@ -1,103 +1,246 @@
+/**
+ * Whether a question is this product's to answer, from general mechanisms only
+ * (no topic word lists): prompt-injection patterns; lexicon-backed topic
+ * similarity of the question's subject words to the product's own vocabulary
+ * and its domain's configured scope; and, for requests ("write …", "give me
+ * …"), whether the thing asked for is something the product knows about.
+ */
 import type { Fact } from '../types';
-import { contentTerms, normaliseTerm, rawTerms } from '../../text';
-
-/** Requests no data product answers: chit-chat, creative writing, general knowledge, injections. */
-const OFF_TOPIC =
-  /\bweather\b|\bforecast\b|\bpoems?\b|\bhaiku\b|\bjokes?\b|\bsongs?\b|\blyrics\b|\bstory\b|\bstories\b|\brecipes?\b|\bcook(ing)?\b|\bsports?\b|\bfootball\b|\bsoccer\b|\bmovies?\b|\bhoroscope\b|\bstock price\b|\bbitcoin\b|\btranslate\b|\bcapital of\b|\bwho won\b|\bpresident\b|\bwrite (me )?(a|an|some) \w+|\bignore (all |any |the )?(previous|prior|above|earlier) (instructions|rules|prompts?)\b|\bsystem prompt\b|\bpretend (to be|you are)\b|\brole-?play\b|\b(?:legal|medical|tax|financial|investment|dating|relationship) advice\b|\bstock tips?\b|\b(?:investment|investing|betting) tips?\b|\blawsuit\b|\bshould i (?:buy|sell|invest)\b/;
+import {
+  contentTerms,
+  lemma,
+  lexicon,
+  normaliseTerm,
+  rawTerms,
+  stem,
+} from '../../text';
+import { detectInjection } from '../../validator/injection';
+import { specificity } from '../../context/entityIndex';
 
 /**
- * Questions about the data's values rather than its metadata: totals, counts of
- * business events, figures for a period. The metadata never holds these.
+ * The assistant's own vocabulary for metadata: words that say what kind of
+ * metadata is asked for, never what it is about. A question using one of the
+ * nouns is about the data product even when its subject is unknown to it.
  */
-const DATA_VALUES =
-  /\bwhat (?:was|is|were|are) the (?:total|sum|average|mean|median|number|count|amount)\b|\bhow many (?!tables?\b|columns?\b|fields?\b|attributes?\b|datasets?\b|roles?\b|rules?\b|checks?\b|output ports?\b)\w+ (?:churned|were|did|have|has|bought|ordered|signed|placed|paid|returned|shipped|visited|clicked|converted)\b|\b(?:last|this|next) (?:week|month|quarter|year)\b|\byesterday\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
-
-/** Whether the question asks for figures of the data itself, which metadata cannot answer. */
-export function asksForDataValues(question: string): boolean {
-  return DATA_VALUES.test(question.toLowerCase());
-}
-
-/** Words that say what kind of metadata is asked for, not what it is about. */
-const METADATA_WORDS = new Set(
+const METADATA_NOUNS = new Set(
   (
-    'data product products column columns field fields attribute attributes table tables dataset datasets ' +
-    'value values mean meaning means contain contains hold holds store stored stores information info ' +
-    'record records row rows use used using find know need want best good type types name names ' +
-    'own owner owns owned contact team support fresh freshness update updated often frequency latency ' +
-    'retention kept long sla slas quality rule rules check checks key keys primary grain granularity ' +
-    'classification classified pii personal sensitive access role roles approve approver approvers ' +
-    'upstream downstream lineage depend depends source sources consumer consumers many number count ' +
-    'describe definition explain include includes included meant represent represents available ' +
-    'question answer example examples contract port ports output'
+    'data dataset datasets product products column columns field fields attribute attributes table tables ' +
+    'schema contract port ports record records row rows key keys grain granularity code codes value values ' +
+    'type types sla slas freshness retention latency quality classification pii lineage metadata ' +
+    'example examples description definition documentation'
   )
     .split(' ')
     .map(w => normaliseTerm(w) ?? w),
 );
 
+/**
+ * Words of asking, and the words the assistant's own capabilities are asked
+ * about with (freshness, owners, access, lineage, quality, keys, types): they
+ * say what is asked, never what it is about.
+ */
+const ASKING = new Set(
+  (
+    'mean meaning means contain contains hold holds store stored stores include includes represent ' +
+    'use used using find know need want best good name names describe explain define tell show give ' +
+    'list share help make get let please like can could would will should ' +
+    'fresh refresh refreshed update updated often frequency frequent delay late available availability ' +
+    'keep kept long history retain deleted own owns owned responsible maintain maintains contact ' +
+    'support reach ask approve approves grant request permission depend depends feed feeds consume ' +
+    'come derive derived build built input check checked validate test tested null complete ' +
+    'accurate consistent duplicate personal sensitive classify classified confidential restricted ' +
+    'private privacy identify identifies unique uniquely primary foreign refer refers reference ' +
+    'references point points link links linked join joins format kind many number count total ' +
+    'purpose limitation limitations summary overview difference different possible allowed valid ' +
+    'owner owners team steward role roles access approver approvers rule rules upstream downstream ' +
+    'source sources consumer consumers doc docs'
+  )
+    .split(' ')
+    .map(w => normaliseTerm(w) ?? w),
+);
+
+/** Verbs that open a request rather than a question ("Write me a poem …"). */
+const INTERROGATIVE =
+  /^(what|which|who|whom|whose|where|when|why|how|is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|may|might|shall|am)\b/i;
+
 export interface ScopeCheck {
   refuse: boolean;
-  reason?: 'off-topic' | 'off-scope';
+  reason?: 'injection' | 'off-topic' | 'off-scope';
 }
 
-const vocabularies = new WeakMap<Fact[], Set<string>>();
+interface Vocabulary {
+  lemmas: Set<string>;
+  stems: Set<string>;
+}
 
-function vocabulary(facts: Fact[]): Set<string> {
+const vocabularies = new WeakMap<Fact[], Vocabulary>();
+const factTerms = new WeakMap<Fact, readonly string[]>();
+
+/** The product's own words (lineage names other products, whose topics are not this one's). */
+function vocabulary(facts: Fact[]): Vocabulary {
   let vocab = vocabularies.get(facts);
   if (!vocab) {
-    vocab = new Set<string>();
+    const lemmas = new Set<string>();
     for (const f of facts) {
-      // lineage names other products; their topics are not this product's
       if (f.kind === 'lineage') continue;
-      for (const token of rawTerms(
-        `${f.text} ${f.table ?? ''} ${f.column ?? ''}`,
-      )) {
-        const t = normaliseTerm(token);
-        if (t) vocab.add(t);
+      let terms = factTerms.get(f);
+      if (!terms) {
+        terms = contentTerms(`${f.text} ${f.table ?? ''} ${f.column ?? ''}`);
+        factTerms.set(f, terms);
       }
+      for (const t of terms) lemmas.add(t);
     }
+    const stems = new Set<string>();
+    for (const l of lemmas) if (l.length > 3) stems.add(stem(l));
+    vocab = { lemmas, stems };
     vocabularies.set(facts, vocab);
   }
   return vocab;
 }
 
-const matches = (term: string, vocab: Set<string>) => {
-  if (vocab.has(term)) return true;
-  if (term.length < 4) return false;
-  for (const v of vocab) if (v.startsWith(term)) return true;
+/**
+ * Whether a word is the product's: its lemma, stem, a WordNet synonym or
+ * derived form. (Broader terms are too broad here: a tip is an end, a week a period.)
+ */
+function related(term: string, vocab: Vocabulary, extra: Set<string>): boolean {
+  const has = (w: string) => vocab.lemmas.has(w) || extra.has(w);
+  if (has(term)) return true;
+  if (term.length > 3 && vocab.stems.has(stem(term))) return true;
+  if (/\d/.test(term)) return false;
+  const lx = lexicon();
+  for (const w of lx.family(term)) if (has(w)) return true;
+  for (const w of lx.synonyms(term)) if (has(w)) return true;
   return false;
-};
+}
+
+/** Share of the subject words (weighted by specificity) that are the product's. */
+function similarity(
+  terms: readonly string[],
+  vocab: Vocabulary,
+  extra: Set<string>,
+): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of terms) {
+    const w = specificity(t);
+    total += w;
+    if (related(t, vocab, extra)) hit += w;
+  }
+  return total ? hit / total : 1;
+}
+
+/** A word WordNet knows only as a verb ("exist", "contain"): it says what happens, not to what. */
+function isOnlyVerb(term: string): boolean {
+  const pos = lexicon().partsOfSpeech(term);
+  return pos.length > 0 && pos.every(p => p === 'v');
+}
 
 /**
- * Decides whether a question is outside what this product's model answers:
- * generic chit-chat or creative requests always; with a `scope`, also questions
- * whose subject words match neither the product's metadata nor the scope topics.
+ * The thing a request asks to be produced: the content words after its verb,
+ * up to the first preposition ("give me legal advice about …" → legal, advice).
+ */
+function requested(question: string): string[] | undefined {
+  const q = question
+    .trim()
+    .replace(/^(please|kindly)\s+/i, '')
+    .replace(/^(can|could|would|will) you\s+(please\s+)?/i, '');
+  if (INTERROGATIVE.test(q) && q === question.trim()) return undefined;
+  const words = q.split(/\s+/);
+  const verb = lemma(words[0].toLowerCase().replace(/[^a-z]/g, ''));
+  if (!verb || !lexicon().synonyms(verb, { pos: 'v' }).length) {
+    if (!lexicon().isWord(verb)) return undefined;
+  }
+  const object: string[] = [];
+  for (const w of words.slice(1)) {
+    const lower = w.toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, '');
+    if (/^(about|for|on|of|in|against|with|from|to|into|at|by)$/.test(lower))
+      break;
+    const t = normaliseTerm(lower);
+    if (t && !ASKING.has(t)) object.push(t);
+  }
+  return object;
+}
+
+/**
+ * Decides whether a question is outside what this product's model answers.
+ * Refused: prompt injections; requests for something the product does not
+ * know about ("write a limerick", "give me a stock tip"); and questions that
+ * name no table or column, use no metadata noun and whose subject (what is
+ * left once the words of asking are set aside) is mostly foreign to the
+ * product's vocabulary and its domain's scope. With a configured scope, a
+ * subject foreign to both is refused even when phrased as metadata.
  */
 export function checkScope(
   question: string,
   facts: Fact[],
-  options: { scope?: string[]; hasIntent: boolean; hasMentions: boolean },
+  options: {
+    scope?: string[];
+    domain?: string;
+    hasMentions: boolean;
+  },
 ): ScopeCheck {
-  const q = question.toLowerCase();
-  if (OFF_TOPIC.test(q)) return { refuse: true, reason: 'off-topic' };
-  if (options.hasMentions) return { refuse: false };
-
-  const subject = contentTerms(question).filter(t => !METADATA_WORDS.has(t));
+  if (detectInjection(question).some(f => f.severity === 'block'))
+    return { refuse: true, reason: 'injection' };
   const vocab = vocabulary(facts);
   const scopeTerms = new Set(
-    (options.scope ?? []).flatMap(s => contentTerms(s)),
+    [...(options.scope ?? []), options.domain ?? ''].flatMap(s =>
+      contentTerms(s),
+    ),
   );
-  const matched = subject.filter(
-    t => matches(t, vocab) || matches(t, scopeTerms),
-  );
+  const object = requested(question);
+  if (object?.length) {
+    // the thing to produce must be one of the product's: "write a poem about orders" asks for a poem
+    const head = object.filter(t => !METADATA_NOUNS.has(t));
+    if (head.length && similarity(head, vocab, scopeTerms) < 0.5)
+      return { refuse: true, reason: 'off-topic' };
+  }
+  if (options.hasMentions) return { refuse: false };
 
-  if (options.scope?.length) {
-    if (subject.length > 0 && matched.length / subject.length < 0.3) {
-      return { refuse: true, reason: 'off-scope' };
-    }
-    return { refuse: false };
-  }
-  if (!options.hasIntent && subject.length > 0 && matched.length === 0) {
-    return { refuse: true, reason: 'off-topic' };
-  }
+  const terms = contentTerms(question);
+  const anchored = terms.some(t => METADATA_NOUNS.has(t));
+  // what the question is about: its words past the asking, verbs left aside ("which roles exist")
+  const subject = terms.filter(
+    t => !METADATA_NOUNS.has(t) && !ASKING.has(t) && !isOnlyVerb(t),
+  );
+  if (!subject.length) return { refuse: false };
+  const share = similarity(subject, vocab, scopeTerms);
+  if (options.scope?.length && share < 0.3)
+    return { refuse: true, reason: 'off-scope' };
+  if (!anchored && share < 0.5) return { refuse: true, reason: 'off-topic' };
   return { refuse: false };
+}
+
+/** Nouns a "how many …" question may count in the metadata. */
+const COUNTABLE = new Set(
+  (
+    'table column field attribute dataset role rule check output port key code value row type sla ' +
+    'owner approver consumer source product contract tag'
+  )
+    .split(' ')
+    .map(w => normaliseTerm(w) ?? w),
+);
+
+const PERIOD =
+  /\b(?:last|this|next|previous|past|current) (?:week|month|quarter|year|day)\b|\byesterday\b|\btoday\b|\btomorrow\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:19|20)\d\d\b/;
+
+const AGGREGATE =
+  /\bwhat (?:was|is|were|are) (?:the|our|their|its) (?:total|sum|average|mean|median|count|amount)\b|\bhow much (?:does|did|do|is|was|were|are|will)\b/;
+
+/**
+ * Whether the question asks for figures of the data itself, which metadata
+ * cannot answer: a count of things that are not metadata ("how many vendors"),
+ * an aggregate ("what was the total …", "how much does …"), or a period.
+ */
+export function asksForDataValues(question: string): boolean {
+  const q = question.toLowerCase();
+  if (AGGREGATE.test(q) || PERIOD.test(q)) return true;
+  const many = /\bhow many ([\p{L}\s-]+)/u.exec(q);
+  if (many) {
+    // "how many primary key columns" counts metadata; "how many vendors" counts data
+    const counted = rawTerms(many[1])
+      .map(normaliseTerm)
+      .filter((t): t is string => !!t)
+      .slice(0, 3);
+    if (counted.length && !counted.some(t => COUNTABLE.has(t))) return true;
+  }
+  return false;
 }
