@@ -31,11 +31,25 @@ function words(s: string): string[] {
     .filter(Boolean);
 }
 
+// Per fact object: the validator runs on every ask, over facts that stay the same per contract.
+const factWordCache = new WeakMap<Fact, string[]>();
+const factValueCache = new WeakMap<Fact, string[]>();
+const factWords = (f: Fact) => {
+  let w = factWordCache.get(f);
+  if (!w) factWordCache.set(f, (w = words(f.text)));
+  return w;
+};
+const factValues = (f: Fact) => {
+  let v = factValueCache.get(f);
+  if (!v) factValueCache.set(f, (v = extractFactValues(f.text)));
+  return v;
+};
+
 /** Whether `value` (or a distinctive part of it) appears in `answer`. */
 export function leaksValue(
   value: string,
   answer: string,
-  allowedWords: ReadonlySet<string>,
+  allowedWords: { has(word: string): boolean },
 ): string | undefined {
   const v = norm(value);
   if (v.length < 3) return undefined;
@@ -66,7 +80,7 @@ export function leaksValue(
 function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
   if (s.type === 'person') {
     // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
-    const known = new Set(facts.flatMap(f => words(f.text)));
+    const known = new Set(facts.flatMap(factWords));
     return words(s.text)
       .filter(w => w.length > 1)
       .every(w => known.has(w));
@@ -77,6 +91,52 @@ function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
     const ft = norm(f.text);
     return ft.includes(t) || (a.length >= 5 && alnum(f.text).includes(a));
   });
+}
+
+interface ClearanceView {
+  /** Public facts and facts of columns at or below the clearance: their PII may be shown. */
+  clearedFacts: Fact[];
+  /** Words of every fact the reader may see. */
+  permittedWords: Set<string>;
+  /** Facts above the clearance, with their example values. */
+  restricted: Array<{ fact: Fact; level: Classification; values: string[] }>;
+}
+
+// Per facts array and clearance: the same for every answer about one contract.
+const views = new WeakMap<
+  readonly Fact[],
+  Map<Classification, ClearanceView>
+>();
+
+function clearanceView(
+  facts: readonly Fact[],
+  clearance: Classification,
+): ClearanceView {
+  let byClearance = views.get(facts);
+  if (!byClearance) views.set(facts, (byClearance = new Map()));
+  const hit = byClearance.get(clearance);
+  if (hit) return hit;
+  // Personal data the reader is cleared for (public facts, and values of columns
+  // at or below their clearance) may appear; anything else may not.
+  const rank = classificationRank(clearance);
+  const view: ClearanceView = {
+    clearedFacts: facts.filter(
+      f =>
+        isPublicFact(f) ||
+        (f.classification !== undefined &&
+          classificationRank(effectiveClassification(f)) <= rank),
+    ),
+    permittedWords: new Set(),
+    restricted: [],
+  };
+  for (const f of facts) {
+    const level = effectiveClassification(f);
+    if (classificationRank(level) <= rank || isPublicFact(f))
+      for (const w of factWords(f)) view.permittedWords.add(w);
+    else view.restricted.push({ fact: f, level, values: factValues(f) });
+  }
+  byClearance.set(clearance, view);
+  return view;
 }
 
 /**
@@ -106,15 +166,8 @@ export function checkGovernance(
       'date-of-birth',
     );
   }
-  // Personal data the reader is cleared for (public facts, and values of columns
-  // at or below their clearance) may appear; anything else may not.
-  const rank = classificationRank(clearance);
-  const clearedFacts = facts.filter(
-    f =>
-      isPublicFact(f) ||
-      (f.classification !== undefined &&
-        classificationRank(effectiveClassification(f)) <= rank),
-  );
+  const view = clearanceView(facts, clearance);
+  const { clearedFacts } = view;
   for (const s of types.length ? detectPii(text, { types }) : []) {
     if (s.type === 'secret') {
       reasons.push({
@@ -136,20 +189,13 @@ export function checkGovernance(
     });
   }
   if (options.restrictedValues !== false) {
-    const permitted = facts.filter(
-      f =>
-        classificationRank(effectiveClassification(f)) <= rank ||
-        isPublicFact(f),
-    );
-    const allowedWords = new Set([
-      ...permitted.flatMap(f => words(f.text)),
-      ...words(question),
-    ]);
+    const questionWords = new Set(words(question));
+    const allowedWords = {
+      has: (w: string) => view.permittedWords.has(w) || questionWords.has(w),
+    };
     const seen = new Set<string>();
-    for (const f of facts) {
-      const level = effectiveClassification(f);
-      if (classificationRank(level) <= rank || isPublicFact(f)) continue;
-      for (const value of extractFactValues(f.text)) {
+    for (const { fact: f, level, values } of view.restricted) {
+      for (const value of values) {
         const leak = leaksValue(value, text, allowedWords);
         if (!leak || seen.has(value)) continue;
         seen.add(value);

@@ -5,6 +5,8 @@ import {
   unsupportedLogicWords,
 } from './relations';
 import { lemma, lexicon } from '../text';
+import { contractGraph } from './contractGraph';
+import { checkAgainstGraph } from './graphCheck';
 import {
   contentTokens,
   Evidence,
@@ -258,6 +260,14 @@ function columnMentions(
   const lower = claimText.toLowerCase();
   const out = new Set<string>();
   for (const t of claimTokens) {
+    // a column named as a plain word that is no English word (`personid`, not `status`)
+    if (
+      t.kind === 'word' &&
+      t.lower.length > 3 &&
+      columns.has(t.lower) &&
+      !lexicon().isWord(t.lower)
+    )
+      out.add(t.lower);
     if (t.kind !== 'identifier') continue;
     const last = t.lower.split('.').pop()!;
     if (columns.has(last)) out.add(last);
@@ -294,6 +304,8 @@ function knownName(word: string, evidence: string): boolean {
 
 /** The evidence word that `word` is opposed to ("before" for "after", "net" for "gross"), if any. */
 function opposedIn(word: string, ev: Evidence): string | undefined {
+  // one- and two-letter words ("A", "in") are codes and function words, not opposites
+  if (word.length < 3) return undefined;
   const w = lemma(word);
   if (ev.hasWord(w)) return undefined;
   // "24 hours" may well be a day: counted units oppose nothing
@@ -384,6 +396,17 @@ export function checkClaim(
   const claimTokens = tokenize(claim.text);
   const content = contentTokens(claimTokens);
 
+  // The contract graph: a relation the claim states is confirmed (its wording needs no
+  // support from the cited text) or contradicted (a value from elsewhere in the contract).
+  const graph = checkAgainstGraph(
+    claim.text,
+    claimTokens,
+    cited,
+    contractGraph(facts),
+  );
+  for (const c of graph.contradictions)
+    problems.push(`contradicts the contract: ${c}`);
+
   // Column binding: a claim about column X must cite a fact about X, and is judged on it.
   const knownColumns = new Set(
     facts.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c),
@@ -444,6 +467,7 @@ export function checkClaim(
   let words = 0;
   let missingWords = 0;
   for (const t of content) {
+    if (graph.supported.has(t.pos)) continue;
     if (t.kind === 'identifier') {
       if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower))
         missingIds.push(t.raw);
