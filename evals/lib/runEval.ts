@@ -34,7 +34,12 @@ import {
   SUITES_DIR,
   repoRelative,
 } from './paths';
-import { haluEvalCases, presidioCases, type SuiteTest } from './validatorCases';
+import {
+  graphSwapCases,
+  haluEvalCases,
+  presidioCases,
+  type SuiteTest,
+} from './validatorCases';
 
 export type EvalProvider =
   | DpaAnswerProvider
@@ -160,6 +165,7 @@ export function suiteTests(
       ...tests,
       ...haluEvalCases(options.datasets, options.haluEval),
       ...presidioCases(options.datasets, options.presidio),
+      ...graphSwapCases(options.datasets),
     ];
   }
   const bind = (a: { type: string; value?: unknown; metric?: string }) => {

@@ -1,5 +1,6 @@
 import type { AnswerOutput, Claim, Fact, VerdictReason } from '../models/types';
 import {
+  displacedWords,
   missingSpans,
   unrelatedNames,
   unsupportedLogicWords,
@@ -289,11 +290,22 @@ function wordSupported(t: Token, ev: Evidence): boolean {
   return false;
 }
 
-const wordRe = (w: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`,
-    'u',
-  );
+const wordRes = new Map<string, RegExp>();
+const wordRe = (w: string) => {
+  let re = wordRes.get(w);
+  if (!re) {
+    if (wordRes.size > 10_000) wordRes.clear();
+    re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${w.replace(
+        /[^\p{L}\p{N}]/gu,
+        '.',
+      )}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    wordRes.set(w, re);
+  }
+  return re;
+};
 
 /** A capitalised word the evidence only ever writes capitalised: a name ("Chelone"), not "Photographer". */
 function knownName(word: string, evidence: string): boolean {
@@ -536,6 +548,49 @@ export function checkClaim(
           .join(', ')}, which its cited facts never mention together`,
       );
     }
+  }
+  {
+    // Words the facts say, but not about the one thing the claim names.
+    const evidenceOf = new Map<string, Evidence>();
+    const sentenceEvidence = (text: string) => {
+      let e = evidenceOf.get(text);
+      if (!e) evidenceOf.set(text, (e = new Evidence(text)));
+      return e;
+    };
+    const checked = content
+      .filter(
+        t =>
+          !graph.supported.has(t.pos) &&
+          !t.proper &&
+          (t.kind === 'number' || t.kind === 'word'),
+      )
+      .map(t => ({
+        raw: t.raw,
+        supportedBy: (text: string) => {
+          const e = sentenceEvidence(text);
+          return t.kind === 'number'
+            ? e.numbers.has(t.norm)
+            : wordSupported(t, e);
+        },
+      }));
+    // Free text only: a contract fact is about one table or column throughout (its example
+    // values are its own), and the contract graph checks what structured facts relate.
+    const prose = cited.filter(f => f.kind === 'doc' || f.kind === 'note');
+    const displaced =
+      prose.length === cited.length
+        ? displacedWords(
+            claim.text,
+            prose.map(factEvidenceText),
+            checked,
+            isKnownName,
+          )
+        : [];
+    if (displaced.length)
+      problems.push(
+        `says ${displaced
+          .map(w => `"${w}"`)
+          .join(', ')}, which its cited facts say of something else`,
+      );
   }
   {
     const logic = unsupportedLogicWords(claim.text, evidenceText).filter(l => {
