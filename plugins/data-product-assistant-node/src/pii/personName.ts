@@ -229,12 +229,10 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   if (count('place') || count('other'))
     return name && names.length > 1 ? 0.2 : -0.6;
   // "Brown", "Park": English words that are also surnames
-  if (!name)
-    return count('surname') && n === count('surname')
-      ? 0.1
-      : n === 1
-      ? -0.5
-      : -0.6;
+  if (!name) {
+    if (count('surname') && n === count('surname')) return 0.1;
+    return n === 1 ? -0.5 : -0.6;
+  }
   let score: number;
   if (n === 1) score = atSentenceStart ? 0.15 : 0.3;
   else if (!count('english')) score = 0.55;
@@ -289,7 +287,9 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
   const speech = (t: NlpToken | undefined) =>
     isVerb(t) &&
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
-  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || speech(b0))
+  // the speaker after a quotation: '"…," says X'
+  const inverted = speech(b0) && /^[,"”'’]$/.test(before[1]?.text ?? '');
+  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
     score += 0.35;
   else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
   // "Don't go to town, X!": addressed by name
@@ -305,8 +305,10 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     const prep = lower(b0.text);
     if (PLACE_PREPOSITIONS.has(prep)) score -= 0.35;
     else if (prep === 'to') {
-      const verb = before.slice(1, 4).find(t => t.pos === 'VERB');
-      if (verb && verbCategory(verb) === 'verb.motion') score -= 0.5;
+      // "flew to X" is a place; "ship it to X" may be a person
+      const verb = before[1];
+      if (verb?.pos === 'VERB' && verbCategory(verb) === 'verb.motion')
+        score -= 0.5;
     }
   }
   return score;

@@ -62,7 +62,6 @@ function display(word: string): string {
 function common(word: string): boolean {
   return !/[A-Z]/.test(word);
 }
-const common_ = common;
 
 export class Lexicon {
   private readonly cache = new BoundedCache<string, readonly string[]>(100_000);
@@ -319,7 +318,7 @@ export class Lexicon {
   ): { common: readonly string[]; proper: readonly string[] } {
     const key = `cat|${options.pos ?? ''}|${options.senses ?? 8}|${word}`;
     return this.categoryCache.getOrSet(key, () => {
-      const common: string[] = [];
+      const ordinary: string[] = [];
       const proper: string[] = [];
       const forms = new Set([word.toLowerCase(), lemma(word)]);
       for (const pos of options.pos ? [options.pos] : WORDNET_POS)
@@ -329,11 +328,11 @@ export class Lexicon {
           for (const offset of entry.offsets.slice(0, options.senses ?? 8)) {
             const s = this.files.synset(pos, offset);
             const me = s.words.find(w => w.toLowerCase() === l);
-            const into = me && !common_(me) ? proper : common;
+            const into = me && !common(me) ? proper : ordinary;
             if (!into.includes(s.category)) into.push(s.category);
           }
         }
-      return { common, proper };
+      return { common: ordinary, proper };
     });
   }
 

@@ -243,11 +243,9 @@ function buildGraph(facts: readonly Fact[]): ContractGraph {
       const m = /\bis (?:the composite key \(([^)]*)\)|([\w.]+))\.?\s*$/.exec(
         f.text,
       );
-      const cols = m?.[1]
-        ? m[1].split(/\s*,\s*/)
-        : m?.[2]
-        ? [m[2].replace(/\.$/, '')]
-        : [];
+      let cols: string[] = [];
+      if (m?.[1]) cols = m[1].split(/\s*,\s*/);
+      else if (m?.[2]) cols = [m[2].replace(/\.$/, '')];
       if (cols.length) t.primaryKey = cols;
     } else if (f.kind === 'column' && f.table && f.column) {
       table(f.table);

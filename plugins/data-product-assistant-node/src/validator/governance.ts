@@ -1,5 +1,6 @@
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact, VerdictReason } from '../models/types';
+import { stripExamples } from '../context/buildFacts';
 import { detectPii } from '../pii/detectPii';
 import type { PiiSpan, PiiType } from '../pii/types';
 import {
@@ -77,25 +78,29 @@ export function leaksValue(
   return undefined;
 }
 
-function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
+function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
   if (s.type === 'person') {
     // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
-    const known = new Set(facts.flatMap(factWords));
     return words(s.text)
       .filter(w => w.length > 1)
-      .every(w => known.has(w));
+      .every(w => view.publishedWords.has(w));
   }
   const t = norm(s.text);
   const a = alnum(s.text);
-  return facts.some(f => {
-    const ft = norm(f.text);
-    return ft.includes(t) || (a.length >= 5 && alnum(f.text).includes(a));
+  return view.published.some(text => {
+    const ft = norm(text);
+    return ft.includes(t) || (a.length >= 5 && alnum(text).includes(a));
   });
 }
 
 interface ClearanceView {
-  /** Public facts and facts of columns at or below the clearance: their PII may be shown. */
-  clearedFacts: Fact[];
+  /**
+   * What the reader may see of the facts: public facts, facts of columns at or below the
+   * clearance, and the descriptions (not the example values) of unclassified columns:
+   * PII written there may be shown.
+   */
+  published: string[];
+  publishedWords: Set<string>;
   /** Words of every fact the reader may see. */
   permittedWords: Set<string>;
   /** Facts above the clearance, with their example values. */
@@ -120,15 +125,22 @@ function clearanceView(
   // at or below their clearance) may appear; anything else may not.
   const rank = classificationRank(clearance);
   const view: ClearanceView = {
-    clearedFacts: facts.filter(
-      f =>
-        isPublicFact(f) ||
-        (f.classification !== undefined &&
-          classificationRank(effectiveClassification(f)) <= rank),
-    ),
+    published: [],
+    publishedWords: new Set(),
     permittedWords: new Set(),
     restricted: [],
   };
+  for (const f of facts) {
+    const cleared =
+      isPublicFact(f) ||
+      (f.classification !== undefined &&
+        classificationRank(effectiveClassification(f)) <= rank);
+    const below = classificationRank(effectiveClassification(f)) <= rank;
+    if (!cleared && !below) continue;
+    const text = cleared ? f.text : stripExamples(f.text);
+    view.published.push(text);
+    for (const w of words(text)) view.publishedWords.add(w);
+  }
   for (const f of facts) {
     const level = effectiveClassification(f);
     if (classificationRank(level) <= rank || isPublicFact(f))
@@ -167,7 +179,6 @@ export function checkGovernance(
     );
   }
   const view = clearanceView(facts, clearance);
-  const { clearedFacts } = view;
   for (const s of types.length ? detectPii(text, { types }) : []) {
     if (s.type === 'secret') {
       reasons.push({
@@ -177,7 +188,7 @@ export function checkGovernance(
       });
       continue;
     }
-    if (spanInFacts(s, clearedFacts)) continue;
+    if (spanInFacts(s, view)) continue;
     const weak =
       s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
     reasons.push({

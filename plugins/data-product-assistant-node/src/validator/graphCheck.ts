@@ -566,7 +566,8 @@ function checkSla(
     s.words.some(w => clauseWords.some(c => sameWord(c, w))),
   );
   const citedSlas = g.slas.filter(s => cited.some(f => f.id === s.factId));
-  const about = named.length ? named : citedSlas.length === 1 ? citedSlas : [];
+  let about = named;
+  if (!about.length && citedSlas.length === 1) about = citedSlas;
   const durations = about.filter(s => s.seconds !== undefined);
   if (!durations.length) return;
   if (durations.some(s => s.seconds === claimed)) {
