@@ -39,6 +39,10 @@ const metrics = {
   'validator_precision.hallucination': 1,
   'validator_recall.hard-negative': 1,
   'validator_recall.off-scope': 1,
+  'validator_recall.graph-swap': 1,
+  'validator_precision.graph-swap': 1,
+  'validator_recall.pii-sample': 0.9,
+  'validator_precision.pii-sample': 1,
   validator_specificity: 1,
 };
 

@@ -35,7 +35,12 @@ import {
   repoRelative,
 } from './paths';
 import { unseenCases } from './unseenCases';
-import { haluEvalCases, presidioCases, type SuiteTest } from './validatorCases';
+import {
+  graphSwapCases,
+  haluEvalCases,
+  presidioCases,
+  type SuiteTest,
+} from './validatorCases';
 
 export type EvalProvider =
   | DpaAnswerProvider
@@ -165,6 +170,7 @@ export function suiteTests(
       ...tests,
       ...haluEvalCases(options.datasets, options.haluEval),
       ...presidioCases(options.datasets, options.presidio),
+      ...graphSwapCases(options.datasets),
     ];
   }
   if (suite.defaultTest?.metadata?.cases === 'unseen')

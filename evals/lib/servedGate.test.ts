@@ -26,6 +26,10 @@ const validator = {
   'validator_precision.hallucination': 1,
   'validator_recall.hard-negative': 0.9,
   'validator_recall.off-scope': 1,
+  'validator_recall.graph-swap': 0.95,
+  'validator_precision.graph-swap': 0.95,
+  'validator_recall.pii-sample': 0.85,
+  'validator_precision.pii-sample': 1,
   validator_specificity: 1,
 };
 const interop = {

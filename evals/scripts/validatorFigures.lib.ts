@@ -137,7 +137,12 @@ export interface Prf {
   precision: number;
   recall: number;
   f1: number;
+  /** Recall weighted four times precision (β = 2): a missed PII value costs more than a false alarm. */
+  f2: number;
 }
+
+const fBeta = (p: number, r: number, beta: number) =>
+  p + r ? ((1 + beta ** 2) * p * r) / (beta ** 2 * p + r) : 0;
 
 function prf(tp: number, fp: number, fn: number): Prf {
   const precision = tp + fp ? tp / (tp + fp) : 0;
@@ -148,8 +153,8 @@ function prf(tp: number, fp: number, fn: number): Prf {
     fn,
     precision,
     recall,
-    f1:
-      precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: fBeta(precision, recall, 1),
+    f2: fBeta(precision, recall, 2),
   };
 }
 
@@ -203,6 +208,151 @@ export function scoreSpans(
     fn += c.fn;
   }
   return { perType, micro: prf(tp, fp, fn) };
+}
+
+/**
+ * Token-level scores per type, as Presidio's own evaluator counts: every word
+ * token gets the type of the gold span it lies in and of the predicted span it
+ * lies in. Unlike span matching, an address the gold data splits into pieces
+ * (street, unit, postcode) and a detector finds whole scores on its words.
+ */
+export function scoreTokens(
+  docs: Array<{
+    text: string;
+    gold: Array<{ type: PiiType; start: number; end: number }>;
+    predicted: Array<Pick<PiiSpan, 'type' | 'start' | 'end'>>;
+  }>,
+  types: readonly PiiType[],
+): { perType: Record<string, Prf>; micro: Prf } {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(
+    types.map(t => [t, { tp: 0, fp: 0, fn: 0 }]),
+  );
+  for (const d of docs) {
+    for (const m of d.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const at = m.index!;
+      const typeAt = (
+        spans: Array<{ type: PiiType; start: number; end: number }>,
+      ) =>
+        spans.find(s => s.start <= at && at < s.end && types.includes(s.type))
+          ?.type;
+      const g = typeAt(d.gold);
+      const p = typeAt(d.predicted);
+      if (g && p === g) counts.get(g)!.tp++;
+      else {
+        if (g) counts.get(g)!.fn++;
+        if (p) counts.get(p)!.fp++;
+      }
+    }
+  }
+  const perType: Record<string, Prf> = {};
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  for (const [t, c] of counts) {
+    perType[t] = prf(c.tp, c.fp, c.fn);
+    tp += c.tp;
+    fp += c.fp;
+    fn += c.fn;
+  }
+  return { perType, micro: prf(tp, fp, fn) };
+}
+
+/** Wilson score interval (95%) of a proportion k/n. */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (!n) return [0, 1];
+  const p = k / n;
+  const d = 1 + z ** 2 / n;
+  const c = (p + z ** 2 / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + z ** 2 / (4 * n ** 2))) / d;
+  return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+
+/** The largest k with P(X < k) <= q for X ~ Binomial(n, p): a count a detector of rate p reaches with probability >= 1 - q. */
+export function binomialLowerCount(n: number, p: number, q = 0.05): number {
+  let cdf = 0;
+  let pmf = (1 - p) ** n;
+  for (let k = 0; k <= n; k++) {
+    if (cdf + pmf > q) return k;
+    cdf += pmf;
+    pmf = p >= 1 ? 0 : (pmf * (n - k) * p) / ((k + 1) * (1 - p));
+  }
+  return n;
+}
+
+/** A seeded PRNG (mulberry32): the bootstrap is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface PairedItem {
+  /** The record it came from: a record's right and hallucinated answer are resampled together. */
+  group: number;
+  hallucinated: boolean;
+  /** Did each of the two checks not approve it. */
+  a: boolean;
+  b: boolean;
+}
+
+/**
+ * Two checks on the same items: balanced accuracy of each, the exact McNemar
+ * test on the items exactly one of them judges right, and a 95% percentile
+ * bootstrap interval (records resampled, seeded) of the difference a − b.
+ */
+export function pairedComparison(
+  items: readonly PairedItem[],
+  mcnemar: (onlyB: number, onlyA: number) => { pValue: number },
+  resamples = 2000,
+  seed = 12,
+): {
+  a: number;
+  b: number;
+  diff: number;
+  ci: [number, number];
+  onlyA: number;
+  onlyB: number;
+  pValue: number;
+} {
+  const bal = (xs: readonly PairedItem[], pick: (i: PairedItem) => boolean) =>
+    scoreBinary(
+      xs.map(i => ({ hallucinated: i.hallucinated, notApproved: pick(i) })),
+    ).balancedAccuracy;
+  const right = (i: PairedItem, v: boolean) => v === i.hallucinated;
+  const onlyA = items.filter(i => right(i, i.a) && !right(i, i.b)).length;
+  const onlyB = items.filter(i => right(i, i.b) && !right(i, i.a)).length;
+  const groups = [...new Set(items.map(i => i.group))];
+  const byGroup = new Map(
+    groups.map(g => [g, items.filter(i => i.group === g)]),
+  );
+  const rnd = seededRandom(seed);
+  const diffs: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample = groups.flatMap(
+      () => byGroup.get(groups[Math.floor(rnd() * groups.length)])!,
+    );
+    diffs.push(bal(sample, i => i.a) - bal(sample, i => i.b));
+  }
+  diffs.sort((x, y) => x - y);
+  const a = bal(items, i => i.a);
+  const b = bal(items, i => i.b);
+  return {
+    a,
+    b,
+    diff: a - b,
+    ci: [
+      diffs[Math.floor(0.025 * resamples)],
+      diffs[Math.ceil(0.975 * resamples) - 1],
+    ],
+    onlyA,
+    onlyB,
+    pValue: mcnemar(onlyB, onlyA).pValue,
+  };
 }
 
 /** Gold spans of a Presidio record in our types (unmapped labels dropped). */

@@ -55,7 +55,15 @@ describe('dpa promote', () => {
     expect(code, stderr).toBe(1);
     const out = JSON.parse(stdout);
     expect(out.verdict).toBe('refused');
-    expect(out.reasons).toContain('hard: validator_recall.pii = 0 breaks >= 1');
+    // hand-written PII cases planting a restricted column's value are still caught by the
+    // restricted-value check: recall drops below 1 without reaching 0
+    expect(out.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^hard: validator_recall\.pii = 0(?:\.\d+)? breaks >= 1$/,
+        ),
+      ]),
+    );
     expect(
       out.thresholds.find(
         (t: { metric: string; kind: string }) =>

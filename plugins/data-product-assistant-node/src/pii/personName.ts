@@ -1,197 +1,414 @@
-import { ambiguousFirstNames, firstNames, honorifics } from './firstNames';
+/**
+ * Person names from general evidence, not from lists of names:
+ *   - what a text says about a name: "my name is …", "Name: …", "Dear …", titles (Dr., Ms. …);
+ *   - what the sentence around a capitalised run says (the English model's parts of speech, and
+ *     WordNet's categories of the words next to it): a word for a person before or after it
+ *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of;
+ *   - what its words are: not English vocabulary, or a name WordNet knows as a person's;
+ *     against: a place (WordNet location names, "in"/"at" before it, all capitals), an
+ *     organisation (a legal form or group word at its end), or ordinary English words.
+ */
+import { annotate, isStopword, lexicon, type NlpToken } from '../text';
+import { isAddressWord } from './addressWords';
+import { detectStreetAddresses } from './streetAddress';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
-// A capitalised name word ("Szász", "O'Neil", "Smith-Jones") or an initial ("M.", "J").
-const CAP = "[\\p{Lu}][\\p{Ll}'’\\p{Lu}-]*[\\p{Ll}]";
-const INITIAL = '[\\p{Lu}]\\.?';
-const NAME_SEQ = `${CAP}(?:\\s+(?:${INITIAL}\\s+)?(?:(?:van|von|der|den|de|da|di|del|la|le|bin|al|ter)\\s+)*${CAP}){0,2}`;
-
-const HONORIFIC = new RegExp(
-  `(?<![\\p{L}])(?:${honorifics
-    .map(h => `[${h[0].toUpperCase()}${h[0]}]${h.slice(1)}`)
-    .join('|')})\\.?\\s+(${NAME_SEQ})`,
-  'gu',
-);
-// Cues after which the next words are a name, whatever their case.
-const CUE = new RegExp(
-  `(?:\\bmy name is|\\bname(?: on the account)? is|\\b(?:full |first |last |sur|given |family |user |customer |account holder )?name\\s*[:?=]|\\bi am called|\\bcalled|\\bsigned,?|\\bdirected by:?|\\bwritten by:?|\\bcontact person:?|\\bcustomer:|\\bauthor:|\\battn:?|\\bdear)[ \\t]*(?:\\n[ \\t]*)?`,
-  'giu',
-);
-// Contexts where a Title-case word sequence is a person: "assistant to X", "shouted at X", "Hi X,",
-// "sung by X", "commenter X", "X shouted at", "X lives at", "X's daughter".
-const TITLE_SEQ = `${CAP}(?:\\s+(?:${INITIAL}\\s+)?${CAP}){0,2}`;
-const BEFORE_CUES = new RegExp(
-  `(?:\\b(?:assistant to|shouted at|talking to|sung by|arranged by|performed by|not by|commenter|hi|hello|hey|thanks?,?|it to|contacting)\\s+)(${TITLE_SEQ})(?![\\p{L}])`,
-  'gu',
-);
-const AFTER_CUES = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${TITLE_SEQ})(?=\\s+(?:shouted|said|says|asked|told|replied|lives|lived|spent|will be talking|is very reliable|points out|had given)\\b|['’]s\\s+(?:address|kid|kids|daughter|son|wife|husband|mother|father|phone|email|e-mail|song|account|birthday)\\b)`,
-  'gu',
-);
-// A list of capitalised single words after a people cue: "our 3 founders: Kónya, Becker and Vasquez".
-const PEOPLE_LIST = new RegExp(
-  `\\b(?:founders|co-founders|partners|children|kids|sons|daughters|members|authors|siblings|they had \\d+):\\s*((?:${CAP},\\s*)+${CAP}\\s+and\\s+${CAP})`,
-  'giu',
-);
-const CUE_NAME = new RegExp(
-  `^(?:${NAME_SEQ}|[\\p{Ll}][\\p{Ll}'-]+(?:\\s+[\\p{Ll}]\\.?)?(?:\\s+[\\p{Ll}][\\p{Ll}'-]+)?)`,
-  'u',
-);
-const CAP_WORD = new RegExp(
-  `(?<![\\p{L}\\p{N}_@./-])${CAP}(?![\\p{L}\\p{N}_@-])`,
-  'gu',
+/** Titles and forms of address written before a name. */
+const TITLES = new Set(
+  `mr mrs ms miss mx dr doctor prof professor sir dame lady lord madam madame mme mlle monsieur
+herr frau señor señora senor senora sr sra signor signora rev reverend fr father sister brother
+capt captain col colonel gen general lt lieutenant sgt sergeant cpl corporal hon judge justice
+mayor senator president governor officer detective inspector agent coach nurse`.split(
+    /\s+/,
+  ),
 );
 
-const STOP_AFTER_CUE = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'it',
-  'not',
-  'is',
-  'was',
-  'and',
-  'or',
-  'of',
-  'in',
-  'on',
-  'for',
-  'to',
-  'with',
-  'be',
-  'been',
-  'column',
-  'field',
-  'table',
-  'string',
-  'null',
-  'unknown',
-  'required',
-]);
-// Capitalised words that follow a first name but are not surnames.
-const NOT_SURNAME = new Set([
-  'The',
-  'And',
-  'Or',
-  'But',
-  'In',
-  'On',
-  'At',
-  'To',
-  'For',
-  'From',
-  'With',
-  'By',
-  'Of',
-  'Is',
-  'Was',
-  'Street',
-  'Road',
-  'Avenue',
-  'Table',
-  'Column',
-  'Data',
-  'Team',
-  'Group',
-  'Inc',
-  'Ltd',
-  'Corp',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'I',
-  'He',
-  'She',
-  'We',
-  'They',
-]);
+// Statements that introduce a name, whatever its case.
+const STRONG_CUE =
+  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|signed,?|sincerely,?|regards,?|dear)[ \t]*(?:\n[ \t]*)?/giu;
+// Statements that introduce a name written with capitals.
+const CUE =
+  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
 
-function lower(s: string): string {
-  return s.toLocaleLowerCase();
+const PARTICLES = new Set(
+  'van von der den de da di del della du dos das la le bin ibn al ter ten st'.split(
+    ' ',
+  ),
+);
+const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)\.?$/;
+// A name word: capitalised, letters, apostrophes and hyphens ("O'Neil", "Smith-Jones", "McConnan").
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]*(?:\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.?)$/u;
+const WORDS = /[\p{L}][\p{L}'’.-]*/gu;
+
+/** Last words of organisation names. */
+const ORG_WORDS = new Set(
+  `inc ltd llc llp plc gmbh ag sa srl bv nv oy ab as co corp corporation company group holdings
+bank university college institute school foundation association society agency ministry department
+solutions systems technologies technology services partners associates consulting labs laboratories
+industries international enterprises ventures capital insurance media records studios club team`.split(
+    /\s+/,
+  ),
+);
+
+interface Run {
+  start: number;
+  end: number;
+  words: Array<{ text: string; start: number; end: number }>;
+  /** A title stood before it (and is not part of the span). */
+  title: boolean;
 }
 
-/** Person names: honorific + name, "my name is"/"Name:" cues, known first name + capitalised surname. */
-export function detectPersonNames(text: string): PiiSpan[] {
-  const out: PiiSpan[] = [];
-  for (const m of matchAll(HONORIFIC, text)) {
-    const name = m[1];
-    const start = m.index + m[0].length - name.length;
-    out.push(span('person', text, start, start + name.length, 0.85));
-  }
-  for (const m of matchAll(CUE, text)) {
-    const at = m.index + m[0].length;
-    const rest = text.slice(at, at + 80);
-    const n = CUE_NAME.exec(rest);
-    if (!n) continue;
-    let name = n[0].replace(/[\s.]+$/, '');
-    const words = name.split(/\s+/);
-    // Lower-case words after a cue: keep at most three, none of them function words.
-    while (words.length && STOP_AFTER_CUE.has(lower(words[words.length - 1])))
-      words.pop();
-    if (!words.length || STOP_AFTER_CUE.has(lower(words[0]))) continue;
-    name = rest.slice(
-      0,
-      rest.indexOf(words[words.length - 1]) + words[words.length - 1].length,
-    );
-    if (name.length < 2) continue;
-    out.push(span('person', text, at, at + name.length, 0.8));
-  }
-  for (const re of [BEFORE_CUES, AFTER_CUES]) {
-    for (const m of matchAll(re, text)) {
-      const name = m[1];
-      const first = name.split(/\s+/)[0];
-      if (
-        NOT_SURNAME.has(first) ||
-        STOP_AFTER_CUE.has(lower(name)) ||
-        honorifics.includes(lower(first))
-      )
-        continue;
-      const start = m.index + m[0].indexOf(name);
-      out.push(span('person', text, start, start + name.length, 0.75));
-    }
-  }
-  for (const m of matchAll(PEOPLE_LIST, text)) {
-    let at = m.index + m[0].length - m[1].length;
-    for (const w of m[1].split(/\s*,\s*|\s+and\s+/)) {
-      const start = text.indexOf(w, at);
-      out.push(span('person', text, start, start + w.length, 0.7));
-      at = start + w.length;
-    }
-  }
-  // Known first names, optionally followed by an initial and capitalised surname(s).
-  const words = [...matchAll(CAP_WORD, text)];
-  for (let i = 0; i < words.length; i++) {
+const lower = (s: string) => s.toLocaleLowerCase();
+const stripDot = (s: string) => s.replace(/\.$/, '');
+
+/** Whether a capitalised word is an ordinary English word rather than a name. */
+function vocabulary(word: string): boolean {
+  const c = lexicon().categories(word);
+  return c.common.length > 0 && !c.proper.includes('noun.person');
+}
+
+function sentenceStartAt(text: string, at: number): boolean {
+  return /(?:^|[.!?:;]["”’')\]]*\s+|\n\s*|["“(]\s*)$/u.test(text.slice(0, at));
+}
+
+/** Runs of name words: capitalised words, initials and particles between them ("Ludwig van Beethoven"). */
+function nameRuns(text: string): Run[] {
+  const words = [...matchAll(WORDS, text)].flatMap(m => {
+    let raw = m[0];
+    // a possessive ends the name: "Emmie Ström's Cautionary Tales"
+    const possessive = /['’]s$/.test(raw);
+    raw = raw
+      .replace(/['’]s$/, '')
+      .replace(/[.'’-]+$/, w => (/^\p{Lu}\.$/u.test(m[0]) ? w : ''));
+    return [
+      { text: raw, start: m.index, end: m.index + raw.length, possessive },
+    ];
+  });
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < words.length) {
     const w = words[i];
-    const key = lower(w[0]);
-    const known = firstNames.has(key);
-    const ambiguous = ambiguousFirstNames.has(key);
-    if (!known && !ambiguous) continue;
-    let end = w.index + w[0].length;
-    let j = i + 1;
-    let surnames = 0;
-    while (j < words.length && surnames < 2) {
-      const gap = text.slice(end, words[j].index);
-      if (
-        !/^\s(?:[\p{Lu}]\.?\s)?$/u.test(gap) &&
-        !/^\s[\p{Lu}]\.\s$/u.test(gap)
-      )
-        break;
-      if (NOT_SURNAME.has(words[j][0])) break;
-      end = words[j].index + words[j][0].length;
-      surnames++;
+    if (!NAME_WORD.test(w.text) || /\d|_/.test(w.text)) {
+      i++;
+      continue;
+    }
+    let title = false;
+    let j = i;
+    // leading titles are cues, not part of the name
+    while (j + 1 < words.length && TITLES.has(lower(stripDot(words[j].text)))) {
+      if (!/^\.?\s+$/.test(text.slice(words[j].end, words[j + 1].start))) break;
+      title = true;
       j++;
     }
-    if (surnames > 0) {
-      out.push(span('person', text, w.index, end, 0.8));
-      i = j - 1;
-    } else if (known && !ambiguous) {
-      out.push(span('person', text, w.index, end, 0.6));
+    const run: Run['words'] = [];
+    let k = j;
+    for (; k < words.length; k++) {
+      const cur = words[k];
+      if (run.length) {
+        const prev = run[run.length - 1];
+        const gap = text.slice(prev.end, cur.start);
+        if (!/^\.?[ \t]+$|^-$/.test(gap) || words[k - 1].possessive) break;
+      }
+      // a street type or a unit ends a name: "Kent Street", "Holinka Apt. 117"
+      if (isAddressWord(cur.text) && run.length) break;
+      if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
+      else if (
+        PARTICLES.has(lower(cur.text)) &&
+        run.length &&
+        NAME_WORD.test(words[k + 1]?.text ?? '')
+      )
+        run.push(cur);
+      else break;
+    }
+    // a capitalised English word opening a sentence is no part of a name ("Yesterday Oriane …")
+    if (
+      run.length > 1 &&
+      sentenceStartAt(text, run[0].start) &&
+      wordKind(run[0].text) === 'english'
+    )
+      run.shift();
+    // function words at the edges are not part of a name ("The Czech …", "When I")
+    while (
+      run.length &&
+      (isStopword(run[0].text) || PARTICLES.has(lower(run[0].text)))
+    )
+      run.shift();
+    while (
+      run.length &&
+      (isStopword(run[run.length - 1].text) ||
+        PARTICLES.has(lower(run[run.length - 1].text)))
+    )
+      run.pop();
+    // Internal capitals make identifiers (`BusinessEntityID`), not names (`McConnan` stays).
+    const identifier = run.some(x =>
+      /\p{Ll}\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}{2,}/u.test(
+        x.text.replace(/^(?:Mc|Mac|O['’]|D['’])/, ''),
+      ),
+    );
+    if (run.length && !identifier && run.some(x => stripDot(x.text).length > 1))
+      runs.push({
+        start: run[0].start,
+        end: run[run.length - 1].end,
+        words: run,
+        title,
+      });
+    i = Math.max(k, i + 1);
+  }
+  return runs;
+}
+
+interface Context {
+  tokens: NlpToken[];
+  text: string;
+}
+
+/** The model's tokens before (nearest first) and after a span. */
+function tokensAround(ctx: Context, start: number, end: number) {
+  const before: NlpToken[] = [];
+  const after: NlpToken[] = [];
+  for (const t of ctx.tokens) {
+    if (t.end <= start) before.push(t);
+    else if (t.start >= end) after.push(t);
+  }
+  return { before: before.reverse(), after };
+}
+
+const firstCategory = (word: string, pos: 'n' | 'v') =>
+  lexicon().categories(word, { pos, senses: 1 }).common[0];
+
+const isPersonNoun = (t: NlpToken | undefined) =>
+  !!t &&
+  (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+  firstCategory(t.lemma || t.text, 'n') === 'noun.person';
+const isWorkNoun = (t: NlpToken | undefined) =>
+  !!t &&
+  t.pos === 'NOUN' &&
+  firstCategory(t.lemma || t.text, 'n') === 'noun.communication';
+const isVerb = (t: NlpToken | undefined) =>
+  !!t && (t.pos === 'VERB' || t.pos === 'AUX');
+const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
+
+const PLACE_PREPOSITIONS = new Set(
+  'in at from near into across via towards toward around outside inside within'.split(
+    ' ',
+  ),
+);
+
+/** What a word of a run says: a name, a place, or ordinary English. */
+function wordKind(
+  word: string,
+): 'initial' | 'name' | 'person' | 'surname' | 'place' | 'other' | 'english' {
+  const bare = stripDot(word);
+  if (bare.length === 1 || SUFFIXES.test(word)) return 'initial';
+  if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
+  const c = lexicon().categories(bare);
+  const english = c.common.length > 0;
+  if (c.proper[0] === 'noun.person') return english ? 'surname' : 'person';
+  if (english) return c.proper.includes('noun.person') ? 'surname' : 'english';
+  if (c.proper[0] === 'noun.location') return 'place';
+  if (c.proper.length) return 'other'; // a language, a nationality, a day, a company WordNet knows
+  return 'name';
+}
+
+/** Evidence about a run from its own words, in [-1, 1]. */
+function shapeScore(run: Run, atSentenceStart: boolean): number {
+  const names = run.words.filter(w => !PARTICLES.has(lower(w.text)));
+  const kinds = names.map(w => wordKind(w.text));
+  const n = kinds.filter(k => k !== 'initial').length;
+  if (!n) return -1;
+  const count = (k: string) => kinds.filter(x => x === k).length;
+  const name = count('name') + count('person');
+  // a name WordNet knows as a whole: "Los Angeles" is a place
+  if (names.length > 1) {
+    const whole = lexicon().categories(
+      names.map(w => stripDot(w.text)).join('_'),
+    );
+    if (whole.proper.length && whole.proper[0] !== 'noun.person') return -0.6;
+  }
+  // many given names are places too ("Charlotte", "Florence"): with a name beside them, no verdict
+  if (count('place') || count('other'))
+    return name && names.length > 1 ? 0.2 : -0.6;
+  // "Brown", "Park": English words that are also surnames
+  if (!name) {
+    if (count('surname') && n === count('surname')) return 0.1;
+    return n === 1 ? -0.5 : -0.6;
+  }
+  let score: number;
+  if (n === 1) score = atSentenceStart ? 0.15 : 0.3;
+  else if (!count('english')) score = 0.55;
+  // a given name before English words ("Ivan King"); not an English word first ("Credit Karma")
+  else
+    score = ['name', 'person'].includes(kinds.find(k => k !== 'initial')!)
+      ? 0.4
+      : 0.3;
+  if (count('person')) score += 0.15;
+  return score;
+}
+
+/** Evidence about a run from the sentence around it, in [-1, 1]. */
+function contextScore(run: Run, ctx: Context, ahead: Run): number {
+  const { text } = ctx;
+  const { before } = tokensAround(ctx, run.start, run.end);
+  const { after } = tokensAround(ctx, ahead.start, ahead.end);
+  let score = 0;
+  // "the assistant to X", "my kid X", "our founders: X" (not across a sentence or a number)
+  for (const t of before.slice(0, 4)) {
+    if (isPersonNoun(t)) {
+      score += 0.6;
+      break;
+    }
+    if (t.pos === 'PUNCT' && !/^[,:]$/.test(t.text)) break;
+    if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
+  }
+  const a0 = after[0];
+  const a1 = after[1];
+  // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
+  if (/^['’]s\b/.test(text.slice(ahead.end))) {
+    const owned = after
+      .filter(t => t.start > ahead.end + 2)
+      .slice(0, 3)
+      .filter(t => t.pos === 'NOUN');
+    if (owned.some(isPersonNoun)) score += 0.5;
+    else if (owned.some(isWorkNoun)) score += 0.3;
+  } else if (
+    (a0?.text === ',' || a0?.lemma === 'as') &&
+    after.slice(1, 4).some(isPersonNoun)
+  )
+    score += 0.5;
+  else if (isWorkNoun(a0)) score += 0.3; // "the Sokolov novel"
+  else {
+    // "X (from Y) is the keynote speaker"
+    const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
+    if (be >= 0 && after.slice(be + 1, be + 5).some(isPersonNoun))
+      score += 0.45;
+  }
+  // "X said", "says X": people speak and think
+  const b0 = before[0];
+  const speech = (t: NlpToken | undefined) =>
+    isVerb(t) &&
+    ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
+  // the speaker after a quotation: '"…," says X'
+  const inverted = speech(b0) && /^[,"”'’]$/.test(before[1]?.text ?? '');
+  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
+    score += 0.35;
+  else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
+  // "Don't go to town, X!": addressed by name
+  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
+  // a speaker's label at the start of a line: "X: …"
+  if (
+    /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
+    /^\s*:/.test(text.slice(run.end))
+  )
+    score += 0.4;
+  // a place: "in X", "from X", "flew to X"
+  if (b0 && !run.title) {
+    const prep = lower(b0.text);
+    if (PLACE_PREPOSITIONS.has(prep)) score -= 0.35;
+    else if (prep === 'to') {
+      // "flew to X" is a place; "ship it to X" may be a person
+      const verb = before[1];
+      if (verb?.pos === 'VERB' && verbCategory(verb) === 'verb.motion')
+        score -= 0.5;
+    }
+  }
+  return score;
+}
+
+/** The name a cue introduces: capitalised words, or (after strong cues) up to three words that are not English. */
+function cuedName(
+  text: string,
+  at: number,
+  lowerCaseAllowed: boolean,
+): [number, number] | undefined {
+  const rest = text.slice(at, at + 80);
+  const m =
+    /^[\p{L}][\p{L}'’.-]*(?:[ \t]+(?:[\p{L}][\p{L}'’.-]*|\p{Lu}\.?)){0,3}/u.exec(
+      rest,
+    );
+  if (!m) return undefined;
+  const words = m[0].split(/[ \t]+/);
+  const kept: string[] = [];
+  for (const w of words) {
+    const bare = w.replace(/[.'’]+$/, '');
+    const capital = /^\p{Lu}/u.test(bare);
+    if (capital && NAME_WORD.test(bare.replace(/\.$/, '')) && !vocabulary(bare))
+      kept.push(w);
+    else if (
+      capital &&
+      (lexicon().categories(bare).proper.includes('noun.person') ||
+        /^\p{Lu}\.?$/u.test(bare))
+    )
+      kept.push(w);
+    else if (
+      lowerCaseAllowed &&
+      /^\p{Ll}/u.test(bare) &&
+      (bare.length === 1 || !lexicon().isWord(bare))
+    )
+      kept.push(w);
+    else break;
+  }
+  while (
+    kept.length &&
+    /^\p{L}\.?$/u.test(kept[kept.length - 1]) &&
+    kept.length > 1 &&
+    !lowerCaseAllowed
+  )
+    kept.pop();
+  if (!kept.length) return undefined;
+  const len =
+    rest.indexOf(kept[kept.length - 1]) +
+    kept[kept.length - 1].replace(/[.,]+$/, '').length;
+  return len >= 2 ? [at, at + len] : undefined;
+}
+
+/** Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names. */
+export function detectPersonNames(text: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const [re, strong] of [
+    [STRONG_CUE, true],
+    [CUE, false],
+  ] as const) {
+    for (const m of matchAll(re, text)) {
+      const r = cuedName(text, m.index + m[0].length, strong);
+      if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
+    }
+  }
+  const addresses = detectStreetAddresses(text);
+  const runs = nameRuns(text).filter(
+    r =>
+      !addresses.some(a => r.start < a.end && a.start < r.end) &&
+      !isAddressWord(r.words[0].text) &&
+      !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
+  );
+  if (runs.length) {
+    const ctx: Context = { tokens: annotate(text), text };
+    // Names joined by "and" or commas ("Marrero and Murphy were engineers") share the evidence
+    // of the group: the last one's context is the group's.
+    const groups: Run[][] = [];
+    for (const run of runs) {
+      const g = groups[groups.length - 1];
+      const prev = g?.[g.length - 1];
+      if (
+        prev &&
+        /^\s*(?:,|,?\s+and|,?\s+or|&)\s*$/.test(text.slice(prev.end, run.start))
+      )
+        g.push(run);
+      else groups.push([run]);
+    }
+    for (const g of groups) {
+      const last = g[g.length - 1];
+      const scored = g.map(run => {
+        const shape = shapeScore(run, sentenceStartAt(text, run.start));
+        const context = contextScore(run, ctx, run === last ? run : last);
+        return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
+      });
+      const best = Math.max(...scored.map(x => x.score));
+      for (const { run, shape, score } of scored) {
+        const s =
+          g.length > 1 && shape >= 0 ? Math.max(score, best - 0.1) : score;
+        if (s >= 0.5)
+          out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
+      }
     }
   }
   return resolveOverlaps(out);

@@ -1,142 +1,194 @@
+/**
+ * Street addresses by the grammar of postal addresses (addressWords.ts for
+ * the vocabulary): a house number and a street name with its street type
+ * ("221B Baker Street", "Rua Diadema 1903", "Brucker Bundesstrasse 31",
+ * "31 rue de la Paix"), a street name and a house number where the text says
+ * it is an address or a unit or postcode follows, street intersections, post
+ * office boxes and military mail; each extended over the unit, city, region,
+ * country and postcode segments that follow it.
+ */
+import { lexicon } from '../text';
+import {
+  STREET_ENDINGS,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
+  UNIT_WORDS,
+} from './addressWords';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
-const L = "[\\p{Lu}][\\p{L}'’.-]*";
-const SUFFIX =
-  '(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Crescent|Cres|Close|Row|Trail|Trl|Plaza|Alley|Loop|Walk|Gardens|Grove|Mews|Hill|Heights|Park)';
-const UNIT =
-  '(?:,?\\s*(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room|Rm\\.?|#)(?![\\p{L}])\\s*[\\w-]{1,6})?';
-const CITY_STATE_ZIP =
-  "(?:,\\s*[\\p{Lu}][\\p{L} .'-]{1,30},\\s*(?:[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?|[\\p{Lu}][\\p{L} ]{2,30}\\s\\d{4,5}))?";
+const alt = (words: readonly string[]) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 
-// "221B Baker Street", "1600 Pennsylvania Ave NW, Suite 5"
+// A capitalised name word ("Baker", "O'Neil", "Saint-Priest", "Λ.").
+const L = "\\p{Lu}[\\p{L}'’.-]*";
+// A word of a street name, any case ("de", "pologne").
+const W = "[\\p{L}][\\p{L}'’.-]*";
+const PARTICLE =
+  '(?:d[aeo]s?|de la|del|della|di|du|des|la|le|of|the|van|von|der|den|ter)';
+const SUFFIX = `(?:${alt(STREET_SUFFIXES)})`;
+const PREFIX = `(?:${alt(STREET_PREFIXES)})`;
+const ENDING = `(?:${alt(STREET_ENDINGS)})`;
+const UNIT_WORD = `(?:${alt(UNIT_WORDS)})`;
+const HOUSE = '\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?';
+const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)';
+
+// "221B Baker Street", "1600 Pennsylvania Ave NW", "11 Botley Road"
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w-])\\d{1,6}[A-Za-z]?\\s+(?:${L}\\s+){0,4}${SUFFIX}\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?${UNIT}${CITY_STATE_ZIP}`,
-  'u',
+  `(?<![\\w-])${HOUSE},?\\s+(?:${L}\\s+){1,4}${SUFFIX}(?![\\p{L}])\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?`,
+  'gu',
 );
-// "Rua Diadema 1903", "Via Franscini 71", "ul. Biskupa Bogedaina 118", "Calle Mayor 5"
+// "Rua Diadema 1903", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
 const PREFIX_FIRST = new RegExp(
-  `(?<![\\p{L}])(?:Rua|Via|Viale|Calle|Carrer|Avenida|Avinguda|Rue|Boulevard|Chemin|Allée|Strada|Piazza|Plaza|Largo|Travessa|Praça|ul\\.|ulica|Aleja|al\\.)\\s+(?:(?:d[aeo]s?|de la|del|della|di|du|des|la|le)\\s+)?(?:${L}\\s+){0,3}\\d{1,5}[A-Za-z]?(?![\\w])${UNIT}`,
-  'u',
+  `(?<![\\p{L}])${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*(?:${W}\\s+){0,4}${HOUSE}(?![\\w])`,
+  'giu',
 );
-// "Brucker Bundesstrasse 31", "Præstevænget 15", "Storgatan 4"
-const COMPOUND_STREET = new RegExp(
-  `(?<![\\p{L}])(?:${L}\\s+)?[\\p{Lu}][\\p{L}]{2,}(?:straße|strasse|str\\.|weg|gasse|vej|vænget|gade|laan|straat|plein|allee|platz|ring|gatan|vägen|veien|veg|katu|kuja|tie|utca|ucca|ulica)\\s+\\d{1,5}[A-Za-z]?(?![\\w])${UNIT}`,
-  'u',
+// "31 rue de la Hulotais", "36 rue de pologne"
+const NUMBER_PREFIX = new RegExp(
+  `(?<![\\w-])${HOUSE},?\\s+${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*${W}(?:[ \\t]+${W}){0,3}`,
+  'giu',
 );
-// Number, street name, house number: "20789 Allika 46", "172 Maneeži 75", "9721 Dalmatinova 43 Apt. 678".
-const SANDWICH = new RegExp(
-  `(?<![\\w-])\\d{2,6}[ \\t]+(?:${L}[ \\t]+){0,2}${L}[ \\t]+\\d{1,4}[A-Za-z]?(?![\\w.,]\\d)(?![\\w])${UNIT}`,
-  'u',
+// "Brucker Bundesstrasse 31", "Præstevænget 15", "Kálmán Imre u. 12", "Luite tee 87"
+const COMPOUND = new RegExp(
+  `(?<![\\p{L}])(?:${L}\\s+){0,2}(?:\\p{Lu}\\p{L}{2,}${ENDING}\\.?|${L}\\s+(?:${ENDING}|u\\.))\\s+${HOUSE}\\.?(?![\\w])`,
+  'gu',
 );
-// After an address cue: "lives at Villacher Strasse 89", "Address: Edeby 55".
-const CUED = new RegExp(
-  `(?<=(?:\\b(?:[Ll]ives?|[Ll]iving|[Ll]ocated|meet you|sent|send it|[Dd]eliver(?:ed)?|moved|arrived) (?:at|to|in|on)|\\b[Aa]ddress(?: is)?:?|\\bstation is on)\\s+)(?:${L}[ \\t]+){0,2}${L}[ \\t]+\\d{1,5}[A-Za-z]?(?![\\w])${UNIT}`,
-  'u',
+// A street name and a house number ("Edeby 55", "Dalmatinova 43"), confirmed by what is around it.
+const NAME_NUMBER = new RegExp(
+  `(?<![\\p{L}\\d])((?:${L}[ \\t]+){0,3}${L})[ \\t]+(${HOUSE})(?![\\w.,]\\d)(?![\\w])`,
+  'gu',
 );
+// A street named without a number: "shows on Isaac Lodge Street", "lives on Baker Street".
+const NAMED_STREET = new RegExp(
+  `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
+  'gu',
+);
+// Where a text says an address follows.
+const CUE =
+  /(?:\b(?:lives?|living|located|situated|based|resides?|residing|stay(?:s|ing)?|ship(?:ped)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|move[ds]?|moving|visit|meet(?: me| you| us)?|is|are) (?:at|to|on|in)|\baddress(?:es)?(?: is|:)|\bstreet:|\bis on)[ \t:]*$/i;
+const CORNER = /(?:\bthe\s+)?corner\s+of\s+$/i;
 const PO_BOX =
-  /(?<![\w])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Caixa\s+Postal)\s+\d{1,7}(?![\w])/i;
-// Military mail: "PSC 1234, Box 5678\nAPO AE 09876", "Unit 4526 Box 0671\nDPO AP 40902", "USNS Bergman\nFPO AP 93757"
+  /(?<![\w])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Caixa\s+Postal|Boîte\s+Postale|BP)\s+\d{1,7}(?![\w])/gi;
+// US military mail: "PSC 1234, Box 5678\nAPO AE 09876", "Unit 4526 Box 0671\nDPO AP 40902", "USNS Bergman\nFPO AP 93757"
 const MILITARY =
-  /(?<![\w])(?:(?:PSC|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+[A-Z][\w'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/i;
+  /(?<![\w])(?:(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+[A-Z][\w'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/gi;
 
-// What may follow a street on the same address: unit, city, region, country and postcode segments,
-// each after a comma, a line break or ">" ("…Bond Street\n Suite 413\n Warwick\n United States").
-const TAIL_FIRST = "(?:[\\p{Lu}][\\p{L}'’.-]*|\\d{4,6}|nan)(?![\\p{L}\\p{N}])";
-const TAIL_WORD =
-  "(?:[\\p{Lu}][\\p{L}'’.-]*|\\d{4,6}|de|do|da|du|del|la|le|u|na|v|nan)(?![\\p{L}\\p{N}])";
+// What may follow a street in the same address: a unit, then city, region, country and
+// postcode segments, each after a comma or a line break.
+const SEGMENT_WORD =
+  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6}|[A-Z]{1,3}\\d[\\dA-Z]?\\s?\\d[A-Z]{2})";
+const SEGMENT_MORE =
+  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|na|nad|am|an|im|sur|upon|on)";
 const TAIL = new RegExp(
-  `(?:\\s+(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room|Rm\\.?|#)(?![\\p{L}])\\s*[\\w-]{1,6}` +
-    `|[ \\t]*(?:,|\\n|>)[ \\t]*(?:\\n[ \\t]*)?${TAIL_FIRST}(?:[ \\t]+${TAIL_WORD}){0,4})`,
+  `(?:[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
+    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}]))`,
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
+const POSTCODE =
+  /^\s*(?:,|\n)?\s*(?:[A-Z]{2}\s+)?\d{4,6}\b|^\s*(?:,|\n)\s*\p{Lu}[\p{L} .'-]{1,30}(?:,|\n)\s*(?:[A-Z]{2}\s+)?\d{4,6}\b/u;
+const MONTH_OR_MONEY =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|EUR|GBP|CHF|Euro|Euros|Dollars?|Pounds?)\b/i;
 
-/** Extends an address span over its unit/city/region/country/postcode tail and a leading house or block number. */
+/** Extends a street over its unit/city/region/country/postcode segments and a leading block number. */
 function extend(text: string, start: number, end: number): [number, number] {
   let tailEnd = end;
-  let segments = 0;
-  for (;;) {
+  for (let segments = 0; segments < 6; segments++) {
     TAIL.lastIndex = tailEnd;
     const m = TAIL.exec(text);
-    if (!m || segments >= 6) break;
-    tailEnd = m.index + m[0].replace(/[\s,>]+$/, '').length;
-    segments++;
+    if (!m) break;
+    // a segment is one line or one comma-separated part: it never runs into a sentence
+    const piece = m[0].replace(/[\s,]+$/, '');
+    if (/\.\s+\p{Lu}\p{Ll}/u.test(piece)) break;
+    tailEnd = m.index + piece.length;
   }
   const lead = LEAD.exec(text.slice(Math.max(0, start - 12), start));
   return [lead ? start - lead[0].length : start, tailEnd];
 }
 
-/** Street addresses (number + street + suffix, continental forms, PO boxes, military mail). */
+/** Whether every word of a street name is ordinary English ("Version", "Table"): then it is no street. */
+function plainEnglish(name: string): boolean {
+  return name
+    .split(/\s+/)
+    .every(w => lexicon().frequency(w.replace(/[.'’]+$/, '')) > 0);
+}
+
+/** Street addresses (number + street + type, continental forms, intersections, PO boxes, military mail). */
 export function detectStreetAddresses(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of matchAll(NUMBER_FIRST, text)) {
-    // "3 Days", "5 Park" alone are weak; a suffix plus at least one name word is required.
-    const words = m[0].trim().split(/\s+/);
-    if (words.length < 3) continue;
-    out.push(
-      span(
-        'street-address',
-        text,
-        ...extend(text, m.index, m.index + m[0].replace(/[\s,]+$/, '').length),
-        0.75,
-      ),
-    );
-  }
-  for (const m of matchAll(PREFIX_FIRST, text)) {
-    out.push(
-      span(
-        'street-address',
-        text,
-        ...extend(text, m.index, m.index + m[0].replace(/[\s,]+$/, '').length),
-        0.7,
-      ),
-    );
-  }
-  for (const m of matchAll(COMPOUND_STREET, text)) {
-    out.push(
-      span(
-        'street-address',
-        text,
-        ...extend(text, m.index, m.index + m[0].replace(/[\s,]+$/, '').length),
-        0.7,
-      ),
-    );
-  }
-  for (const re of [SANDWICH, CUED]) {
-    for (const m of matchAll(re, text)) {
-      // Not dates or amounts: the name must not be a month or a currency.
-      if (
-        /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|USD|EUR|GBP|Euro|Dollars?)\b/i.test(
-          m[0],
-        )
-      )
-        continue;
-      out.push(
-        span(
-          'street-address',
-          text,
-          ...extend(
-            text,
-            m.index,
-            m.index + m[0].replace(/[\s,]+$/, '').length,
-          ),
-          0.65,
-        ),
-      );
+  const add = (start: number, end: number, score: number, subtype?: string) => {
+    // a full stop after the house number ends the sentence, not the address
+    const trimmed = text
+      .slice(start, end)
+      .replace(/[\s,]+$/, '')
+      .replace(/(\d)\.$/, '$1');
+    const [s, e] = extend(text, start, start + trimmed.length);
+    // "the corner of A and B": the intersection is the address
+    const corner = CORNER.exec(text.slice(Math.max(0, s - 20), s));
+    let from = s;
+    let to = e;
+    if (corner) {
+      from = s - corner[0].length;
+      const other = new RegExp(
+        `^\\s+and\\s+(?:${L}[ \\t]+){0,3}${L}(?:[ \\t]+(?:${SUFFIX})\\.?)?`,
+        'u',
+      ).exec(text.slice(e));
+      if (other) to = e + other[0].length;
     }
+    out.push(span('street-address', text, from, to, score, subtype));
+  };
+  for (const m of matchAll(NUMBER_FIRST, text))
+    add(m.index, m.index + m[0].length, 0.8);
+  for (const m of matchAll(PREFIX_FIRST, text))
+    add(m.index, m.index + m[0].length, 0.75);
+  for (const m of matchAll(NUMBER_PREFIX, text))
+    add(m.index, m.index + m[0].length, 0.75);
+  for (const m of matchAll(COMPOUND, text))
+    add(m.index, m.index + m[0].length, 0.75);
+  for (const m of matchAll(NAME_NUMBER, text)) {
+    const name = m[1];
+    if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const cued = CUE.test(before) || CORNER.test(before);
+    const followed =
+      new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
+        after,
+      ) || POSTCODE.test(after);
+    if (!cued && !followed) continue;
+    add(m.index, m.index + m[0].length, cued ? 0.7 : 0.65);
   }
-  for (const m of matchAll(PO_BOX, text)) {
+  for (const m of matchAll(NAMED_STREET, text)) {
+    const name = m[0].replace(/\s+\S+$/, '');
+    if (
+      !name
+        .split(/\s+/)
+        .every(w => lexicon().frequency(w) > 0 && !/^\p{Lu}{2,}$/u.test(w))
+    )
+      add(m.index, m.index + m[0].length, 0.55);
+  }
+  // "the corner of A and B" where neither names a number: two street names with their types
+  for (const m of matchAll(
+    new RegExp(
+      `(?:\\bthe\\s+)?corner\\s+of\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?\\s+and\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?`,
+      'gu',
+    ),
+    text,
+  ))
     out.push(
       span(
         'street-address',
         text,
-        ...extend(text, m.index, m.index + m[0].length),
-        0.8,
-        'po-box',
+        m.index,
+        m.index + m[0].replace(/\.$/, '').length,
+        0.7,
       ),
     );
-  }
-  for (const m of matchAll(MILITARY, text)) {
+  for (const m of matchAll(PO_BOX, text))
+    add(m.index, m.index + m[0].length, 0.8, 'po-box');
+  for (const m of matchAll(MILITARY, text))
     out.push(
       span(
         'street-address',
@@ -147,6 +199,5 @@ export function detectStreetAddresses(text: string): PiiSpan[] {
         'military',
       ),
     );
-  }
   return resolveOverlaps(out);
 }

@@ -318,6 +318,41 @@ export class Lexicon {
     return undefined;
   }
 
+  /**
+   * The broad categories (WordNet lexicographer files) of a word's senses,
+   * most frequent first, split into its common senses (`park` → noun.location,
+   * noun.artifact …) and its proper-name senses, written capitalised in WordNet
+   * (`Jones` → noun.person; `Florence` → noun.location, noun.person).
+   */
+  categories(
+    word: string,
+    options: { pos?: WordnetPos; senses?: number } = {},
+  ): { common: readonly string[]; proper: readonly string[] } {
+    const key = `cat|${options.pos ?? ''}|${options.senses ?? 8}|${word}`;
+    return this.categoryCache.getOrSet(key, () => {
+      const ordinary: string[] = [];
+      const proper: string[] = [];
+      const forms = new Set([word.toLowerCase(), lemma(word)]);
+      for (const pos of options.pos ? [options.pos] : WORDNET_POS)
+        for (const l of forms) {
+          const entry = this.files.entry(l, pos);
+          if (!entry) continue;
+          for (const offset of entry.offsets.slice(0, options.senses ?? 8)) {
+            const s = this.files.synset(pos, offset);
+            const me = s.words.find(w => w.toLowerCase() === l);
+            const into = me && !common(me) ? proper : ordinary;
+            if (!into.includes(s.category)) into.push(s.category);
+          }
+        }
+      return { common: ordinary, proper };
+    });
+  }
+
+  private readonly categoryCache = new BoundedCache<
+    string,
+    { common: readonly string[]; proper: readonly string[] }
+  >(50_000);
+
   /** Lemma plus its synonyms and derived forms: the words a matcher may treat as one. */
   family(word: string): ReadonlySet<string> {
     const l = lemma(word);

@@ -44,9 +44,60 @@ export interface Pointer {
   target: number;
 }
 
+/** WordNet's lexicographer files: the broad category of a synset, by number (`lexnames`). */
+export const LEXICOGRAPHER_FILES = [
+  'adj.all',
+  'adj.pert',
+  'adv.all',
+  'noun.Tops',
+  'noun.act',
+  'noun.animal',
+  'noun.artifact',
+  'noun.attribute',
+  'noun.body',
+  'noun.cognition',
+  'noun.communication',
+  'noun.event',
+  'noun.feeling',
+  'noun.food',
+  'noun.group',
+  'noun.location',
+  'noun.motive',
+  'noun.object',
+  'noun.person',
+  'noun.phenomenon',
+  'noun.plant',
+  'noun.possession',
+  'noun.process',
+  'noun.quantity',
+  'noun.relation',
+  'noun.shape',
+  'noun.state',
+  'noun.substance',
+  'noun.time',
+  'verb.body',
+  'verb.change',
+  'verb.cognition',
+  'verb.communication',
+  'verb.competition',
+  'verb.consumption',
+  'verb.contact',
+  'verb.creation',
+  'verb.emotion',
+  'verb.motion',
+  'verb.perception',
+  'verb.possession',
+  'verb.social',
+  'verb.stative',
+  'verb.weather',
+  'adj.ppl',
+] as const;
+
 export interface Synset {
   offset: number;
   pos: WordnetPos;
+  /** Lexicographer file (`noun.person`, `noun.location`, `verb.communication` …). */
+  category: string;
   /** Words as written in WordNet (case kept, `_` for spaces, adjective markers removed). */
   words: string[];
   pointers: Pointer[];
@@ -134,7 +185,14 @@ function parseDataLine(line: string, pos: WordnetPos): Synset {
       target: parseInt(st.slice(2, 4), 16),
     });
   }
-  return { offset: Number(f[0]), pos, words, pointers, gloss };
+  return {
+    offset: Number(f[0]),
+    pos,
+    category: LEXICOGRAPHER_FILES[Number(f[1])] ?? 'unknown',
+    words,
+    pointers,
+    gloss,
+  };
 }
 
 /** Synchronous, lazy reader of one WordNet database folder. */

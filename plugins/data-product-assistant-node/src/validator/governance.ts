@@ -1,5 +1,6 @@
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact, VerdictReason } from '../models/types';
+import { stripExamples } from '../context/buildFacts';
 import { detectPii } from '../pii/detectPii';
 import type { PiiSpan, PiiType } from '../pii/types';
 import {
@@ -31,11 +32,25 @@ function words(s: string): string[] {
     .filter(Boolean);
 }
 
+// Per fact object: the validator runs on every ask, over facts that stay the same per contract.
+const factWordCache = new WeakMap<Fact, string[]>();
+const factValueCache = new WeakMap<Fact, string[]>();
+const factWords = (f: Fact) => {
+  let w = factWordCache.get(f);
+  if (!w) factWordCache.set(f, (w = words(f.text)));
+  return w;
+};
+const factValues = (f: Fact) => {
+  let v = factValueCache.get(f);
+  if (!v) factValueCache.set(f, (v = extractFactValues(f.text)));
+  return v;
+};
+
 /** Whether `value` (or a distinctive part of it) appears in `answer`. */
 export function leaksValue(
   value: string,
   answer: string,
-  allowedWords: ReadonlySet<string>,
+  allowedWords: { has(word: string): boolean },
 ): string | undefined {
   const v = norm(value);
   if (v.length < 3) return undefined;
@@ -76,20 +91,92 @@ const PII_WORDS: Record<string, string> = {
   'date-of-birth': 'a date of birth',
 };
 
-function spanInFacts(s: PiiSpan, facts: readonly Fact[]): boolean {
+/** Whether one fact holds the span: where a detected value comes from. */
+function spanInFact(s: PiiSpan, fact: Fact): boolean {
   if (s.type === 'person') {
-    // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
-    const known = new Set(facts.flatMap(f => words(f.text)));
+    const known = new Set(factWords(fact));
     return words(s.text)
       .filter(w => w.length > 1)
       .every(w => known.has(w));
   }
+  const a = alnum(s.text);
+  return (
+    norm(fact.text).includes(norm(s.text)) ||
+    (a.length >= 5 && alnum(fact.text).includes(a))
+  );
+}
+
+function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
+  if (s.type === 'person') {
+    // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
+    return words(s.text)
+      .filter(w => w.length > 1)
+      .every(w => view.publishedWords.has(w));
+  }
   const t = norm(s.text);
   const a = alnum(s.text);
-  return facts.some(f => {
-    const ft = norm(f.text);
-    return ft.includes(t) || (a.length >= 5 && alnum(f.text).includes(a));
+  return view.published.some(text => {
+    const ft = norm(text);
+    return ft.includes(t) || (a.length >= 5 && alnum(text).includes(a));
   });
+}
+
+interface ClearanceView {
+  /**
+   * What the reader may see of the facts: public facts, facts of columns at or below the
+   * clearance, and the descriptions (not the example values) of unclassified columns:
+   * PII written there may be shown.
+   */
+  published: string[];
+  publishedWords: Set<string>;
+  /** Words of every fact the reader may see. */
+  permittedWords: Set<string>;
+  /** Facts above the clearance, with their example values. */
+  restricted: Array<{ fact: Fact; level: Classification; values: string[] }>;
+}
+
+// Per facts array and clearance: the same for every answer about one contract.
+const views = new WeakMap<
+  readonly Fact[],
+  Map<Classification, ClearanceView>
+>();
+
+function clearanceView(
+  facts: readonly Fact[],
+  clearance: Classification,
+): ClearanceView {
+  let byClearance = views.get(facts);
+  if (!byClearance) views.set(facts, (byClearance = new Map()));
+  const hit = byClearance.get(clearance);
+  if (hit) return hit;
+  // Personal data the reader is cleared for (public facts, and values of columns
+  // at or below their clearance) may appear; anything else may not.
+  const rank = classificationRank(clearance);
+  const view: ClearanceView = {
+    published: [],
+    publishedWords: new Set(),
+    permittedWords: new Set(),
+    restricted: [],
+  };
+  for (const f of facts) {
+    const cleared =
+      isPublicFact(f) ||
+      (f.classification !== undefined &&
+        classificationRank(effectiveClassification(f)) <= rank);
+    const below = classificationRank(effectiveClassification(f)) <= rank;
+    if (!cleared && !below) continue;
+    const text = cleared ? f.text : stripExamples(f.text);
+    view.published.push(text);
+    for (const w of words(text)) view.publishedWords.add(w);
+  }
+  for (const f of facts) {
+    const level = effectiveClassification(f);
+    if (classificationRank(level) <= rank || isPublicFact(f))
+      for (const w of factWords(f)) view.permittedWords.add(w);
+    else view.restricted.push({ fact: f, level, values: factValues(f) });
+  }
+  byClearance.set(clearance, view);
+  return view;
 }
 
 /**
@@ -119,15 +206,7 @@ export function checkGovernance(
       'date-of-birth',
     );
   }
-  // Personal data the reader is cleared for (public facts, and values of columns
-  // at or below their clearance) may appear; anything else may not.
-  const rank = classificationRank(clearance);
-  const clearedFacts = facts.filter(
-    f =>
-      isPublicFact(f) ||
-      (f.classification !== undefined &&
-        classificationRank(effectiveClassification(f)) <= rank),
-  );
+  const view = clearanceView(facts, clearance);
   for (const s of types.length ? detectPii(text, { types }) : []) {
     if (s.type === 'secret') {
       reasons.push({
@@ -137,11 +216,11 @@ export function checkGovernance(
       });
       continue;
     }
-    if (spanInFacts(s, clearedFacts)) continue;
+    if (spanInFacts(s, view)) continue;
     const weak =
       s.type === 'person' && s.score < (options.personBlockScore ?? 0.75);
     // Where the value comes from: a column's own examples are not "unpublished".
-    const source = facts.find(f => spanInFacts(s, [f]));
+    const source = facts.find(f => spanInFact(s, f));
     const what = PII_WORDS[s.type] ?? `a ${s.type} value`;
     let where = ' that the metadata does not publish';
     if (source?.table && source.column) {
@@ -158,20 +237,13 @@ export function checkGovernance(
     });
   }
   if (options.restrictedValues !== false) {
-    const permitted = facts.filter(
-      f =>
-        classificationRank(effectiveClassification(f)) <= rank ||
-        isPublicFact(f),
-    );
-    const allowedWords = new Set([
-      ...permitted.flatMap(f => words(f.text)),
-      ...words(question),
-    ]);
+    const questionWords = new Set(words(question));
+    const allowedWords = {
+      has: (w: string) => view.permittedWords.has(w) || questionWords.has(w),
+    };
     const seen = new Set<string>();
-    for (const f of facts) {
-      const level = effectiveClassification(f);
-      if (classificationRank(level) <= rank || isPublicFact(f)) continue;
-      for (const value of extractFactValues(f.text)) {
+    for (const { fact: f, level, values } of view.restricted) {
+      for (const value of values) {
         const leak = leaksValue(value, text, allowedWords);
         if (!leak || seen.has(value)) continue;
         seen.add(value);

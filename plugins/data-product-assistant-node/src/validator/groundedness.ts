@@ -1,10 +1,13 @@
 import type { AnswerOutput, Claim, Fact, VerdictReason } from '../models/types';
 import {
+  displacedWords,
   missingSpans,
   unrelatedNames,
   unsupportedLogicWords,
 } from './relations';
 import { lemma, lexicon } from '../text';
+import { contractGraph } from './contractGraph';
+import { checkAgainstGraph } from './graphCheck';
 import {
   contentTokens,
   Evidence,
@@ -258,6 +261,14 @@ function columnMentions(
   const lower = claimText.toLowerCase();
   const out = new Set<string>();
   for (const t of claimTokens) {
+    // a column named as a plain word that is no English word (`personid`, not `status`)
+    if (
+      t.kind === 'word' &&
+      t.lower.length > 3 &&
+      columns.has(t.lower) &&
+      !lexicon().isWord(t.lower)
+    )
+      out.add(t.lower);
     if (t.kind !== 'identifier') continue;
     const last = t.lower.split('.').pop()!;
     if (columns.has(last)) out.add(last);
@@ -279,11 +290,22 @@ function wordSupported(t: Token, ev: Evidence): boolean {
   return false;
 }
 
-const wordRe = (w: string) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`,
-    'u',
-  );
+const wordRes = new Map<string, RegExp>();
+const wordRe = (w: string) => {
+  let re = wordRes.get(w);
+  if (!re) {
+    if (wordRes.size > 10_000) wordRes.clear();
+    re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${w.replace(
+        /[^\p{L}\p{N}]/gu,
+        '.',
+      )}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    wordRes.set(w, re);
+  }
+  return re;
+};
 
 /** A capitalised word the evidence only ever writes capitalised: a name ("Chelone"), not "Photographer". */
 function knownName(word: string, evidence: string): boolean {
@@ -294,6 +316,8 @@ function knownName(word: string, evidence: string): boolean {
 
 /** The evidence word that `word` is opposed to ("before" for "after", "net" for "gross"), if any. */
 function opposedIn(word: string, ev: Evidence): string | undefined {
+  // one- and two-letter words ("A", "in") are codes and function words, not opposites
+  if (word.length < 3) return undefined;
   const w = lemma(word);
   if (ev.hasWord(w)) return undefined;
   // "24 hours" may well be a day: counted units oppose nothing
@@ -384,6 +408,17 @@ export function checkClaim(
   const claimTokens = tokenize(claim.text);
   const content = contentTokens(claimTokens);
 
+  // The contract graph: a relation the claim states is confirmed (its wording needs no
+  // support from the cited text) or contradicted (a value from elsewhere in the contract).
+  const graph = checkAgainstGraph(
+    claim.text,
+    claimTokens,
+    cited,
+    contractGraph(facts),
+  );
+  for (const c of graph.contradictions)
+    problems.push(`contradicts the contract: ${c}`);
+
   // Column binding: a claim about column X must cite a fact about X, and is judged on it.
   const knownColumns = new Set(
     facts.map(f => f.column?.toLowerCase()).filter((c): c is string => !!c),
@@ -444,6 +479,7 @@ export function checkClaim(
   let words = 0;
   let missingWords = 0;
   for (const t of content) {
+    if (graph.supported.has(t.pos)) continue;
     if (t.kind === 'identifier') {
       if (!ev.hasIdentifier(t.lower) && !ev.hasPhrase(t.lower))
         missingIds.push(t.raw);
@@ -512,6 +548,49 @@ export function checkClaim(
           .join(', ')}, which its cited facts never mention together`,
       );
     }
+  }
+  {
+    // Words the facts say, but not about the one thing the claim names.
+    const evidenceOf = new Map<string, Evidence>();
+    const sentenceEvidence = (text: string) => {
+      let e = evidenceOf.get(text);
+      if (!e) evidenceOf.set(text, (e = new Evidence(text)));
+      return e;
+    };
+    const checked = content
+      .filter(
+        t =>
+          !graph.supported.has(t.pos) &&
+          !t.proper &&
+          (t.kind === 'number' || t.kind === 'word'),
+      )
+      .map(t => ({
+        raw: t.raw,
+        supportedBy: (text: string) => {
+          const e = sentenceEvidence(text);
+          return t.kind === 'number'
+            ? e.numbers.has(t.norm)
+            : wordSupported(t, e);
+        },
+      }));
+    // Free text only: a contract fact is about one table or column throughout (its example
+    // values are its own), and the contract graph checks what structured facts relate.
+    const prose = cited.filter(f => f.kind === 'doc' || f.kind === 'note');
+    const displaced =
+      prose.length === cited.length
+        ? displacedWords(
+            claim.text,
+            prose.map(factEvidenceText),
+            checked,
+            isKnownName,
+          )
+        : [];
+    if (displaced.length)
+      problems.push(
+        `says ${displaced
+          .map(w => `"${w}"`)
+          .join(', ')}, which its cited facts say of something else`,
+      );
   }
   {
     const logic = unsupportedLogicWords(claim.text, evidenceText).filter(l => {

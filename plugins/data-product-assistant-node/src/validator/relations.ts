@@ -190,12 +190,21 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 const PRONOUN_START =
   /^(?:\W*\S+\W+){0,3}?(?:he|she|it|they|his|her|its|their)\b/i;
 
+const normalised = new Map<string, string>();
+
 export function normaliseSpan(s: string): string {
-  return ` ${s
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+  let n = normalised.get(s);
+  if (n === undefined) {
+    // sentences are normalised once per check, not once per name looked up in them
+    if (normalised.size > 20_000) normalised.clear();
+    n = ` ${s
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+    normalised.set(s, n);
+  }
+  return n;
 }
 
 /**
@@ -324,6 +333,23 @@ export function missingSpans(
   return missing;
 }
 
+const wordPatterns = new Map<string, RegExp>();
+/** A whole-word pattern for a word (cached: the same names are looked up in every sentence). */
+function wordPattern(w: string): RegExp {
+  let re = wordPatterns.get(w);
+  if (!re) {
+    if (wordPatterns.size > 10_000) wordPatterns.clear();
+    re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${w
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/[’']/g, "['’]")}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    wordPatterns.set(w, re);
+  }
+  return re;
+}
+
 function mentions(sentence: string, name: string): boolean {
   if (containsSpan(sentence, name)) return true;
   // A distinctive word of the name, capitalised in the sentence ("Olsen" for "Carsten Olsen").
@@ -333,10 +359,7 @@ function mentions(sentence: string, name: string): boolean {
       /^\p{Lu}/u.test(w) &&
       w.length >= 3 &&
       !GENERIC_HEADS.has(w.toLowerCase()) &&
-      new RegExp(
-        `(?<![\\p{L}\\p{N}])${w.replace(/[’']/g, "['’]")}(?![\\p{L}\\p{N}])`,
-        'u',
-      ).test(sentence),
+      wordPattern(w).test(sentence),
   );
 }
 
@@ -391,6 +414,47 @@ export function unrelatedNames(
     }
   }
   return out;
+}
+
+/**
+ * Words of a claim that its cited facts state only about something else: the
+ * claim names N and says w, and the facts say w, but never in a sentence
+ * about N (nor in the next one when it refers back with a pronoun). "The
+ * Chinese Crested Dog is the extinct breed" where the facts call another breed
+ * extinct. Only for claims naming one thing: a claim naming several may
+ * combine what the facts say of each.
+ */
+export function displacedWords(
+  claim: string,
+  factTexts: readonly string[],
+  words: ReadonlyArray<{ raw: string; supportedBy: (text: string) => boolean }>,
+  isKnownName?: (w: string) => boolean,
+): string[] {
+  const names = [
+    ...new Set(nameSpans(claim, isKnownName).flatMap(s => s.parts)),
+  ].filter(n => !CALENDAR.test(n));
+  if (names.length !== 1 || !words.length) return [];
+  const [name] = names;
+  const sentences = factTexts.flatMap(t => splitSentences(t));
+  if (sentences.length < 2) return [];
+  const about: string[] = [];
+  sentences.forEach((s, i) => {
+    if (mentions(s, name)) {
+      about.push(s);
+      const next = sentences[i + 1];
+      if (next && PRONOUN_START.test(next)) about.push(next);
+    }
+  });
+  // A name the facts never mention is for other checks to report.
+  if (!about.length) return [];
+  const window = about.join('\n');
+  const nameWords = new Set(normaliseSpan(name).trim().split(' '));
+  return words
+    .filter(w => !nameWords.has(w.raw.toLowerCase()))
+    .filter(
+      w => !w.supportedBy(window) && sentences.some(s => w.supportedBy(s)),
+    )
+    .map(w => w.raw);
 }
 
 /** Words whose meaning word overlap cannot check: negation, quantifiers over several things, comparisons. */

@@ -10,6 +10,33 @@ export interface ScopeOptions {
 const OFF_DOMAIN =
   /\b(?:recipe|horoscope|lottery|medical advice|diagnos(?:e|is)|prescription|dosage|legal advice|lawsuit|stock tip|investment advice|buy (?:bitcoin|shares|stocks)|weather forecast|dating advice|write (?:me )?(?:a )?(?:poem|song|story|essay)|once upon a time)\b/i;
 
+// The product's vocabulary, per facts array and scope (built once per contract, not per answer).
+const vocabularies = new WeakMap<readonly Fact[], Map<string, Evidence>>();
+
+function vocabulary(
+  facts: readonly Fact[],
+  scope: readonly string[],
+  domain: string | undefined,
+): Evidence {
+  const key = `${scope.join('\n')}\0${domain ?? ''}`;
+  let byScope = vocabularies.get(facts);
+  if (!byScope) vocabularies.set(facts, (byScope = new Map()));
+  let ev = byScope.get(key);
+  if (!ev) {
+    ev = new Evidence(
+      [
+        ...facts.map(f =>
+          [f.text, f.table, f.column].filter(Boolean).join(' '),
+        ),
+        ...scope,
+        domain ?? '',
+      ].join('\n'),
+    );
+    byScope.set(key, ev);
+  }
+  return ev;
+}
+
 /**
  * Scope: the answer must stay within the product's domain. Flags an answer whose content
  * is mostly foreign to the product's facts and declared scope, one that answers an
@@ -25,13 +52,7 @@ export function checkScope(
 ): VerdictReason[] {
   if (answer.refused || answer.abstained) return [];
   const reasons: VerdictReason[] = [];
-  const vocab = new Evidence(
-    [
-      ...facts.map(f => [f.text, f.table, f.column].filter(Boolean).join(' ')),
-      ...scope,
-      domain ?? '',
-    ].join('\n'),
-  );
+  const vocab = vocabulary(facts, scope, domain);
   const questionEv = new Evidence(question);
   const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
   const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
