@@ -54,8 +54,10 @@ export function leaksValue(
 ): string | undefined {
   const v = norm(value);
   if (v.length < 3) return undefined;
-  const a = norm(answer);
-  if (a.includes(v)) return value;
+  // Whole words only: a surname "Doe" is not leaked by "does".
+  const a = ` ${norm(answer).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const vw = norm(value).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (vw && a.includes(` ${vw} `)) return value;
   const av = alnum(answer);
   const vv = alnum(value);
   if (vv.length >= 5 && av.includes(vv)) return value;
