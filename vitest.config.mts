@@ -28,6 +28,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'plugins/data-product-assistant-backend/src/**/*.test.ts',
+            'plugins/catalog-backend-module-data-product-assistant/src/**/*.test.ts',
             'packages/backend/src/**/*.test.ts',
             'packages/cli/src/commands/review.test.ts',
           ],
