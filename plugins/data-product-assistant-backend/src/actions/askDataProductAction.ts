@@ -49,7 +49,7 @@ export function registerAskDataProductAction(
         { via: 'action', entityRef: input.entityRef },
         () =>
           asks.ask(
-            { entityRef: input.entityRef, question: input.question.trim() },
+            { entityRef: input.entityRef, question: input.question },
             credentials,
           ),
       );

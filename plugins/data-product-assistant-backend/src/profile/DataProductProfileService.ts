@@ -31,6 +31,7 @@ import type {
 import { ContractValidationError } from './ContractValidationError';
 import { isDataProduct } from './dataProductFilter';
 import { resolveSourceUrls } from './resolveSourceUrls';
+import { normalizeEntityRef, type EntityRefInput } from './entityRefs';
 
 const MAX_CONTRACT_BYTES = 5 * 1024 * 1024;
 
@@ -90,9 +91,10 @@ export class DataProductProfileService {
 
   /** The entity, read with the caller's credentials: invisible means unknown. */
   async getDataProduct(
-    entityRef: string,
+    input: EntityRefInput,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
+    const entityRef = normalizeEntityRef(input);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
@@ -110,10 +112,11 @@ export class DataProductProfileService {
 
   /** The product's profile; the entity, when the caller already read it with these credentials (`known`), is not read again. */
   async getProfile(
-    entityRef: string,
+    input: EntityRefInput,
     credentials: BackstageCredentials,
     known?: Entity,
   ): Promise<DataProductProfile> {
+    const entityRef = normalizeEntityRef(input);
     const entity = known ?? (await this.getDataProduct(entityRef, credentials));
     const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
     if (!annotation) {
