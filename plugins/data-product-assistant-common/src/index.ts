@@ -6,3 +6,4 @@ export * from './interop';
 export * from './scorecards';
 export * from './knowledge';
 export * from './review';
+export * from './schema/openapi';
