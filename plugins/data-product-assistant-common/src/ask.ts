@@ -1,4 +1,5 @@
 import type { VerifiedAnswerInfo } from './review';
+import type { VerdictStatus } from './verdict';
 import { z } from 'zod';
 
 export const MAX_QUESTION_LENGTH = 2000;
@@ -34,8 +35,6 @@ export const feedbackRequestSchema = z.object({
     .optional(),
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
-
-export type VerdictStatus = 'approved' | 'flagged' | 'blocked' | 'abstained';
 
 export interface ModelVersion {
   name: string;

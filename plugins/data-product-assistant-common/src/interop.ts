@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from './ask';
+import type { VerdictStatus } from './verdict';
 
 export interface ColumnRef {
   product: string;
@@ -34,7 +35,7 @@ export interface SuggestionIssue {
 
 export interface SuggestionValidation {
   /** `approved`: fine to show; `flagged`: show with the issues; `blocked`: do not show as a suggestion. */
-  status: 'approved' | 'flagged' | 'blocked';
+  status: Exclude<VerdictStatus, 'abstained'>;
   issues: SuggestionIssue[];
   /** Share of the tables and columns named in the explanation that exist in the profiles, in [0, 1]. */
   groundedness: number;

@@ -19,6 +19,7 @@ import {
   DOCS_ANNOTATION,
   type ContractProfile,
   type DataProductProfile,
+  isDataProduct,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   buildProfile,
@@ -29,7 +30,6 @@ import type {
   ContractSnapshotStore,
 } from '../database/ContractSnapshotStore';
 import { ContractValidationError } from './ContractValidationError';
-import { isDataProduct } from './dataProductFilter';
 import { resolveSourceUrls } from './resolveSourceUrls';
 import { normalizeEntityRef, type EntityRefInput } from './entityRefs';
 
