@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/cli/src/**/*.test.ts',
             'examples/**/*.test.ts',
             'evals/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           // Starts the real backend plugin, so it runs with the backend's setup.
           exclude: [

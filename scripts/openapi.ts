@@ -159,7 +159,7 @@ function clientSource(spec: Spec): string {
 ${doc}
    */
   public async ${lowerFirst(id)}(
-    request: ${id},
+    ${parts.length ? 'request' : '_request'}: ${id},
     options?: RequestOptions,
   ): Promise<TypedResponse<${responseType}>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);

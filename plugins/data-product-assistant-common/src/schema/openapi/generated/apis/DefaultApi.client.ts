@@ -301,7 +301,7 @@ export class DefaultApiClient {
    * Whether the plugin and its database answer; needs no token.
    */
   public async getHealth(
-    request: GetHealth,
+    _request: GetHealth,
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -477,7 +477,7 @@ export class DefaultApiClient {
    * Each domain's serving models, their latest evaluation figures and promotion history.
    */
   public async getScorecards(
-    request: GetScorecards,
+    _request: GetScorecards,
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -500,7 +500,7 @@ export class DefaultApiClient {
    * Every accepted relationship; service principals only (the catalog module reads it).
    */
   public async listAcceptedInterop(
-    request: ListAcceptedInterop,
+    _request: ListAcceptedInterop,
     options?: RequestOptions,
   ): Promise<
     TypedResponse<

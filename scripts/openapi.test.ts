@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../../../../scripts/openapi';
+import { generate } from './openapi';
 
 describe('the code generated from the OpenAPI spec', () => {
   it('is what the spec generates today (npm run openapi:generate)', async () => {
