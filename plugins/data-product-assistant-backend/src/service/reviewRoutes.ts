@@ -1,7 +1,7 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import { audited } from '../audit/audited';
 import type { ReviewService } from '../review/ReviewService';
-import { page } from './router';
+import { page } from './page';
 import type { ApiRouter, Credentials } from './routeTypes';
 
 /** HTTP for the review queue; every review action is audited. */

@@ -18,6 +18,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { errorHandler } from './errorHandler';
 import { registerKnowledgeRoutes } from './knowledgeRoutes';
 import { registerReviewRoutes } from './reviewRoutes';
+import { page } from './page';
 import type { ApiRouter, Credentials } from './routeTypes';
 
 export interface RouterOptions {
@@ -37,12 +38,6 @@ export interface RouterOptions {
   /** The review queue and verified answers; routes are mounted when given. */
   reviews?: ReviewService;
 }
-
-/** `limit`/`offset` as the services take them: a limit of 0 reads as 1. */
-export const page = (query: { limit?: number; offset?: number }) => ({
-  limit: Math.max(1, query.limit ?? 20),
-  offset: query.offset ?? 0,
-});
 
 /**
  * Translates HTTP to service calls and back; nothing else lives here. Every
