@@ -22,8 +22,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import prettier from 'prettier';
 import openapiTS, { astToString } from 'openapi-typescript';
+
+// prettier 2 ships no types: the two calls this script makes.
+const prettier: {
+  format(source: string, options: object): string;
+  resolveConfig: { sync(file: string): object | null };
+} = require('prettier');
 
 const root = path.resolve(__dirname, '..');
 const SPEC = path.join(

@@ -1,9 +1,5 @@
 import type { ModelSpec } from '@dpa/plugin-data-product-assistant-node';
-import type {
-  CallApiContextParams,
-  ProviderOptions,
-  ProviderResponse,
-} from 'promptfoo';
+import type { ProviderOptions, ProviderResponse } from 'promptfoo';
 
 /** What promptfoo hands a custom provider's constructor, with this provider's config type. */
 export type ProviderInit<C> = Omit<ProviderOptions, 'config'> & { config?: C };
@@ -11,8 +7,10 @@ export type ProviderInit<C> = Omit<ProviderOptions, 'config'> & { config?: C };
 /** promptfoo's provider response, as these providers fill it. */
 export type DpaProviderResponse = ProviderResponse;
 
-/** What promptfoo passes with each call (the test case's vars, ...). */
-export type CallContext = CallApiContextParams;
+/** What these providers read of promptfoo's `CallApiContextParams`: the test case's vars. */
+export interface CallContext {
+  vars?: Record<string, unknown>;
+}
 
 export const str = (v: unknown): string | undefined =>
   typeof v === 'string'
