@@ -16,6 +16,7 @@ export default defineConfig({
             'evals/**/*.test.ts',
             // the measuring functions of the benchmarks (never the benchmarks)
             'test/bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           // Starts the real backend plugin, so it runs with the backend's setup.
           exclude: [
@@ -30,6 +31,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'plugins/data-product-assistant-backend/src/**/*.test.ts',
+            'plugins/catalog-backend-module-data-product-assistant/src/**/*.test.ts',
             'packages/backend/src/**/*.test.ts',
             'packages/cli/src/commands/review.test.ts',
           ],

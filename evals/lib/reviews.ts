@@ -18,6 +18,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import type { KnowledgeNote } from '@dpa/plugin-data-product-assistant-node';
 import { REPO_ROOT } from './paths';
 
 export interface ReviewRow {
@@ -33,14 +34,8 @@ export interface ReviewRow {
   feedback_at: string | Date;
 }
 
-/** A knowledge note as a case carries it in `vars.notes` (the engine's `KnowledgeNote` without `entityRef`). */
-export interface CaseNote {
-  id: string;
-  text: string;
-  column?: string;
-  author: string;
-  createdAt: string;
-}
+/** A knowledge note as a case carries it in `vars.notes` (without `entityRef`: the case names the product). */
+export type CaseNote = Omit<KnowledgeNote, 'entityRef'>;
 
 /** The verified answer an approval or correction created (`dpa_verified_answers`). */
 export interface VerifiedAnswerRow {

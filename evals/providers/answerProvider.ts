@@ -13,6 +13,7 @@
  * string: cited as `note:<id>` like the backend's). The output is JSON:
  * `{answer, status, reasons, refused, abstained, claims, citations, leaked}`.
  */
+import type { ApiProvider } from 'promptfoo';
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import {
   ask,
@@ -114,7 +115,8 @@ export function parseNotesVar(
   return notes.length ? { notes } : {};
 }
 
-export default class DpaAnswerProvider {
+/** A promptfoo provider (`file://` in the suites). */
+export default class DpaAnswerProvider implements ApiProvider {
   readonly label?: string;
   readonly config: AnswerProviderConfig;
   private readonly providerId: string;

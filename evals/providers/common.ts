@@ -1,27 +1,13 @@
 import type { ModelSpec } from '@dpa/plugin-data-product-assistant-node';
+import type { ProviderOptions, ProviderResponse } from 'promptfoo';
 
-/** What promptfoo hands a custom provider's constructor. */
-export interface ProviderInit<C> {
-  id?: string;
-  label?: string;
-  config?: C;
-}
+/** What promptfoo hands a custom provider's constructor, with this provider's config type. */
+export type ProviderInit<C> = Omit<ProviderOptions, 'config'> & { config?: C };
 
-/** promptfoo's provider response, as far as these providers fill it. */
-export interface DpaProviderResponse {
-  output?: string;
-  error?: string;
-  tokenUsage?: {
-    prompt: number;
-    completion: number;
-    total: number;
-    numRequests?: number;
-  };
-  cost?: number;
-  latencyMs?: number;
-  metadata?: Record<string, unknown>;
-}
+/** promptfoo's provider response, as these providers fill it. */
+export type DpaProviderResponse = ProviderResponse;
 
+/** What these providers read of promptfoo's `CallApiContextParams`: the test case's vars. */
 export interface CallContext {
   vars?: Record<string, unknown>;
 }

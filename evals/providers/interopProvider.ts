@@ -6,6 +6,7 @@
  * the ground truth, split by MIMIC source table (evals/lib/splits.ts); the
  * ground truth is read only for scoring). Output: the figures as JSON.
  */
+import type { ApiProvider } from 'promptfoo';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -90,7 +91,8 @@ export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
   };
 }
 
-export default class DpaInteropProvider {
+/** A promptfoo provider (`file://` in the suites). */
+export default class DpaInteropProvider implements ApiProvider {
   readonly label?: string;
   private readonly providerId: string;
   private readonly memo = new Map<string, unknown>();

@@ -8,6 +8,7 @@
  * context), `clearance` (default internal), `domain`, `scope`.
  * Output JSON: `{status, reasons, groundedness}`.
  */
+import type { ApiProvider } from 'promptfoo';
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import {
   attributeClaims,
@@ -48,7 +49,8 @@ function list(v: unknown): string[] | undefined {
   return undefined;
 }
 
-export default class DpaValidatorProvider {
+/** A promptfoo provider (`file://` in the suites). */
+export default class DpaValidatorProvider implements ApiProvider {
   readonly label?: string;
   readonly config: ValidatorProviderConfig;
   private readonly providerId: string;

@@ -1,8 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
-import {
-  catalogModuleDataProductRelations,
-  fileUrlReaderServiceFactory,
-} from '@dpa/plugin-data-product-assistant-backend';
+import { fileUrlReaderServiceFactory } from '@dpa/plugin-data-product-assistant-backend';
 
 const backend = createBackend();
 
@@ -17,7 +14,9 @@ backend.add(import('./demoSignIn/demoSignInModule'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Accepted interoperability relationships become interoperatesWith relations.
-backend.add(catalogModuleDataProductRelations);
+backend.add(
+  import('@dpa/plugin-catalog-backend-module-data-product-assistant'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicyModule'));

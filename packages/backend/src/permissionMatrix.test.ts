@@ -17,10 +17,7 @@ import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dataProductModelPromotePermission } from '@dpa/plugin-data-product-assistant-common';
-import {
-  catalogModuleDataProductRelations,
-  fileUrlReaderServiceFactory,
-} from '@dpa/plugin-data-product-assistant-backend';
+import { fileUrlReaderServiceFactory } from '@dpa/plugin-data-product-assistant-backend';
 
 /*
  * The route × role permission matrix, end to end: the real catalog reading the
@@ -462,7 +459,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
           fileUrlReaderServiceFactory,
           import('@backstage/plugin-catalog-backend'),
-          catalogModuleDataProductRelations,
+          import('@dpa/plugin-catalog-backend-module-data-product-assistant'),
           import('@backstage/plugin-permission-backend'),
           import('./permissionPolicyModule'),
           import('@dpa/plugin-data-product-assistant-backend'),

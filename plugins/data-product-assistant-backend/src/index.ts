@@ -3,6 +3,3 @@ export {
   fileUrlReaderServiceFactory,
   FileUrlReader,
 } from './reading/FileUrlReader';
-export { catalogModuleDataProductRelations } from './catalog/catalogModuleDataProductRelations';
-export { DataProductRelationsProcessor } from './catalog/DataProductRelationsProcessor';
-export type { AcceptedRelationshipsSource } from './catalog/AcceptedRelationshipsSource';

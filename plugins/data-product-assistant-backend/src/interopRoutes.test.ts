@@ -233,7 +233,7 @@ describe.each(databases.eachSupportedId())(
         const bad = await reviewInterop({ sort: 'random' });
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toBe(
-          'sort must be "confidence" or "product"',
+          'request/query/sort must be equal to one of the allowed values: confidence, product',
         );
       });
     });
@@ -268,20 +268,21 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.error.message).toMatch(message);
     });
 
-    it.each(['0', '-1', 'lots', '1.5', '201'])(
-      'answers 400 for top=%s',
-      async top => {
-        const res = await request(backend.server)
-          .get(
-            `${base}/products/default/component/sales-orders/interop?top=${top}`,
-          )
-          .set('Authorization', mockCredentials.user.header());
-        expect(res.status).toBe(400);
-        expect(res.body.error.message).toBe(
-          'top must be an integer between 1 and 200',
-        );
-      },
-    );
+    it.each([
+      ['0', 'request/query/top must be >= 1'],
+      ['-1', 'request/query/top must be >= 1'],
+      ['lots', 'request/query/top must be integer'],
+      ['1.5', 'request/query/top must be integer'],
+      ['201', 'request/query/top must be <= 200'],
+    ])('answers 400 for top=%s', async (top, message) => {
+      const res = await request(backend.server)
+        .get(
+          `${base}/products/default/component/sales-orders/interop?top=${top}`,
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(message);
+    });
 
     it('serves a data product whose contract is invalid with no suggestions', async () => {
       const res = await get('default/component/broken-product');
@@ -464,18 +465,21 @@ describe.each(databases.eachSupportedId())(
       });
 
       it.each([
-        [{ decision: 'accept' }, 'suggestionId is required'],
+        [
+          { decision: 'accept' },
+          "request/body must have required property 'suggestionId'",
+        ],
         [
           { suggestionId: '', decision: 'accept' },
-          'suggestionId must not be empty',
+          'request/body/suggestionId must NOT have fewer than 1 characters',
         ],
         [
           { suggestionId: 'x', decision: 'maybe' },
-          'decision must be "accept" or "reject"',
+          'request/body/decision must be equal to one of the allowed values: accept, reject',
         ],
         [
           { suggestionId: 'x', decision: 'accept', comment: 'x'.repeat(5000) },
-          'comment is too long',
+          'request/body/comment must NOT have more than 2000 characters',
         ],
       ])('answers 400 for a bad body %#', async (body, message) => {
         const res = await decide(

@@ -137,12 +137,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it.each([
-      ['no text', {}, /text is required/],
+      ['no text', {}, /request\/body must have required property 'text'/],
       ['blank text', { text: '   ' }, /text must not be empty/],
       [
         '2001 characters',
         { text: 'x'.repeat(2001) },
-        /text is too long: the limit is 2000 characters/,
+        /request\/body\/text must NOT have more than 2000 characters/,
       ],
       [
         'an unknown table.column',

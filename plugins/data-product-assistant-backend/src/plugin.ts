@@ -35,6 +35,8 @@ import { KnowledgeService } from './knowledge/KnowledgeService';
 import { DatabaseVerifiedAnswerStore } from './database/DatabaseVerifiedAnswerStore';
 import { ReviewService } from './review/ReviewService';
 import { ReviewNotifier } from './review/ReviewNotifier';
+import { auditModelPromotions } from './audit/modelPromotionAudit';
+import { auditVerifiedAnswerDemoted } from './audit/verifiedAnswerDemotedAudit';
 import {
   recheckVerifiedAnswers,
   VERIFIED_RECHECK_TASK_ID,
@@ -88,29 +90,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const registry = ModelRegistry.fromConfig(
           config,
           logger,
-          async (records, firstRead) => {
-            for (const record of records) {
-              const event = await deps.auditor.createEvent({
-                eventId: 'model-promotion',
-                severityLevel:
-                  record.verdict === 'promoted' ? 'high' : 'medium',
-                meta: {
-                  recordId: record.id,
-                  domain: record.domain,
-                  role: record.role,
-                  verdict: record.verdict,
-                  promotedBy: record.promotedBy ?? null,
-                  time: record.time,
-                  champion: `${record.champion.name}@${record.champion.specHash}`,
-                  challenger: `${record.challenger.name}@${record.challenger.specHash}`,
-                  reasons: record.reasons,
-                  // Records already in the folder when this instance started.
-                  firstRead,
-                },
-              });
-              await event.success();
-            }
-          },
+          auditModelPromotions(deps.auditor),
         );
         const budget = new BudgetService(db, readBudgetSettings(config));
         await deps.scheduler.scheduleTask({
@@ -129,10 +109,6 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const askStore = new DatabaseAskStore(db);
         const verified = new DatabaseVerifiedAnswerStore(db);
         const clearance = ClearancePolicy.fromConfig(config);
-        const notifier = new ReviewNotifier({
-          notifications: deps.notifications,
-          logger,
-        });
         const asks = new AskService({
           profiles,
           asks: askStore,
@@ -144,21 +120,11 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           budget,
           notes,
           verified,
-          async onDemoted(record, reason) {
-            const event = await deps.auditor.createEvent({
-              eventId: 'verified-answer-demoted',
-              severityLevel: 'medium',
-              meta: {
-                verifiedAnswerId: record.id,
-                entityRef: record.entityRef,
-                askId: record.askId,
-                verifiedBy: record.verifiedBy,
-                reason,
-              },
-            });
-            await event.success();
-          },
-          onReviewNeeded: item => notifier.reviewNeeded(item),
+          onDemoted: auditVerifiedAnswerDemoted(deps.auditor),
+          onReviewNeeded: ReviewNotifier.hookFor({
+            notifications: deps.notifications,
+            logger,
+          }),
         });
         const scorecards = new ScorecardService({
           registry,

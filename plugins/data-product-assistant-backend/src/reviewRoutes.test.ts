@@ -226,7 +226,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       const bad = await queue(LOGISTICS_OWNER, { order: 'sideways' });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toBe('order must be "newest" or "oldest"');
+      expect(bad.body.error.message).toBe(
+        'request/query/order must be equal to one of the allowed values: newest, oldest',
+      );
     });
 
     it('refuses to verify a blocked answer as is, and verifies the owner correction', async () => {

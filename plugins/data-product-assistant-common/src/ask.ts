@@ -1,41 +1,23 @@
 import type { VerifiedAnswerInfo } from './review';
-import { z } from 'zod';
+import type { VerdictStatus } from './verdict';
 
 export const MAX_QUESTION_LENGTH = 2000;
 export const MAX_COMMENT_LENGTH = 2000;
 
-export const askRequestSchema = z.object({
-  entityRef: z
-    .string({
-      error: 'entityRef is required, e.g. "component:default/sales-orders"',
-    })
-    .min(1, 'entityRef must not be empty'),
-  question: z
-    .string({ error: 'question is required and must be a string' })
-    .trim()
-    .min(1, 'question must not be empty')
-    .max(
-      MAX_QUESTION_LENGTH,
-      `question is too long: the limit is ${MAX_QUESTION_LENGTH} characters`,
-    ),
-});
-export type AskRequest = z.infer<typeof askRequestSchema>;
+/** Body of `POST /ask`. */
+export interface AskRequest {
+  /** The data product; short forms default to `component:default`. */
+  entityRef: string;
+  /** Not blank, at most {@link MAX_QUESTION_LENGTH} characters. */
+  question: string;
+}
 
-export const feedbackRequestSchema = z.object({
-  helpful: z.boolean({
-    error: 'helpful is required and must be true or false',
-  }),
-  comment: z
-    .string()
-    .max(
-      MAX_COMMENT_LENGTH,
-      `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`,
-    )
-    .optional(),
-});
-export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
-
-export type VerdictStatus = 'approved' | 'flagged' | 'blocked' | 'abstained';
+/** Body of `POST /asks/:id/feedback`. */
+export interface FeedbackRequest {
+  helpful: boolean;
+  /** At most {@link MAX_COMMENT_LENGTH} characters. */
+  comment?: string;
+}
 
 export interface ModelVersion {
   name: string;

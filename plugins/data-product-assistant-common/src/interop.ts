@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { MAX_COMMENT_LENGTH } from './ask';
+import type { VerdictStatus } from './verdict';
 
 export interface ColumnRef {
   product: string;
@@ -34,7 +33,7 @@ export interface SuggestionIssue {
 
 export interface SuggestionValidation {
   /** `approved`: fine to show; `flagged`: show with the issues; `blocked`: do not show as a suggestion. */
-  status: 'approved' | 'flagged' | 'blocked';
+  status: Exclude<VerdictStatus, 'abstained'>;
   issues: SuggestionIssue[];
   /** Share of the tables and columns named in the explanation that exist in the profiles, in [0, 1]. */
   groundedness: number;
@@ -117,24 +116,13 @@ export interface InteropResponse {
   stats: InteropStats;
 }
 
-export const interopDecisionRequestSchema = z.object({
-  suggestionId: z
-    .string({ error: 'suggestionId is required' })
-    .min(1, 'suggestionId must not be empty'),
-  decision: z.enum(['accept', 'reject'], {
-    error: 'decision must be "accept" or "reject"',
-  }),
-  comment: z
-    .string()
-    .max(
-      MAX_COMMENT_LENGTH,
-      `comment is too long: the limit is ${MAX_COMMENT_LENGTH} characters`,
-    )
-    .optional(),
-});
-export type InteropDecisionRequest = z.infer<
-  typeof interopDecisionRequestSchema
->;
+/** Body of `POST /products/:namespace/:kind/:name/interop/decisions`. */
+export interface InteropDecisionRequest {
+  suggestionId: string;
+  decision: 'accept' | 'reject';
+  /** At most `MAX_COMMENT_LENGTH` (2,000) characters. */
+  comment?: string;
+}
 
 /** The catalog relation between two data products with an accepted relationship; symmetric. */
 export const RELATION_INTEROPERATES_WITH = 'interoperatesWith';

@@ -175,14 +175,6 @@ export const reviewVerdictFilterSchema = z
     error: 'verdict must be "flagged", "blocked" or "demoted"',
   })
   .optional();
-export const reviewOrderSchema = z
-  .enum(['newest', 'oldest'], { error: 'order must be "newest" or "oldest"' })
-  .optional();
-export const reviewInteropSortSchema = z
-  .enum(['confidence', 'product'], {
-    error: 'sort must be "confidence" or "product"',
-  })
-  .optional();
 export const reviewStateFilterSchema = z
   .enum(['pending', 'approved', 'corrected', 'rejected'], {
     error: 'state must be "pending", "approved", "corrected" or "rejected"',

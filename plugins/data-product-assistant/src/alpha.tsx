@@ -2,19 +2,23 @@ import type { JSX } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { Content } from '@backstage/core-components';
+import {
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import RateReviewIcon from '@material-ui/icons/RateReview';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { DEFAULT_DATA_PRODUCT_TYPE } from '@dpa/plugin-data-product-assistant-common';
 import { z } from 'zod';
 import { dataProductAssistantApiRef, DataProductAssistantClient } from './api';
-import { isDataProduct } from './isDataProduct';
+import { isDataProduct } from '@dpa/plugin-data-product-assistant-common';
+import * as legacyRoutes from './routes';
 
 /** `api:data-product-assistant` */
 export const dataProductAssistantApi = ApiBlueprint.make({
@@ -51,8 +55,10 @@ export const dataProductAssistantEntityContent =
     },
   });
 
-/** The "Model scorecards" page. */
-export const scorecardsRouteRef = createRouteRef();
+/** The "Model scorecards" page: the same route ref as the legacy plugin's. */
+export const scorecardsRouteRef = convertLegacyRouteRef(
+  legacyRoutes.scorecardsRouteRef,
+);
 
 /**
  * `page:data-product-assistant/scorecards`: "Model scorecards" at
@@ -75,8 +81,10 @@ export const dataProductAssistantScorecardsPage = PageBlueprint.make({
   },
 });
 
-/** The "Review queue" page. */
-export const reviewRouteRef = createRouteRef();
+/** The "Review queue" page: the same route ref as the legacy plugin's, which components link to. */
+export const reviewRouteRef = convertLegacyRouteRef(
+  legacyRoutes.reviewRouteRef,
+);
 
 /**
  * `page:data-product-assistant/review`: "Review queue" at
@@ -103,7 +111,10 @@ export const dataProductAssistantReviewPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'data-product-assistant',
   title: 'Data Product Assistant',
-  routes: { scorecards: scorecardsRouteRef, review: reviewRouteRef },
+  routes: convertLegacyRouteRefs({
+    scorecards: legacyRoutes.scorecardsRouteRef,
+    review: legacyRoutes.reviewRouteRef,
+  }),
   extensions: [
     dataProductAssistantApi,
     dataProductAssistantEntityContent,

@@ -10,10 +10,9 @@ export {
   DataProductAssistantReviewPage,
   DataProductAssistantScorecardsPage,
   EntityDataProductAssistantContent,
-  reviewRouteRef,
-  scorecardsRouteRef,
 } from './plugin';
-export { isDataProduct } from './isDataProduct';
+export { reviewRouteRef, scorecardsRouteRef } from './routes';
+export { isDataProduct } from '@dpa/plugin-data-product-assistant-common';
 export * from './api';
 export * from './components';
 export * from './components/scorecards';

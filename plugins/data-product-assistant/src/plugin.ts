@@ -3,21 +3,11 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { dataProductAssistantApiRef, DataProductAssistantClient } from './api';
-
-/** The "Model scorecards" page (legacy frontend system). */
-export const scorecardsRouteRef = createRouteRef({
-  id: 'data-product-assistant:scorecards',
-});
-
-/** The "Review queue" page (legacy frontend system). */
-export const reviewRouteRef = createRouteRef({
-  id: 'data-product-assistant:review',
-});
+import { reviewRouteRef, scorecardsRouteRef } from './routes';
 
 /** The Data Product Assistant plugin for the legacy frontend system. */
 export const dataProductAssistantPlugin = createPlugin({

@@ -181,7 +181,10 @@ function registerList(review: Command) {
         offset: integerOption(opts.offset, '--offset', 0, 1_000_000),
       };
       const client = BackendClient.fromOptions(opts);
-      const queue = await client.get<ReviewQueueResponse>('/review', query);
+      const queue: ReviewQueueResponse = await client.call(
+        'GET /review',
+        (api, options) => api.getReviewQueue({ query }, options),
+      );
       if (opts.json) {
         printJson(queue);
         return;
@@ -213,9 +216,10 @@ function registerSummary(review: Command) {
   ).action(async (opts: ConnectionOpts & { product?: string }) => {
     const product = productRef(opts.product);
     const client = BackendClient.fromOptions(opts);
-    const summary = await client.get<ReviewSummary>('/review/summary', {
-      product,
-    });
+    const summary: ReviewSummary = await client.call(
+      'GET /review/summary',
+      (api, options) => api.getReviewSummary({ query: { product } }, options),
+    );
     if (opts.json) printJson(summary);
     else
       printText(
@@ -243,9 +247,8 @@ async function act(
   const client = BackendClient.fromOptions(opts);
   let item: ReviewAnswerItem;
   try {
-    item = await client.post<ReviewAnswerItem>(
-      `/review/asks/${encodeURIComponent(askId.trim())}`,
-      body,
+    item = await client.call('POST /review/asks/:id', (api, options) =>
+      api.reviewAsk({ path: { id: askId.trim() }, body }, options),
     );
   } catch (error) {
     const verdict =
@@ -367,10 +370,10 @@ function registerVerified(review: Command) {
       throw new UsageError('--product is required');
     const { kind, namespace, name } = parseEntityRef(opts.product);
     const client = BackendClient.fromOptions(opts);
-    const response = await client.get<{ items: VerifiedAnswerRecord[] }>(
-      `/products/${[namespace, kind, name]
-        .map(encodeURIComponent)
-        .join('/')}/verified`,
+    const response: { items: VerifiedAnswerRecord[] } = await client.call(
+      'GET /products/:namespace/:kind/:name/verified',
+      (api, options) =>
+        api.listVerifiedAnswers({ path: { namespace, kind, name } }, options),
     );
     if (opts.json) printJson(response);
     else if (response.items.length === 0)

@@ -1,3 +1,8 @@
+import {
+  DefaultApiClient,
+  type RequestOptions,
+  type TypedResponse,
+} from '@dpa/plugin-data-product-assistant-common';
 import { UsageError } from './UsageError';
 
 /** Where the plugin's routes live under a Backstage backend. */
@@ -23,17 +28,24 @@ export class BackendError extends UsageError {
   }
 }
 
-type Query = Record<string, string | number | undefined>;
-
 /**
- * The one HTTP client of the CLI: the Data Product Assistant backend's API, with the caller's own
- * Backstage token. Every failure becomes a one-line UsageError (exit 2).
+ * The one HTTP client of the CLI: the Data Product Assistant backend's API (the client generated
+ * from its OpenAPI spec), with the caller's own Backstage token. Every failure becomes a one-line
+ * UsageError (exit 2).
  */
 export class BackendClient {
+  private readonly api: DefaultApiClient;
+
   private constructor(
     readonly backendUrl: string,
     private readonly token: string,
-  ) {}
+  ) {
+    this.api = new DefaultApiClient({
+      discoveryApi: { getBaseUrl: async () => `${backendUrl}${API_PATH}` },
+      // The global fetch, looked up when called (tests replace it).
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+    });
+  }
 
   /** `--backend` (else `$DPA_BACKEND_URL`, else localhost:7007) and `--token` (else `$DPA_TOKEN`). */
   static fromOptions(
@@ -67,39 +79,20 @@ export class BackendClient {
     return new BackendClient(url.href.replace(/\/+$/, ''), token);
   }
 
-  get<T>(path: string, query?: Query): Promise<T> {
-    return this.request<T>('GET', path, { query });
-  }
-
-  post<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>('POST', path, { body });
-  }
-
-  async request<T>(
-    method: string,
-    path: string,
-    options: { query?: Query; body?: unknown } = {},
+  /**
+   * Calls one operation (`operation` names it in messages, e.g. `GET /review`) and returns its
+   * JSON body; an error status is a BackendError with the backend's own message.
+   */
+  async call<T>(
+    operation: string,
+    send: (
+      api: DefaultApiClient,
+      options: RequestOptions,
+    ) => Promise<TypedResponse<T>>,
   ): Promise<T> {
-    const url = new URL(`${this.backendUrl}${API_PATH}${path}`);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined && value !== '')
-        url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${this.token}`,
-      Accept: 'application/json',
-    };
-    if (options.body !== undefined)
-      headers['Content-Type'] = 'application/json';
-
-    let response: Response;
+    let response: TypedResponse<T>;
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body:
-          options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
+      response = await send(this.api, { token: this.token });
     } catch (error) {
       throw new UsageError(
         `cannot reach the backend at ${this.backendUrl}: ${describeCause(
@@ -120,7 +113,7 @@ export class BackendClient {
     if (response.ok) {
       if (body === undefined && text) {
         throw new UsageError(
-          `the backend at ${this.backendUrl} answered ${method} ${path} with something other than JSON`,
+          `the backend at ${this.backendUrl} answered ${operation} with something other than JSON`,
         );
       }
       return body as T;

@@ -1,5 +1,8 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { MAX_QUESTION_LENGTH } from '@dpa/plugin-data-product-assistant-common';
+import {
+  MAX_QUESTION_LENGTH,
+  verdictStatuses,
+} from '@dpa/plugin-data-product-assistant-common';
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { AskService } from '../ask/AskService';
 import { auditedAsk } from '../ask/auditedAsk';
@@ -36,7 +39,7 @@ export function registerAskDataProductAction(
         z.object({
           id: z.string(),
           answer: z.string(),
-          status: z.enum(['approved', 'flagged', 'blocked', 'abstained']),
+          status: z.enum(verdictStatuses),
           reasons: z.array(z.object({ code: z.string(), message: z.string() })),
           citations: z.array(z.object({ id: z.string(), text: z.string() })),
           answerModel: z.string(),
@@ -49,7 +52,7 @@ export function registerAskDataProductAction(
         { via: 'action', entityRef: input.entityRef },
         () =>
           asks.ask(
-            { entityRef: input.entityRef, question: input.question.trim() },
+            { entityRef: input.entityRef, question: input.question },
             credentials,
           ),
       );

@@ -44,6 +44,8 @@ import type { ClearancePolicy } from './clearance';
 import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveCaller, type Caller } from './caller';
 import { readerView } from './readerView';
+import { checkedQuestion } from './question';
+import type { EntityRefInput } from '../profile/entityRefs';
 import { boundForStorage } from './storageLimits';
 import { FactsCache } from './FactsCache';
 
@@ -224,9 +226,10 @@ export class AskService {
   }
 
   async ask(
-    request: { entityRef: string; question: string },
+    input: { entityRef: string; question: string },
     credentials: BackstageCredentials,
   ): Promise<AskRecord> {
+    const request = { ...input, question: checkedQuestion(input.question) };
     const caller = await this.caller(credentials);
     // Reading the entity with the caller's credentials is the permission check.
     const entity = await this.options.profiles.getDataProduct(
@@ -529,7 +532,7 @@ export class AskService {
   }
 
   async history(
-    entityRef: string,
+    entityRef: EntityRefInput,
     credentials: BackstageCredentials,
     page: { limit: number; offset: number },
   ): Promise<{ items: AskRecord[]; total: number }> {
@@ -559,7 +562,7 @@ export class AskService {
 
   /** The product's verified answers, active and demoted, newest first. */
   async verifiedAnswers(
-    entityRef: string,
+    entityRef: EntityRefInput,
     credentials: BackstageCredentials,
   ): Promise<VerifiedAnswerRecord[]> {
     const entity = await this.options.profiles.getDataProduct(

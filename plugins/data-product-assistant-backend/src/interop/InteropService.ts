@@ -29,6 +29,7 @@ import type { DataProductProfileService } from '../profile/DataProductProfileSer
 import type { InteropIndexCache, IndexState } from './InteropIndexCache';
 import { suggestionId } from './suggestionId';
 import { principalRef } from '../ask/caller';
+import type { EntityRefInput } from '../profile/entityRefs';
 
 /** The index and what the caller may read. */
 interface View {
@@ -223,7 +224,7 @@ export class InteropService {
   }
 
   async suggestionsFor(
-    entityRef: string,
+    entityRef: EntityRefInput,
     credentials: BackstageCredentials,
     options: { top: number },
   ): Promise<InteropResponse> {
@@ -272,7 +273,7 @@ export class InteropService {
    * suggestion must be among the product's current suggestions the caller sees.
    */
   async decide(
-    entityRef: string,
+    entityRef: EntityRefInput,
     request: InteropDecisionRequest,
     credentials: BackstageCredentials,
   ): Promise<InteropDecision> {

@@ -3,7 +3,6 @@ import {
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 
 export const INTEROP_SCAN_TASK_ID = 'data-product-assistant-interop-scan';
 export const MAX_TOP = 200;
@@ -43,15 +42,4 @@ export function readInteropSettings(config: Config): InteropSettings {
     defaultTop,
     contractMaxAgeMs: Math.max(0, maxAgeSeconds) * 1000,
   };
-}
-
-/** The `top` query parameter: a whole number from 1 to MAX_TOP. */
-export function parseTop(raw: unknown, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value =
-    typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_TOP) {
-    throw new InputError(`top must be an integer between 1 and ${MAX_TOP}`);
-  }
-  return value;
 }

@@ -10,11 +10,12 @@ import {
   dataProductKnowledgeWritePermission,
   type DataProductProfile,
   type KnowledgeNoteRecord,
-  type KnowledgeNoteRequest,
 } from '@dpa/plugin-data-product-assistant-common';
 import { principalRef } from '../ask/caller';
 import type { KnowledgeNoteStore } from '../database/KnowledgeNoteStore';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import type { EntityRefInput } from '../profile/entityRefs';
+import { checkedNote, type NoteInput } from './checkedNote';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +44,10 @@ export class KnowledgeService {
   ) {}
 
   /** The product's canonical ref; 404 when the caller may not read it. */
-  private async readable(entityRef: string, credentials: BackstageCredentials) {
+  private async readable(
+    entityRef: EntityRefInput,
+    credentials: BackstageCredentials,
+  ) {
     const entity = await this.options.profiles.getDataProduct(
       entityRef,
       credentials,
@@ -51,7 +55,10 @@ export class KnowledgeService {
     return stringifyEntityRef(entity);
   }
 
-  private async writable(entityRef: string, credentials: BackstageCredentials) {
+  private async writable(
+    entityRef: EntityRefInput,
+    credentials: BackstageCredentials,
+  ) {
     const ref = await this.readable(entityRef, credentials);
     const [decision] = await this.options.permissions.authorize(
       [{ permission: dataProductKnowledgeWritePermission, resourceRef: ref }],
@@ -87,24 +94,25 @@ export class KnowledgeService {
     return note;
   }
 
-  async list(entityRef: string, credentials: BackstageCredentials) {
+  async list(entityRef: EntityRefInput, credentials: BackstageCredentials) {
     const ref = await this.readable(entityRef, credentials);
     return this.options.notes.list(ref);
   }
 
   async add(
-    entityRef: string,
-    request: KnowledgeNoteRequest,
+    entityRef: EntityRefInput,
+    request: NoteInput,
     credentials: BackstageCredentials,
   ): Promise<KnowledgeNoteRecord> {
     const ref = await this.writable(entityRef, credentials);
-    await this.checkColumn(ref, request.column, credentials);
+    const { text, column } = checkedNote(request);
+    await this.checkColumn(ref, column, credentials);
     const now = new Date().toISOString();
     const note: KnowledgeNoteRecord = {
       id: randomUUID(),
       entityRef: ref,
-      text: request.text,
-      column: request.column,
+      text,
+      column,
       author: principalRef(credentials),
       createdAt: now,
       updatedAt: now,
@@ -114,17 +122,18 @@ export class KnowledgeService {
   }
 
   async update(
-    entityRef: string,
+    entityRef: EntityRefInput,
     id: string,
-    request: KnowledgeNoteRequest,
+    request: NoteInput,
     credentials: BackstageCredentials,
   ): Promise<KnowledgeNoteRecord> {
     const ref = await this.writable(entityRef, credentials);
     const existing = await this.note(ref, id);
-    await this.checkColumn(ref, request.column, credentials);
+    const { text, column } = checkedNote(request);
+    await this.checkColumn(ref, column, credentials);
     const change = {
-      text: request.text,
-      column: request.column,
+      text,
+      column,
       author: principalRef(credentials),
       updatedAt: new Date().toISOString(),
     };
@@ -135,7 +144,7 @@ export class KnowledgeService {
   }
 
   async delete(
-    entityRef: string,
+    entityRef: EntityRefInput,
     id: string,
     credentials: BackstageCredentials,
   ) {

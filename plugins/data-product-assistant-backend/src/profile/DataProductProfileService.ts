@@ -19,6 +19,7 @@ import {
   DOCS_ANNOTATION,
   type ContractProfile,
   type DataProductProfile,
+  isDataProduct,
 } from '@dpa/plugin-data-product-assistant-common';
 import {
   buildProfile,
@@ -31,8 +32,8 @@ import type {
 } from '../database/ContractSnapshotStore';
 import { ContractValidationError } from './ContractValidationError';
 import { deepFreeze } from './deepFreeze';
-import { isDataProduct } from './dataProductFilter';
 import { resolveSourceUrls } from './resolveSourceUrls';
+import { normalizeEntityRef, type EntityRefInput } from './entityRefs';
 
 const MAX_CONTRACT_BYTES = 5 * 1024 * 1024;
 
@@ -129,9 +130,10 @@ export class DataProductProfileService {
 
   /** The entity, read with the caller's credentials: invisible means unknown. */
   async getDataProduct(
-    entityRef: string,
+    input: EntityRefInput,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
+    const entityRef = normalizeEntityRef(input);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
@@ -154,10 +156,11 @@ export class DataProductProfileService {
    * reads), rebuilt only when one changed.
    */
   async getProfile(
-    entityRef: string,
+    input: EntityRefInput,
     credentials: BackstageCredentials,
     known?: Entity,
   ): Promise<DataProductProfile> {
+    const entityRef = normalizeEntityRef(input);
     const entity = known ?? (await this.getDataProduct(entityRef, credentials));
     const annotation = entity.metadata.annotations?.[CONTRACT_ANNOTATION];
     if (!annotation) {

@@ -34,6 +34,15 @@ export class ReviewNotifier {
     },
   ) {}
 
+  /** The hook for services that put answers in the queue: `onReviewNeeded`. */
+  static hookFor(options: {
+    notifications: NotificationService;
+    logger: LoggerService;
+  }): (item: ReviewNeeded) => Promise<void> {
+    const notifier = new ReviewNotifier(options);
+    return item => notifier.reviewNeeded(item);
+  }
+
   async reviewNeeded(item: ReviewNeeded): Promise<void> {
     if (!item.owner) return;
     try {

@@ -42,6 +42,8 @@ import type { InteropService } from '../interop/InteropService';
 import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import { ReviewRejectedError } from './ReviewRejectedError';
+import { checkedReviewAction } from './checkedReviewAction';
+import { normalizeEntityRef } from '../profile/entityRefs';
 
 const PRODUCT_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
@@ -109,10 +111,11 @@ export class ReviewService {
     credentials: BackstageCredentials,
     product?: string,
   ): Promise<string[]> {
-    const refs = await this.reviewableProducts(credentials, product);
-    if (product && refs.length === 0) {
+    const ref = product ? normalizeEntityRef(product) : undefined;
+    const refs = await this.reviewableProducts(credentials, ref);
+    if (ref && refs.length === 0) {
       throw new NotAllowedError(
-        `Only the owners of ${product} may review its answers and suggestions`,
+        `Only the owners of ${ref} may review its answers and suggestions`,
       );
     }
     return refs;
@@ -254,9 +257,10 @@ export class ReviewService {
 
   async act(
     askId: string,
-    request: ReviewActionRequest,
+    input: ReviewActionRequest,
     credentials: BackstageCredentials,
   ): Promise<ReviewAnswerItem> {
+    const request = checkedReviewAction(input);
     const stored = await this.options.askService.visibleAsk(askId, credentials);
     const [decision] = await this.options.permissions.authorize(
       [

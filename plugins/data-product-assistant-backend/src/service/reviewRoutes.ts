@@ -1,99 +1,66 @@
-import type express from 'express';
-import type {
-  AuditorService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import {
-  reviewActionRequestSchema,
-  reviewInteropSortSchema,
-  reviewOrderSchema,
-  reviewStateFilterSchema,
-  reviewVerdictFilterSchema,
-} from '@dpa/plugin-data-product-assistant-common';
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import { audited } from '../audit/audited';
 import type { ReviewService } from '../review/ReviewService';
-import { parseBody, parsePage, parseQueryValue } from './parseBody';
-
-const queryString = (value: unknown, name: string): string | undefined => {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string')
-    throw new InputError(`${name} must be given once, as a string`);
-  return value;
-};
+import { page } from './page';
+import type { ApiRouter, Credentials } from './routeTypes';
 
 /** HTTP for the review queue; every review action is audited. */
 export function registerReviewRoutes(
-  router: express.Router,
+  api: ApiRouter,
   options: {
     reviews: ReviewService;
     auditor: AuditorService;
-    credentials: (req: express.Request) => Promise<BackstageCredentials>;
-    entityRefFrom: (value: string) => string;
+    credentials: Credentials;
   },
 ) {
-  const { reviews, auditor, credentials, entityRefFrom } = options;
-  const product = (req: express.Request) => {
-    const value = queryString(req.query.product, 'product');
-    return value === undefined ? undefined : entityRefFrom(value);
-  };
-  router.get('/review', async (req, res) => {
+  const { reviews, auditor, credentials } = options;
+
+  api.get('/review', async (req, res) => {
+    const { product, verdict, state, order } = req.query;
     res.json(
       await reviews.queue(await credentials(req), {
-        product: product(req),
-        reason: parseQueryValue(reviewVerdictFilterSchema, req.query.verdict),
-        state:
-          parseQueryValue(reviewStateFilterSchema, req.query.state) ??
-          'pending',
-        order: parseQueryValue(reviewOrderSchema, req.query.order),
-        ...parsePage(req.query),
+        product,
+        reason: verdict,
+        state: state ?? 'pending',
+        order,
+        ...page(req.query),
       }),
     );
   });
 
-  router.get('/review/interop', async (req, res) => {
+  api.get('/review/interop', async (req, res) => {
     res.json(
       await reviews.interopQueue(await credentials(req), {
-        product: product(req),
-        sort:
-          parseQueryValue(reviewInteropSortSchema, req.query.sort) ??
-          'confidence',
-        ...parsePage(req.query),
+        product: req.query.product,
+        sort: req.query.sort ?? 'confidence',
+        ...page(req.query),
       }),
     );
   });
 
-  router.get('/review/summary', async (req, res) => {
-    res.json(await reviews.summary(await credentials(req), product(req)));
+  api.get('/review/summary', async (req, res) => {
+    res.json(await reviews.summary(await credentials(req), req.query.product));
   });
 
-  router.post('/review/asks/:id', async (req, res) => {
+  api.post('/review/asks/:id', async (req, res) => {
     const caller = await credentials(req);
-    const event = await auditor.createEvent({
-      eventId: 'review-action',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        askId: req.params.id,
-        action: typeof req.body?.action === 'string' ? req.body.action : null,
+    const item = await audited(
+      auditor,
+      {
+        eventId: 'review-action',
+        request: req,
+        meta: { askId: req.params.id, action: req.body.action },
       },
-    });
-    try {
-      const body = parseBody(reviewActionRequestSchema, req.body);
-      const item = await reviews.act(req.params.id, body, caller);
-      await event.success({
-        meta: {
-          entityRef: item.ask.entityRef,
-          state: item.state,
-          comment: item.review?.comment ?? null,
-          verdict: item.review?.verdict?.status ?? null,
-          verifiedAnswerId: item.review?.verifiedAnswerId ?? null,
-          noteId: item.review?.noteId ?? null,
-        },
-      });
-      res.json(item);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      () => reviews.act(req.params.id, req.body, caller),
+      reviewed => ({
+        entityRef: reviewed.ask.entityRef,
+        state: reviewed.state,
+        comment: reviewed.review?.comment ?? null,
+        verdict: reviewed.review?.verdict?.status ?? null,
+        verifiedAnswerId: reviewed.review?.verifiedAnswerId ?? null,
+        noteId: reviewed.review?.noteId ?? null,
+      }),
+    );
+    res.json(item);
   });
 }

@@ -5,25 +5,21 @@ import type {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  askRequestSchema,
-  feedbackRequestSchema,
-  interopDecisionRequestSchema,
-} from '@dpa/plugin-data-product-assistant-common';
+import { NotFoundError } from '@backstage/errors';
 import type { AskService } from '../ask/AskService';
 import { auditedAsk } from '../ask/auditedAsk';
+import { audited } from '../audit/audited';
 import type { InteropService } from '../interop/InteropService';
-import { parseTop } from '../interop/interopSettings';
+import type { KnowledgeService } from '../knowledge/KnowledgeService';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 import type { ScorecardService } from '../registry/ScorecardService';
-import { NotFoundError } from '@backstage/errors';
-import { parseBody, parsePage } from './parseBody';
-import type { KnowledgeService } from '../knowledge/KnowledgeService';
-import { registerKnowledgeRoutes } from './knowledgeRoutes';
 import type { ReviewService } from '../review/ReviewService';
-import { registerReviewRoutes } from './reviewRoutes';
-import { entityRefFrom, entityRefFromPath } from './entityRefs';
+import { createOpenApiRouter } from '../schema/openapi';
 import { errorHandler } from './errorHandler';
+import { registerKnowledgeRoutes } from './knowledgeRoutes';
+import { registerReviewRoutes } from './reviewRoutes';
+import { page } from './page';
+import type { ApiRouter, Credentials } from './routeTypes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -43,16 +39,32 @@ export interface RouterOptions {
   reviews?: ReviewService;
 }
 
-/** Translates HTTP to service calls and back; nothing else lives here. */
+/**
+ * Translates HTTP to service calls and back; nothing else lives here. Every
+ * request is validated against `src/schema/openapi.yaml` first (a 400 names
+ * the first problem); entity refs, trimming and the rules between fields are
+ * the services' (so the MCP action behaves the same).
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, profiles, asks, interop, auditor } = options;
   const router = Router();
+  // Parsed before the OpenAPI router, whose error handler would make a 413 a 400
+  // and pass the JSON parser's own words on.
   router.use(express.json({ limit: '64kb' }));
+  const api: ApiRouter = await createOpenApiRouter({
+    validatorOptions: {
+      // As before the spec: query parameters the spec does not name are ignored.
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
+    },
+  });
 
   // Unauthenticated (see the plugin's auth policy), like Backstage's own health checks.
-  router.get('/health', async (_req, res) => {
+  api.get('/health', async (_req, res) => {
     const ready = await (options.ready?.() ?? Promise.resolve(true)).catch(
       () => false,
     );
@@ -61,136 +73,110 @@ export async function createRouter(
       .json({ status: ready ? 'ok' : 'unavailable' });
   });
 
-  const credentials = (req: express.Request) =>
+  const credentials: Credentials = req =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const refFromPath = (req: express.Request) => entityRefFromPath(req.params);
 
-  router.get('/products/:namespace/:kind/:name/profile', async (req, res) => {
-    res.json(
-      await profiles.getProfile(refFromPath(req), await credentials(req)),
-    );
+  api.get('/products/:namespace/:kind/:name/profile', async (req, res) => {
+    res.json(await profiles.getProfile(req.params, await credentials(req)));
   });
 
-  router.post('/ask', async (req, res) => {
+  api.post('/ask', async (req, res) => {
     const caller = await credentials(req);
     const record = await auditedAsk(
       auditor,
-      { request: req, via: 'http', entityRef: req.body?.entityRef },
-      async () => {
-        const body = parseBody(askRequestSchema, req.body);
-        return asks.ask(
-          { entityRef: entityRefFrom(body.entityRef), question: body.question },
-          caller,
-        );
-      },
+      { request: req, via: 'http', entityRef: req.body.entityRef },
+      () => asks.ask(req.body, caller),
     );
     res.status(201).json(record);
   });
 
-  router.get('/products/:namespace/:kind/:name/asks', async (req, res) => {
+  api.get('/products/:namespace/:kind/:name/asks', async (req, res) => {
     res.json(
-      await asks.history(
-        refFromPath(req),
-        await credentials(req),
-        parsePage(req.query),
-      ),
+      await asks.history(req.params, await credentials(req), page(req.query)),
     );
   });
 
-  router.get('/asks/:id', async (req, res) => {
+  api.get('/asks/:id', async (req, res) => {
     res.json(await asks.get(req.params.id, await credentials(req)));
   });
 
-  router.post('/asks/:id/feedback', async (req, res) => {
-    const body = parseBody(feedbackRequestSchema, req.body);
+  api.post('/asks/:id/feedback', async (req, res) => {
     res
       .status(201)
-      .json(await asks.feedback(req.params.id, body, await credentials(req)));
+      .json(
+        await asks.feedback(req.params.id, req.body, await credentials(req)),
+      );
   });
 
-  router.get('/scorecards', async (req, res) => {
+  api.get('/scorecards', async (req, res) => {
     res.json(await options.scorecards.scorecards(await credentials(req)));
   });
 
-  router.get('/products/:namespace/:kind/:name/interop', async (req, res) => {
-    const top = parseTop(req.query.top, options.interopTop);
+  api.get('/products/:namespace/:kind/:name/interop', async (req, res) => {
     res.json(
-      await interop.suggestionsFor(refFromPath(req), await credentials(req), {
-        top,
+      await interop.suggestionsFor(req.params, await credentials(req), {
+        top: req.query.top ?? options.interopTop,
       }),
     );
   });
 
-  router.post(
+  api.post(
     '/products/:namespace/:kind/:name/interop/decisions',
     async (req, res) => {
-      const entityRef = refFromPath(req);
       const caller = await credentials(req);
-      const event = await auditor.createEvent({
-        eventId: 'interop-decision',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef,
-          suggestionId:
-            typeof req.body?.suggestionId === 'string'
-              ? req.body.suggestionId
-              : null,
-          decision:
-            typeof req.body?.decision === 'string' ? req.body.decision : null,
-        },
-      });
-      try {
-        const body = parseBody(interopDecisionRequestSchema, req.body);
-        const decision = await interop.decide(entityRef, body, caller);
-        await event.success({
+      const { namespace, kind, name } = req.params;
+      const decision = await audited(
+        auditor,
+        {
+          eventId: 'interop-decision',
+          request: req,
           meta: {
-            status: decision.status,
-            kind: decision.kind,
-            from: `${decision.from.product}.${decision.from.table}.${decision.from.column}`,
-            to: `${decision.to.product}.${decision.to.table}.${decision.to.column}`,
+            entityRef: `${kind}:${namespace}/${name}`,
+            suggestionId: req.body.suggestionId,
+            decision: req.body.decision,
           },
-        });
-        res.status(201).json(decision);
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+        },
+        () => interop.decide(req.params, req.body, caller),
+        d => ({
+          status: d.status,
+          kind: d.kind,
+          from: `${d.from.product}.${d.from.table}.${d.from.column}`,
+          to: `${d.to.product}.${d.to.table}.${d.to.column}`,
+        }),
+      );
+      res.status(201).json(decision);
     },
   );
 
-  // For the catalog processor that turns accepted relationships into relations.
-  router.get('/interop/accepted', async (req, res) => {
+  // For the catalog module that turns accepted relationships into relations.
+  api.get('/interop/accepted', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json(await interop.accepted());
   });
 
-  router.get('/products/:namespace/:kind/:name/verified', async (req, res) => {
+  api.get('/products/:namespace/:kind/:name/verified', async (req, res) => {
     res.json({
-      items: await asks.verifiedAnswers(
-        refFromPath(req),
-        await credentials(req),
-      ),
+      items: await asks.verifiedAnswers(req.params, await credentials(req)),
     });
   });
 
   if (options.reviews) {
-    registerReviewRoutes(router, {
+    registerReviewRoutes(api, {
       reviews: options.reviews,
       auditor,
       credentials,
-      entityRefFrom,
     });
   }
 
   if (options.knowledge) {
-    registerKnowledgeRoutes(router, {
+    registerKnowledgeRoutes(api, {
       knowledge: options.knowledge,
       auditor,
       credentials,
     });
   }
 
+  router.use(api);
   router.use((req, _res, next) => {
     next(
       new NotFoundError(

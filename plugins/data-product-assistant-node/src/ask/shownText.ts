@@ -1,3 +1,4 @@
+import type { VerdictReasonCode } from '@dpa/plugin-data-product-assistant-common';
 import type { AnswerOutput, VerdictReason } from '../models/types';
 
 /**
@@ -43,7 +44,10 @@ export function composeFromClaims(raw: AnswerOutput): AnswerOutput {
   };
 }
 
-const REASON_MESSAGES: Record<string, string> = {
+const REASON_MESSAGES: Record<
+  Exclude<VerdictReasonCode, 'validator-other'>,
+  string
+> = {
   ungrounded: 'A claim is not supported by the facts it cites.',
   pii: "The answer contains personal data the reader's clearance does not cover.",
   secret: 'The answer contains a credential or secret.',
@@ -55,7 +59,7 @@ const REASON_MESSAGES: Record<string, string> = {
   'answer-model-error': 'The answer model could not answer.',
   verified: 'A verified answer was reused.',
 };
-const OTHER = 'validator-other';
+const OTHER: VerdictReasonCode = 'validator-other';
 
 /**
  * Reasons with fixed messages per code: what a hosted model writes (a
@@ -70,7 +74,7 @@ export function fixedReasons(reasons: VerdictReason[]): VerdictReason[] {
         ? r.claim
         : undefined;
     let message = known
-      ? REASON_MESSAGES[r.code]
+      ? REASON_MESSAGES[r.code as keyof typeof REASON_MESSAGES]
       : 'The validator raised a concern about this answer.';
     if (r.code === 'ungrounded' && claim !== undefined) {
       message = `Claim ${claim + 1} is not supported by the facts it cites.`;

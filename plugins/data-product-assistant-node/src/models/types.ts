@@ -1,4 +1,10 @@
-import type { Classification } from '@dpa/plugin-data-product-assistant-common';
+import type {
+  Classification,
+  VerdictReason,
+  VerdictStatus,
+} from '@dpa/plugin-data-product-assistant-common';
+
+export type { VerdictReason, VerdictStatus };
 
 /** What a fact is about; drives retrieval boosts and the built-in answer templates. */
 export type FactKind =
@@ -52,17 +58,6 @@ export interface AnswerOutput {
   abstained: boolean;
   /** Set when the question is outside the product's domain or scope. */
   refused?: boolean;
-}
-
-export type VerdictStatus = 'approved' | 'flagged' | 'blocked' | 'abstained';
-
-export interface VerdictReason {
-  /** Machine-readable: `ungrounded`, `pii`, `secret`, `restricted-value`, `scope`, `injection`, `validator-error`, ... */
-  code: string;
-  message: string;
-  /** Index of the claim the reason is about. */
-  claim?: number;
-  severity: 'info' | 'warning' | 'block';
 }
 
 export interface Verdict {

@@ -208,8 +208,7 @@ export const blockedAsk: AskRecord = {
   ...approvedAsk,
   id: 'ask-3',
   question: 'List the customer emails',
-  answer:
-    'This answer was withheld by the validator; its reasons say why.',
+  answer: 'This answer was withheld by the validator; its reasons say why.',
   status: 'blocked',
   groundedness: 1,
   claims: [],

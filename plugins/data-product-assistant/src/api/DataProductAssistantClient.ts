@@ -6,6 +6,8 @@ import {
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DefaultApiClient,
+  type TypedResponse,
   AskFeedback,
   AskRecord,
   DataProductProfile,
@@ -41,28 +43,27 @@ import {
   ReviewRejectedErrorBody,
 } from './ReviewRejectedError';
 
-const PLUGIN_ID = 'data-product-assistant';
-
 /** Talks to the Data Product Assistant backend with the user's credentials. */
 export class DataProductAssistantClient implements DataProductAssistantApi {
-  private readonly discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
-  private readonly fetchApi: Pick<FetchApi, 'fetch'>;
+  /** Generated from the backend's OpenAPI spec; this class adds the portal's errors and defaults. */
+  private readonly api: DefaultApiClient;
 
   constructor(options: {
     discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
     fetchApi: Pick<FetchApi, 'fetch'>;
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new DefaultApiClient({
+      discoveryApi: options.discoveryApi,
+      fetchApi: options.fetchApi,
+    });
   }
 
   async getProfile(
     entityRef: CompoundEntityRef,
     options?: { signal?: AbortSignal },
   ): Promise<DataProductProfile> {
-    return this.request<DataProductProfile>(
-      `/products/${productPath(entityRef)}/profile`,
-      { signal: options?.signal },
+    return read(
+      await this.api.getProfile({ path: productPath(entityRef) }, options),
     );
   }
 
@@ -71,11 +72,12 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     question: string,
     options?: { signal?: AbortSignal },
   ): Promise<AskRecord> {
-    return this.request<AskRecord>('/ask', {
-      method: 'POST',
-      body: JSON.stringify({ entityRef: toRefString(entityRef), question }),
-      signal: options?.signal,
-    });
+    return read(
+      await this.api.ask(
+        { body: { entityRef: toRefString(entityRef), question } },
+        options,
+      ),
+    );
   }
 
   async listAsks(
@@ -83,15 +85,14 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     query?: AskHistoryQuery,
     options?: { signal?: AbortSignal },
   ): Promise<AskHistoryPage> {
-    const params = new URLSearchParams();
-    if (query?.limit !== undefined) params.set('limit', String(query.limit));
-    if (query?.offset !== undefined) params.set('offset', String(query.offset));
-    const search = params.toString();
-    return this.request<AskHistoryPage>(
-      `/products/${productPath(toCompoundRef(entityRef))}/asks${
-        search ? `?${search}` : ''
-      }`,
-      { signal: options?.signal },
+    return read(
+      await this.api.listAsks(
+        {
+          path: productPath(toCompoundRef(entityRef)),
+          query: { limit: query?.limit, offset: query?.offset },
+        },
+        options,
+      ),
     );
   }
 
@@ -103,19 +104,14 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     if (feedback.comment !== undefined && feedback.comment.trim() !== '') {
       body.comment = feedback.comment;
     }
-    return this.request<AskFeedback>(
-      `/asks/${encodeURIComponent(askId)}/feedback`,
-      { method: 'POST', body: JSON.stringify(body) },
-    );
+    return read(await this.api.sendFeedback({ path: { id: askId }, body }));
   }
 
   async getAsk(
     askId: string,
     options?: { signal?: AbortSignal },
   ): Promise<AskRecord> {
-    return this.request<AskRecord>(`/asks/${encodeURIComponent(askId)}`, {
-      signal: options?.signal,
-    });
+    return read(await this.api.getAsk({ path: { id: askId } }, options));
   }
 
   async getInterop(
@@ -123,11 +119,14 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     query?: InteropQuery,
     options?: { signal?: AbortSignal },
   ): Promise<InteropResponse> {
-    const search =
-      query?.top !== undefined ? `?top=${encodeURIComponent(query.top)}` : '';
-    return this.request<InteropResponse>(
-      `/products/${productPath(toCompoundRef(entityRef))}/interop${search}`,
-      { signal: options?.signal },
+    return read(
+      await this.api.getInterop(
+        {
+          path: productPath(toCompoundRef(entityRef)),
+          query: { top: query?.top },
+        },
+        options,
+      ),
     );
   }
 
@@ -143,27 +142,29 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     if (comment) {
       body.comment = comment;
     }
-    return this.request<InteropDecision>(
-      `/products/${productPath(toCompoundRef(entityRef))}/interop/decisions`,
-      { method: 'POST', body: JSON.stringify(body) },
+    return read(
+      await this.api.decideInterop({
+        path: productPath(toCompoundRef(entityRef)),
+        body,
+      }),
     );
   }
 
   async getScorecards(options?: {
     signal?: AbortSignal;
   }): Promise<ScorecardsResponse> {
-    return this.request<ScorecardsResponse>('/scorecards', {
-      signal: options?.signal,
-    });
+    return read(await this.api.getScorecards({}, options));
   }
 
   async listNotes(
     entityRef: CompoundEntityRef | string,
     options?: { signal?: AbortSignal },
   ): Promise<KnowledgeNoteRecord[]> {
-    const page = await this.request<{ items: KnowledgeNoteRecord[] }>(
-      `/products/${productPath(toCompoundRef(entityRef))}/notes`,
-      { signal: options?.signal },
+    const page = await read(
+      await this.api.listNotes(
+        { path: productPath(toCompoundRef(entityRef)) },
+        options,
+      ),
     );
     return page.items;
   }
@@ -172,9 +173,11 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     entityRef: CompoundEntityRef | string,
     note: KnowledgeNoteRequest,
   ): Promise<KnowledgeNoteRecord> {
-    return this.request<KnowledgeNoteRecord>(
-      `/products/${productPath(toCompoundRef(entityRef))}/notes`,
-      { method: 'POST', body: JSON.stringify(noteBody(note)) },
+    return read(
+      await this.api.addNote({
+        path: productPath(toCompoundRef(entityRef)),
+        body: noteBody(note),
+      }),
     );
   }
 
@@ -183,11 +186,11 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     id: string,
     note: KnowledgeNoteRequest,
   ): Promise<KnowledgeNoteRecord> {
-    return this.request<KnowledgeNoteRecord>(
-      `/products/${productPath(
-        toCompoundRef(entityRef),
-      )}/notes/${encodeURIComponent(id)}`,
-      { method: 'PUT', body: JSON.stringify(noteBody(note)) },
+    return read(
+      await this.api.updateNote({
+        path: { ...productPath(toCompoundRef(entityRef)), id },
+        body: noteBody(note),
+      }),
     );
   }
 
@@ -195,11 +198,10 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     entityRef: CompoundEntityRef | string,
     id: string,
   ): Promise<void> {
-    await this.request<void>(
-      `/products/${productPath(
-        toCompoundRef(entityRef),
-      )}/notes/${encodeURIComponent(id)}`,
-      { method: 'DELETE' },
+    await read(
+      await this.api.deleteNote({
+        path: { ...productPath(toCompoundRef(entityRef)), id },
+      }),
     );
   }
 
@@ -207,30 +209,39 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     query?: ReviewQueueQuery,
     options?: { signal?: AbortSignal },
   ): Promise<ReviewQueueResponse> {
-    const params = new URLSearchParams();
-    if (query?.product) params.set('product', toRefString(query.product));
-    if (query?.verdict) params.set('verdict', query.verdict);
-    if (query?.state) params.set('state', query.state);
-    if (query?.order) params.set('order', query.order);
-    if (query?.limit !== undefined) params.set('limit', String(query.limit));
-    if (query?.offset !== undefined) params.set('offset', String(query.offset));
-    return this.request<ReviewQueueResponse>(`/review${withSearch(params)}`, {
-      signal: options?.signal,
-    });
+    return read(
+      await this.api.getReviewQueue(
+        {
+          query: {
+            product: query?.product ? toRefString(query.product) : undefined,
+            verdict: query?.verdict,
+            state: query?.state,
+            order: query?.order,
+            limit: query?.limit,
+            offset: query?.offset,
+          },
+        },
+        options,
+      ),
+    );
   }
 
   async getReviewInterop(
     query?: ReviewInteropQuery,
     options?: { signal?: AbortSignal },
   ): Promise<ReviewInteropResponse> {
-    const params = new URLSearchParams();
-    if (query?.product) params.set('product', toRefString(query.product));
-    if (query?.sort) params.set('sort', query.sort);
-    if (query?.limit !== undefined) params.set('limit', String(query.limit));
-    if (query?.offset !== undefined) params.set('offset', String(query.offset));
-    return this.request<ReviewInteropResponse>(
-      `/review/interop${withSearch(params)}`,
-      { signal: options?.signal },
+    return read(
+      await this.api.getReviewInterop(
+        {
+          query: {
+            product: query?.product ? toRefString(query.product) : undefined,
+            sort: query?.sort,
+            limit: query?.limit,
+            offset: query?.offset,
+          },
+        },
+        options,
+      ),
     );
   }
 
@@ -238,20 +249,23 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     product?: CompoundEntityRef | string,
     options?: { signal?: AbortSignal },
   ): Promise<ReviewSummary> {
-    const params = new URLSearchParams();
-    if (product) params.set('product', toRefString(product));
-    return this.request<ReviewSummary>(`/review/summary${withSearch(params)}`, {
-      signal: options?.signal,
-    });
+    return read(
+      await this.api.getReviewSummary(
+        { query: { product: product ? toRefString(product) : undefined } },
+        options,
+      ),
+    );
   }
 
   async reviewAsk(
     askId: string,
     request: ReviewActionRequest,
   ): Promise<ReviewAnswerItem> {
-    return this.request<ReviewAnswerItem>(
-      `/review/asks/${encodeURIComponent(askId)}`,
-      { method: 'POST', body: JSON.stringify(reviewBody(request)) },
+    return read(
+      await this.api.reviewAsk({
+        path: { id: askId },
+        body: reviewBody(request),
+      }),
     );
   }
 
@@ -259,32 +273,25 @@ export class DataProductAssistantClient implements DataProductAssistantApi {
     entityRef: CompoundEntityRef | string,
     options?: { signal?: AbortSignal },
   ): Promise<VerifiedAnswerRecord[]> {
-    const page = await this.request<{ items: VerifiedAnswerRecord[] }>(
-      `/products/${productPath(toCompoundRef(entityRef))}/verified`,
-      { signal: options?.signal },
+    const page = await read(
+      await this.api.listVerifiedAnswers(
+        { path: productPath(toCompoundRef(entityRef)) },
+        options,
+      ),
     );
     return page.items;
   }
+}
 
-  /** Sends a request to the backend and parses the JSON answer. */
-  protected async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: {
-        Accept: 'application/json',
-        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
-        ...init?.headers,
-      },
-    });
-    if (!response.ok) {
-      throw await toError(response);
-    }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+/** The JSON body of a successful response (nothing for a 204), else the backend's error. */
+async function read<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await toError(response as Response);
   }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  return await response.json();
 }
 
 /** `{text, column?}` with no empty column. */
@@ -309,12 +316,6 @@ function reviewBody(request: ReviewActionRequest): ReviewActionRequest {
   return body;
 }
 
-/** `?a=b` for non-empty params, else nothing. */
-function withSearch(params: URLSearchParams): string {
-  const search = params.toString();
-  return search ? `?${search}` : '';
-}
-
 const refDefaults = { defaultKind: 'component', defaultNamespace: 'default' };
 
 function toCompoundRef(ref: CompoundEntityRef | string): CompoundEntityRef {
@@ -326,13 +327,17 @@ function toRefString(ref: CompoundEntityRef | string): string {
   return stringifyEntityRef(toCompoundRef(ref));
 }
 
-/** `namespace/kind/name`, each part URL-encoded; kind and namespace lower-cased like the catalog. */
-function productPath(ref: CompoundEntityRef): string {
-  return [ref.namespace || 'default', ref.kind, ref.name]
-    .map((part, i) =>
-      encodeURIComponent(i < 2 ? part.toLocaleLowerCase('en-US') : part),
-    )
-    .join('/');
+/** The path of a product; kind and namespace lower-cased like the catalog (the client URL-encodes each part). */
+function productPath(ref: CompoundEntityRef): {
+  namespace: string;
+  kind: string;
+  name: string;
+} {
+  return {
+    namespace: (ref.namespace || 'default').toLocaleLowerCase('en-US'),
+    kind: ref.kind.toLocaleLowerCase('en-US'),
+    name: ref.name,
+  };
 }
 
 async function toError(response: Response): Promise<Error> {

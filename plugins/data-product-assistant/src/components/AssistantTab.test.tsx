@@ -23,6 +23,7 @@ import {
 } from '../__testUtils__/fixtures';
 import { fakeApi } from '../__testUtils__/fakeApi';
 import { AssistantTab } from './AssistantTab';
+import { reviewRouteRef } from '../routes';
 
 function renderTab(
   getProfile: DataProductAssistantApi['getProfile'],
@@ -51,7 +52,10 @@ function renderTab(
             : AuthorizeResult.DENY,
         }),
       ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/data-product-review': reviewRouteRef,
+      },
       initialRouteEntries: [
         options.section ? `/?section=${options.section}` : '/',
       ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verdictStatuses } from '@dpa/plugin-data-product-assistant-common';
 
 /** Bounds of what a model may return: past them the output is unusable, not stored. */
 export const OUTPUT_LIMITS = {
@@ -62,7 +63,7 @@ export const answerJsonSchema = {
 } as const;
 
 export const verdictSchema = z.object({
-  status: z.enum(['approved', 'flagged', 'blocked', 'abstained']),
+  status: z.enum(verdictStatuses),
   reasons: z
     .array(
       z.object({
@@ -83,7 +84,7 @@ export const verdictJsonSchema = {
   properties: {
     status: {
       type: 'string',
-      enum: ['approved', 'flagged', 'blocked', 'abstained'],
+      enum: [...verdictStatuses],
     },
     reasons: {
       type: 'array',

@@ -8,6 +8,7 @@ import {
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { reviewRouteRef } from '../../routes';
 import { ResponseError } from '@backstage/errors';
 import {
   AskRecord,
@@ -43,7 +44,10 @@ function renderPanel(
       isOwner={props.isOwner}
       stageMs={props.stageMs ?? 20}
     />,
-    { apis: [[dataProductAssistantApiRef, api]] },
+    {
+      apis: [[dataProductAssistantApiRef, api]],
+      mountedRoutes: { '/data-product-review': reviewRouteRef },
+    },
   );
   return api;
 }

@@ -4,11 +4,13 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   AskRecord,
   DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
 import { reviewQueueLink } from '../review/formatReview';
+import { reviewRouteRef } from '../../routes';
 import { accessHints, withheldForAccess } from './accessHint';
 
 export interface BlockedNoticeProps {
@@ -33,6 +35,7 @@ export function BlockedNotice(props: BlockedNoticeProps): JSX.Element {
   const { record, profile, isOwner } = props;
   const forAccess = withheldForAccess(record.reasons);
   const hints = accessHints(record.reasons, profile);
+  const reviewQueue = useRouteRef(reviewRouteRef);
   const owner = profile?.owner?.replace(/^[^:]+:(?:[^/]+\/)?/, '');
   return (
     <Alert severity="error" data-testid="blocked-notice">
@@ -44,7 +47,7 @@ export function BlockedNotice(props: BlockedNoticeProps): JSX.Element {
         {isOwner ? (
           <>
             You own this data product, so it waits in{' '}
-            <Link to={reviewQueueLink(record.entityRef)}>
+            <Link to={reviewQueueLink(reviewQueue(), record.entityRef)}>
               your review queue
             </Link>
             , where you can approve, correct or reject it.

@@ -3,7 +3,10 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { AskRecord } from '@dpa/plugin-data-product-assistant-common';
+import {
+  AskRecord,
+  VerdictReasonCode,
+} from '@dpa/plugin-data-product-assistant-common';
 import { WrappingListItemText } from '../WrappingListItemText';
 
 export interface ReasonListProps {
@@ -13,7 +16,7 @@ export interface ReasonListProps {
 }
 
 /** What each known reason code means, in the reader's words. */
-export const reasonCodeLabels: Record<string, string> = {
+export const reasonCodeLabels: Partial<Record<VerdictReasonCode, string>> = {
   ungrounded: 'Not supported by its sources',
   pii: 'Personal data',
   'restricted-value': 'Value above your clearance',
@@ -51,7 +54,8 @@ export function ReasonList(props: ReasonListProps): JSX.Element | null {
             <WrappingListItemText
               primary={
                 <>
-                  {reasonCodeLabels[reason.code] ?? reason.code}
+                  {reasonCodeLabels[reason.code as VerdictReasonCode] ??
+                    reason.code}
                   {reason.severity
                     ? ` (${severityLabels[reason.severity] ?? reason.severity})`
                     : ''}

@@ -1,7 +1,8 @@
-import type {
-  AskRecord,
-  ContractRole,
-  DataProductProfile,
+import {
+  accessReasonCodes,
+  type AskRecord,
+  type ContractRole,
+  type DataProductProfile,
 } from '@dpa/plugin-data-product-assistant-common';
 
 /** A contract role that would let the asker see what was withheld, and who approves it. */
@@ -11,7 +12,7 @@ export interface AccessHint {
   columns: string[];
 }
 
-const ACCESS_REASONS = new Set(['pii', 'restricted-value']);
+const ACCESS_REASONS = new Set<string>(accessReasonCodes);
 
 /** Whether the verdict withheld values above the asker's clearance (rather than, say, a secret). */
 export function withheldForAccess(reasons: AskRecord['reasons']): boolean {

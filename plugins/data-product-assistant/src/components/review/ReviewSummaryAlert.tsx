@@ -2,10 +2,11 @@ import type { JSX } from 'react';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { dataProductAssistantApiRef } from '../../api';
 import { reviewQueueLink, summaryText } from './formatReview';
+import { reviewRouteRef } from '../../routes';
 
 export interface ReviewSummaryAlertProps {
   /** `kind:namespace/name` of the data product. */
@@ -22,6 +23,7 @@ export function ReviewSummaryAlert(
 ): JSX.Element | null {
   const { entityRef } = props;
   const api = useApi(dataProductAssistantApiRef);
+  const reviewQueue = useRouteRef(reviewRouteRef);
   const { value } = useAsync(
     () => api.getReviewSummary(entityRef),
     [api, entityRef],
@@ -30,7 +32,7 @@ export function ReviewSummaryAlert(
   if (!text) {
     return null;
   }
-  const href = reviewQueueLink(entityRef);
+  const href = reviewQueueLink(reviewQueue(), entityRef);
   return (
     <Alert
       severity="info"

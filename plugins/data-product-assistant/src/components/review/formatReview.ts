@@ -5,9 +5,6 @@ import {
   ReviewSummary,
 } from '@dpa/plugin-data-product-assistant-common';
 
-/** Where the page lives; `?product=<ref>` preselects the product filter. */
-export const REVIEW_QUEUE_PATH = '/data-product-review';
-
 /** The verdict filter's choices, in order. */
 export const reviewReasons: ReviewReason[] = ['flagged', 'blocked', 'demoted'];
 
@@ -54,11 +51,11 @@ export function summaryText(summary: ReviewSummary): string {
   return `${parts.join(' and ')} ${single ? 'waits' : 'wait'} for your review`;
 }
 
-/** The review queue's address, for one product if given. */
-export function reviewQueueLink(product?: string): string {
+/** The review queue's address (where `reviewRouteRef` is mounted), for one product if given. */
+export function reviewQueueLink(queuePath: string, product?: string): string {
   return product
-    ? `${REVIEW_QUEUE_PATH}?product=${encodeURIComponent(product)}`
-    : REVIEW_QUEUE_PATH;
+    ? `${queuePath}?product=${encodeURIComponent(product)}`
+    : queuePath;
 }
 
 /** `orders`, or `orders (sales)` outside the default namespace; the ref itself if it does not parse. */

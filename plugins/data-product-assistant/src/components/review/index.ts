@@ -29,8 +29,4 @@ export {
 } from './ReviewSummaryAlert';
 export { DemotedAnswer, type DemotedAnswerProps } from './DemotedAnswer';
 export { useReviewFilters, type ReviewFilterValues } from './useReviewFilters';
-export {
-  REVIEW_QUEUE_PATH,
-  reviewQueueLink,
-  summaryText,
-} from './formatReview';
+export { reviewQueueLink, summaryText } from './formatReview';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Entity } from '@backstage/catalog-model';
-import { isDataProduct } from './isDataProduct';
+import { isDataProduct } from './dataProducts';
 
 const entity = (spec?: Entity['spec']): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

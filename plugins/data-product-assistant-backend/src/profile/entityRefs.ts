@@ -6,6 +6,13 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 
+/**
+ * How callers name a data product: an entity ref string (short forms default
+ * to `component:default`, as in a request body or the MCP action's input), or
+ * its kind, namespace and name (as in a `/products/:namespace/:kind/:name` path).
+ */
+export type EntityRefInput = string | CompoundEntityRef;
+
 const validator = makeValidator();
 
 /** The ref, if kind, namespace and name are ones the catalog could hold; else a 400. */
@@ -25,27 +32,30 @@ function checked(ref: CompoundEntityRef, shown: string): string {
   return stringifyEntityRef(ref);
 }
 
-/** `entityRef` from a request body or query: short forms default to component:default. */
-export function entityRefFrom(value: string): string {
+/**
+ * The canonical `kind:namespace/name` of what a caller named, or an
+ * InputError (400). Every service normalises the refs it is given with this,
+ * so the routes and the MCP action read the same product the same way.
+ */
+export function normalizeEntityRef(input: EntityRefInput): string {
+  if (typeof input !== 'string') {
+    const { kind, namespace, name } = input;
+    // Each part as the path gave it: decoded slashes and colons are refused.
+    return checked(input, `${kind}:${namespace}/${name}`);
+  }
   let ref: CompoundEntityRef;
   try {
-    ref = parseEntityRef(value, {
+    ref = parseEntityRef(input, {
       defaultKind: 'component',
       defaultNamespace: 'default',
     });
   } catch {
     throw new InputError(
-      `entityRef "${value.slice(
+      `entityRef "${input.slice(
         0,
         200,
       )}" is not an entity reference such as component:default/sales-orders`,
     );
   }
-  return checked(ref, value);
-}
-
-/** The entity a `/products/:namespace/:kind/:name/…` path names (decoded slashes and colons refused). */
-export function entityRefFromPath(params: Record<string, string>): string {
-  const { namespace, kind, name } = params;
-  return checked({ kind, namespace, name }, `${kind}:${namespace}/${name}`);
+  return checked(ref, input);
 }

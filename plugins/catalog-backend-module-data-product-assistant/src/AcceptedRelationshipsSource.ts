@@ -4,7 +4,10 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { AcceptedInteropRelationship } from '@dpa/plugin-data-product-assistant-common';
+import {
+  DefaultApiClient,
+  type AcceptedInteropRelationship,
+} from '@dpa/plugin-data-product-assistant-common';
 
 /** Where the catalog processor learns which relationships owners accepted. */
 export interface AcceptedRelationshipsSource {
@@ -27,19 +30,19 @@ export class HttpAcceptedRelationshipsSource
 
   async list(): Promise<AcceptedInteropRelationship[]> {
     const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl(PLUGIN_ID);
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: PLUGIN_ID,
     });
-    const response = await (this.options.fetch ?? fetch)(
-      `${baseUrl}/interop/accepted`,
-      {
-        headers: { Authorization: `Bearer ${token}` },
-      },
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as AcceptedInteropRelationship[];
+    const api = new DefaultApiClient({
+      discoveryApi: discovery,
+      fetchApi: { fetch: this.options.fetch ?? fetch },
+    });
+    const response = await api.listAcceptedInterop({}, { token });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response as Response);
+    }
+    return await response.json();
   }
 }
 
