@@ -16,6 +16,7 @@ import {
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { BudgetService, formatDuration } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
+import { DatabaseBudgetLedgerStore } from './database/DatabaseBudgetLedgerStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -263,7 +264,7 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     });
     await insertAsk(knex, { userRef: user, createdAt: yesterday() });
     const budget = new BudgetService(
-      knex,
+      new DatabaseBudgetLedgerStore(knex),
       readBudgetSettings(new ConfigReader({})),
     );
     expect(await budget.prune()).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,9 @@ import {
   feedbackRequestSchema,
   interopDecisionRequestSchema,
 } from '@dpa/plugin-data-product-assistant-common';
+import type { AskHistoryService } from '../ask/AskHistoryService';
 import type { AskService } from '../ask/AskService';
+import type { VerifiedAnswerService } from '../ask/VerifiedAnswerService';
 import { auditedAsk } from '../ask/auditedAsk';
 import type { InteropService } from '../interop/InteropService';
 import { parseTop } from '../interop/interopSettings';
@@ -32,6 +34,9 @@ export interface RouterOptions {
   ready?: () => Promise<boolean>;
   profiles: DataProductProfileService;
   asks: AskService;
+  /** Stored asks and feedback, opened at each reader's clearance. */
+  history: AskHistoryService;
+  verifiedAnswers: VerifiedAnswerService;
   interop: InteropService;
   auditor: AuditorService;
   scorecards: ScorecardService;
@@ -47,7 +52,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, profiles, asks, interop, auditor } = options;
+  const { httpAuth, profiles, asks, history, interop, auditor } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -89,7 +94,7 @@ export async function createRouter(
 
   router.get('/products/:namespace/:kind/:name/asks', async (req, res) => {
     res.json(
-      await asks.history(
+      await history.history(
         refFromPath(req),
         await credentials(req),
         parsePage(req.query),
@@ -98,14 +103,16 @@ export async function createRouter(
   });
 
   router.get('/asks/:id', async (req, res) => {
-    res.json(await asks.get(req.params.id, await credentials(req)));
+    res.json(await history.get(req.params.id, await credentials(req)));
   });
 
   router.post('/asks/:id/feedback', async (req, res) => {
     const body = parseBody(feedbackRequestSchema, req.body);
     res
       .status(201)
-      .json(await asks.feedback(req.params.id, body, await credentials(req)));
+      .json(
+        await history.feedback(req.params.id, body, await credentials(req)),
+      );
   });
 
   router.get('/scorecards', async (req, res) => {
@@ -167,7 +174,7 @@ export async function createRouter(
 
   router.get('/products/:namespace/:kind/:name/verified', async (req, res) => {
     res.json({
-      items: await asks.verifiedAnswers(
+      items: await options.verifiedAnswers.list(
         refFromPath(req),
         await credentials(req),
       ),
