@@ -188,6 +188,20 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     expect(row.domain).toBe('sales');
   });
 
+  it("settles an ask's ledger entry, kept under the ask's id, when the ask is stored", async () => {
+    const res = await ask('user:default/settled-user');
+    expect(res.status).toBe(201);
+    const entry = await knex('dpa_budget_ledger')
+      .where({ id: res.body.id })
+      .first();
+    expect(entry).toMatchObject({
+      user_ref: 'user:default/settled-user',
+      domain: 'sales',
+    });
+    expect(Boolean(entry.settled)).toBe(true);
+    expect(Number(entry.cost_usd)).toBe(res.body.usage.costUsd);
+  });
+
   it('refuses asks of a domain whose daily cost cap is used up; other domains are unaffected', async () => {
     // Yesterday's spending does not count.
     await insertAsk(knex, {
