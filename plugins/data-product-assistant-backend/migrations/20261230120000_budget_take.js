@@ -11,6 +11,16 @@
  * of either version count each other's asks during a rolling upgrade.
  * SQLite needs none of this: its single INSERT … SELECT is atomic.
  *
+ * The reservation commits without waiting for its WAL flush
+ * (`synchronous_commit` off for that transaction only), so the locks are
+ * held for the function's work, not for a disk flush: asks of one user (or
+ * one capped domain) would otherwise wait for each other's flushes in turn.
+ * Nothing that counts is less durable: the entry is visible to every other
+ * session at once, and the synchronous commit that stores the ask (and
+ * settles the entry) flushes the WAL past it, so every ask that was answered
+ * has its entry on disk. Only the entry of an ask still running when the
+ * database crashes can be lost, and that ask is not stored either.
+ *
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
@@ -34,6 +44,7 @@ exports.up = async function up(knex) {
     declare
       spent double precision;
     begin
+      perform set_config('synchronous_commit', 'off', true);
       perform pg_advisory_xact_lock(25712, hashtext('user:' || p_user));
       if p_cap_usd is not null then
         perform pg_advisory_xact_lock(
