@@ -9,6 +9,7 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { LRUCache } from 'lru-cache';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
+import { deepFreeze } from '../profile/deepFreeze';
 import { entityRefFrom } from '../service/entityRefs';
 
 /** How long an entity read from the catalog is used before it is read again. */
@@ -47,11 +48,13 @@ export class ProductAccess {
     this.entities = new LRUCache<string, Entity>({
       max: 1000,
       ttl: options.ttlMs ?? ENTITY_TTL_MS,
-      // Parallel asks about one product share one catalog read.
+      // Parallel asks about one product share one catalog read; frozen, as every request shares it.
       fetchMethod: async ref =>
-        options.profiles.getDataProduct(
-          ref,
-          await options.auth.getOwnServiceCredentials(),
+        deepFreeze(
+          await options.profiles.getDataProduct(
+            ref,
+            await options.auth.getOwnServiceCredentials(),
+          ),
         ),
     });
   }
