@@ -8,7 +8,8 @@
  *    generated from its contract (questions.ts),
  * each with `clients` concurrent clients (one request in flight each) for `seconds`.
  *  - api.ask_rps, api.catalog_rps: completed requests per second, median of the rounds
- *  - api.ask_to_catalog_ratio: their ratio
+ *  - api.ask_to_catalog_ratio: their ratio; its note adds the backend's CPU time per request
+ *    of each kind (from /proc, median round), which a busy shared machine disturbs less
  *  - api.ask_p99_ms: client-side p99 latency of the asks over all rounds
  * With --cpu-prof DIR the backend writes a V8 CPU profile there when it stops.
  */
@@ -53,15 +54,25 @@ function workload(): { asks: Ask[]; products: string[] } {
   };
 }
 
-/** `clients` loops, each sending one request at a time until the deadline. */
+/**
+ * `clients` loops, each sending one request at a time until the deadline;
+ * with the backend's CPU time used meanwhile, per completed request.
+ */
 async function load(
   clients: number,
   seconds: number,
   send: (i: number) => Promise<void>,
-): Promise<{ latencies: number[]; elapsed: number; failed: number }> {
+  cpuMs: () => number | undefined = () => undefined,
+): Promise<{
+  latencies: number[];
+  elapsed: number;
+  failed: number;
+  cpuMsPerRequest?: number;
+}> {
   const latencies: number[] = [];
   let failed = 0;
   let next = 0;
+  const cpuBefore = cpuMs();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -77,7 +88,17 @@ async function load(
       }
     }),
   );
-  return { latencies, elapsed: (performance.now() - started) / 1000, failed };
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs();
+  return {
+    latencies,
+    elapsed,
+    failed,
+    cpuMsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && latencies.length
+        ? (cpuAfter - cpuBefore) / latencies.length
+        : undefined,
+  };
 }
 
 export async function runApiBench(
@@ -132,21 +153,29 @@ export async function runApiBench(
 
     const askRps: number[] = [];
     const catalogRps: number[] = [];
+    const askCpu: number[] = [];
+    const catalogCpu: number[] = [];
     const askLatencies: number[] = [];
     let failed = 0;
     for (let r = 0; r < rounds; r++) {
-      const c = await load(clients, seconds, catalog);
-      const a = await load(clients, seconds, ask);
+      const c = await load(clients, seconds, catalog, backend.cpuMs);
+      const a = await load(clients, seconds, ask, backend.cpuMs);
       catalogRps.push(c.latencies.length / c.elapsed);
       askRps.push(a.latencies.length / a.elapsed);
+      if (c.cpuMsPerRequest !== undefined) catalogCpu.push(c.cpuMsPerRequest);
+      if (a.cpuMsPerRequest !== undefined) askCpu.push(a.cpuMsPerRequest);
       askLatencies.push(...a.latencies);
       failed += c.failed + a.failed;
       log(
-        `api: round ${r + 1}: catalog ${catalogRps[r].toFixed(
-          1,
-        )} req/s, ask ${askRps[r].toFixed(1)} req/s${
-          c.failed + a.failed ? `, ${c.failed + a.failed} failed` : ''
-        }`,
+        `api: round ${r + 1}: catalog ${catalogRps[r].toFixed(1)} req/s${
+          c.cpuMsPerRequest !== undefined
+            ? ` (${c.cpuMsPerRequest.toFixed(2)} ms backend CPU each)`
+            : ''
+        }, ask ${askRps[r].toFixed(1)} req/s${
+          a.cpuMsPerRequest !== undefined
+            ? ` (${a.cpuMsPerRequest.toFixed(2)} ms backend CPU each)`
+            : ''
+        }${c.failed + a.failed ? `, ${c.failed + a.failed} failed` : ''}`,
       );
     }
     if (failed) throw new Error(`api: ${failed} requests failed under load`);
@@ -167,7 +196,17 @@ export async function runApiBench(
       'api.ask_to_catalog_ratio': {
         value: Math.round((ask_ / catalog_) * 100) / 100,
         unit: 'ratio',
-        note: 'api.ask_rps ÷ api.catalog_rps, measured in the same run',
+        note: `api.ask_rps ÷ api.catalog_rps, measured in the same run${
+          askCpu.length && catalogCpu.length
+            ? `; backend CPU time per request (median round, steadier than throughput on a shared machine): ask ${median(
+                askCpu,
+              ).toFixed(2)} ms, catalog ${median(catalogCpu).toFixed(
+                2,
+              )} ms, their ratio ${(
+                median(catalogCpu) / median(askCpu)
+              ).toFixed(2)}`
+            : ''
+        }`,
       },
       'api.ask_p99_ms': {
         value: Math.round(percentile(askLatencies, 99) * 10) / 10,

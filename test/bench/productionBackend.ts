@@ -8,7 +8,7 @@
  * to an in-memory SQLite database when PostgreSQL is not reachable, and says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,8 @@ export interface ProductionBackend {
   database: string;
   /** A user token for user:default/guest (the demo's sign-in). */
   token: string;
+  /** CPU time (user + system, ms) the backend process has used so far; undefined without /proc. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -163,6 +165,17 @@ export async function startProductionBackend(
     rmSync(dir, { recursive: true, force: true });
   };
 
+  // utime + stime (fields 14 and 15 of /proc/<pid>/stat), in clock ticks of 10 ms on Linux
+  const cpuMs = () => {
+    try {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+
   const deadline = Date.now() + 300_000;
   try {
     while (Date.now() < deadline && child.exitCode === null) {
@@ -184,7 +197,7 @@ export async function startProductionBackend(
             log(
               `bench: production backend up on ${baseUrl} (${described}), ${body.items.length} data products in the catalog`,
             );
-            return { baseUrl, database: described, token, stop };
+            return { baseUrl, database: described, token, cpuMs, stop };
           }
         }
       } catch {

@@ -16,6 +16,7 @@ import {
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { BudgetService, formatDuration } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
+import { DatabaseBudgetLedgerStore } from './database/DatabaseBudgetLedgerStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -187,6 +188,20 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     expect(row.domain).toBe('sales');
   });
 
+  it("settles an ask's ledger entry, kept under the ask's id, when the ask is stored", async () => {
+    const res = await ask('user:default/settled-user');
+    expect(res.status).toBe(201);
+    const entry = await knex('dpa_budget_ledger')
+      .where({ id: res.body.id })
+      .first();
+    expect(entry).toMatchObject({
+      user_ref: 'user:default/settled-user',
+      domain: 'sales',
+    });
+    expect(Boolean(entry.settled)).toBe(true);
+    expect(Number(entry.cost_usd)).toBe(res.body.usage.costUsd);
+  });
+
   it('refuses asks of a domain whose daily cost cap is used up; other domains are unaffected', async () => {
     // Yesterday's spending does not count.
     await insertAsk(knex, {
@@ -263,7 +278,7 @@ describe.each(databases.eachSupportedId())('budgets on %s', databaseId => {
     });
     await insertAsk(knex, { userRef: user, createdAt: yesterday() });
     const budget = new BudgetService(
-      knex,
+      new DatabaseBudgetLedgerStore(knex),
       readBudgetSettings(new ConfigReader({})),
     );
     expect(await budget.prune()).toBeGreaterThanOrEqual(1);

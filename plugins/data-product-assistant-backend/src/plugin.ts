@@ -9,11 +9,12 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataProductAssistantPermissions } from '@dpa/plugin-data-product-assistant-common';
 import { parseDomainConfig } from '@dpa/plugin-data-product-assistant-node';
 import { registerAskDataProductAction } from './actions/askDataProductAction';
-import { AskService } from './ask/AskService';
+import { createAskServices } from './ask/createAskServices';
 import { BudgetService } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
 import { ClearancePolicy } from './ask/clearance';
 import { DatabaseAskStore } from './database/DatabaseAskStore';
+import { DatabaseBudgetLedgerStore } from './database/DatabaseBudgetLedgerStore';
 import { DatabaseContractSnapshotStore } from './database/DatabaseContractSnapshotStore';
 import { DatabaseInteropDecisionStore } from './database/DatabaseInteropDecisionStore';
 import { DatabaseInteropSuggestionStore } from './database/DatabaseInteropSuggestionStore';
@@ -92,7 +93,10 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           logger,
           auditModelPromotions(deps.auditor),
         );
-        const budget = new BudgetService(db, readBudgetSettings(config));
+        const budget = new BudgetService(
+          new DatabaseBudgetLedgerStore(db),
+          readBudgetSettings(config),
+        );
         await deps.scheduler.scheduleTask({
           id: 'data-product-assistant-budget-prune',
           frequency: { hours: 6 },
@@ -109,8 +113,10 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const askStore = new DatabaseAskStore(db);
         const verified = new DatabaseVerifiedAnswerStore(db);
         const clearance = ClearancePolicy.fromConfig(config);
-        const asks = new AskService({
+        const asks = createAskServices({
           profiles,
+          permissions: deps.permissions,
+          auth: deps.auth,
           asks: askStore,
           domainConfig,
           clearance,
@@ -133,7 +139,11 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           logger,
           evalResults: EvalResults.fromConfig(config, logger),
         });
-        registerAskDataProductAction(deps.actionsRegistry, asks, deps.auditor);
+        registerAskDataProductAction(
+          deps.actionsRegistry,
+          asks.ask,
+          deps.auditor,
+        );
 
         const interopSettings = readInteropSettings(config);
         const interop = new InteropService({
@@ -168,7 +178,8 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const reviews = new ReviewService({
           profiles,
           asks: askStore,
-          askService: asks,
+          history: asks.history,
+          verifiedAnswers: asks.verifiedAnswers,
           verified,
           knowledge,
           notes,
@@ -187,7 +198,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           fn: async () => {
             await recheckVerifiedAnswers({
               verified,
-              asks,
+              verifiedAnswers: asks.verifiedAnswers,
               profiles,
               auth: deps.auth,
               logger,
@@ -206,7 +217,9 @@ export const dataProductAssistantPlugin = createBackendPlugin({
               return true;
             },
             profiles,
-            asks,
+            asks: asks.ask,
+            history: asks.history,
+            verifiedAnswers: asks.verifiedAnswers,
             interop,
             auditor: deps.auditor,
             scorecards,

@@ -54,6 +54,7 @@ export const defaultOwners: Record<string, string[]> = {
 /**
  * A test double of the permission policy: owner-only data product
  * permissions are allowed when the user is among the resource's owners;
+ * reading a catalog entity is denied where the catalog double hides it;
  * everything else is allowed. (The real policy is tested in packages/backend.)
  */
 export function ownerPermissions(
@@ -66,6 +67,14 @@ export function ownerPermissions(
     request: { permission: { name: string }; resourceRef?: string },
     credentials: BackstageCredentials,
   ): { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY } => {
+    if (request.permission.name === 'catalog.entity.read') {
+      const user = (credentials.principal as { userEntityRef?: string })
+        .userEntityRef;
+      const hidden =
+        !!request.resourceRef &&
+        !!hiddenFrom[user ?? '']?.(request.resourceRef);
+      return { result: hidden ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+    }
     if (!ownerOnly(request.permission.name))
       return { result: AuthorizeResult.ALLOW };
     const principal = credentials.principal as {

@@ -2,6 +2,8 @@ import type {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import type { Classification } from '@dpa/plugin-data-product-assistant-common';
+import type { ClearancePolicy } from './clearance';
 
 export interface Caller {
   userRef: string;
@@ -37,4 +39,22 @@ export async function resolveCaller(
     };
   }
   return { userRef: principalRef(credentials), ownershipEntityRefs: [] };
+}
+
+/** A caller with the highest classification whose values they may see. */
+export interface Reader extends Caller {
+  clearance: Classification;
+}
+
+/** Who is calling, and their clearance: every read opens sealed answers at it. */
+export async function resolveReader(
+  userInfo: UserInfoService,
+  clearance: ClearancePolicy,
+  credentials: BackstageCredentials,
+): Promise<Reader> {
+  const caller = await resolveCaller(userInfo, credentials);
+  return {
+    ...caller,
+    clearance: clearance.forUser(caller.ownershipEntityRefs),
+  };
 }

@@ -41,6 +41,10 @@ export interface ReviewListQuery {
 }
 
 export interface AskStore {
+  /**
+   * Stores an ask and, in the same write, settles its budget ledger entry
+   * (reserved under the ask's id, if any) at what the ask cost.
+   */
   insert(ask: StoredAsk): Promise<void>;
   get(id: string): Promise<StoredAsk | undefined>;
   /** Newest first. */

@@ -5,6 +5,7 @@ import type {
   ReviewReason,
 } from '@dpa/plugin-data-product-assistant-common';
 import type { AskStore, ReviewListQuery, StoredAsk } from './AskStore';
+import { settleLedgerEntry } from './DatabaseBudgetLedgerStore';
 
 type AskRow = {
   id: string;
@@ -124,7 +125,12 @@ const fromRow = (row: AskRow): StoredAsk => {
 };
 
 export class DatabaseAskStore implements AskStore {
-  constructor(private readonly db: Knex) {}
+  private readonly postgres: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.postgres =
+      (db.client as { dialect?: string }).dialect === 'postgresql';
+  }
 
   /** Asks with the verified answer they were served from, if any. */
   private select() {
@@ -140,7 +146,20 @@ export class DatabaseAskStore implements AskStore {
   }
 
   async insert(ask: StoredAsk): Promise<void> {
-    await this.db('dpa_asks').insert(toRow(ask));
+    const settle = (db: Knex) =>
+      settleLedgerEntry(db, ask.id, ask.usage.costUsd);
+    if (this.postgres) {
+      // One statement, one round trip: the ask and its settled ledger entry.
+      await this.db
+        .with('settled', settle(this.db))
+        .insert(toRow(ask))
+        .into(ASKS);
+      return;
+    }
+    await this.db.transaction(async trx => {
+      await trx(ASKS).insert(toRow(ask));
+      await settle(trx);
+    });
   }
 
   async get(id: string): Promise<StoredAsk | undefined> {

@@ -30,8 +30,9 @@ import {
   unsealText,
   type Fact,
 } from '@dpa/plugin-data-product-assistant-node';
-import type { AskService } from '../ask/AskService';
-import { toRecord } from '../ask/AskService';
+import type { AskHistoryService } from '../ask/AskHistoryService';
+import { toRecord } from '../ask/toRecord';
+import type { VerifiedAnswerService } from '../ask/VerifiedAnswerService';
 import { resolveCaller } from '../ask/caller';
 import { readerView } from '../ask/readerView';
 import type { ClearancePolicy } from '../ask/clearance';
@@ -63,7 +64,8 @@ export class ReviewService {
     private readonly options: {
       profiles: DataProductProfileService;
       asks: AskStore;
-      askService: AskService;
+      history: AskHistoryService;
+      verifiedAnswers: VerifiedAnswerService;
       verified: VerifiedAnswerStore;
       knowledge: KnowledgeService;
       notes: KnowledgeNoteStore;
@@ -261,7 +263,7 @@ export class ReviewService {
     credentials: BackstageCredentials,
   ): Promise<ReviewAnswerItem> {
     const request = checkedReviewAction(input);
-    const stored = await this.options.askService.visibleAsk(askId, credentials);
+    const stored = await this.options.history.visibleAsk(askId, credentials);
     const [decision] = await this.options.permissions.authorize(
       [
         {
@@ -318,7 +320,7 @@ export class ReviewService {
         stored.entityRef,
         credentials,
       );
-      const result = await this.options.askService.validateWritten(
+      const result = await this.options.verifiedAnswers.validateWritten(
         profile,
         stored.question,
         text,

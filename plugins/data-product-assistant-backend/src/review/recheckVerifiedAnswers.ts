@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import type { AskService } from '../ask/AskService';
+import type { VerifiedAnswerService } from '../ask/VerifiedAnswerService';
 import type { VerifiedAnswerStore } from '../database/VerifiedAnswerStore';
 import type { DataProductProfileService } from '../profile/DataProductProfileService';
 
@@ -13,7 +13,7 @@ export const VERIFIED_RECHECK_TASK_ID =
  */
 export async function recheckVerifiedAnswers(options: {
   verified: VerifiedAnswerStore;
-  asks: AskService;
+  verifiedAnswers: VerifiedAnswerService;
   profiles: DataProductProfileService;
   auth: AuthService;
   logger: LoggerService;
@@ -27,7 +27,8 @@ export async function recheckVerifiedAnswers(options: {
         credentials,
       );
       figures.checked++;
-      if (!(await options.asks.recheck(record, profile))) figures.demoted++;
+      if (!(await options.verifiedAnswers.recheck(record, profile)))
+        figures.demoted++;
     } catch (error) {
       figures.skipped++;
       options.logger.warn(

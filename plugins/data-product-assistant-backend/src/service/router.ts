@@ -6,7 +6,9 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import type { AskHistoryService } from '../ask/AskHistoryService';
 import type { AskService } from '../ask/AskService';
+import type { VerifiedAnswerService } from '../ask/VerifiedAnswerService';
 import { auditedAsk } from '../ask/auditedAsk';
 import { audited } from '../audit/audited';
 import type { InteropService } from '../interop/InteropService';
@@ -28,6 +30,9 @@ export interface RouterOptions {
   ready?: () => Promise<boolean>;
   profiles: DataProductProfileService;
   asks: AskService;
+  /** Stored asks and feedback, opened at each reader's clearance. */
+  history: AskHistoryService;
+  verifiedAnswers: VerifiedAnswerService;
   interop: InteropService;
   auditor: AuditorService;
   scorecards: ScorecardService;
@@ -48,7 +53,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, profiles, asks, interop, auditor } = options;
+  const { httpAuth, profiles, asks, history, interop, auditor } = options;
   const router = Router();
   // Parsed before the OpenAPI router, whose error handler would make a 413 a 400
   // and pass the JSON parser's own words on.
@@ -92,19 +97,23 @@ export async function createRouter(
 
   api.get('/products/:namespace/:kind/:name/asks', async (req, res) => {
     res.json(
-      await asks.history(req.params, await credentials(req), page(req.query)),
+      await history.history(
+        req.params,
+        await credentials(req),
+        page(req.query),
+      ),
     );
   });
 
   api.get('/asks/:id', async (req, res) => {
-    res.json(await asks.get(req.params.id, await credentials(req)));
+    res.json(await history.get(req.params.id, await credentials(req)));
   });
 
   api.post('/asks/:id/feedback', async (req, res) => {
     res
       .status(201)
       .json(
-        await asks.feedback(req.params.id, req.body, await credentials(req)),
+        await history.feedback(req.params.id, req.body, await credentials(req)),
       );
   });
 
@@ -156,7 +165,10 @@ export async function createRouter(
 
   api.get('/products/:namespace/:kind/:name/verified', async (req, res) => {
     res.json({
-      items: await asks.verifiedAnswers(req.params, await credentials(req)),
+      items: await options.verifiedAnswers.list(
+        req.params,
+        await credentials(req),
+      ),
     });
   });
 
