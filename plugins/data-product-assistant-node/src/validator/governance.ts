@@ -56,7 +56,9 @@ export function leaksValue(
   if (v.length < 3) return undefined;
   // Whole words only: a surname "Doe" is not leaked by "does".
   const a = ` ${norm(answer).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const vw = norm(value).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const vw = norm(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (vw && a.includes(` ${vw} `)) return value;
   const av = alnum(answer);
   const vv = alnum(value);
