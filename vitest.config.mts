@@ -14,6 +14,8 @@ export default defineConfig({
             'packages/cli/src/**/*.test.ts',
             'examples/**/*.test.ts',
             'evals/**/*.test.ts',
+            // the measuring functions of the benchmarks (never the benchmarks)
+            'test/bench/**/*.test.ts',
           ],
           // Starts the real backend plugin, so it runs with the backend's setup.
           exclude: [
