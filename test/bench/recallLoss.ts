@@ -29,9 +29,9 @@ import type { ColumnEntry } from '../../plugins/data-product-assistant-node/src/
 import type { InteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import {
   areRelated,
-  jaroWinkler,
   typeCompatibility,
 } from '../../plugins/data-product-assistant-node/src/interop/text';
+import { jaroWinkler } from '../../plugins/data-product-assistant-node/src/text/similarity';
 import { mulberry32 } from './syntheticCatalog';
 
 /** A pair of column indices, in either order, as one number. */
