@@ -59,7 +59,7 @@ export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
     return {
       source: key(s.table, s.column),
       target: key(t.table, t.column),
-      score: p.logit,
+      score: p.score,
     };
   };
   const targets = products

@@ -113,12 +113,12 @@ function demoBare() {
   const viaIndex = index.scanPairs({ includeNone: true });
   return {
     index: scoreMatching(
-      both(viaIndex.pairs.map(p => attr(p, p.logit))),
+      both(viaIndex.pairs.map(p => attr(p, p.score))),
       gt,
       targets,
     ),
     allPairs: scoreMatching(
-      both(all.pairs.map(p => attr(p, p.logit))),
+      both(all.pairs.map(p => attr(p, p.score))),
       gt,
       targets,
     ),
@@ -142,7 +142,7 @@ function mimic() {
     return {
       source: key(s.table, s.column),
       target: key(t.table, t.column),
-      score: p.logit,
+      score: p.score,
     };
   };
   const targets = products

@@ -26,6 +26,7 @@ import {
   valueShape,
   type TypeFamily,
 } from './text';
+import { borrowDescriptions } from './borrowedDescriptions';
 
 export { cosine, type SparseVector };
 
@@ -72,7 +73,7 @@ export interface ColumnEntry {
   values: string[];
   codes: string[];
   glossary: string[];
-  /** Content terms of the description (for evidence and mention checks). */
+  /** Content terms of the description, or of a borrowed one (borrowedDescriptions.ts), for evidence and mention checks. */
   descTerms: Set<string>;
   vector: SparseVector;
   /** tf-idf vector of the name words alone, related words (patient ~ person) at reduced weight. */
@@ -107,6 +108,9 @@ interface PendingColumn {
   textCounts: Map<number, number>;
   tableIdx: number;
 }
+
+/** Weight of a word of a borrowed description (borrowedDescriptions.ts) beside the column's own words. */
+const BORROWED_WEIGHT = 0.5;
 
 /** Weight of a related word (patient → person) beside the word itself. */
 const RELATED_WEIGHT = 0.5;
@@ -183,6 +187,7 @@ export function buildColumnEntries(
   const terms = (text: string | undefined) => textTerms(text, abbreviations);
 
   products.forEach((p, productIdx) => {
+    const borrowed = borrowDescriptions(p.contract.tables, name);
     const product: ProductInfo = {
       id: p.id,
       domain: p.domain ?? p.contract.domain,
@@ -229,11 +234,18 @@ export function buildColumnEntries(
         const tail = tailClass(tokens);
         const canonical = nameConcept.join(' ') + canonicalSuffix(idLike, tail);
         const shapes = [...new Set(column.examples.map(valueShape))];
-        const descTerms = terms(column.description);
+        const ownTerms = terms(column.description);
+        // an undocumented column's sibling's description, at half weight
+        const borrowedTerms = terms(borrowed.get(column));
+        const descTerms = [...ownTerms, ...borrowedTerms];
         const nameTerms = [...tokens, ...businessTokens].filter(
           t => !['identifier'].includes(t),
         );
-        const counts = vocab.add([...nameTerms, ...nameTerms, ...descTerms]);
+        const counts = vocab.addWeighted([
+          ...nameTerms.map(t => [t, 2] as const),
+          ...ownTerms.map(t => [t, 1] as const),
+          ...borrowedTerms.map(t => [t, BORROWED_WEIGHT] as const),
+        ]);
         const boost = new Map<number, number>();
         for (const t of concept) boost.set(vocab.id(t), 1.5);
         const nameWeighted: Array<[string, number]> = [];
@@ -248,7 +260,8 @@ export function buildColumnEntries(
           2,
           textWeighted,
         );
-        withRelated(descTerms, 1, textWeighted);
+        withRelated(ownTerms, 1, textWeighted);
+        withRelated(borrowedTerms, BORROWED_WEIGHT, textWeighted);
         withRelated(tableNameTerms, 0.5, textWeighted);
         const family = typeFamily(column.logicalType, column.physicalType);
         pending.push({

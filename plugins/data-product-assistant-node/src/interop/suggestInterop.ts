@@ -7,12 +7,14 @@ import {
   scorePair,
   type PairFeatures,
 } from './builtinScorer';
+import { calibratedConfidence } from './calibration';
 import { explainPair } from './explain';
 import {
   defaultScanWorkers,
   scanInWorkers,
   type ParallelScanOptions,
 } from './parallelScan';
+import { selectionScores } from './selection';
 import {
   productLookup,
   validateSuggestion,
@@ -55,9 +57,12 @@ export class RankedPair implements ScoredPair {
     readonly a: ColumnEntry,
     readonly b: ColumnEntry,
     readonly kind: RelationshipKind,
+    /** Calibrated from `score` (calibration.ts), rounded to 3 decimals. */
     readonly confidence: number,
-    /** The scorer's log-odds: ranks pairs whose confidence rounds to the same value. */
+    /** The pairwise model's log-odds: the pair is suggested when ≥ 0 (builtinScorer.ts). */
     readonly logit: number,
+    /** The log-odds after per-column selection (selection.ts): what pairs rank by. */
+    readonly score: number,
     /** The pair's features; recomputed on first read when not given (full scans keep none). */
     features?: PairFeatures,
   ) {
@@ -96,14 +101,22 @@ export class RankedPair implements ScoredPair {
   }
 }
 
-const pairName = (p: RankedPair) =>
-  `${p.a.product.id}.${p.a.tableInfo.table.name}.${p.a.column.name}>${p.b.product.id}.${p.b.tableInfo.table.name}.${p.b.column.name}`;
+/** Scored pairs before selection: oriented column indices, kind, log-odds, features when kept. */
+interface RawPairs {
+  a: number[];
+  b: number[];
+  kind: RelationshipKind[];
+  logit: number[];
+  features?: PairFeatures[];
+}
 
-const byConfidence = (x: RankedPair, y: RankedPair) =>
-  y.logit - x.logit ||
-  x.a.idx - y.a.idx ||
-  x.b.idx - y.b.idx ||
-  pairName(x).localeCompare(pairName(y));
+const rawPairs = (keepFeatures: boolean): RawPairs => ({
+  a: [],
+  b: [],
+  kind: [],
+  logit: [],
+  features: keepFeatures ? [] : undefined,
+});
 
 /**
  * Built once over a catalog, queried per product (backend cache) or scanned
@@ -116,6 +129,7 @@ export class InteropIndex {
   private readonly byProduct = new Map<string, ColumnEntry[]>();
   private readonly lookup: ProductLookup;
   private readonly productSizes: number[];
+  private readonly productOf: Int32Array;
 
   constructor(products: InteropProduct[], options: ColumnIndexOptions = {}) {
     const seen = new Set<string>();
@@ -141,6 +155,7 @@ export class InteropIndex {
     this.productSizes = built.products.map(
       p => this.byProduct.get(p.id)?.length ?? 0,
     );
+    this.productOf = Int32Array.from(this.entries, e => e.productIdx);
   }
 
   has(productId: string): boolean {
@@ -151,28 +166,48 @@ export class InteropIndex {
     return [...this.byProduct.keys()];
   }
 
-  /** Scores a pair; with `orient`, the referencing column comes first and the key it refers to second. */
+  /** Scores a pair into `out`; with `orient`, the referencing column comes first and the key it refers to second. */
   private score(
+    out: RawPairs,
     a: ColumnEntry,
     b: ColumnEntry,
     includeNone = false,
     orient = false,
-  ): RankedPair | undefined {
+  ): void {
     const s = includeNone ? scorePair(a, b) : scoreCandidate(a, b);
-    if (!s) return undefined;
-    const [from, to] =
-      orient && a.keyKind === 'unique' && b.keyKind !== 'unique'
-        ? [b, a]
-        : [a, b];
+    if (!s) return;
+    const swap = orient && a.keyKind === 'unique' && b.keyKind !== 'unique';
+    out.a.push(swap ? b.idx : a.idx);
+    out.b.push(swap ? a.idx : b.idx);
+    out.kind.push(s.kind);
+    out.logit.push(s.logit);
     // scoreCandidate's features are a scratch record: not kept, recomputed on demand
-    return new RankedPair(
-      from,
-      to,
-      s.kind,
-      Math.round(s.confidence * 1000) / 1000,
-      s.logit,
-      includeNone ? s.features : undefined,
+    out.features?.push(s.features);
+  }
+
+  /**
+   * Ranked pairs from raw ones: selection scores (selection.ts), calibrated
+   * confidence, best first (score descending, then `from`, then `to` index).
+   */
+  private rank(raw: RawPairs): RankedPair[] {
+    const scores = selectionScores(raw, this.productOf, this.entries.length);
+    const order = Array.from(raw.logit, (_, k) => k).sort(
+      (x, y) =>
+        scores[y] - scores[x] || raw.a[x] - raw.a[y] || raw.b[x] - raw.b[y],
     );
+    return order.map(k => {
+      const a = this.entries[raw.a[k]];
+      const b = this.entries[raw.b[k]];
+      return new RankedPair(
+        a,
+        b,
+        raw.kind[k],
+        calibratedConfidence(scores[k], a.bare || b.bare),
+        raw.logit[k],
+        scores[k],
+        raw.features?.[k],
+      );
+    });
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */
@@ -182,18 +217,16 @@ export class InteropIndex {
   ): { pairs: RankedPair[]; stats: InteropStats } {
     const own = this.byProduct.get(productId);
     if (!own) throw new Error(`unknown data product ${productId}`);
-    const pairs: RankedPair[] = [];
+    const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (const a of own) {
       for (const j of this.index.candidates(a.idx)) {
         compared++;
-        const p = this.score(a, this.entries[j], options.includeNone);
-        if (p) pairs.push(p);
+        this.score(raw, a, this.entries[j], options.includeNone);
       }
     }
-    pairs.sort(byConfidence);
     return {
-      pairs,
+      pairs: this.rank(raw),
       stats: {
         columns: this.entries.length,
         candidatePairs: compared,
@@ -233,23 +266,23 @@ export class InteropIndex {
     const n = this.entries.length;
     const lists: Int32Array[] = new Array(n);
     for (let i = 0; i < n; i++) lists[i] = this.index.candidates(i);
-    const pairs: RankedPair[] = [];
+    const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (let i = 0; i < n; i++) {
       for (const j of lists[i]) {
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
         if (j < i && lists[j].includes(i)) continue;
         compared++;
-        const p = this.score(
+        this.score(
+          raw,
           this.entries[Math.min(i, j)],
           this.entries[Math.max(i, j)],
           options.includeNone,
           true,
         );
-        if (p) pairs.push(p);
       }
     }
-    pairs.sort(byConfidence);
+    const pairs = this.rank(raw);
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
     return {
@@ -289,20 +322,14 @@ export class InteropIndex {
       const fallback = error instanceof Error ? error.message : String(error);
       return { ...this.scanPairs(options), workers: 1, fallback };
     }
-    // best first in byConfidence's order (logit, then the oriented column
-    // indices: its name tie-break never applies, as no pair comes twice);
-    // oriented by the workers as score() orients, rounded as score() rounds
-    const { from, to, kind, kinds, confidence, logit } = scan.pairs;
-    const pairs: RankedPair[] = new Array(from.length);
-    for (let k = 0; k < from.length; k++) {
-      pairs[k] = new RankedPair(
-        this.entries[from[k]],
-        this.entries[to[k]],
-        kinds[kind[k]] as RelationshipKind,
-        Math.round(confidence[k] * 1000) / 1000,
-        logit[k],
-      );
-    }
+    // oriented by the workers as score() orients; ranked as rank() ranks
+    const { from, to, kind, kinds, logit } = scan.pairs;
+    const pairs = this.rank({
+      a: from as unknown as number[],
+      b: to as unknown as number[],
+      kind: Array.from(kind, k => kinds[k] as RelationshipKind),
+      logit: logit as unknown as number[],
+    });
     const n = this.entries.length;
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
@@ -323,22 +350,22 @@ export class InteropIndex {
     stats: InteropStats;
   } {
     const n = this.entries.length;
-    const pairs: RankedPair[] = [];
+    const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         if (this.entries[i].productIdx === this.entries[j].productIdx) continue;
         compared++;
-        const p = this.score(
+        this.score(
+          raw,
           this.entries[i],
           this.entries[j],
           options.includeNone,
           true,
         );
-        if (p) pairs.push(p);
       }
     }
-    pairs.sort(byConfidence);
+    const pairs = this.rank(raw);
     return {
       pairs,
       stats: { columns: n, candidatePairs: compared, allPairs: compared },

@@ -1,0 +1,80 @@
+/**
+ * Per-column selection over scored pairs, as schema matchers select after
+ * scoring (COMA's max-delta, the stable-marriage view of one-to-one
+ * matching): a pair ranks by its own log-odds, lowered by how far it falls
+ * behind the best pair of each of its two columns toward the other side's
+ * product. The best target of a column keeps its score; a target that is
+ * also that column's best source (a mutual best: the data says one-to-one)
+ * loses nothing; runners-up sink by half their distance to each best.
+ *
+ *   score = logit − SELECTION_DELTA · ((bestOf(a → B) − logit) + (bestOf(b → A) − logit)) / 2
+ *
+ * The best of a column is taken over the pairs given (a full scan returns
+ * pairs over the suggestion threshold, an evaluation every scored pair), so
+ * the selection only re-ranks: which pairs are suggested is the pairwise
+ * model's decision (builtinScorer.ts), never this step's.
+ */
+
+/** How much a runner-up sinks per unit of log-odds behind a column's best. Set on the MIMIC→OMOP tune part. */
+export const SELECTION_DELTA = Number(process.env.SEL_DELTA ?? 1);
+
+/** Scored pairs as parallel arrays: column indices `a`, `b` and their log-odds. */
+export interface PairColumns {
+  a: ArrayLike<number>;
+  b: ArrayLike<number>;
+  logit: ArrayLike<number>;
+}
+
+/**
+ * Selection scores of the pairs (same order). `productOf[c]` is the product
+ * of column `c`; `columns` the number of columns.
+ */
+export function selectionScores(
+  pairs: PairColumns,
+  productOf: ArrayLike<number>,
+  columns: number,
+): Float64Array {
+  const n = pairs.logit.length;
+  const out = new Float64Array(n);
+  if (!n) return out;
+  // each column's pairs (either side), as a compressed list of pair indices
+  const start = new Int32Array(columns + 1);
+  for (let k = 0; k < n; k++) {
+    start[pairs.a[k] + 1]++;
+    start[pairs.b[k] + 1]++;
+  }
+  for (let c = 0; c < columns; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, columns);
+  const list = new Int32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    list[fill[pairs.a[k]]++] = k;
+    list[fill[pairs.b[k]]++] = k;
+  }
+  // best log-odds of a column toward each other product: `best[2k]` for a's side, `best[2k + 1]` for b's
+  const best = new Float64Array(2 * n);
+  const bestBy = new Map<number, number>();
+  for (let c = 0; c < columns; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (from === to) continue;
+    bestBy.clear();
+    for (let i = from; i < to; i++) {
+      const k = list[i];
+      const other = productOf[pairs.a[k] === c ? pairs.b[k] : pairs.a[k]];
+      const z = pairs.logit[k];
+      const seen = bestBy.get(other);
+      if (seen === undefined || z > seen) bestBy.set(other, z);
+    }
+    for (let i = from; i < to; i++) {
+      const k = list[i];
+      const side = pairs.a[k] === c ? 0 : 1;
+      const other = productOf[side === 0 ? pairs.b[k] : pairs.a[k]];
+      best[2 * k + side] = bestBy.get(other)!;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const z = pairs.logit[k];
+    out[k] = z - SELECTION_DELTA * Math.min(best[2 * k] - z, best[2 * k + 1] - z);
+  }
+  return out;
+}
