@@ -1,4 +1,36 @@
 /** Pure scoring functions for evals/scripts/interop-figures.ts. */
+import type { InteropProduct } from '../../plugins/data-product-assistant-node/src/interop/types';
+
+/**
+ * Products stripped to names and descriptions (no types, keys, examples, glossary, PII tags):
+ * the demo mesh shaped like text-only input, a dev proxy for tuning and calibrating the
+ * text-only signal without any dataset's answer key.
+ */
+export function namesAndDescriptionsOnly(
+  products: readonly InteropProduct[],
+): InteropProduct[] {
+  return products.map(p => ({
+    ...p,
+    contract: {
+      ...p.contract,
+      tables: p.contract.tables.map(t => ({
+        ...t,
+        primaryKey: [],
+        columns: t.columns.map(c => ({
+          ...c,
+          logicalType: undefined,
+          physicalType: undefined,
+          primaryKey: false,
+          unique: false,
+          pii: false,
+          piiTypes: [],
+          examples: [],
+          glossary: [],
+        })),
+      })),
+    },
+  }));
+}
 
 export interface Ref {
   product: string;
@@ -164,5 +196,36 @@ export function scoreMatching(
     hitRate5: hits / sources.length,
     sources: sources.length,
     groundTruth: groundTruth.length,
+  };
+}
+
+export interface ConfidenceSpread {
+  suggestions: number;
+  /** Suggestions a whole-percent display shows as 100% (confidence ≥ 0.995). */
+  shownAs100: number;
+  distinct: number;
+  min: number;
+  median: number;
+  max: number;
+  /** Suggestions per confidence band [0, 0.2), [0.2, 0.4), … [0.8, 1]. */
+  bands: number[];
+}
+
+/** How the confidences of suggestions spread (a wall of 100% ranks nothing). */
+export function confidenceSpread(
+  confidences: readonly number[],
+): ConfidenceSpread {
+  const sorted = [...confidences].sort((a, b) => a - b);
+  const n = sorted.length;
+  const bands = [0, 0, 0, 0, 0];
+  for (const c of sorted) bands[Math.min(4, Math.floor(c * 5))]++;
+  return {
+    suggestions: n,
+    shownAs100: sorted.filter(c => c >= 0.995).length,
+    distinct: new Set(sorted).size,
+    min: n ? sorted[0] : 0,
+    median: n ? sorted[Math.floor(n / 2)] : 0,
+    max: n ? sorted[n - 1] : 0,
+    bands,
   };
 }

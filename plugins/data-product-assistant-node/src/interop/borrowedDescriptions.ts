@@ -19,7 +19,10 @@ export function borrowDescriptions(
 ): Map<TableProfile['columns'][number], string> {
   const borrowed = new Map<TableProfile['columns'][number], string>();
   const documented = (d: string | undefined): d is string => !!d?.trim();
-  const byName = new Map<string, Array<{ table: TableProfile; text: string }>>();
+  const byName = new Map<
+    string,
+    Array<{ table: TableProfile; text: string }>
+  >();
   for (const table of tables)
     for (const c of table.columns)
       if (documented(c.description)) {

@@ -104,8 +104,11 @@ interface PendingColumn {
   >;
   counts: Map<number, number>;
   boost: Map<number, number>;
-  nameCounts: Map<number, number>;
-  textCounts: Map<number, number>;
+  /** Words of the name, the description, a borrowed description and the table's name (vectors come after all columns are read). */
+  nameTerms: string[];
+  ownTerms: string[];
+  borrowedTerms: string[];
+  tableNameTerms: string[];
   tableIdx: number;
 }
 
@@ -115,16 +118,37 @@ const BORROWED_WEIGHT = 0.5;
 /** Weight of a related word (patient → person) beside the word itself. */
 const RELATED_WEIGHT = 0.5;
 
-/** Terms with weights, each followed by its related words at reduced weight. */
+/**
+ * Adds weighted terms to `out`, each with its related words at reduced weight. Only related
+ * words some column of the catalog uses itself (`vocabulary`) are added: no other vector could
+ * share the rest, so they would only lengthen vectors.
+ */
 function withRelated(
-  terms: string[],
+  terms: readonly string[],
   weight: number,
-  out: Array<[string, number]>,
+  related: (word: string) => readonly string[],
+  out: Map<string, number>,
 ): void {
   for (const t of terms) {
-    out.push([t, weight]);
-    for (const r of relatedWords(t)) out.push([r, weight * RELATED_WEIGHT]);
+    out.set(t, (out.get(t) ?? 0) + weight);
+    for (const r of related(t))
+      out.set(r, (out.get(r) ?? 0) + weight * RELATED_WEIGHT);
   }
+}
+
+/** `relatedWords` restricted to a vocabulary, memoised per word. */
+function relatedIn(
+  vocabulary: ReadonlySet<string>,
+): (word: string) => readonly string[] {
+  const memo = new Map<string, readonly string[]>();
+  return word => {
+    let found = memo.get(word);
+    if (!found) {
+      found = relatedWords(word).filter(r => vocabulary.has(r));
+      memo.set(word, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -248,28 +272,15 @@ export function buildColumnEntries(
         ]);
         const boost = new Map<number, number>();
         for (const t of concept) boost.set(vocab.id(t), 1.5);
-        const nameWeighted: Array<[string, number]> = [];
-        withRelated(
-          nameTerms.filter(t => t.length > 1),
-          1,
-          nameWeighted,
-        );
-        const textWeighted: Array<[string, number]> = [];
-        withRelated(
-          nameTerms.filter(t => t.length > 1),
-          2,
-          textWeighted,
-        );
-        withRelated(ownTerms, 1, textWeighted);
-        withRelated(borrowedTerms, BORROWED_WEIGHT, textWeighted);
-        withRelated(tableNameTerms, 0.5, textWeighted);
         const family = typeFamily(column.logicalType, column.physicalType);
         pending.push({
           tableIdx,
           counts,
           boost,
-          nameCounts: nameVocab.addWeighted(nameWeighted),
-          textCounts: textVocab.addWeighted(textWeighted),
+          nameTerms: nameTerms.filter(t => t.length > 1),
+          ownTerms,
+          borrowedTerms,
+          tableNameTerms,
           entry: {
             idx: pending.length,
             productIdx,
@@ -314,6 +325,32 @@ export function buildColumnEntries(
     }
   });
 
+  // name and text vectors, related words restricted to what the catalog's columns say themselves
+  const nameWords = new Set<string>();
+  const textWords = new Set<string>();
+  for (const p of pending) {
+    for (const t of p.nameTerms) nameWords.add(t);
+    for (const list of [p.nameTerms, p.ownTerms, p.borrowedTerms])
+      for (const t of list) textWords.add(t);
+  }
+  for (const t of tableCounts)
+    for (const w of name(t.table.name)) textWords.add(w);
+  const nameRelated = relatedIn(nameWords);
+  const textRelated = relatedIn(textWords);
+  const nameCounts = pending.map(p => {
+    const weighted = new Map<string, number>();
+    withRelated(p.nameTerms, 1, nameRelated, weighted);
+    return nameVocab.addWeighted([...weighted]);
+  });
+  const textCounts = pending.map(p => {
+    const weighted = new Map<string, number>();
+    withRelated(p.nameTerms, 2, textRelated, weighted);
+    withRelated(p.ownTerms, 1, textRelated, weighted);
+    withRelated(p.borrowedTerms, BORROWED_WEIGHT, textRelated, weighted);
+    withRelated(p.tableNameTerms, 0.5, textRelated, weighted);
+    return textVocab.addWeighted([...weighted]);
+  });
+
   const tables: TableInfo[] = tableCounts.map(t => ({
     product: t.product,
     table: t.table,
@@ -321,12 +358,12 @@ export function buildColumnEntries(
     singleKey:
       t.table.primaryKey.length === 1 ? t.table.primaryKey[0] : undefined,
   }));
-  const entries: ColumnEntry[] = pending.map(p => ({
+  const entries: ColumnEntry[] = pending.map((p, k) => ({
     ...p.entry,
     tableInfo: tables[p.tableIdx],
     vector: vocab.vector(p.counts, p.boost),
-    nameVector: nameVocab.softVector(p.nameCounts),
-    textVector: textVocab.softVector(p.textCounts),
+    nameVector: nameVocab.softVector(nameCounts[k]),
+    textVector: textVocab.softVector(textCounts[k]),
   }));
   return { entries, products: infos, tables, vocab };
 }

@@ -74,7 +74,48 @@ export function selectionScores(
   }
   for (let k = 0; k < n; k++) {
     const z = pairs.logit[k];
-    out[k] = z - SELECTION_DELTA * Math.min(best[2 * k] - z, best[2 * k + 1] - z);
+    out[k] =
+      z - SELECTION_DELTA * Math.min(best[2 * k] - z, best[2 * k + 1] - z);
   }
   return out;
+}
+
+/**
+ * The order of pairs best first: score descending, then `a`, then `b`
+ * ascending. Sorts natively on scores quantised to 2^-16 with the pair's
+ * position packed below them, then orders runs of equal quantised score by
+ * their columns: millions of pairs in about a second, where a comparator
+ * sort takes several.
+ */
+export function bestFirst(
+  scores: Float64Array,
+  pairs: Pick<PairColumns, 'a' | 'b'>,
+): Int32Array {
+  const n = scores.length;
+  const order = new Int32Array(n);
+  if (n >= 2 ** 30) throw new Error('too many pairs to order');
+  const keys = new Float64Array(n);
+  const LIMIT = 2 ** 22;
+  for (let k = 0; k < n; k++) {
+    const q = Math.max(
+      -LIMIT,
+      Math.min(LIMIT - 1, Math.round(scores[k] * 65536)),
+    );
+    // higher score first: (LIMIT - 1 - q) ascending, position below it
+    keys[k] = (LIMIT - 1 - q) * 2 ** 30 + k;
+  }
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = keys[k] % 2 ** 30;
+  // runs of one quantised score: by columns
+  let from = 0;
+  const bucket = (k: number) => Math.floor(keys[k] / 2 ** 30);
+  for (let k = 1; k <= n; k++) {
+    if (k < n && bucket(k) === bucket(from)) continue;
+    if (k - from > 1)
+      order
+        .subarray(from, k)
+        .sort((x, y) => pairs.a[x] - pairs.a[y] || pairs.b[x] - pairs.b[y]);
+    from = k;
+  }
+  return order;
 }

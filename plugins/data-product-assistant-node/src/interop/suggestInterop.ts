@@ -1,5 +1,6 @@
 import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
+import { forEachGroupPair, listed } from './blockingCandidates';
 import {
   evidenceFor,
   pairFeatures,
@@ -7,14 +8,14 @@ import {
   scorePair,
   type PairFeatures,
 } from './builtinScorer';
-import { calibratedConfidence } from './calibration';
+import { calibratedConfidence, calibratedLogOdds } from './calibration';
 import { explainPair } from './explain';
 import {
   defaultScanWorkers,
   scanInWorkers,
   type ParallelScanOptions,
 } from './parallelScan';
-import { selectionScores } from './selection';
+import { bestFirst, selectionScores } from './selection';
 import {
   productLookup,
   validateSuggestion,
@@ -187,22 +188,23 @@ export class InteropIndex {
 
   /**
    * Ranked pairs from raw ones: selection scores (selection.ts), calibrated
-   * confidence, best first (score descending, then `from`, then `to` index).
+   * confidence (calibration.ts), best first (`bestFirst`: calibrated log-odds
+   * descending, then `from`, then `to` index).
    */
   private rank(raw: RawPairs): RankedPair[] {
     const scores = selectionScores(raw, this.productOf, this.entries.length);
-    const order = Array.from(raw.logit, (_, k) => k).sort(
-      (x, y) =>
-        scores[y] - scores[x] || raw.a[x] - raw.a[y] || raw.b[x] - raw.b[y],
-    );
-    return order.map(k => {
+    const bare = (k: number) =>
+      this.entries[raw.a[k]].bare || this.entries[raw.b[k]].bare;
+    // both regimes on one scale: the calibrated log-odds
+    const calibrated = scores.map((s, k) => calibratedLogOdds(s, bare(k)));
+    return Array.from(bestFirst(calibrated, raw), k => {
       const a = this.entries[raw.a[k]];
       const b = this.entries[raw.b[k]];
       return new RankedPair(
         a,
         b,
         raw.kind[k],
-        calibratedConfidence(scores[k], a.bare || b.bare),
+        calibratedConfidence(scores[k], bare(k)),
         raw.logit[k],
         scores[k],
         raw.features?.[k],
@@ -220,7 +222,9 @@ export class InteropIndex {
     const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (const a of own) {
-      for (const j of this.index.candidates(a.idx)) {
+      const candidates = new Set(this.index.candidates(a.idx));
+      for (const j of this.index.groupMembers(a.idx)) candidates.add(j);
+      for (const j of candidates) {
         compared++;
         this.score(raw, a, this.entries[j], options.includeNone);
       }
@@ -243,7 +247,8 @@ export class InteropIndex {
 
   /**
    * Every relationship in the catalog, each pair once. A pair is scored when
-   * either column has the other among its blocking candidates.
+   * either column has the other among its ranked candidates, or both share a
+   * group key (ColumnIndex.ts).
    */
   fullScan(options: SuggestOptions = {}): InteropResult {
     const { pairs, stats } = this.scanPairs(options);
@@ -264,24 +269,36 @@ export class InteropIndex {
     stats: InteropStats;
   } {
     const n = this.entries.length;
-    const lists: Int32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) lists[i] = this.index.candidates(i);
+    const flat = this.index.flatten();
+    const lists = new Int32Array(flat.listStart[n]);
+    const counts = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const own = this.index.candidates(i);
+      lists.set(own, flat.listStart[i]);
+      counts[i] = own.length;
+    }
     const raw = rawPairs(!!options.includeNone);
     let compared = 0;
+    const score = (i: number, j: number) => {
+      compared++;
+      this.score(
+        raw,
+        this.entries[i],
+        this.entries[j],
+        options.includeNone,
+        true,
+      );
+    };
     for (let i = 0; i < n; i++) {
-      for (const j of lists[i]) {
+      for (let c = flat.listStart[i], end = c + counts[i]; c < end; c++) {
+        const j = lists[c];
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
-        if (j < i && lists[j].includes(i)) continue;
-        compared++;
-        this.score(
-          raw,
-          this.entries[Math.min(i, j)],
-          this.entries[Math.max(i, j)],
-          options.includeNone,
-          true,
-        );
+        if (j < i && listed(flat, lists, counts, j, i)) continue;
+        score(Math.min(i, j), Math.max(i, j));
       }
     }
+    for (const key of flat.groups)
+      forEachGroupPair(flat, key, lists, counts, score);
     const pairs = this.rank(raw);
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;

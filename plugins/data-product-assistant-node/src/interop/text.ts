@@ -285,7 +285,9 @@ export function familyWords(word: string): readonly string[] {
 }
 
 /** Related and family words of a vocabulary, to hand to a worker thread. */
-export type RelatedTable = Array<[string, readonly string[], readonly string[]]>;
+export type RelatedTable = Array<
+  [string, readonly string[], readonly string[]]
+>;
 
 export function relatedTable(words: Iterable<string>): RelatedTable {
   return [...new Set(words)].map(w => [w, relatedWords(w), familyWords(w)]);
