@@ -118,14 +118,17 @@ function main() {
     const engine = CALIBRATION[r];
     const same =
       Math.abs(engine.scale - f.scale) < 0.005 &&
-      Math.abs(engine.shift - f.shift) < 0.005;
+      Math.abs(engine.shift - f.shift) < 0.005 &&
+      Math.abs(engine.ceiling - f.ceiling) < 0.0005;
     if (!same) mismatch = true;
     console.log(
       `${r}: ${set.length} labelled pairs (${
         set.filter(d => d.label).length
       } right) → scale ${f.scale.toFixed(3)}, shift ${f.shift.toFixed(
         3,
-      )}; engine ${engine.scale}, ${engine.shift}${same ? '' : '  (DIFFERS)'}`,
+      )}, ceiling ${f.ceiling.toFixed(4)}; engine ${engine.scale}, ${
+        engine.shift
+      }, ${engine.ceiling}${same ? '' : '  (DIFFERS)'}`,
     );
     console.log('  confidence bin   pairs  mean confidence  share right');
     for (const b of reliability(set, f))

@@ -2,8 +2,9 @@
  * Platt scaling for the interop confidence (calibration.ts): fit
  * p = sigmoid(scale · score + shift) to labelled pairs by maximum likelihood,
  * with Platt's smoothed targets ((N+ + 1) / (N+ + 2) for a positive,
- * 1 / (N− + 2) for a negative), so that a few dozen labels never claim
- * certainty: the fitted confidence stays below 1 − 1 / (N+ + 2).
+ * 1 / (N− + 2) for a negative). The ceiling is Laplace's rule of succession:
+ * with N+ labelled positives, no score earns more than (N+ + 1) / (N+ + 2),
+ * so a few dozen labels never claim certainty.
  */
 
 export interface Labelled {
@@ -14,6 +15,8 @@ export interface Labelled {
 export interface Platt {
   scale: number;
   shift: number;
+  /** Highest confidence the labels support: (N+ + 1) / (N+ + 2). */
+  ceiling: number;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -71,7 +74,7 @@ export function fitPlatt(data: readonly Labelled[]): Platt {
     current = next;
     if (gain < 1e-12) break;
   }
-  return { scale: a, shift: b };
+  return { scale: a, shift: b, ceiling: hi };
 }
 
 /** Calibration table: per bin of predicted confidence, the pairs in it and the share that were right. */

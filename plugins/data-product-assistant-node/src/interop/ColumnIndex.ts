@@ -65,6 +65,9 @@ export const KEY_WEIGHTS: Record<string, number> = {
   t: 0.5, // name word (generic ones included: `value`, `unit`, `date`), for columns without structural evidence
 };
 
+/** Kinds of key that can be a group: those naming a concept, an entity, a glossary term or a value. */
+const GROUP_KINDS = new Set(['g', 'h', 'p', 'n', 'c', 'v', 't']);
+
 /**
  * A column's blocking keys. `concepts`: the catalog's name concepts; a related word's key is
  * made only when some column has that word as a concept (no other key could ever meet it).
@@ -82,6 +85,8 @@ export function blockingKeys(
   for (const v of e.values) keys.add(`v:${v}`);
   for (const s of e.selectiveShapes) keys.add(`s:${s}|${e.family}`);
   for (const d of e.descTerms) if (d.length > 2) keys.add(`d:${d}`);
+  // a name word in the other column's description is evidence too (the scorer's cross-mention)
+  for (const c of e.concept) if (c.length > 2) keys.add(`d:${c}`);
   // related words of a name meet the other side's own name concepts
   for (const c of e.concept)
     for (const r of relatedWords(c))
@@ -118,7 +123,7 @@ export class ColumnIndex {
     this.entries = entries;
     const n = entries.length;
     const maxPosting = Math.min(
-      options.maxMaxPosting ?? 1000,
+      options.maxMaxPosting ?? Number(process.env.MAXPOST ?? 1000),
       Math.max(
         options.minMaxPosting ?? 64,
         Math.floor((options.maxPostingRatio ?? 0.01) * n),
@@ -189,12 +194,23 @@ export class ColumnIndex {
     const share = options.groupShare ?? 0.25;
     let groups = 0;
     let groupTests = 0;
+    const needed = Math.ceil(share * samples);
     lists.forEach((list, id) => {
       if (weights[id] === 0 || list.length <= minGroup) return;
+      // description terms and value shapes name no concept of their own: never a group
+      if (!GROUP_KINDS.has(kinds[id])) return;
       const m = list.length;
       let tried = 0;
       let hits = 0;
-      for (let t = 0; tried < samples && t < 4 * samples; t++) {
+      // stop once the outcome is certain either way
+      for (
+        let t = 0;
+        tried < samples &&
+        t < 4 * samples &&
+        hits < needed &&
+        hits + samples - tried >= needed;
+        t++
+      ) {
         const x = (t * 7919) % m;
         const y = (x + 1 + ((t * 104729) % (m - 1))) % m;
         const i = Math.min(list[x], list[y]);
@@ -204,7 +220,7 @@ export class ColumnIndex {
         if (scoreCandidate(entries[i], entries[j])) hits++;
       }
       groupTests += tried;
-      if (tried > 0 && hits >= share * tried) {
+      if (hits >= needed) {
         this.groupKey[id] = 1;
         groups++;
       }

@@ -222,7 +222,10 @@ export function flatCandidates(
   return max;
 }
 
-/** Whether column j's ranked candidates (in `lists`, `counts[j]` of them) include column i. */
+/**
+ * Whether column j's ranked candidates (in `lists`, `counts[j]` of them,
+ * ascending: scans sort each column's list once filled) include column i.
+ */
 export function listed(
   b: FlatBlocking,
   lists: Int32Array,
@@ -230,8 +233,15 @@ export function listed(
   j: number,
   i: number,
 ): boolean {
-  for (let d = b.listStart[j], end = d + counts[j]; d < end; d++)
-    if (lists[d] === i) return true;
+  let lo = b.listStart[j];
+  let hi = lo + counts[j] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = lists[mid];
+    if (v === i) return true;
+    if (v < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return false;
 }
 

@@ -69,6 +69,11 @@ export interface ColumnEntry {
   keyKind: 'unique' | 'part' | 'none';
   family: TypeFamily;
   shapes: string[];
+  /**
+   * Shapes specific enough to count as evidence: selective by form (isSelectiveShape) and held by
+   * few columns of this catalog (at most max(20, 1%) of them): a format every table uses (`uuid`
+   * everywhere) says nothing about which columns relate.
+   */
   selectiveShapes: string[];
   values: string[];
   codes: string[];
@@ -358,8 +363,16 @@ export function buildColumnEntries(
     singleKey:
       t.table.primaryKey.length === 1 ? t.table.primaryKey[0] : undefined,
   }));
+  const shapeColumns = new Map<string, number>();
+  for (const p of pending)
+    for (const shape of p.entry.selectiveShapes)
+      shapeColumns.set(shape, (shapeColumns.get(shape) ?? 0) + 1);
+  const commonShape = Math.max(20, 0.01 * pending.length);
   const entries: ColumnEntry[] = pending.map((p, k) => ({
     ...p.entry,
+    selectiveShapes: p.entry.selectiveShapes.filter(
+      shape => shapeColumns.get(shape)! <= commonShape,
+    ),
     tableInfo: tables[p.tableIdx],
     vector: vocab.vector(p.counts, p.boost),
     nameVector: nameVocab.softVector(nameCounts[k]),

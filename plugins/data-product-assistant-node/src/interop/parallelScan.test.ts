@@ -49,7 +49,7 @@ describe('parallel full scan', () => {
     expect(parallel.pairs.length).toBeGreaterThan(1000);
     expect(rows(parallel.pairs)).toEqual(rows(single.pairs));
     expect(parallel.stats).toEqual(single.stats);
-  });
+  }, 30_000);
 
   it('gives fullScan’s suggestions on the demo mesh (keys, glossary, bare columns)', async () => {
     const single = demo.fullScan();

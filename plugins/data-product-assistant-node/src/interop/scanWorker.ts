@@ -71,14 +71,12 @@ function candidatesPhase(data: ScanWorkerData): void {
     range;
     range = claim(cursor, 0, chunk, n)
   ) {
-    for (let i = range.start; i < range.end; i++)
-      counts[i] = flatCandidates(
-        blocking,
-        i,
-        scratch,
-        lists,
-        blocking.listStart[i],
-      );
+    for (let i = range.start; i < range.end; i++) {
+      const start = blocking.listStart[i];
+      counts[i] = flatCandidates(blocking, i, scratch, lists, start);
+      // ascending, for `listed`
+      lists.subarray(start, start + counts[i]).sort();
+    }
   }
 }
 

@@ -273,7 +273,8 @@ export class InteropIndex {
     const lists = new Int32Array(flat.listStart[n]);
     const counts = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const own = this.index.candidates(i);
+      // ascending, for `listed`
+      const own = this.index.candidates(i).sort();
       lists.set(own, flat.listStart[i]);
       counts[i] = own.length;
     }
