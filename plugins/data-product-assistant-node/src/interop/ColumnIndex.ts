@@ -8,7 +8,7 @@ import {
   type CandidateScratch,
   type FlatBlocking,
 } from './blockingCandidates';
-import { relatedWords } from './text';
+import { relatedWords, typeCompatibility, type TypeFamily } from './text';
 
 /**
  * Blocking index over columns: each column emits blocking keys (normalised
@@ -42,7 +42,7 @@ export interface ColumnIndexOptions {
   minGroupSize?: number;
   /** Pairs of a key's columns scored to test it (default 24). */
   groupSamples?: number;
-  /** Share of them that must be suggested for the key to be a group (default 0.25). */
+  /** Share of them that must be suggested for the key to be a group (default 0.1). */
   groupShare?: number;
   /**
    * Minimum summed key weight for a candidate. Default 0.21 × ln(1 + columns / 2): 0.6 of the
@@ -64,6 +64,9 @@ export const KEY_WEIGHTS: Record<string, number> = {
   d: 0.35, // description term
   t: 0.5, // name word (generic ones included: `value`, `unit`, `date`), for columns without structural evidence
 };
+
+/** How a candidate's blocking weight counts by the type compatibility of the two columns. */
+const TYPE_FACTOR = { same: 1, unknown: 1, castable: 0.9, incompatible: 0.4 };
 
 /** Kinds of key that can be a group: those naming a concept, an entity, a glossary term or a value. */
 const GROUP_KINDS = new Set(['g', 'h', 'p', 'n', 'c', 'v', 't']);
@@ -123,7 +126,7 @@ export class ColumnIndex {
     this.entries = entries;
     const n = entries.length;
     const maxPosting = Math.min(
-      options.maxMaxPosting ?? Number(process.env.MAXPOST ?? 1000),
+      options.maxMaxPosting ?? 1000,
       Math.max(
         options.minMaxPosting ?? 64,
         Math.floor((options.maxPostingRatio ?? 0.01) * n),
@@ -191,7 +194,7 @@ export class ColumnIndex {
     this.groupKey = new Uint8Array(lists.length);
     const minGroup = options.minGroupSize ?? 16;
     const samples = options.groupSamples ?? 24;
-    const share = options.groupShare ?? 0.25;
+    const share = options.groupShare ?? 0.1;
     let groups = 0;
     let groupTests = 0;
     const needed = Math.ceil(share * samples);
@@ -269,6 +272,17 @@ export class ColumnIndex {
     this.groupKey.forEach((g, id) => {
       if (g) groups.push(id);
     });
+    const familyNames = [
+      ...new Set(this.entries.map(e => e.family)),
+    ] as TypeFamily[];
+    const familyId = new Map(familyNames.map((f, k) => [f, k]));
+    const typeFactor = new Float32Array(familyNames.length ** 2);
+    familyNames.forEach((x, i) =>
+      familyNames.forEach((y, j) => {
+        typeFactor[i * familyNames.length + j] =
+          TYPE_FACTOR[typeCompatibility(x, y)];
+      }),
+    );
     this.flat = {
       maxCandidates: this.maxLimit,
       minBlockScore: this.minBlockScore,
@@ -285,6 +299,9 @@ export class ColumnIndex {
       columnGroups: columnGroups.values,
       limit: this.limit,
       listStart,
+      family: Uint8Array.from(this.entries, e => familyId.get(e.family)!),
+      families: familyNames.length,
+      typeFactor,
     };
     return this.flat;
   }

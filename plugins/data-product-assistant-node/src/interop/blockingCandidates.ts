@@ -46,6 +46,15 @@ export interface FlatBlocking {
   limit: Int32Array;
   /** Column i's ranked candidates go to lists[listStart[i] ..] (at most limit[i] of them). */
   listStart: Int32Array;
+  /** Type family of each column, as an index into `typeFactor`'s rows. */
+  family: Uint8Array;
+  families: number;
+  /**
+   * Multiplier of a candidate's summed weight by the two columns' type families
+   * (typeFactor[family[i] · families + family[j]]): the scorer rarely suggests columns of
+   * incompatible types, so they rank behind the compatible ones.
+   */
+  typeFactor: Float32Array;
 }
 
 /** Flattens per-item typed arrays into one array with start offsets. */
@@ -169,10 +178,13 @@ export function flatCandidates(
   // keep the columns over the bar (in the order first reached), clearing acc
   const { kept, keptWeight } = s;
   const min = b.minBlockScore;
+  const factors = b.typeFactor;
+  const row = b.family[i] * b.families;
+  const family = b.family;
   let nKept = 0;
   for (let t = 0; t < nTouched; t++) {
     const j = touched[t];
-    const w = acc[j];
+    const w = acc[j] * factors[row + family[j]];
     acc[j] = 0;
     if (w >= min) {
       kept[nKept] = j;

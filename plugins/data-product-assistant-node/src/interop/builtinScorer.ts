@@ -1,12 +1,7 @@
 import type { ColumnEntry } from './columnFeatures';
 import { cosine } from './columnFeatures';
 import { jaroWinkler, sortedDice } from '../text/similarity';
-import {
-  areRelated,
-  familyWords,
-  typeCompatibility,
-  type TypeCompatibility,
-} from './text';
+import { areRelated, typeCompatibility, type TypeCompatibility } from './text';
 import type { RelationshipKind } from './types';
 
 /**
@@ -128,39 +123,57 @@ function wordsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)))
     return true;
-  return a.length >= 5 && b.length >= 5 && jaroWinkler(a, b) >= 0.94;
+  if (a.length < 5 || b.length < 5) return false;
+  // Jaro-Winkler ≥ 0.94 needs Jaro ≥ 0.9, which needs the shorter word at least 0.7 of the longer
+  if (Math.min(a.length, b.length) < 0.7 * Math.max(a.length, b.length))
+    return false;
+  return jaroWinkler(a, b) >= 0.94;
 }
 
-/** Dice overlap of word lists; a related word (patient ~ person) counts half. */
-function dice(a: string[], b: string[]): number {
-  if (!a.length || !b.length) return 0;
+/** Dice overlap of two columns' concept words; a related word (patient ~ person, `areRelated`) counts half. */
+function dice(a: ColumnEntry, b: ColumnEntry): number {
+  const x = a.concept;
+  const y = b.concept;
+  if (!x.length || !y.length) return 0;
   let matched = 0;
-  for (const x of a) {
+  for (let i = 0; i < x.length; i++) {
     let m = 0;
-    for (const y of b) {
-      if (wordsMatch(x, y)) {
+    for (let j = 0; j < y.length; j++) {
+      if (wordsMatch(x[i], y[j])) {
         m = 1;
         break;
       }
-      if (m === 0 && areRelated(x, y)) m = 0.5;
+      if (
+        m === 0 &&
+        x[i] !== y[j] &&
+        (a.conceptRelated[i].has(y[j]) || b.conceptRelated[j].has(x[i]))
+      )
+        m = 0.5;
     }
     matched += m;
   }
-  return (2 * matched) / (a.length + b.length);
+  return (2 * matched) / (x.length + y.length);
 }
 
-/** Whether a column's description or name says the word, or another word of its family (`individual` for person). */
-function mentions(a: ColumnEntry, word: string): boolean {
+/** Whether a column's description or name says a word, or another word of its family (`individual` for person). */
+function mentions(
+  a: ColumnEntry,
+  word: string,
+  family: readonly string[],
+): boolean {
   if (a.descTerms.has(word) || a.concept.includes(word)) return true;
-  for (const f of familyWords(word))
+  for (const f of family)
     if (a.descTerms.has(f) || a.concept.includes(f)) return true;
   return false;
 }
 
-function coverage(words: string[], a: ColumnEntry): number {
+/** Share of `x`'s concept words that `y` mentions. */
+function coverage(x: ColumnEntry, y: ColumnEntry): number {
+  const words = x.concept;
   if (!words.length) return 0;
   let found = 0;
-  for (const w of words) if (mentions(a, w)) found++;
+  for (let i = 0; i < words.length; i++)
+    if (mentions(y, words[i], x.conceptFamilies[i])) found++;
   return found / words.length;
 }
 
@@ -267,11 +280,10 @@ function addNameFeatures(
   a: ColumnEntry,
   b: ColumnEntry,
 ): void {
-  const conceptOverlap = dice(a.concept, b.concept);
+  const conceptOverlap = dice(a, b);
   f.conceptOverlap = conceptOverlap;
   f.crossMention =
-    Math.max(coverage(a.concept, b), coverage(b.concept, a)) *
-    (conceptOverlap < 1 ? 1 : 0.5);
+    Math.max(coverage(a, b), coverage(b, a)) * (conceptOverlap < 1 ? 1 : 0.5);
   // one name's concepts all in the other's description: the heads name one thing (`tracking_id` ~ "tracking reference")
   if (f.crossMention >= 1) f.headMismatch = false;
 }

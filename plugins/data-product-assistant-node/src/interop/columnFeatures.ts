@@ -14,6 +14,8 @@ import {
   catalogAbbreviations,
   codeList,
   relatedWords,
+  relatedSet,
+  familyWords,
   conceptTokens,
   tailClass,
   IDENTIFIER_TOKENS,
@@ -57,6 +59,10 @@ export interface ColumnEntry {
   tokens: string[];
   /** Non-generic tokens of the name. */
   concept: string[];
+  /** Per concept word: its WordNet family (`familyWords`), for mentions through another word of the family. */
+  conceptFamilies: ReadonlyArray<readonly string[]>;
+  /** Per concept word: its related words (`relatedSet`), for related name words. */
+  conceptRelated: ReadonlyArray<ReadonlySet<string>>;
   /** Kind of the generic word the name ends in (`id`, `time`, `measure`, ...). */
   tail?: string;
   /** Concept word nearest the identifier suffix, for identifier-like columns. */
@@ -105,7 +111,12 @@ const KEY_DESCRIPTION =
 interface PendingColumn {
   entry: Omit<
     ColumnEntry,
-    'vector' | 'tableInfo' | 'nameVector' | 'textVector'
+    | 'vector'
+    | 'tableInfo'
+    | 'nameVector'
+    | 'textVector'
+    | 'conceptFamilies'
+    | 'conceptRelated'
   >;
   counts: Map<number, number>;
   boost: Map<number, number>;
@@ -377,6 +388,8 @@ export function buildColumnEntries(
     vector: vocab.vector(p.counts, p.boost),
     nameVector: nameVocab.softVector(nameCounts[k]),
     textVector: textVocab.softVector(textCounts[k]),
+    conceptFamilies: p.entry.concept.map(familyWords),
+    conceptRelated: p.entry.concept.map(relatedSet),
   }));
   return { entries, products: infos, tables, vocab };
 }

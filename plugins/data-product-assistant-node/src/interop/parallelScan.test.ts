@@ -23,9 +23,12 @@ function referenceCandidates(b: FlatBlocking, i: number): number[] {
       acc[j] += w;
     }
   }
-  let kept = touched.filter(j => acc[j] >= b.minBlockScore);
+  // weighed by the two columns' type compatibility, kept in float32 as the index keeps them
+  const w = (j: number) =>
+    acc[j] * b.typeFactor[b.family[i] * b.families + b.family[j]];
+  let kept = touched.filter(j => w(j) >= b.minBlockScore);
   if (kept.length > b.limit[i]) {
-    kept.sort((x, y) => acc[y] - acc[x] || x - y);
+    kept.sort((x, y) => Math.fround(w(y)) - Math.fround(w(x)) || x - y);
     kept = kept.slice(0, b.limit[i]);
   }
   return kept;

@@ -1,13 +1,13 @@
 /**
  * Per-column selection over scored pairs, as schema matchers select after
- * scoring (COMA's max-delta, the stable-marriage view of one-to-one
- * matching): a pair ranks by its own log-odds, lowered by how far it falls
- * behind the best pair of each of its two columns toward the other side's
- * product. The best target of a column keeps its score; a target that is
- * also that column's best source (a mutual best: the data says one-to-one)
- * loses nothing; runners-up sink by half their distance to each best.
+ * scoring (COMA's max-delta): each column's best targets in another product
+ * keep their log-odds; a pair that is neither column's best sinks by how far
+ * it falls behind the nearer of the two bests. So a column's runners-up give
+ * way to other columns' best matches, a mutual best (the data says
+ * one-to-one) loses nothing, and a key many columns refer to (each its best)
+ * keeps every reference (the data says one-to-many).
  *
- *   score = logit − SELECTION_DELTA · ((bestOf(a → B) − logit) + (bestOf(b → A) − logit)) / 2
+ *   score = logit − SELECTION_DELTA · min(bestOf(a → B) − logit, bestOf(b → A) − logit)
  *
  * The best of a column is taken over the pairs given (a full scan returns
  * pairs over the suggestion threshold, an evaluation every scored pair), so
@@ -15,8 +15,11 @@
  * model's decision (builtinScorer.ts), never this step's.
  */
 
-/** How much a runner-up sinks per unit of log-odds behind a column's best. Set on the MIMIC→OMOP tune part. */
-export const SELECTION_DELTA = Number(process.env.SEL_DELTA ?? 1);
+/**
+ * How much a runner-up sinks per unit of log-odds behind the nearer best. Set on the MIMIC→OMOP
+ * tune part (0.25–2 gave the same Recall@GT there; 1 the best MRR through the index).
+ */
+export const SELECTION_DELTA = 1;
 
 /** Scored pairs as parallel arrays: column indices `a`, `b` and their log-odds. */
 export interface PairColumns {
@@ -52,24 +55,28 @@ export function selectionScores(
   }
   // best log-odds of a column toward each other product: `best[2k]` for a's side, `best[2k + 1]` for b's
   const best = new Float64Array(2 * n);
-  const bestBy = new Map<number, number>();
+  let products = 0;
+  for (let c = 0; c < columns; c++)
+    products = Math.max(products, productOf[c] + 1);
+  const bestBy = new Float64Array(products);
+  const seenBy = new Int32Array(products).fill(-1);
   for (let c = 0; c < columns; c++) {
     const from = start[c];
     const to = start[c + 1];
-    if (from === to) continue;
-    bestBy.clear();
     for (let i = from; i < to; i++) {
       const k = list[i];
       const other = productOf[pairs.a[k] === c ? pairs.b[k] : pairs.a[k]];
       const z = pairs.logit[k];
-      const seen = bestBy.get(other);
-      if (seen === undefined || z > seen) bestBy.set(other, z);
+      if (seenBy[other] !== c || z > bestBy[other]) {
+        seenBy[other] = c;
+        bestBy[other] = z;
+      }
     }
     for (let i = from; i < to; i++) {
       const k = list[i];
       const side = pairs.a[k] === c ? 0 : 1;
-      const other = productOf[side === 0 ? pairs.b[k] : pairs.a[k]];
-      best[2 * k + side] = bestBy.get(other)!;
+      best[2 * k + side] =
+        bestBy[productOf[side === 0 ? pairs.b[k] : pairs.a[k]]];
     }
   }
   for (let k = 0; k < n; k++) {

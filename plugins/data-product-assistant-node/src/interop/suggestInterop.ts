@@ -131,6 +131,8 @@ export class InteropIndex {
   private readonly lookup: ProductLookup;
   private readonly productSizes: number[];
   private readonly productOf: Int32Array;
+  /** 1 for columns without structural evidence. */
+  private readonly bare: Uint8Array;
 
   constructor(products: InteropProduct[], options: ColumnIndexOptions = {}) {
     const seen = new Set<string>();
@@ -157,6 +159,7 @@ export class InteropIndex {
       p => this.byProduct.get(p.id)?.length ?? 0,
     );
     this.productOf = Int32Array.from(this.entries, e => e.productIdx);
+    this.bare = Uint8Array.from(this.entries, e => (e.bare ? 1 : 0));
   }
 
   has(productId: string): boolean {
@@ -192,24 +195,30 @@ export class InteropIndex {
    * descending, then `from`, then `to` index).
    */
   private rank(raw: RawPairs): RankedPair[] {
+    const n = raw.logit.length;
     const scores = selectionScores(raw, this.productOf, this.entries.length);
-    const bare = (k: number) =>
-      this.entries[raw.a[k]].bare || this.entries[raw.b[k]].bare;
     // both regimes on one scale: the calibrated log-odds
-    const calibrated = scores.map((s, k) => calibratedLogOdds(s, bare(k)));
-    return Array.from(bestFirst(calibrated, raw), k => {
-      const a = this.entries[raw.a[k]];
-      const b = this.entries[raw.b[k]];
-      return new RankedPair(
-        a,
-        b,
+    const bare = new Uint8Array(n);
+    const calibrated = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      bare[k] = this.bare[raw.a[k]] | this.bare[raw.b[k]];
+      calibrated[k] = calibratedLogOdds(scores[k], bare[k] === 1);
+    }
+    const order = bestFirst(calibrated, raw);
+    const pairs: RankedPair[] = new Array(n);
+    for (let r = 0; r < n; r++) {
+      const k = order[r];
+      pairs[r] = new RankedPair(
+        this.entries[raw.a[k]],
+        this.entries[raw.b[k]],
         raw.kind[k],
-        calibratedConfidence(scores[k], bare(k)),
+        calibratedConfidence(scores[k], bare[k] === 1),
         raw.logit[k],
         scores[k],
         raw.features?.[k],
       );
-    });
+    }
+    return pairs;
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */

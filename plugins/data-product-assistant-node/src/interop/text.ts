@@ -302,6 +302,14 @@ export function primeRelated(table: RelatedTable): void {
   }
 }
 
+/** `relatedWords` as a set (cached). */
+export function relatedSet(word: string): ReadonlySet<string> {
+  const hit = relatedSets.get(word);
+  if (hit) return hit;
+  relatedWords(word);
+  return relatedSets.get(word) ?? new Set();
+}
+
 /** Two name words are related (see relatedWords), not equal. */
 export function areRelated(a: string, b: string): boolean {
   if (a === b) return false;
