@@ -68,6 +68,9 @@ export const KEY_WEIGHTS: Record<string, number> = {
 /** How a candidate's blocking weight counts by the type compatibility of the two columns. */
 const TYPE_FACTOR = { same: 1, unknown: 1, castable: 0.9, incompatible: 0.4 };
 
+/** One empty list for every dropped key and every column without groups (hundreds of thousands). */
+const EMPTY = new Int32Array(0);
+
 /** Kinds of key that can be a group: those naming a concept, an entity, a glossary term or a value. */
 const GROUP_KINDS = new Set(['g', 'h', 'p', 'n', 'c', 'v', 't']);
 
@@ -168,7 +171,7 @@ export class ColumnIndex {
       if (list.length > maxPosting || products < 2) {
         weights[id] = 0;
         if (list.length > maxPosting) dropped++;
-        this.postings.push(new Int32Array(0));
+        this.postings.push(EMPTY);
         return;
       }
       kept++;
@@ -228,9 +231,10 @@ export class ColumnIndex {
         groups++;
       }
     });
-    this.columnGroups = this.columnKeys.map(ids =>
-      Int32Array.from(ids.filter(id => this.groupKey[id])).sort(),
-    );
+    this.columnGroups = this.columnKeys.map(ids => {
+      const own = ids.filter(id => this.groupKey[id]);
+      return own.length ? own.sort() : EMPTY;
+    });
     this.keyStats = { kept, dropped, groups, groupTests };
   }
 

@@ -50,9 +50,8 @@ const ref = (e: ColumnEntry): ColumnRef => ({
  * pairs stays small.
  */
 export class RankedPair implements ScoredPair {
-  private refs?: [ColumnRef, ColumnRef];
-  private cachedEvidence?: string[];
-  private cachedFeatures?: PairFeatures;
+  /** Features (when kept or recomputed) and evidence, filled on first read. */
+  private cache?: { features?: PairFeatures; evidence?: string[] };
 
   constructor(
     readonly a: ColumnEntry,
@@ -67,27 +66,27 @@ export class RankedPair implements ScoredPair {
     /** The pair's features; recomputed on first read when not given (full scans keep none). */
     features?: PairFeatures,
   ) {
-    this.cachedFeatures = features;
+    if (features) this.cache = { features };
   }
 
   get features(): PairFeatures {
-    this.cachedFeatures ??= pairFeatures(this.a, this.b);
-    return this.cachedFeatures;
+    this.cache ??= {};
+    this.cache.features ??= pairFeatures(this.a, this.b);
+    return this.cache.features;
   }
 
   get from(): ColumnRef {
-    this.refs ??= [ref(this.a), ref(this.b)];
-    return this.refs[0];
+    return ref(this.a);
   }
 
   get to(): ColumnRef {
-    this.refs ??= [ref(this.a), ref(this.b)];
-    return this.refs[1];
+    return ref(this.b);
   }
 
   get evidence(): string[] {
-    this.cachedEvidence ??= evidenceFor(this.a, this.b, this.features);
-    return this.cachedEvidence;
+    this.cache ??= {};
+    this.cache.evidence ??= evidenceFor(this.a, this.b, this.features);
+    return this.cache.evidence;
   }
 
   /** The plain suggestion fields (what JSON output carries). */
@@ -102,19 +101,31 @@ export class RankedPair implements ScoredPair {
   }
 }
 
-/** Scored pairs before selection: oriented column indices, kind, log-odds, features when kept. */
+/** Scored pairs before selection: oriented column indices, kind (an index into `kinds`), log-odds, features when kept. */
 interface RawPairs {
-  a: number[];
-  b: number[];
-  kind: RelationshipKind[];
-  logit: number[];
+  a: ArrayLike<number>;
+  b: ArrayLike<number>;
+  kind: ArrayLike<number>;
+  kinds: readonly string[];
+  logit: ArrayLike<number>;
   features?: PairFeatures[];
 }
 
-const rawPairs = (keepFeatures: boolean): RawPairs => ({
+const KINDS: readonly RelationshipKind[] = ['join-key', 'same-concept', 'none'];
+
+/** Raw pairs collected by pushing. */
+interface RawBuilder extends RawPairs {
+  a: number[];
+  b: number[];
+  kind: number[];
+  logit: number[];
+}
+
+const rawPairs = (keepFeatures: boolean): RawBuilder => ({
   a: [],
   b: [],
   kind: [],
+  kinds: KINDS,
   logit: [],
   features: keepFeatures ? [] : undefined,
 });
@@ -172,7 +183,7 @@ export class InteropIndex {
 
   /** Scores a pair into `out`; with `orient`, the referencing column comes first and the key it refers to second. */
   private score(
-    out: RawPairs,
+    out: RawBuilder,
     a: ColumnEntry,
     b: ColumnEntry,
     includeNone = false,
@@ -183,7 +194,7 @@ export class InteropIndex {
     const swap = orient && a.keyKind === 'unique' && b.keyKind !== 'unique';
     out.a.push(swap ? b.idx : a.idx);
     out.b.push(swap ? a.idx : b.idx);
-    out.kind.push(s.kind);
+    out.kind.push(KINDS.indexOf(s.kind));
     out.logit.push(s.logit);
     // scoreCandidate's features are a scratch record: not kept, recomputed on demand
     out.features?.push(s.features);
@@ -211,7 +222,7 @@ export class InteropIndex {
       pairs[r] = new RankedPair(
         this.entries[raw.a[k]],
         this.entries[raw.b[k]],
-        raw.kind[k],
+        raw.kinds[raw.kind[k]] as RelationshipKind,
         calibratedConfidence(scores[k], bare[k] === 1),
         raw.logit[k],
         scores[k],
@@ -351,12 +362,7 @@ export class InteropIndex {
     }
     // oriented by the workers as score() orients; ranked as rank() ranks
     const { from, to, kind, kinds, logit } = scan.pairs;
-    const pairs = this.rank({
-      a: from as unknown as number[],
-      b: to as unknown as number[],
-      kind: Array.from(kind, k => kinds[k] as RelationshipKind),
-      logit: logit as unknown as number[],
-    });
+    const pairs = this.rank({ a: from, b: to, kind, kinds, logit });
     const n = this.entries.length;
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
