@@ -1,5 +1,11 @@
 /** Pure scoring functions for evals/scripts/interop-figures.ts. */
 import type { InteropProduct } from '../../plugins/data-product-assistant-node/src/interop/types';
+import {
+  contentTerms,
+  cosine,
+  splitIdentifier,
+  TfIdfVocabulary,
+} from '../../plugins/data-product-assistant-node/src/text';
 
 /**
  * Products stripped to names and descriptions (no types, keys, examples, glossary, PII tags):
@@ -228,4 +234,38 @@ export function confidenceSpread(
     max: n ? sorted[n - 1] : 0,
     bands,
   };
+}
+
+/**
+ * The plain TF-IDF baseline (as in the published anchor): each column a document of its name's
+ * words and its own description's content terms, lemmatised, tf-idf weighted over all columns;
+ * every cross-product pair scored by cosine. Nothing of the matcher (no abbreviations, related
+ * words, borrowed descriptions, selection).
+ */
+export function plainTfIdfPairs(
+  products: readonly InteropProduct[],
+): Array<{ from: Ref; to: Ref; score: number }> {
+  const vocab = new TfIdfVocabulary();
+  const docs = products.flatMap(p =>
+    p.contract.tables.flatMap(t =>
+      t.columns.map(c => ({
+        ref: { product: p.id, table: t.name, column: c.name },
+        counts: vocab.add([
+          ...contentTerms(splitIdentifier(c.name).join(' ')),
+          ...contentTerms(c.description ?? ''),
+        ]),
+      })),
+    ),
+  );
+  const vectors = docs.map(d => ({ ref: d.ref, v: vocab.vector(d.counts) }));
+  const out: Array<{ from: Ref; to: Ref; score: number }> = [];
+  for (let i = 0; i < vectors.length; i++)
+    for (let j = i + 1; j < vectors.length; j++)
+      if (vectors[i].ref.product !== vectors[j].ref.product)
+        out.push({
+          from: vectors[i].ref,
+          to: vectors[j].ref,
+          score: cosine(vectors[i].v, vectors[j].v),
+        });
+  return out;
 }
