@@ -6,10 +6,10 @@
  * Two sources of candidates. Group keys (`groupKey`: keys whose columns
  * mostly relate, ColumnIndex.ts) make every pair of their columns a
  * candidate (`forEachGroupPair`). The other keys feed the ranked candidates
- * of each column (`flatCandidates`):
- * The candidates of a column are the columns of other products whose shared
- * keys' weights sum (in float32, key by key, posting by posting) to at least
- * `minBlockScore`; when more than `maxCandidates` qualify, the best ones by
+ * of each column (`flatCandidates`): the columns of other products whose
+ * shared keys' weights sum (in float32, key by key, posting by posting),
+ * times the factor of the two columns' type families (`typeFactor`), to at
+ * least `minBlockScore`; when more than the column's `limit` qualify, the best ones by
  * (summed weight descending, column index ascending), in that order;
  * otherwise in the order they were first reached. The best ones are found by
  * selection rather than by sorting every qualifying column: the same columns,

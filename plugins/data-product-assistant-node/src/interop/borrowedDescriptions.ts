@@ -19,6 +19,9 @@ export function borrowDescriptions(
 ): Map<TableProfile['columns'][number], string> {
   const borrowed = new Map<TableProfile['columns'][number], string>();
   const documented = (d: string | undefined): d is string => !!d?.trim();
+  // most contracts describe every column: nothing to do
+  if (tables.every(t => t.columns.every(c => documented(c.description))))
+    return borrowed;
   const byName = new Map<
     string,
     Array<{ table: TableProfile; text: string }>
@@ -31,6 +34,7 @@ export function borrowDescriptions(
         byName.set(c.name.toLowerCase(), list);
       }
   for (const table of tables) {
+    if (table.columns.every(c => documented(c.description))) continue;
     const own = table.columns.map(c => new Set(words(c.name)));
     table.columns.forEach((c, i) => {
       if (documented(c.description)) return;

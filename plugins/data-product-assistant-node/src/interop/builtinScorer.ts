@@ -12,8 +12,12 @@ import type { RelationshipKind } from './types';
  * Weights were set on the demo catalog (examples/catalog, dev data): started
  * from hand-set values, then checked with `evals/scripts/interop-figures.ts`
  * (recall of the intended relationships, no trap suggested as a join key).
- * Nothing from the MIMIC→OMOP answer key was used. A pair is suggested when
- * confidence ≥ SUGGEST_THRESHOLD.
+ * The weights of pairs without structural evidence (`*Bare`) were set on the
+ * TUNE part of the MIMIC→OMOP split (evals/lib/splits.ts) and checked on the
+ * demo mesh stripped to names and descriptions; the test part was never
+ * looked at. A pair is suggested when sigmoid(log-odds) ≥ SUGGEST_THRESHOLD;
+ * the confidence users see is calibrated from the log-odds after selection
+ * (selection.ts, calibration.ts).
  */
 export const SCORER_WEIGHTS = {
   bias: -4.5,

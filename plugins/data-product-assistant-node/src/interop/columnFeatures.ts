@@ -356,7 +356,7 @@ export function buildColumnEntries(
   const nameCounts = pending.map(p => {
     const weighted = new Map<string, number>();
     withRelated(p.nameTerms, 1, nameRelated, weighted);
-    return nameVocab.addWeighted([...weighted]);
+    return nameVocab.addWeighted(weighted);
   });
   const textCounts = pending.map(p => {
     const weighted = new Map<string, number>();
@@ -364,7 +364,7 @@ export function buildColumnEntries(
     withRelated(p.ownTerms, 1, textRelated, weighted);
     withRelated(p.borrowedTerms, BORROWED_WEIGHT, textRelated, weighted);
     withRelated(p.tableNameTerms, 0.5, textRelated, weighted);
-    return textVocab.addWeighted([...weighted]);
+    return textVocab.addWeighted(weighted);
   });
 
   const tables: TableInfo[] = tableCounts.map(t => ({

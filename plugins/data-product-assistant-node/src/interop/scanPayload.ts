@@ -11,7 +11,8 @@ import { familyWords, relatedSet } from './text';
  * scorer-ready entries from them on first use.
  *
  * Only the fields `scoreCandidate` reads travel (`flattenEntries`,
- * `FlatEntryView`). A field the scorer starts reading must be added here, or
+ * `FlatEntryView`); the concept words' families and related words are
+ * looked up in the worker, from the table the main thread primes it with. A field the scorer starts reading must be added here, or
  * the parallel scan would differ from the single-threaded one
  * (parallelScan.test.ts compares them).
  */
