@@ -33,6 +33,8 @@ const interop = {
   interop_traps_as_join_key: 0,
   interop_mimic_recall_at_gt: 0.3,
   interop_mimic_mrr: 0.5,
+  interop_valentine_recall_at_gt: 0.7,
+  interop_valentine_mrr: 0.82,
 };
 const roles = {
   'sales-served': ['answer' as const],
@@ -112,6 +114,11 @@ describe('gateServedModels (evals/thresholds.yaml)', () => {
     expect(
       failed(gate({ 'interop-builtin': { interop_traps_as_join_key: 1 } })),
     ).toEqual(['interop-builtin floor interop_traps_as_join_key']);
+    expect(
+      failed(
+        gate({ 'interop-builtin': { interop_valentine_recall_at_gt: 0.5 } }),
+      ),
+    ).toEqual(['interop-builtin floor interop_valentine_recall_at_gt']);
   });
 
   it('fails a floor it could not measure (a dataset missing), never skips it', () => {
