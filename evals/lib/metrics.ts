@@ -218,6 +218,9 @@ export function interopMetrics(results: readonly ResultLike[]): Metrics {
       m.interop_mimic_recall_at_gt = f.recallAtGt;
       m.interop_mimic_mrr = f.mrr;
       m.interop_mimic_hit_rate5 = f.hitRate5;
+    } else if (r.testCase.metadata?.dataset === 'valentine-nyu') {
+      m.interop_valentine_recall_at_gt = f.recallAtGt;
+      m.interop_valentine_mrr = f.mrr;
     }
   }
   return m;

@@ -37,6 +37,8 @@ const interop = {
   interop_traps_as_join_key: 0,
   interop_mimic_recall_at_gt: 0.3,
   interop_mimic_mrr: 0.5,
+  interop_valentine_recall_at_gt: 0.7,
+  interop_valentine_mrr: 0.82,
 };
 const roles = {
   'sales-served': ['answer' as const],
@@ -116,6 +118,11 @@ describe('gateServedModels (evals/thresholds.yaml)', () => {
     expect(
       failed(gate({ 'interop-builtin': { interop_traps_as_join_key: 1 } })),
     ).toEqual(['interop-builtin floor interop_traps_as_join_key']);
+    expect(
+      failed(
+        gate({ 'interop-builtin': { interop_valentine_recall_at_gt: 0.5 } }),
+      ),
+    ).toEqual(['interop-builtin floor interop_valentine_recall_at_gt']);
   });
 
   it("gates the unseen answer suite on its own floors, not the domain suites'", () => {

@@ -1,10 +1,12 @@
 /**
  * promptfoo provider: interoperability suggestions of the engine, scored
  * against an answer key. Test var `dataset`: `demo` (examples/catalog vs
- * relationships.yaml: recall, traps suggested as join-key, precision) or
+ * relationships.yaml: recall, traps suggested as join-key, precision),
  * `mimic-omop` (MIMIC-IV → OMOP: Recall@GT, MRR, HitRate@5 on the TEST part of
  * the ground truth, split by MIMIC source table (evals/lib/splits.ts); the
- * ground truth is read only for scoring). Output: the figures as JSON.
+ * ground truth is read only for scoring) or `valentine-nyu` (two Valentine
+ * benchmark pairs, test/fixtures/valentine-nyu: an unseen check, never tuned
+ * on). Output: the figures as JSON.
  */
 import type { ApiProvider } from 'promptfoo';
 import { existsSync } from 'node:fs';
@@ -21,10 +23,14 @@ import {
   loadMimicOmopGroundTruth,
   loadMimicOmopProducts,
 } from '../../test/fixtures/mimicOmop';
+import { valentinePairs } from '../../test/fixtures/valentineNyu';
+import { cosine } from '../../plugins/data-product-assistant-node/src/interop/columnFeatures';
 import {
+  confidenceSpread,
   scoreDemo,
   scoreMatching,
   type AttributePair,
+  type MatchingFigures,
 } from '../scripts/interopFigures.lib';
 import { datasetsDir } from '../lib/paths';
 import { mimicOmopPart, type SplitPart } from '../lib/splits';
@@ -42,7 +48,62 @@ export function demoFigures() {
     ...scoreDemo(pairs, loadAnswerKey()),
     candidatePairs: stats.candidatePairs,
     allPairs: stats.allPairs,
+    confidence: confidenceSpread(pairs.map(p => p.confidence)),
   };
+}
+
+/** Figures pooled over pairs: Recall@GT per pair weighted by its ground truth, MRR and HitRate@5 by source attribute. */
+function pooled(parts: MatchingFigures[]): MatchingFigures {
+  const gt = parts.reduce((s, f) => s + f.groundTruth, 0);
+  const sources = parts.reduce((s, f) => s + f.sources, 0);
+  return {
+    recallAtGt:
+      parts.reduce((s, f) => s + f.recallAtGt * f.groundTruth, 0) / gt,
+    mrr: parts.reduce((s, f) => s + f.mrr * f.sources, 0) / sources,
+    hitRate5: parts.reduce((s, f) => s + f.hitRate5 * f.sources, 0) / sources,
+    sources,
+    groundTruth: gt,
+  };
+}
+
+/**
+ * The Valentine NYU pairs (unseen; never tuned on): for each pair the source
+ * product's suggestions through the index, ranked as the product ranks them,
+ * beside a tf-idf cosine of names on all pairs (the baseline).
+ */
+export function valentineFigures() {
+  const ours: MatchingFigures[] = [];
+  const tfidf: MatchingFigures[] = [];
+  for (const pair of valentinePairs()) {
+    const index = buildInteropIndex(pair.products);
+    const attr = (p: RankedPair, score: number): AttributePair => {
+      const [s, t] =
+        p.from.product === 'source' ? [p.from, p.to] : [p.to, p.from];
+      return { source: s.column, target: t.column, score };
+    };
+    const targets = pair.products[1].contract.tables[0].columns.map(
+      c => c.name,
+    );
+    ours.push(
+      scoreMatching(
+        index
+          .rankFor('source', { includeNone: true })
+          .pairs.map(p => attr(p, p.score)),
+        pair.matches,
+        targets,
+      ),
+    );
+    tfidf.push(
+      scoreMatching(
+        index
+          .allPairsScan({ includeNone: true })
+          .pairs.map(p => attr(p, cosine(p.a.vector, p.b.vector))),
+        pair.matches,
+        targets,
+      ),
+    );
+  }
+  return { ...pooled(ours), pairs: ours.length, tfidf: pooled(tfidf) };
 }
 
 /**
@@ -60,7 +121,7 @@ export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
     return {
       source: key(s.table, s.column),
       target: key(t.table, t.column),
-      score: p.logit,
+      score: p.score,
     };
   };
   const targets = products
@@ -118,6 +179,7 @@ export default class DpaInteropProvider implements ApiProvider {
     let figures = this.memo.get(dataset);
     if (!figures) {
       if (dataset === 'demo') figures = demoFigures();
+      else if (dataset === 'valentine-nyu') figures = valentineFigures();
       else if (dataset === 'mimic-omop') {
         const dir = datasetsDir() && path.join(datasetsDir()!, 'mimic-omop');
         if (!dir || !existsSync(dir))

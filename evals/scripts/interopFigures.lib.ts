@@ -1,4 +1,42 @@
 /** Pure scoring functions for evals/scripts/interop-figures.ts. */
+import type { InteropProduct } from '../../plugins/data-product-assistant-node/src/interop/types';
+import {
+  contentTerms,
+  cosine,
+  splitIdentifier,
+  TfIdfVocabulary,
+} from '../../plugins/data-product-assistant-node/src/text';
+
+/**
+ * Products stripped to names and descriptions (no types, keys, examples, glossary, PII tags):
+ * the demo mesh shaped like text-only input, a dev proxy for tuning and calibrating the
+ * text-only signal without any dataset's answer key.
+ */
+export function namesAndDescriptionsOnly(
+  products: readonly InteropProduct[],
+): InteropProduct[] {
+  return products.map(p => ({
+    ...p,
+    contract: {
+      ...p.contract,
+      tables: p.contract.tables.map(t => ({
+        ...t,
+        primaryKey: [],
+        columns: t.columns.map(c => ({
+          ...c,
+          logicalType: undefined,
+          physicalType: undefined,
+          primaryKey: false,
+          unique: false,
+          pii: false,
+          piiTypes: [],
+          examples: [],
+          glossary: [],
+        })),
+      })),
+    },
+  }));
+}
 
 export interface Ref {
   product: string;
@@ -165,4 +203,69 @@ export function scoreMatching(
     sources: sources.length,
     groundTruth: groundTruth.length,
   };
+}
+
+export interface ConfidenceSpread {
+  suggestions: number;
+  /** Suggestions a whole-percent display shows as 100% (confidence ≥ 0.995). */
+  shownAs100: number;
+  distinct: number;
+  min: number;
+  median: number;
+  max: number;
+  /** Suggestions per confidence band [0, 0.2), [0.2, 0.4), … [0.8, 1]. */
+  bands: number[];
+}
+
+/** How the confidences of suggestions spread (a wall of 100% ranks nothing). */
+export function confidenceSpread(
+  confidences: readonly number[],
+): ConfidenceSpread {
+  const sorted = [...confidences].sort((a, b) => a - b);
+  const n = sorted.length;
+  const bands = [0, 0, 0, 0, 0];
+  for (const c of sorted) bands[Math.min(4, Math.floor(c * 5))]++;
+  return {
+    suggestions: n,
+    shownAs100: sorted.filter(c => c >= 0.995).length,
+    distinct: new Set(sorted).size,
+    min: n ? sorted[0] : 0,
+    median: n ? sorted[Math.floor(n / 2)] : 0,
+    max: n ? sorted[n - 1] : 0,
+    bands,
+  };
+}
+
+/**
+ * The plain TF-IDF baseline (as in the published anchor): each column a document of its name's
+ * words and its own description's content terms, lemmatised, tf-idf weighted over all columns;
+ * every cross-product pair scored by cosine. Nothing of the matcher (no abbreviations, related
+ * words, borrowed descriptions, selection).
+ */
+export function plainTfIdfPairs(
+  products: readonly InteropProduct[],
+): Array<{ from: Ref; to: Ref; score: number }> {
+  const vocab = new TfIdfVocabulary();
+  const docs = products.flatMap(p =>
+    p.contract.tables.flatMap(t =>
+      t.columns.map(c => ({
+        ref: { product: p.id, table: t.name, column: c.name },
+        counts: vocab.add([
+          ...contentTerms(splitIdentifier(c.name).join(' ')),
+          ...contentTerms(c.description ?? ''),
+        ]),
+      })),
+    ),
+  );
+  const vectors = docs.map(d => ({ ref: d.ref, v: vocab.vector(d.counts) }));
+  const out: Array<{ from: Ref; to: Ref; score: number }> = [];
+  for (let i = 0; i < vectors.length; i++)
+    for (let j = i + 1; j < vectors.length; j++)
+      if (vectors[i].ref.product !== vectors[j].ref.product)
+        out.push({
+          from: vectors[i].ref,
+          to: vectors[j].ref,
+          score: cosine(vectors[i].v, vectors[j].v),
+        });
+  return out;
 }

@@ -29,6 +29,7 @@ import type { ColumnEntry } from '../../plugins/data-product-assistant-node/src/
 import type { InteropIndex } from '../../plugins/data-product-assistant-node/src/interop/suggestInterop';
 import {
   areRelated,
+  familyWords,
   typeCompatibility,
 } from '../../plugins/data-product-assistant-node/src/interop/text';
 import { jaroWinkler } from '../../plugins/data-product-assistant-node/src/text/similarity';
@@ -237,13 +238,18 @@ export function bruteForcePairs(
   const discrete = DISCRETE.map(() => new Postings<string>());
   const concepts = new Postings<string>();
   const descTerms = new Postings<string>();
+  // columns by the family words of their name concepts (a mention through a family word)
+  const conceptFamilies = new Postings<string>();
   const bare: number[] = [];
   for (const e of entries) {
     if (e.bare) bare.push(e.idx);
     DISCRETE.forEach(([, keys], k) => {
       for (const key of keys(e)) discrete[k].add(key, e.idx);
     });
-    for (const c of e.concept) concepts.add(c, e.idx);
+    for (const c of e.concept) {
+      concepts.add(c, e.idx);
+      for (const f of familyWords(c)) conceptFamilies.add(f, e.idx);
+    }
     for (const d of e.descTerms) descTerms.add(d, e.idx);
   }
   const terms = termPostings(entries);
@@ -328,8 +334,17 @@ export function bruteForcePairs(
       for (const x of a.concept) {
         for (const y of matchesOf(x)) add(concepts.get(y), CONCEPT);
         add(descTerms.get(x), MENTION); // a's name word in b's description
+        // ... or a word of its family, in b's description or name
+        for (const f of familyWords(x)) {
+          add(descTerms.get(f), MENTION);
+          add(concepts.get(f), MENTION);
+        }
+        add(conceptFamilies.get(x), MENTION); // a's name word in the family of b's
       }
-      for (const d of a.descTerms) add(concepts.get(d), MENTION); // and the reverse
+      for (const d of a.descTerms) {
+        add(concepts.get(d), MENTION); // and the reverse
+        add(conceptFamilies.get(d), MENTION);
+      }
       for (let c = 0; c < count; c++) {
         const j = candidates[c];
         if (

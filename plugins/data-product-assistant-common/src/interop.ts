@@ -39,21 +39,26 @@ export interface SuggestionValidation {
   groundedness: number;
 }
 
+/**
+ * What a suggestion's `confidence` means, in words a UI can show beside the number
+ * (see this package's README: "Interop confidence").
+ */
+export const INTEROP_CONFIDENCE_MEANING =
+  'Estimated chance that this suggestion is a real relationship: of the labelled pairs that scored like it, this share were confirmed. It ranks suggestions; it is never 100%.';
+
 /** A scored relationship before explanation. */
 export interface ScoredPair {
   from: ColumnRef;
   to: ColumnRef;
   kind: RelationshipKind;
   /**
-   * The relationship model's score in [0, 1]: it ranks suggestions (higher is
-   * stronger evidence) and is not, by itself, the chance the relationship holds.
+   * Calibrated probability in (0, 1) that the pair is a real relationship (`INTEROP_CONFIDENCE_MEANING`):
+   * the relationship model's score after per-column selection, mapped by a monotone calibration
+   * fitted on labelled pairs. Suggestions are listed by it, best first. A suggested pair can have a
+   * low confidence: suggesting is the model's decision, the confidence says how often such pairs
+   * held. Three decimals.
    */
   confidence: number;
-  /**
-   * Set only by a calibrated relationship model: the estimated probability, in
-   * [0, 1], that the relationship holds. Readers are shown it when present.
-   */
-  probability?: number;
   evidence: string[];
 }
 

@@ -3,9 +3,13 @@
  * flat typed arrays, so that worker threads can run it on a copy of the
  * index (parallelScan.ts).
  *
- * The candidates of a column are the columns of other products whose shared
- * keys' weights sum (in float32, key by key, posting by posting) to at least
- * `minBlockScore`; when more than `maxCandidates` qualify, the best ones by
+ * Two sources of candidates. Group keys (`groupKey`: keys whose columns
+ * mostly relate, ColumnIndex.ts) make every pair of their columns a
+ * candidate (`forEachGroupPair`). The other keys feed the ranked candidates
+ * of each column (`flatCandidates`): the columns of other products whose
+ * shared keys' weights sum (in float32, key by key, posting by posting),
+ * times the factor of the two columns' type families (`typeFactor`), to at
+ * least `minBlockScore`; when more than the column's `limit` qualify, the best ones by
  * (summed weight descending, column index ascending), in that order;
  * otherwise in the order they were first reached. The best ones are found by
  * selection rather than by sorting every qualifying column: the same columns,
@@ -31,6 +35,26 @@ export interface FlatBlocking {
   /** Live blocking keys of column i: keys[keyStart[i] .. keyStart[i + 1]). */
   keyStart: Int32Array;
   keys: Int32Array;
+  /** 1 for a group key: all pairs of its columns are candidates, and it adds nothing to ranked candidates. */
+  groupKey: Uint8Array;
+  /** Group keys, ascending. */
+  groups: Int32Array;
+  /** Group keys of column i, ascending: columnGroups[columnGroupStart[i] .. columnGroupStart[i + 1]). */
+  columnGroupStart: Int32Array;
+  columnGroups: Int32Array;
+  /** Most candidates column i keeps (`maxCandidates`, more for columns without structural evidence). */
+  limit: Int32Array;
+  /** Column i's ranked candidates go to lists[listStart[i] ..] (at most limit[i] of them). */
+  listStart: Int32Array;
+  /** Type family of each column, as an index into `typeFactor`'s rows. */
+  family: Uint8Array;
+  families: number;
+  /**
+   * Multiplier of a candidate's summed weight by the two columns' type families
+   * (typeFactor[family[i] · families + family[j]]): the scorer rarely suggests columns of
+   * incompatible types, so they rank behind the compatible ones.
+   */
+  typeFactor: Float32Array;
 }
 
 /** Flattens per-item typed arrays into one array with start offsets. */
@@ -130,7 +154,7 @@ export function flatCandidates(
   out: Int32Array,
   outOffset: number,
 ): number {
-  const { keyWeights, postingStart, postings, keys, productOf } = b;
+  const { keyWeights, postingStart, postings, keys, productOf, groupKey } = b;
   const { acc, touched } = s;
   const own = productOf[i];
   const ownStart = b.ownStart[i];
@@ -138,6 +162,7 @@ export function flatCandidates(
   let nTouched = 0;
   for (let k = b.keyStart[i], kEnd = b.keyStart[i + 1]; k < kEnd; k++) {
     const key = keys[k];
+    if (groupKey[key]) continue;
     const w = keyWeights[key];
     for (
       let p = postingStart[key], pEnd = postingStart[key + 1];
@@ -153,17 +178,20 @@ export function flatCandidates(
   // keep the columns over the bar (in the order first reached), clearing acc
   const { kept, keptWeight } = s;
   const min = b.minBlockScore;
+  const factors = b.typeFactor;
+  const row = b.family[i] * b.families;
+  const family = b.family;
   let nKept = 0;
   for (let t = 0; t < nTouched; t++) {
     const j = touched[t];
-    const w = acc[j];
+    const w = acc[j] * factors[row + family[j]];
     acc[j] = 0;
     if (w >= min) {
       kept[nKept] = j;
       keptWeight[nKept++] = w;
     }
   }
-  const max = Math.max(0, b.maxCandidates);
+  const max = Math.max(0, b.limit[i]);
   if (nKept <= max) {
     for (let c = 0; c < nKept; c++) out[outOffset + c] = kept[c];
     return nKept;
@@ -204,4 +232,79 @@ export function flatCandidates(
   }
   for (let c = 0; c < max; c++) out[outOffset + c] = bestColumn[c];
   return max;
+}
+
+/**
+ * Whether column j's ranked candidates (in `lists`, `counts[j]` of them,
+ * ascending: scans sort each column's list once filled) include column i.
+ */
+export function listed(
+  b: FlatBlocking,
+  lists: Int32Array,
+  counts: Int32Array,
+  j: number,
+  i: number,
+): boolean {
+  let lo = b.listStart[j];
+  let hi = lo + counts[j] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = lists[mid];
+    if (v === i) return true;
+    if (v < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Whether columns i and j share a group key below `key`. */
+function sharedEarlierGroup(
+  b: FlatBlocking,
+  i: number,
+  j: number,
+  key: number,
+): boolean {
+  const { columnGroupStart: start, columnGroups: groups } = b;
+  let x = start[i];
+  let y = start[j];
+  const xEnd = start[i + 1];
+  const yEnd = start[j + 1];
+  while (x < xEnd && y < yEnd) {
+    const gx = groups[x];
+    const gy = groups[y];
+    if (gx >= key || gy >= key) return false;
+    if (gx === gy) return true;
+    if (gx < gy) x++;
+    else y++;
+  }
+  return false;
+}
+
+/**
+ * Calls `visit(i, j)` (i < j) for every pair of columns of different
+ * products in group key `key` that no earlier group key holds and neither
+ * column lists among its ranked candidates (those are scored with them):
+ * each candidate pair of the index is visited once over all group keys.
+ */
+export function forEachGroupPair(
+  b: FlatBlocking,
+  key: number,
+  lists: Int32Array,
+  counts: Int32Array,
+  visit: (i: number, j: number) => void,
+): void {
+  const { postingStart, postings, productOf } = b;
+  const from = postingStart[key];
+  const to = postingStart[key + 1];
+  for (let x = from; x < to; x++) {
+    const i = postings[x];
+    for (let y = x + 1; y < to; y++) {
+      const j = postings[y];
+      if (productOf[i] === productOf[j]) continue;
+      if (sharedEarlierGroup(b, i, j, key)) continue;
+      if (listed(b, lists, counts, i, j) || listed(b, lists, counts, j, i))
+        continue;
+      visit(i, j);
+    }
+  }
 }

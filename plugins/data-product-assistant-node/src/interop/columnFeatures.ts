@@ -14,6 +14,8 @@ import {
   catalogAbbreviations,
   codeList,
   relatedWords,
+  relatedSet,
+  familyWords,
   conceptTokens,
   tailClass,
   IDENTIFIER_TOKENS,
@@ -26,6 +28,7 @@ import {
   valueShape,
   type TypeFamily,
 } from './text';
+import { borrowDescriptions } from './borrowedDescriptions';
 
 export { cosine, type SparseVector };
 
@@ -56,6 +59,10 @@ export interface ColumnEntry {
   tokens: string[];
   /** Non-generic tokens of the name. */
   concept: string[];
+  /** Per concept word: its WordNet family (`familyWords`), for mentions through another word of the family. */
+  conceptFamilies: ReadonlyArray<readonly string[]>;
+  /** Per concept word: its related words (`relatedSet`), for related name words. */
+  conceptRelated: ReadonlyArray<ReadonlySet<string>>;
   /** Kind of the generic word the name ends in (`id`, `time`, `measure`, ...). */
   tail?: string;
   /** Concept word nearest the identifier suffix, for identifier-like columns. */
@@ -68,11 +75,16 @@ export interface ColumnEntry {
   keyKind: 'unique' | 'part' | 'none';
   family: TypeFamily;
   shapes: string[];
+  /**
+   * Shapes specific enough to count as evidence: selective by form (isSelectiveShape) and held by
+   * few columns of this catalog (at most max(20, 1%) of them): a format every table uses (`uuid`
+   * everywhere) says nothing about which columns relate.
+   */
   selectiveShapes: string[];
   values: string[];
   codes: string[];
   glossary: string[];
-  /** Content terms of the description (for evidence and mention checks). */
+  /** Content terms of the description, or of a borrowed one (borrowedDescriptions.ts), for evidence and mention checks. */
   descTerms: Set<string>;
   vector: SparseVector;
   /** tf-idf vector of the name words alone, related words (patient ~ person) at reduced weight. */
@@ -99,28 +111,60 @@ const KEY_DESCRIPTION =
 interface PendingColumn {
   entry: Omit<
     ColumnEntry,
-    'vector' | 'tableInfo' | 'nameVector' | 'textVector'
+    | 'vector'
+    | 'tableInfo'
+    | 'nameVector'
+    | 'textVector'
+    | 'conceptFamilies'
+    | 'conceptRelated'
   >;
   counts: Map<number, number>;
   boost: Map<number, number>;
-  nameCounts: Map<number, number>;
-  textCounts: Map<number, number>;
+  /** Words of the name, the description, a borrowed description and the table's name (vectors come after all columns are read). */
+  nameTerms: string[];
+  ownTerms: string[];
+  borrowedTerms: string[];
+  tableNameTerms: string[];
   tableIdx: number;
 }
+
+/** Weight of a word of a borrowed description (borrowedDescriptions.ts) beside the column's own words. */
+const BORROWED_WEIGHT = 0.5;
 
 /** Weight of a related word (patient → person) beside the word itself. */
 const RELATED_WEIGHT = 0.5;
 
-/** Terms with weights, each followed by its related words at reduced weight. */
+/**
+ * Adds weighted terms to `out`, each with its related words at reduced weight. Only related
+ * words some column of the catalog uses itself (`vocabulary`) are added: no other vector could
+ * share the rest, so they would only lengthen vectors.
+ */
 function withRelated(
-  terms: string[],
+  terms: readonly string[],
   weight: number,
-  out: Array<[string, number]>,
+  related: (word: string) => readonly string[],
+  out: Map<string, number>,
 ): void {
   for (const t of terms) {
-    out.push([t, weight]);
-    for (const r of relatedWords(t)) out.push([r, weight * RELATED_WEIGHT]);
+    out.set(t, (out.get(t) ?? 0) + weight);
+    for (const r of related(t))
+      out.set(r, (out.get(r) ?? 0) + weight * RELATED_WEIGHT);
   }
+}
+
+/** `relatedWords` restricted to a vocabulary, memoised per word. */
+function relatedIn(
+  vocabulary: ReadonlySet<string>,
+): (word: string) => readonly string[] {
+  const memo = new Map<string, readonly string[]>();
+  return word => {
+    let found = memo.get(word);
+    if (!found) {
+      found = relatedWords(word).filter(r => vocabulary.has(r));
+      memo.set(word, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -183,6 +227,7 @@ export function buildColumnEntries(
   const terms = (text: string | undefined) => textTerms(text, abbreviations);
 
   products.forEach((p, productIdx) => {
+    const borrowed = borrowDescriptions(p.contract.tables, name);
     const product: ProductInfo = {
       id: p.id,
       domain: p.domain ?? p.contract.domain,
@@ -229,34 +274,29 @@ export function buildColumnEntries(
         const tail = tailClass(tokens);
         const canonical = nameConcept.join(' ') + canonicalSuffix(idLike, tail);
         const shapes = [...new Set(column.examples.map(valueShape))];
-        const descTerms = terms(column.description);
+        const ownTerms = terms(column.description);
+        // an undocumented column's sibling's description, at half weight
+        const borrowedTerms = terms(borrowed.get(column));
+        const descTerms = [...ownTerms, ...borrowedTerms];
         const nameTerms = [...tokens, ...businessTokens].filter(
           t => !['identifier'].includes(t),
         );
-        const counts = vocab.add([...nameTerms, ...nameTerms, ...descTerms]);
+        const counts = vocab.addWeighted([
+          ...nameTerms.map(t => [t, 2] as const),
+          ...ownTerms.map(t => [t, 1] as const),
+          ...borrowedTerms.map(t => [t, BORROWED_WEIGHT] as const),
+        ]);
         const boost = new Map<number, number>();
         for (const t of concept) boost.set(vocab.id(t), 1.5);
-        const nameWeighted: Array<[string, number]> = [];
-        withRelated(
-          nameTerms.filter(t => t.length > 1),
-          1,
-          nameWeighted,
-        );
-        const textWeighted: Array<[string, number]> = [];
-        withRelated(
-          nameTerms.filter(t => t.length > 1),
-          2,
-          textWeighted,
-        );
-        withRelated(descTerms, 1, textWeighted);
-        withRelated(tableNameTerms, 0.5, textWeighted);
         const family = typeFamily(column.logicalType, column.physicalType);
         pending.push({
           tableIdx,
           counts,
           boost,
-          nameCounts: nameVocab.addWeighted(nameWeighted),
-          textCounts: textVocab.addWeighted(textWeighted),
+          nameTerms: nameTerms.filter(t => t.length > 1),
+          ownTerms,
+          borrowedTerms,
+          tableNameTerms,
           entry: {
             idx: pending.length,
             productIdx,
@@ -301,6 +341,32 @@ export function buildColumnEntries(
     }
   });
 
+  // name and text vectors, related words restricted to what the catalog's columns say themselves
+  const nameWords = new Set<string>();
+  const textWords = new Set<string>();
+  for (const p of pending) {
+    for (const t of p.nameTerms) nameWords.add(t);
+    for (const list of [p.nameTerms, p.ownTerms, p.borrowedTerms])
+      for (const t of list) textWords.add(t);
+  }
+  for (const t of tableCounts)
+    for (const w of name(t.table.name)) textWords.add(w);
+  const nameRelated = relatedIn(nameWords);
+  const textRelated = relatedIn(textWords);
+  const nameCounts = pending.map(p => {
+    const weighted = new Map<string, number>();
+    withRelated(p.nameTerms, 1, nameRelated, weighted);
+    return nameVocab.addWeighted(weighted);
+  });
+  const textCounts = pending.map(p => {
+    const weighted = new Map<string, number>();
+    withRelated(p.nameTerms, 2, textRelated, weighted);
+    withRelated(p.ownTerms, 1, textRelated, weighted);
+    withRelated(p.borrowedTerms, BORROWED_WEIGHT, textRelated, weighted);
+    withRelated(p.tableNameTerms, 0.5, textRelated, weighted);
+    return textVocab.addWeighted(weighted);
+  });
+
   const tables: TableInfo[] = tableCounts.map(t => ({
     product: t.product,
     table: t.table,
@@ -308,12 +374,22 @@ export function buildColumnEntries(
     singleKey:
       t.table.primaryKey.length === 1 ? t.table.primaryKey[0] : undefined,
   }));
-  const entries: ColumnEntry[] = pending.map(p => ({
+  const shapeColumns = new Map<string, number>();
+  for (const p of pending)
+    for (const shape of p.entry.selectiveShapes)
+      shapeColumns.set(shape, (shapeColumns.get(shape) ?? 0) + 1);
+  const commonShape = Math.max(20, 0.01 * pending.length);
+  const entries: ColumnEntry[] = pending.map((p, k) => ({
     ...p.entry,
+    selectiveShapes: p.entry.selectiveShapes.filter(
+      shape => shapeColumns.get(shape)! <= commonShape,
+    ),
     tableInfo: tables[p.tableIdx],
     vector: vocab.vector(p.counts, p.boost),
-    nameVector: nameVocab.softVector(p.nameCounts),
-    textVector: textVocab.softVector(p.textCounts),
+    nameVector: nameVocab.softVector(nameCounts[k]),
+    textVector: textVocab.softVector(textCounts[k]),
+    conceptFamilies: p.entry.concept.map(familyWords),
+    conceptRelated: p.entry.concept.map(relatedSet),
   }));
   return { entries, products: infos, tables, vocab };
 }

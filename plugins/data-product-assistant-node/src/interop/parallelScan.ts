@@ -4,12 +4,12 @@
  * The workers (scanWorker.ts) receive the blocking index as flat arrays
  * (blockingCandidates.ts) and generate every column's candidates into shared
  * memory, while the main thread flattens the column features the scorer
- * reads (scanPayload.ts); then they score the pairs, orient and sort them,
- * each claiming column chunks from a shared cursor, and the main thread
- * merges their sorted parts. Apart from flattening and merging, the main
- * thread only waits, so a backend's event loop stays free during the scan.
- * The result is the single-threaded scan's, pair for pair and score for
- * score: same candidates, same deduplication, same scorer, same order.
+ * reads (scanPayload.ts); then they score the pairs and orient them, each
+ * claiming chunks from a shared cursor, and the main thread joins their
+ * parts. Apart from flattening and joining, the main thread only waits, so a
+ * backend's event loop stays free during the scan. The result is the
+ * single-threaded scan's, pair for pair and score for score: same
+ * candidates, same deduplication, same scorer (InteropIndex ranks both).
  *
  * A worker must load TypeScript when the engine runs from source: it uses the
  * TypeScript hook its inherited flags install (`backstage-cli package start`
@@ -51,62 +51,41 @@ export interface ScoredColumns {
   to: Int32Array;
   kind: Uint8Array;
   kinds: string[];
-  /** As the scorer returned it (not rounded). */
-  confidence: Float64Array;
   logit: Float64Array;
 }
 
 export interface WorkerScan {
-  /** Every worker's pairs, best first: logit descending, then `from`, then `to`. */
+  /** Every worker's pairs, unordered. */
   pairs: ScoredColumns;
   /** Pairs the scorer saw, over all workers. */
   compared: number;
   workers: number;
 }
 
-/** Merges the workers' sorted parts into one list in the same order. */
-export function mergeParts(parts: ScanWorkerScored[]): ScoredColumns {
+/** Joins the workers' parts into one list (kinds renumbered). */
+export function joinParts(parts: ScanWorkerScored[]): ScoredColumns {
   const size = parts.reduce((sum, p) => sum + p.from.length, 0);
-  const merged: ScoredColumns = {
+  const joined: ScoredColumns = {
     from: new Int32Array(size),
     to: new Int32Array(size),
     kind: new Uint8Array(size),
     kinds: [],
-    confidence: new Float64Array(size),
     logit: new Float64Array(size),
   };
-  const kindIds = parts.map(p =>
-    p.kinds.map(k => {
-      const id = merged.kinds.indexOf(k);
-      return id >= 0 ? id : merged.kinds.push(k) - 1;
-    }),
-  );
-  const next = parts.map(() => 0);
-  for (let out = 0; out < size; out++) {
-    let best = -1;
-    for (let p = 0; p < parts.length; p++) {
-      const k = next[p];
-      if (k >= parts[p].from.length) continue;
-      if (best < 0) {
-        best = p;
-        continue;
-      }
-      const x = parts[p];
-      const y = parts[best];
-      const b = next[best];
-      const d =
-        y.logit[b] - x.logit[k] || x.from[k] - y.from[b] || x.to[k] - y.to[b];
-      if (d < 0) best = p;
-    }
-    const part = parts[best];
-    const k = next[best]++;
-    merged.from[out] = part.from[k];
-    merged.to[out] = part.to[k];
-    merged.kind[out] = kindIds[best][part.kind[k]];
-    merged.confidence[out] = part.confidence[k];
-    merged.logit[out] = part.logit[k];
+  let out = 0;
+  for (const part of parts) {
+    const ids = part.kinds.map(k => {
+      const id = joined.kinds.indexOf(k);
+      return id >= 0 ? id : joined.kinds.push(k) - 1;
+    });
+    joined.from.set(part.from, out);
+    joined.to.set(part.to, out);
+    joined.logit.set(part.logit, out);
+    for (let k = 0; k < part.kind.length; k++)
+      joined.kind[out + k] = ids[part.kind[k]];
+    out += part.from.length;
   }
-  return merged;
+  return joined;
 }
 
 export function defaultScanWorkers(): number {
@@ -156,9 +135,9 @@ export async function scanInWorkers(
     new Int32Array(new SharedArrayBuffer(4 * Math.max(1, length)));
   const data: ScanWorkerData = {
     blocking,
-    lists: shared(n * Math.max(0, blocking.maxCandidates)),
+    lists: shared(blocking.listStart[n]),
     counts: shared(n),
-    cursor: shared(2),
+    cursor: shared(3),
     chunk: Math.max(1, options.chunk ?? 1024),
   };
   const count = Math.max(
@@ -195,7 +174,7 @@ export async function scanInWorkers(
       failed,
     ])) as ScanWorkerScored[];
     return {
-      pairs: mergeParts(parts),
+      pairs: joinParts(parts),
       compared: parts.reduce((sum, p) => sum + p.compared, 0),
       workers: count,
     };

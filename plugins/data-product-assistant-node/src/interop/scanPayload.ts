@@ -1,5 +1,6 @@
 import { flattenLists } from './blockingCandidates';
 import type { ColumnEntry, SparseVector } from './columnFeatures';
+import { familyWords, relatedSet } from './text';
 
 /**
  * What a scan worker needs, as flat typed arrays and one string table: the
@@ -10,7 +11,8 @@ import type { ColumnEntry, SparseVector } from './columnFeatures';
  * scorer-ready entries from them on first use.
  *
  * Only the fields `scoreCandidate` reads travel (`flattenEntries`,
- * `FlatEntryView`). A field the scorer starts reading must be added here, or
+ * `FlatEntryView`); the concept words' families and related words are
+ * looked up in the worker, from the table the main thread primes it with. A field the scorer starts reading must be added here, or
  * the parallel scan would differ from the single-threaded one
  * (parallelScan.test.ts compares them).
  */
@@ -219,6 +221,7 @@ export class FlatEntryView {
       vector: FlatEntryView.vector(f.tables, t),
     } as ColumnEntry['tableInfo']);
     const flags = f.flags[i];
+    const concept = this.list('concept', i);
     const entry: Partial<ColumnEntry> = {
       idx: i,
       productIdx: f.productIdx[i],
@@ -227,7 +230,9 @@ export class FlatEntryView {
       tail: this.str('tail', i),
       family: this.str('family', i) as ColumnEntry['family'],
       keyKind: this.str('keyKind', i) as ColumnEntry['keyKind'],
-      concept: this.list('concept', i),
+      concept,
+      conceptFamilies: concept.map(familyWords),
+      conceptRelated: concept.map(relatedSet),
       codes: this.list('codes', i),
       glossary: this.list('glossary', i),
       shapes: this.list('shapes', i),

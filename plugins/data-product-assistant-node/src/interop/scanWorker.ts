@@ -1,21 +1,23 @@
 /**
  * A full-scan worker thread (started by parallelScan.ts). Two phases, each
- * over column chunks claimed from a shared cursor, so the threads stay busy
- * until the end:
- *   1. on start: the blocking candidates of its columns, into the shared
+ * over chunks claimed from a shared cursor, so the threads stay busy until
+ * the end:
+ *   1. on start: the ranked candidates of its columns, into the shared
  *      candidate lists (only the flat blocking index is needed, so this runs
  *      while the main thread still flattens the column features);
  *   2. on `score` (once every thread finished phase 1, with the features):
- *      the pairs of its columns, deduplicated exactly as
- *      `InteropIndex.scanPairs` does, scored with the same `scoreCandidate`,
- *      oriented as `scanPairs` orients them and sorted as it sorts them
- *      (the main thread then only merges the sorted parts).
+ *      the pairs of its columns' ranked candidates, then the pairs of its
+ *      group keys (blockingCandidates.ts), deduplicated exactly as
+ *      `InteropIndex.scanPairs` does, scored with the same `scoreCandidate`
+ *      and oriented as `scanPairs` orients them (the main thread ranks them).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { scoreCandidate } from './builtinScorer';
 import {
   candidateScratch,
   flatCandidates,
+  forEachGroupPair,
+  listed,
   type FlatBlocking,
 } from './blockingCandidates';
 import { FlatEntryView, type FlatEntries } from './scanPayload';
@@ -24,10 +26,10 @@ import { primeRelated, type RelatedTable } from './text';
 /** What the main thread passes as `workerData`. */
 export interface ScanWorkerData {
   blocking: FlatBlocking;
-  /** Candidates of column i: lists[i × maxCandidates ..], `counts[i]` of them. */
+  /** Ranked candidates of column i: lists[blocking.listStart[i] ..], `counts[i]` of them. */
   lists: Int32Array;
   counts: Int32Array;
-  /** Next unclaimed column of phase 1 (slot 0) and phase 2 (slot 1). */
+  /** Next unclaimed column of phase 1 (slot 0) and phase 2 (slot 1), next unclaimed group key of phase 2 (slot 2). */
   cursor: Int32Array;
   chunk: number;
 }
@@ -40,9 +42,8 @@ export interface ScanWorkerRequest {
 }
 
 /**
- * Scored pairs, best first (logit descending, then `from`, then `to`):
- * `from` refers to `to` (as `RankedPair.a` / `.b`), kind as an index into
- * `kinds`, confidence and logit as the scorer returned them.
+ * Scored pairs, unordered: `from` refers to `to` (as `RankedPair.a` / `.b`),
+ * kind as an index into `kinds`, logit as the scorer returned it.
  */
 export interface ScanWorkerScored {
   type: 'scored';
@@ -50,7 +51,6 @@ export interface ScanWorkerScored {
   to: Int32Array<ArrayBuffer>;
   kind: Uint8Array<ArrayBuffer>;
   kinds: string[];
-  confidence: Float64Array<ArrayBuffer>;
   logit: Float64Array<ArrayBuffer>;
   compared: number;
 }
@@ -65,15 +65,18 @@ function claim(cursor: Int32Array, slot: number, chunk: number, n: number) {
 function candidatesPhase(data: ScanWorkerData): void {
   const { blocking, counts, lists, cursor, chunk } = data;
   const n = counts.length;
-  const max = blocking.maxCandidates;
-  const scratch = candidateScratch(n, max);
+  const scratch = candidateScratch(n, blocking.maxCandidates);
   for (
     let range = claim(cursor, 0, chunk, n);
     range;
     range = claim(cursor, 0, chunk, n)
   ) {
-    for (let i = range.start; i < range.end; i++)
-      counts[i] = flatCandidates(blocking, i, scratch, lists, i * max);
+    for (let i = range.start; i < range.end; i++) {
+      const start = blocking.listStart[i];
+      counts[i] = flatCandidates(blocking, i, scratch, lists, start);
+      // ascending, for `listed`
+      lists.subarray(start, start + counts[i]).sort();
+    }
   }
 }
 
@@ -83,22 +86,14 @@ class PairBuffer {
   from = new Int32Array(1024);
   to = new Int32Array(1024);
   kind = new Uint8Array(1024);
-  confidence = new Float64Array(1024);
   logit = new Float64Array(1024);
 
-  push(
-    from: number,
-    to: number,
-    kind: number,
-    confidence: number,
-    logit: number,
-  ) {
+  push(from: number, to: number, kind: number, logit: number) {
     if (this.size === this.from.length) this.grow();
     const k = this.size++;
     this.from[k] = from;
     this.to[k] = to;
     this.kind[k] = kind;
-    this.confidence[k] = confidence;
     this.logit[k] = logit;
   }
 
@@ -115,34 +110,18 @@ class PairBuffer {
     this.from = grown(this.from, l => new Int32Array(l));
     this.to = grown(this.to, l => new Int32Array(l));
     this.kind = grown(this.kind, l => new Uint8Array(l));
-    this.confidence = grown(this.confidence, l => new Float64Array(l));
     this.logit = grown(this.logit, l => new Float64Array(l));
   }
 
-  /** The pairs best first: logit descending, then `from`, then `to` ascending. */
-  sorted(kinds: string[], compared: number): ScanWorkerScored {
-    const { size, from, to, logit } = this;
-    const order = new Int32Array(size);
-    for (let k = 0; k < size; k++) order[k] = k;
-    order.sort(
-      (x, y) => logit[y] - logit[x] || from[x] - from[y] || to[x] - to[y],
-    );
-    const pick = <T extends Int32Array | Uint8Array | Float64Array>(
-      a: T,
-      make: (length: number) => T,
-    ) => {
-      const b = make(size);
-      for (let k = 0; k < size; k++) b[k] = a[order[k]];
-      return b;
-    };
+  /** The pairs, trimmed to size (their buffers are transferred). */
+  done(kinds: string[], compared: number): ScanWorkerScored {
     return {
       type: 'scored',
-      from: pick(from, l => new Int32Array(l)),
-      to: pick(to, l => new Int32Array(l)),
-      kind: pick(this.kind, l => new Uint8Array(l)),
+      from: this.from.slice(0, this.size),
+      to: this.to.slice(0, this.size),
+      kind: this.kind.slice(0, this.size),
       kinds,
-      confidence: pick(this.confidence, l => new Float64Array(l)),
-      logit: pick(logit, l => new Float64Array(l)),
+      logit: this.logit.slice(0, this.size),
       compared,
     };
   }
@@ -152,17 +131,22 @@ function scorePhase(
   data: ScanWorkerData,
   view: FlatEntryView,
 ): ScanWorkerScored {
-  const { lists, counts, cursor, chunk } = data;
-  const max = data.blocking.maxCandidates;
+  const { blocking, lists, counts, cursor, chunk } = data;
   const n = counts.length;
   const out = new PairBuffer();
   const kinds: string[] = [];
   let compared = 0;
-  /** Whether column j lists column i among its candidates. */
-  const listed = (j: number, i: number) => {
-    for (let d = j * max, end = d + counts[j]; d < end; d++)
-      if (lists[d] === i) return true;
-    return false;
+  const score = (i: number, j: number) => {
+    compared++;
+    const a = view.get(i);
+    const b = view.get(j);
+    const s = scoreCandidate(a, b);
+    if (!s) return;
+    let kind = kinds.indexOf(s.kind);
+    if (kind < 0) kind = kinds.push(s.kind) - 1;
+    // oriented as InteropIndex.score orients: the key it refers to second
+    const swap = a.keyKind === 'unique' && b.keyKind !== 'unique';
+    out.push(swap ? b.idx : a.idx, swap ? a.idx : b.idx, kind, s.logit);
   };
   for (
     let range = claim(cursor, 1, chunk, n);
@@ -170,30 +154,25 @@ function scorePhase(
     range = claim(cursor, 1, chunk, n)
   ) {
     for (let i = range.start; i < range.end; i++) {
-      for (let c = i * max, end = c + counts[i]; c < end; c++) {
+      for (let c = blocking.listStart[i], end = c + counts[i]; c < end; c++) {
         const j = lists[c];
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
-        if (j < i && listed(j, i)) continue;
-        compared++;
-        const a = view.get(Math.min(i, j));
-        const b = view.get(Math.max(i, j));
-        const s = scoreCandidate(a, b);
-        if (!s) continue;
-        let kind = kinds.indexOf(s.kind);
-        if (kind < 0) kind = kinds.push(s.kind) - 1;
-        // oriented as InteropIndex.score orients: the key it refers to second
-        const swap = a.keyKind === 'unique' && b.keyKind !== 'unique';
-        out.push(
-          swap ? b.idx : a.idx,
-          swap ? a.idx : b.idx,
-          kind,
-          s.confidence,
-          s.logit,
-        );
+        if (j < i && listed(blocking, lists, counts, j, i)) continue;
+        score(Math.min(i, j), Math.max(i, j));
       }
     }
   }
-  return out.sorted(kinds, compared);
+  const groups = blocking.groups;
+  const groupChunk = Math.max(1, chunk >> 6);
+  for (
+    let range = claim(cursor, 2, groupChunk, groups.length);
+    range;
+    range = claim(cursor, 2, groupChunk, groups.length)
+  ) {
+    for (let g = range.start; g < range.end; g++)
+      forEachGroupPair(blocking, groups[g], lists, counts, score);
+  }
+  return out.done(kinds, compared);
 }
 
 const data = workerData as ScanWorkerData | undefined;
@@ -208,7 +187,6 @@ if (parentPort && data?.blocking) {
       scored.from.buffer,
       scored.to.buffer,
       scored.kind.buffer,
-      scored.confidence.buffer,
       scored.logit.buffer,
     ]);
   });

@@ -1,5 +1,6 @@
 import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
+import { forEachGroupPair, listed } from './blockingCandidates';
 import {
   evidenceFor,
   pairFeatures,
@@ -7,12 +8,14 @@ import {
   scorePair,
   type PairFeatures,
 } from './builtinScorer';
+import { calibratedConfidence, calibratedLogOdds } from './calibration';
 import { explainPair } from './explain';
 import {
   defaultScanWorkers,
   scanInWorkers,
   type ParallelScanOptions,
 } from './parallelScan';
+import { bestFirst, selectionScores } from './selection';
 import {
   productLookup,
   validateSuggestion,
@@ -47,41 +50,43 @@ const ref = (e: ColumnEntry): ColumnRef => ({
  * pairs stays small.
  */
 export class RankedPair implements ScoredPair {
-  private refs?: [ColumnRef, ColumnRef];
-  private cachedEvidence?: string[];
-  private cachedFeatures?: PairFeatures;
+  /** Features (when kept or recomputed) and evidence, filled on first read. */
+  private cache?: { features?: PairFeatures; evidence?: string[] };
 
   constructor(
     readonly a: ColumnEntry,
     readonly b: ColumnEntry,
     readonly kind: RelationshipKind,
+    /** Calibrated from `score` (calibration.ts), rounded to 3 decimals. */
     readonly confidence: number,
-    /** The scorer's log-odds: ranks pairs whose confidence rounds to the same value. */
+    /** The pairwise model's log-odds: the pair is suggested when ≥ 0 (builtinScorer.ts). */
     readonly logit: number,
+    /** The log-odds after per-column selection (selection.ts): what pairs rank by. */
+    readonly score: number,
     /** The pair's features; recomputed on first read when not given (full scans keep none). */
     features?: PairFeatures,
   ) {
-    this.cachedFeatures = features;
+    if (features) this.cache = { features };
   }
 
   get features(): PairFeatures {
-    this.cachedFeatures ??= pairFeatures(this.a, this.b);
-    return this.cachedFeatures;
+    this.cache ??= {};
+    this.cache.features ??= pairFeatures(this.a, this.b);
+    return this.cache.features;
   }
 
   get from(): ColumnRef {
-    this.refs ??= [ref(this.a), ref(this.b)];
-    return this.refs[0];
+    return ref(this.a);
   }
 
   get to(): ColumnRef {
-    this.refs ??= [ref(this.a), ref(this.b)];
-    return this.refs[1];
+    return ref(this.b);
   }
 
   get evidence(): string[] {
-    this.cachedEvidence ??= evidenceFor(this.a, this.b, this.features);
-    return this.cachedEvidence;
+    this.cache ??= {};
+    this.cache.evidence ??= evidenceFor(this.a, this.b, this.features);
+    return this.cache.evidence;
   }
 
   /** The plain suggestion fields (what JSON output carries). */
@@ -96,14 +101,34 @@ export class RankedPair implements ScoredPair {
   }
 }
 
-const pairName = (p: RankedPair) =>
-  `${p.a.product.id}.${p.a.tableInfo.table.name}.${p.a.column.name}>${p.b.product.id}.${p.b.tableInfo.table.name}.${p.b.column.name}`;
+/** Scored pairs before selection: oriented column indices, kind (an index into `kinds`), log-odds, features when kept. */
+interface RawPairs {
+  a: ArrayLike<number>;
+  b: ArrayLike<number>;
+  kind: ArrayLike<number>;
+  kinds: readonly string[];
+  logit: ArrayLike<number>;
+  features?: PairFeatures[];
+}
 
-const byConfidence = (x: RankedPair, y: RankedPair) =>
-  y.logit - x.logit ||
-  x.a.idx - y.a.idx ||
-  x.b.idx - y.b.idx ||
-  pairName(x).localeCompare(pairName(y));
+const KINDS: readonly RelationshipKind[] = ['join-key', 'same-concept', 'none'];
+
+/** Raw pairs collected by pushing. */
+interface RawBuilder extends RawPairs {
+  a: number[];
+  b: number[];
+  kind: number[];
+  logit: number[];
+}
+
+const rawPairs = (keepFeatures: boolean): RawBuilder => ({
+  a: [],
+  b: [],
+  kind: [],
+  kinds: KINDS,
+  logit: [],
+  features: keepFeatures ? [] : undefined,
+});
 
 /**
  * Built once over a catalog, queried per product (backend cache) or scanned
@@ -116,6 +141,9 @@ export class InteropIndex {
   private readonly byProduct = new Map<string, ColumnEntry[]>();
   private readonly lookup: ProductLookup;
   private readonly productSizes: number[];
+  private readonly productOf: Int32Array;
+  /** 1 for columns without structural evidence. */
+  private readonly bare: Uint8Array;
 
   constructor(products: InteropProduct[], options: ColumnIndexOptions = {}) {
     const seen = new Set<string>();
@@ -141,6 +169,8 @@ export class InteropIndex {
     this.productSizes = built.products.map(
       p => this.byProduct.get(p.id)?.length ?? 0,
     );
+    this.productOf = Int32Array.from(this.entries, e => e.productIdx);
+    this.bare = Uint8Array.from(this.entries, e => (e.bare ? 1 : 0));
   }
 
   has(productId: string): boolean {
@@ -151,28 +181,55 @@ export class InteropIndex {
     return [...this.byProduct.keys()];
   }
 
-  /** Scores a pair; with `orient`, the referencing column comes first and the key it refers to second. */
+  /** Scores a pair into `out`; with `orient`, the referencing column comes first and the key it refers to second. */
   private score(
+    out: RawBuilder,
     a: ColumnEntry,
     b: ColumnEntry,
     includeNone = false,
     orient = false,
-  ): RankedPair | undefined {
+  ): void {
     const s = includeNone ? scorePair(a, b) : scoreCandidate(a, b);
-    if (!s) return undefined;
-    const [from, to] =
-      orient && a.keyKind === 'unique' && b.keyKind !== 'unique'
-        ? [b, a]
-        : [a, b];
+    if (!s) return;
+    const swap = orient && a.keyKind === 'unique' && b.keyKind !== 'unique';
+    out.a.push(swap ? b.idx : a.idx);
+    out.b.push(swap ? a.idx : b.idx);
+    out.kind.push(KINDS.indexOf(s.kind));
+    out.logit.push(s.logit);
     // scoreCandidate's features are a scratch record: not kept, recomputed on demand
-    return new RankedPair(
-      from,
-      to,
-      s.kind,
-      Math.round(s.confidence * 1000) / 1000,
-      s.logit,
-      includeNone ? s.features : undefined,
-    );
+    out.features?.push(s.features);
+  }
+
+  /**
+   * Ranked pairs from raw ones: selection scores (selection.ts), calibrated
+   * confidence (calibration.ts), best first (`bestFirst`: calibrated log-odds
+   * descending, then `from`, then `to` index).
+   */
+  private rank(raw: RawPairs): RankedPair[] {
+    const n = raw.logit.length;
+    const scores = selectionScores(raw, this.productOf, this.entries.length);
+    // both regimes on one scale: the calibrated log-odds
+    const bare = new Uint8Array(n);
+    const calibrated = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      bare[k] = this.bare[raw.a[k]] | this.bare[raw.b[k]];
+      calibrated[k] = calibratedLogOdds(scores[k], bare[k] === 1);
+    }
+    const order = bestFirst(calibrated, raw);
+    const pairs: RankedPair[] = new Array(n);
+    for (let r = 0; r < n; r++) {
+      const k = order[r];
+      pairs[r] = new RankedPair(
+        this.entries[raw.a[k]],
+        this.entries[raw.b[k]],
+        raw.kinds[raw.kind[k]] as RelationshipKind,
+        calibratedConfidence(scores[k], bare[k] === 1),
+        raw.logit[k],
+        scores[k],
+        raw.features?.[k],
+      );
+    }
+    return pairs;
   }
 
   /** Scored candidate pairs involving one product (the product is always `from`). */
@@ -182,18 +239,18 @@ export class InteropIndex {
   ): { pairs: RankedPair[]; stats: InteropStats } {
     const own = this.byProduct.get(productId);
     if (!own) throw new Error(`unknown data product ${productId}`);
-    const pairs: RankedPair[] = [];
+    const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (const a of own) {
-      for (const j of this.index.candidates(a.idx)) {
+      const candidates = new Set(this.index.candidates(a.idx));
+      for (const j of this.index.groupMembers(a.idx)) candidates.add(j);
+      for (const j of candidates) {
         compared++;
-        const p = this.score(a, this.entries[j], options.includeNone);
-        if (p) pairs.push(p);
+        this.score(raw, a, this.entries[j], options.includeNone);
       }
     }
-    pairs.sort(byConfidence);
     return {
-      pairs,
+      pairs: this.rank(raw),
       stats: {
         columns: this.entries.length,
         candidatePairs: compared,
@@ -210,7 +267,8 @@ export class InteropIndex {
 
   /**
    * Every relationship in the catalog, each pair once. A pair is scored when
-   * either column has the other among its blocking candidates.
+   * either column has the other among its ranked candidates, or both share a
+   * group key (ColumnIndex.ts).
    */
   fullScan(options: SuggestOptions = {}): InteropResult {
     const { pairs, stats } = this.scanPairs(options);
@@ -231,25 +289,38 @@ export class InteropIndex {
     stats: InteropStats;
   } {
     const n = this.entries.length;
-    const lists: Int32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) lists[i] = this.index.candidates(i);
-    const pairs: RankedPair[] = [];
-    let compared = 0;
+    const flat = this.index.flatten();
+    const lists = new Int32Array(flat.listStart[n]);
+    const counts = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      for (const j of lists[i]) {
+      // ascending, for `listed`
+      const own = this.index.candidates(i).sort();
+      lists.set(own, flat.listStart[i]);
+      counts[i] = own.length;
+    }
+    const raw = rawPairs(!!options.includeNone);
+    let compared = 0;
+    const score = (i: number, j: number) => {
+      compared++;
+      this.score(
+        raw,
+        this.entries[i],
+        this.entries[j],
+        options.includeNone,
+        true,
+      );
+    };
+    for (let i = 0; i < n; i++) {
+      for (let c = flat.listStart[i], end = c + counts[i]; c < end; c++) {
+        const j = lists[c];
         // the pair (i, j) is scored once: from the lower index, or from i when j did not list i
-        if (j < i && lists[j].includes(i)) continue;
-        compared++;
-        const p = this.score(
-          this.entries[Math.min(i, j)],
-          this.entries[Math.max(i, j)],
-          options.includeNone,
-          true,
-        );
-        if (p) pairs.push(p);
+        if (j < i && listed(flat, lists, counts, j, i)) continue;
+        score(Math.min(i, j), Math.max(i, j));
       }
     }
-    pairs.sort(byConfidence);
+    for (const key of flat.groups)
+      forEachGroupPair(flat, key, lists, counts, score);
+    const pairs = this.rank(raw);
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
     return {
@@ -289,20 +360,9 @@ export class InteropIndex {
       const fallback = error instanceof Error ? error.message : String(error);
       return { ...this.scanPairs(options), workers: 1, fallback };
     }
-    // best first in byConfidence's order (logit, then the oriented column
-    // indices: its name tie-break never applies, as no pair comes twice);
-    // oriented by the workers as score() orients, rounded as score() rounds
-    const { from, to, kind, kinds, confidence, logit } = scan.pairs;
-    const pairs: RankedPair[] = new Array(from.length);
-    for (let k = 0; k < from.length; k++) {
-      pairs[k] = new RankedPair(
-        this.entries[from[k]],
-        this.entries[to[k]],
-        kinds[kind[k]] as RelationshipKind,
-        Math.round(confidence[k] * 1000) / 1000,
-        logit[k],
-      );
-    }
+    // oriented by the workers as score() orients; ranked as rank() ranks
+    const { from, to, kind, kinds, logit } = scan.pairs;
+    const pairs = this.rank({ a: from, b: to, kind, kinds, logit });
     const n = this.entries.length;
     let sumSq = 0;
     for (const s of this.productSizes) sumSq += s * s;
@@ -323,22 +383,22 @@ export class InteropIndex {
     stats: InteropStats;
   } {
     const n = this.entries.length;
-    const pairs: RankedPair[] = [];
+    const raw = rawPairs(!!options.includeNone);
     let compared = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         if (this.entries[i].productIdx === this.entries[j].productIdx) continue;
         compared++;
-        const p = this.score(
+        this.score(
+          raw,
           this.entries[i],
           this.entries[j],
           options.includeNone,
           true,
         );
-        if (p) pairs.push(p);
       }
     }
-    pairs.sort(byConfidence);
+    const pairs = this.rank(raw);
     return {
       pairs,
       stats: { columns: n, candidatePairs: compared, allPairs: compared },

@@ -265,19 +265,49 @@ export function relatedWords(word: string): readonly string[] {
   return words;
 }
 
-/** Related words of a vocabulary, to hand to a worker thread. */
-export type RelatedTable = Array<[string, readonly string[]]>;
+const families = new BoundedCache<string, readonly string[]>(50_000);
+
+/**
+ * Other words for the same thing as a name word: its WordNet family (synonyms
+ * of the commonest sense and derived forms: `person` → individual, someone …;
+ * `admission` → admit). A description that uses one of them mentions the word
+ * (`subject_id`: "an individual patient" mentions `person`).
+ */
+export function familyWords(word: string): readonly string[] {
+  if (word.length < 3 || /\d/.test(word)) return [];
+  const cached = families.get(word);
+  if (cached) return cached;
+  const words = [...lexicon().family(word)].filter(
+    w => w !== word && w.length > 2,
+  );
+  families.set(word, words);
+  return words;
+}
+
+/** Related and family words of a vocabulary, to hand to a worker thread. */
+export type RelatedTable = Array<
+  [string, readonly string[], readonly string[]]
+>;
 
 export function relatedTable(words: Iterable<string>): RelatedTable {
-  return [...new Set(words)].map(w => [w, relatedWords(w)]);
+  return [...new Set(words)].map(w => [w, relatedWords(w), familyWords(w)]);
 }
 
 /** Installs related words computed elsewhere (a worker thread gets them from the main thread). */
 export function primeRelated(table: RelatedTable): void {
-  for (const [w, words] of table) {
+  for (const [w, words, family] of table) {
     related.set(w, words);
     relatedSets.set(w, new Set(words));
+    families.set(w, family);
   }
+}
+
+/** `relatedWords` as a set (cached). */
+export function relatedSet(word: string): ReadonlySet<string> {
+  const hit = relatedSets.get(word);
+  if (hit) return hit;
+  relatedWords(word);
+  return relatedSets.get(word) ?? new Set();
 }
 
 /** Two name words are related (see relatedWords), not equal. */

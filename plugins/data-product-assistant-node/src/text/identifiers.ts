@@ -67,13 +67,18 @@ export function splitGlued(
 }
 
 const cache = new BoundedCache<string, readonly string[]>(100_000);
+/** Runs split with the lexicon, memoised: one run recurs in many names (`order` in order_id, orderDate, fk_order). */
+const runs = new BoundedCache<string, string[]>(100_000);
 
 /** An identifier's words, lower-cased, in order: `customerEmailAddress` → customer, email, address. */
 export function splitIdentifier(
   name: string,
   isWord?: IsWord,
 ): readonly string[] {
-  const compute = () => splitCase(name).flatMap(p => splitGlued(p, isWord));
+  const compute = () =>
+    splitCase(name).flatMap(p =>
+      isWord ? splitGlued(p, isWord) : runs.getOrSet(p, () => splitGlued(p)),
+    );
   return isWord ? compute() : cache.getOrSet(name, compute);
 }
 

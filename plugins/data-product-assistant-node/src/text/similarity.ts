@@ -137,9 +137,7 @@ export class TfIdfVocabulary {
   }
 
   /** Registers one document of weighted terms (fractional counts); returns term ids with summed weights. */
-  addWeighted(
-    terms: ReadonlyArray<readonly [string, number]>,
-  ): Map<number, number> {
+  addWeighted(terms: Iterable<readonly [string, number]>): Map<number, number> {
     this.docs++;
     const counts = new Map<number, number>();
     for (const [t, w] of terms) {

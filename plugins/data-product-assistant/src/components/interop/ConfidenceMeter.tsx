@@ -7,23 +7,18 @@ import { confidenceMeaning } from './confidenceMeaning';
 import { formatPercent, toPercent } from './formatInterop';
 
 export interface ConfidenceMeterProps {
-  /** The relationship model's score, in [0, 1]. */
+  /** The relationship model's calibrated confidence, in [0, 1]. */
   value: number;
-  /** A calibrated probability, in [0, 1], when the model provides one: shown instead. */
-  probability?: number;
   /** Names the bar for assistive technology; the meaning's label by default. */
   label?: string;
 }
 
 /**
  * A suggestion's number as a percentage and a bar, named for what it is
- * ("Match score", or "Likelihood" when calibrated) with its meaning on hover.
+ * ("Likelihood") with its meaning on hover.
  */
 export function ConfidenceMeter(props: ConfidenceMeterProps): JSX.Element {
-  const meaning = confidenceMeaning({
-    confidence: props.value,
-    probability: props.probability,
-  });
+  const meaning = confidenceMeaning({ confidence: props.value });
   const label = props.label ?? meaning.label;
   const percent = toPercent(meaning.value);
   return (
@@ -43,8 +38,7 @@ export function ConfidenceMeter(props: ConfidenceMeterProps): JSX.Element {
           style={{ width: 56, height: 6, borderRadius: 3 }}
         />
         <Typography variant="body2" component="span">
-          {meaning.label === 'Likelihood' ? 'likely ' : ''}
-          {formatPercent(meaning.value)}
+          likely {formatPercent(meaning.value)}
         </Typography>
       </Box>
     </Tooltip>

@@ -109,10 +109,10 @@ describe('InteropPanel', () => {
     ).toBeInTheDocument();
     // What the number means, in words.
     expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
-      'Match score: The relationship model’s match score'.replace('’', "'"),
+      'Likelihood: Estimated chance that this suggestion is a real relationship',
     );
     expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
-      'It is not the chance that the relationship holds',
+      'it is never 100%',
     );
     // Folded: one line per product until opened.
     expect(within(customers).queryByTestId('mapping-m-customer-id')).toBeNull();
@@ -140,7 +140,7 @@ describe('InteropPanel', () => {
     );
     expect(
       within(customers).getAllByRole('progressbar', {
-        name: 'Match score 92%',
+        name: 'Likelihood 92%',
       })[0],
     ).toBeInTheDocument();
 
@@ -149,9 +149,9 @@ describe('InteropPanel', () => {
       /^Join key$/,
     );
     expect(
-      within(join).getByRole('progressbar', { name: 'Match score 92%' }),
+      within(join).getByRole('progressbar', { name: 'Likelihood 92%' }),
     ).toHaveAttribute('aria-valuenow', '92');
-    expect(within(join).getByText('92%')).toBeInTheDocument();
+    expect(within(join).getByText('likely 92%')).toBeInTheDocument();
     // evidence and explanation are folded too
     click(
       within(join).getByRole('button', { name: 'Evidence and explanation' }),
@@ -178,7 +178,7 @@ describe('InteropPanel', () => {
     expect(within(concept).getByTestId('kind-chip')).toHaveTextContent(
       /^Same concept$/,
     );
-    expect(within(concept).getByText('61%')).toBeInTheDocument();
+    expect(within(concept).getByText('likely 61%')).toBeInTheDocument();
 
     // A product without a title is named by its ref.
     const shipments = screen.getByRole('region', {
@@ -519,29 +519,6 @@ describe('InteropPanel', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('interop-page')).toHaveTextContent('1–1 of 2');
-  });
-
-  it('shows a calibrated probability, named for what it is, when the model gives one', async () => {
-    const api = fakeApi();
-    api.getInterop.mockResolvedValue({
-      ...ordersInterop,
-      related: [
-        {
-          ...ordersInterop.related[0],
-          mappings: [{ ...customerIdMapping, probability: 0.7 }],
-        },
-      ],
-    });
-    renderPanel(api);
-    await openAll();
-    const row = await findRow('m-customer-id');
-    expect(
-      within(row).getByRole('progressbar', { name: 'Likelihood 70%' }),
-    ).toBeInTheDocument();
-    expect(within(row).getByText('likely 70%')).toBeInTheDocument();
-    expect(screen.getByTestId('confidence-legend')).toHaveTextContent(
-      'Likelihood: the relationship model’s calibrated estimate',
-    );
   });
 
   it('says so when no related data products are found', async () => {

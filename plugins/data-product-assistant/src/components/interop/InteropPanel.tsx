@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  INTEROP_CONFIDENCE_MEANING,
   InteropDecision,
   RelatedProduct,
 } from '@dpa/plugin-data-product-assistant-common';
@@ -12,7 +13,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dataProductAssistantApiRef } from '../../api';
 import { PageControls, SortSelect } from '../paging';
 import { applyDecisions } from './applyDecisions';
-import { confidenceMeaning, MATCH_SCORE_MEANING } from './confidenceMeaning';
 import { formatDate } from './formatInterop';
 import { InteropErrorAlert } from './InteropErrorAlert';
 import { RelatedProductCard } from './RelatedProductCard';
@@ -84,9 +84,6 @@ export function InteropPanel(props: InteropPanelProps): JSX.Element {
   // A rejection can empty the last page.
   const start = offset < related.length ? offset : 0;
   const page = related.slice(start, start + pageSize);
-  const calibrated = related.some(p =>
-    p.mappings.some(m => confidenceMeaning(m).label === 'Likelihood'),
-  );
 
   return (
     <Box component="section" aria-label="Interoperability">
@@ -125,7 +122,7 @@ export function InteropPanel(props: InteropPanelProps): JSX.Element {
                     options={[
                       {
                         value: 'confidence',
-                        label: calibrated ? 'Likelihood' : 'Match score',
+                        label: 'Likelihood',
                       },
                       { value: 'name', label: 'Name' },
                       { value: 'domain', label: 'Domain' },
@@ -138,10 +135,7 @@ export function InteropPanel(props: InteropPanelProps): JSX.Element {
                   component="p"
                   data-testid="confidence-legend"
                 >
-                  {calibrated
-                    ? 'Likelihood: the relationship model’s calibrated estimate that a mapping holds. '
-                    : ''}
-                  Match score: {MATCH_SCORE_MEANING}
+                  Likelihood: {INTEROP_CONFIDENCE_MEANING}
                 </Typography>
                 <Box
                   component="ul"

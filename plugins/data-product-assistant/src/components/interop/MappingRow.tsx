@@ -74,10 +74,7 @@ export function MappingRow(props: MappingRowProps): JSX.Element {
           {name}
         </Typography>
         <KindChip kind={mapping.kind} />
-        <ConfidenceMeter
-          value={mapping.confidence}
-          probability={mapping.probability}
-        />
+        <ConfidenceMeter value={mapping.confidence} />
         <DecisionState decision={mapping.decision} pending={pending} />
       </Box>
       <Typography variant="body2" style={{ marginTop: 4 }}>

@@ -77,10 +77,6 @@ export function RelatedProductCard(
   const flagged = product.mappings.filter(
     m => m.validation.status === 'flagged',
   ).length;
-  const best = product.mappings.reduce(
-    (top, m) => (m.confidence > top.confidence ? m : top),
-    product.mappings[0],
-  );
   const listId = `related-${product.entityRef}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return (
     <Card
@@ -106,10 +102,7 @@ export function RelatedProductCard(
             <Typography variant="body2" color="textSecondary" component="span">
               Best
             </Typography>
-            <ConfidenceMeter
-              value={product.bestConfidence}
-              probability={best?.probability}
-            />
+            <ConfidenceMeter value={product.bestConfidence} />
           </Box>
         </Box>
         <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mt={0.5}>
