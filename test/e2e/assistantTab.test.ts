@@ -160,8 +160,12 @@ describe('the Assistant tab', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     // the number is explained where it is shown
     expect(await page.getByTestId('confidence-legend').innerText()).toMatch(
-      /ranks the suggestions/,
+      /Likelihood: .*It ranks suggestions; it is never 100%/,
     );
+    // calibrated: no wall of 100%
+    const shown = await page.getByTestId('confidence').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter(t => /100%/.test(t))).toEqual([]);
     await screenshot(page, 'interop-page-2-opened');
   });
 });
