@@ -8,7 +8,13 @@
  *     against: a place (WordNet location names, "in"/"at" before it, all capitals), an
  *     organisation (a legal form or group word at its end), or ordinary English words.
  */
-import { annotate, isStopword, lexicon, type NlpToken } from '../text';
+import {
+  annotate,
+  isKnownName,
+  isStopword,
+  lexicon,
+  type NlpToken,
+} from '../text';
 import { isAddressWord } from './addressWords';
 import { detectStreetAddresses } from './streetAddress';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
@@ -182,7 +188,7 @@ const isPersonNoun = (t: NlpToken | undefined) =>
   firstCategory(t.lemma || t.text, 'n') === 'noun.person';
 const isWorkNoun = (t: NlpToken | undefined) =>
   !!t &&
-  t.pos === 'NOUN' &&
+  (t.pos === 'NOUN' || t.pos === 'PROPN') &&
   firstCategory(t.lemma || t.text, 'n') === 'noun.communication';
 const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
@@ -194,20 +200,44 @@ const PLACE_PREPOSITIONS = new Set(
   ),
 );
 
-/** What a word of a run says: a name, a place, or ordinary English. */
-function wordKind(
-  word: string,
-): 'initial' | 'name' | 'person' | 'surname' | 'place' | 'other' | 'english' {
+type WordKind =
+  | 'initial'
+  | 'name'
+  | 'person'
+  | 'surname'
+  | 'given'
+  | 'place'
+  | 'other'
+  | 'english';
+
+/**
+ * What a word of a run says: a name ('person' when WordNet or the list of personal names knows it
+ * as one), a place that is also a given name ('given': "Florence"), a place, ordinary English
+ * ('surname' when it is also a name: "Walker"), or another proper noun.
+ */
+function wordKind(word: string): WordKind {
   const bare = stripDot(word);
   if (bare.length === 1 || SUFFIXES.test(word)) return 'initial';
   if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
-  if (c.proper[0] === 'noun.person') return english ? 'surname' : 'person';
-  if (english) return c.proper.includes('noun.person') ? 'surname' : 'english';
-  if (c.proper[0] === 'noun.location') return 'place';
-  if (c.proper.length) return 'other'; // a language, a nationality, a day, a company WordNet knows
-  return 'name';
+  const known = isKnownName(bare);
+  // a nationality ("Czech", "Dane") is a person noun with an adjective beside it, not a name
+  const nationality = c.proper.includes('adj.pert');
+  if (c.proper[0] === 'noun.person' && !nationality)
+    return english ? 'surname' : 'person';
+  if (english)
+    return c.proper.includes('noun.person') ||
+      (known && lexicon().frequency(bare) <= 1)
+      ? 'surname'
+      : 'english';
+  if (c.proper.length) {
+    if (known && !nationality)
+      return c.proper[0] === 'noun.location' ? 'given' : 'person';
+    // a language, a nationality, a day, a company WordNet knows
+    return c.proper[0] === 'noun.location' ? 'place' : 'other';
+  }
+  return known ? 'person' : 'name';
 }
 
 /** Evidence about a run from its own words, in [-1, 1]. */
@@ -216,8 +246,10 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   const kinds = names.map(w => wordKind(w.text));
   const n = kinds.filter(k => k !== 'initial').length;
   if (!n) return -1;
-  const count = (k: string) => kinds.filter(x => x === k).length;
-  const name = count('name') + count('person');
+  const count = (k: WordKind) => kinds.filter(x => x === k).length;
+  const given = count('given');
+  // a place that is also a given name ("Florence", "Selma"): no verdict alone, a name beside others
+  const name = count('name') + count('person') + given;
   // a name WordNet knows as a whole: "Los Angeles" is a place
   if (names.length > 1) {
     const whole = lexicon().categories(
@@ -225,6 +257,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
     );
     if (whole.proper.length && whole.proper[0] !== 'noun.person') return -0.6;
   }
+  if (given && given === n) return n === 1 ? 0.1 : 0.2;
   // many given names are places too ("Charlotte", "Florence"): with a name beside them, no verdict
   if (count('place') || count('other'))
     return name && names.length > 1 ? 0.2 : -0.6;
@@ -245,10 +278,15 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   return score;
 }
 
-/** Evidence about a run from the sentence around it, in [-1, 1]. */
-function contextScore(run: Run, ctx: Context, ahead: Run): number {
+/** Evidence about a run from the sentence around it (a group's: the words before its first run, after its last), in [-1, 1]. */
+function contextScore(
+  run: Run,
+  ctx: Context,
+  from: Run,
+  ahead: Run,
+): number {
   const { text } = ctx;
-  const { before } = tokensAround(ctx, run.start, run.end);
+  const { before } = tokensAround(ctx, from.start, from.end);
   const { after } = tokensAround(ctx, ahead.start, ahead.end);
   let score = 0;
   // "the assistant to X", "my kid X", "our founders: X" (not across a sentence or a number)
@@ -261,13 +299,14 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
   const a0 = after[0];
-  const a1 = after[1];
+  // the verb after a name may come after an adverb: "X just has to …"
+  const [v0, v1] = after.filter((t, i) => i > 0 || t.pos !== 'ADV');
   // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
   if (/^['’]s\b/.test(text.slice(ahead.end))) {
     const owned = after
       .filter(t => t.start > ahead.end + 2)
       .slice(0, 3)
-      .filter(t => t.pos === 'NOUN');
+      .filter(t => t.pos === 'NOUN' || t.pos === 'PROPN');
     if (owned.some(isPersonNoun)) score += 0.5;
     else if (owned.some(isWorkNoun)) score += 0.3;
   } else if (
@@ -288,16 +327,18 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     isVerb(t) &&
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
   // the speaker after a quotation: '"…," says X'
-  const inverted = speech(b0) && /^[,"”'’]$/.test(before[1]?.text ?? '');
-  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
+  const inverted = speech(b0) && /^[,"”'’!?]$/.test(before[1]?.text ?? '');
+  if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
     score += 0.35;
-  else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
+  else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
   // "Don't go to town, X!": addressed by name
   if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
   // a speaker's label at the start of a line: "X: …"
+  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:")
   if (
     /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
-    /^\s*:/.test(text.slice(run.end))
+    /^\s*:\s*[^\d\s+(]/u.test(text.slice(run.end)) &&
+    run.words.some(w => !['english', 'surname'].includes(wordKind(w.text)))
   )
     score += 0.4;
   // a place: "in X", "from X", "flew to X"
@@ -395,11 +436,12 @@ export function detectPersonNames(text: string): PiiSpan[] {
         g.push(run);
       else groups.push([run]);
     }
+    const rejected: Run[] = [];
     for (const g of groups) {
-      const last = g[g.length - 1];
+      const [first, last] = [g[0], g[g.length - 1]];
       const scored = g.map(run => {
         const shape = shapeScore(run, sentenceStartAt(text, run.start));
-        const context = contextScore(run, ctx, run === last ? run : last);
+        const context = contextScore(run, ctx, first, last);
         return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
       });
       const best = Math.max(...scored.map(x => x.score));
@@ -408,8 +450,34 @@ export function detectPersonNames(text: string): PiiSpan[] {
           g.length > 1 && shape >= 0 ? Math.max(score, best - 0.1) : score;
         if (s >= 0.5)
           out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
+        else rejected.push(run);
       }
     }
+    out.push(...mentionsOfNames(text, out, rejected));
   }
   return resolveOverlaps(out);
+}
+
+/** The words of a name found once: "Alvir … Alvir D. Pušaver", "Emmie Ström's Tales … early Ström". */
+function mentionsOfNames(
+  text: string,
+  found: readonly PiiSpan[],
+  runs: readonly Run[],
+): PiiSpan[] {
+  const known = new Set(
+    found.flatMap(f =>
+      (f.text.match(WORDS) ?? [])
+        .map(w => stripDot(w.replace(/['’]s$/, '')))
+        .filter(w => /^\p{Lu}/u.test(w) && w.length > 1 && !isStopword(w))
+        .map(lower),
+    ),
+  );
+  return runs
+    .filter(r => {
+      const words = r.words.filter(w => stripDot(w.text).length > 1);
+      return (
+        words.length > 0 && words.every(w => known.has(lower(stripDot(w.text))))
+      );
+    })
+    .map(r => span('person', text, r.start, r.end, 0.6));
 }
