@@ -17,6 +17,7 @@ import {
 } from '../text';
 import { isAddressWord } from './addressWords';
 import { detectStreetAddresses } from './streetAddress';
+import { casedForNames } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
 /** Titles and forms of address written before a name. */
@@ -226,15 +227,19 @@ function wordKind(word: string): WordKind {
   const nationality = c.proper.includes('adj.pert');
   if (c.proper[0] === 'noun.person' && !nationality)
     return english ? 'surname' : 'person';
+  // an English word that is also a name and rare as a word: "Walker", "Dale"
   if (english)
     return c.proper.includes('noun.person') ||
-      (known && lexicon().frequency(bare) <= 1)
+      (known && lexicon().frequency(bare) === 0)
       ? 'surname'
       : 'english';
   if (c.proper.length) {
-    if (known && !nationality)
-      return c.proper[0] === 'noun.location' ? 'given' : 'person';
-    // a language, a nationality, a day, a company WordNet knows
+    // a known name WordNet also knows as a place or a thing ("Florence", "Jonathan");
+    // not a day or month, a language, an organisation or a nationality
+    const named = !['noun.time', 'noun.communication', 'noun.group'].some(x =>
+      c.proper.includes(x),
+    );
+    if (known && named && !nationality) return 'given';
     return c.proper[0] === 'noun.location' ? 'place' : 'other';
   }
   return known ? 'person' : 'name';
@@ -243,13 +248,15 @@ function wordKind(word: string): WordKind {
 /** Evidence about a run from its own words, in [-1, 1]. */
 function shapeScore(run: Run, atSentenceStart: boolean): number {
   const names = run.words.filter(w => !PARTICLES.has(lower(w.text)));
-  const kinds = names.map(w => wordKind(w.text));
+  let kinds = names.map(w => wordKind(w.text));
   const n = kinds.filter(k => k !== 'initial').length;
   if (!n) return -1;
   const count = (k: WordKind) => kinds.filter(x => x === k).length;
   const given = count('given');
-  // a place that is also a given name ("Florence", "Selma"): no verdict alone, a name beside others
-  const name = count('name') + count('person') + given;
+  // a place that is also a given name ("Florence", "Selma"): no verdict alone, a name beside names
+  if (given && count('name') + count('person'))
+    kinds = kinds.map(k => (k === 'given' ? 'name' : k));
+  const name = count('name') + count('person');
   // a name WordNet knows as a whole: "Los Angeles" is a place
   if (names.length > 1) {
     const whole = lexicon().categories(
@@ -279,12 +286,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
 }
 
 /** Evidence about a run from the sentence around it (a group's: the words before its first run, after its last), in [-1, 1]. */
-function contextScore(
-  run: Run,
-  ctx: Context,
-  from: Run,
-  ahead: Run,
-): number {
+function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { text } = ctx;
   const { before } = tokensAround(ctx, from.start, from.end);
   const { after } = tokensAround(ctx, ahead.start, ahead.end);
@@ -403,7 +405,8 @@ function cuedName(
 }
 
 /** Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names. */
-export function detectPersonNames(text: string): PiiSpan[] {
+export function detectPersonNames(source: string): PiiSpan[] {
+  const text = casedForNames(source);
   const out: PiiSpan[] = [];
   for (const [re, strong] of [
     [STRONG_CUE, true],
@@ -414,7 +417,7 @@ export function detectPersonNames(text: string): PiiSpan[] {
       if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
     }
   }
-  const addresses = detectStreetAddresses(text);
+  const addresses = detectStreetAddresses(source);
   const runs = nameRuns(text).filter(
     r =>
       !addresses.some(a => r.start < a.end && a.start < r.end) &&
@@ -440,7 +443,11 @@ export function detectPersonNames(text: string): PiiSpan[] {
     for (const g of groups) {
       const [first, last] = [g[0], g[g.length - 1]];
       const scored = g.map(run => {
-        const shape = shapeScore(run, sentenceStartAt(text, run.start));
+        // in text written in lower case, the capital is the list's, not the sentence's
+        const shape = shapeScore(
+          run,
+          text === source && sentenceStartAt(text, run.start),
+        );
         const context = contextScore(run, ctx, first, last);
         return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
       });
@@ -455,7 +462,10 @@ export function detectPersonNames(text: string): PiiSpan[] {
     }
     out.push(...mentionsOfNames(text, out, rejected));
   }
-  return resolveOverlaps(out);
+  return resolveOverlaps(out).map(s => ({
+    ...s,
+    text: source.slice(s.start, s.end),
+  }));
 }
 
 /** The words of a name found once: "Alvir … Alvir D. Pušaver", "Emmie Ström's Tales … early Ström". */

@@ -7,13 +7,15 @@
  * office boxes and military mail; each extended over the unit, city, region,
  * country and postcode segments that follow it.
  */
-import { lexicon } from '../text';
+import { isStopword, lexicon } from '../text';
 import {
+  isAddressWord,
   STREET_ENDINGS,
   STREET_PREFIXES,
   STREET_SUFFIXES,
   UNIT_WORDS,
 } from './addressWords';
+import { casedForAddresses } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
 const alt = (words: readonly string[]) =>
@@ -116,7 +118,8 @@ function plainEnglish(name: string): boolean {
 }
 
 /** Street addresses (number + street + type, continental forms, intersections, PO boxes, military mail). */
-export function detectStreetAddresses(text: string): PiiSpan[] {
+export function detectStreetAddresses(source: string): PiiSpan[] {
+  const text = casedForAddresses(source);
   const out: PiiSpan[] = [];
   const add = (start: number, end: number, score: number, subtype?: string) => {
     // a full stop after the house number ends the sentence, not the address
@@ -199,5 +202,17 @@ export function detectStreetAddresses(text: string): PiiSpan[] {
         'military',
       ),
     );
-  return resolveOverlaps(out);
+  return resolveOverlaps(out)
+    .filter(s => text === source || !plainWords(s.text))
+    .map(s => ({ ...s, text: source.slice(s.start, s.end) }));
+}
+
+/**
+ * Whether an address found in text written in lower case has nothing but ordinary English
+ * words beside its street types and units ("27 join keys"): capitals were no evidence there.
+ */
+function plainWords(found: string): boolean {
+  return (found.match(/\p{L}+/gu) ?? []).every(
+    w => isAddressWord(w) || isStopword(w) || lexicon().frequency(w) > 0,
+  );
 }

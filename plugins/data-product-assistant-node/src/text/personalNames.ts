@@ -13,10 +13,7 @@ function load(): ReadonlySet<string> {
   if (!names) {
     const file = require.resolve('humannames/list.txt');
     names = new Set(
-      readFileSync(file, 'utf8')
-        .split(/\r?\n/)
-        .map(foldName)
-        .filter(Boolean),
+      readFileSync(file, 'utf8').split(/\r?\n/).map(foldName).filter(Boolean),
     );
   }
   return names;
