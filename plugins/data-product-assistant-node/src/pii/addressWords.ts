@@ -7,9 +7,8 @@
  * words of secondary units and post-office boxes.
  */
 
-/** Street types written after the name: "Baker Street", "Kimberly Way", "Botley Rd". */
-export const STREET_SUFFIXES = [
-  // long forms
+/** Street types written out after the name: "Baker Street", "Kimberly Way". */
+export const STREET_TYPES = [
   'Alley',
   'Annex',
   'Arcade',
@@ -217,7 +216,10 @@ export const STREET_SUFFIXES = [
   'Wells',
   'Wharf',
   'Wynd',
-  // standard abbreviations
+] as const;
+
+/** Their standard abbreviations: "Botley Rd", "Pennsylvania Ave". */
+export const STREET_TYPE_ABBREVIATIONS = [
   'Aly',
   'Anx',
   'Arc',
@@ -503,6 +505,9 @@ export const UNIT_WORDS = [
 
 const set = (words: readonly string[]) =>
   new Set(words.map(w => w.toLocaleLowerCase()));
+
+/** Street types written after the name, in full or abbreviated. */
+export const STREET_SUFFIXES = [...STREET_TYPES, ...STREET_TYPE_ABBREVIATIONS];
 
 export const streetSuffixes = set(STREET_SUFFIXES);
 export const streetPrefixes = set(STREET_PREFIXES);

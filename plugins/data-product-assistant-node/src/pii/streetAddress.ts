@@ -13,6 +13,7 @@ import {
   STREET_ENDINGS,
   STREET_PREFIXES,
   STREET_SUFFIXES,
+  STREET_TYPES,
   UNIT_WORDS,
 } from './addressWords';
 import { casedForAddresses } from './truecase';
@@ -62,9 +63,21 @@ const NAME_NUMBER = new RegExp(
   `(?<![\\p{L}\\d])((?:${L}[ \\t]+){0,3}${L})[ \\t]+(${HOUSE})(?![\\w.,]\\d)(?![\\w])`,
   'gu',
 );
+// A house or block number, a street name and a house number: "6614 Luite tee 87", "641 Dašická 688".
+const NUMBER_NAME_NUMBER = new RegExp(
+  `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${W}){0,3})[ \\t]+${HOUSE}(?![\\w.,]\\d)(?![\\w])`,
+  'gu',
+);
 // A street named without a number: "shows on Isaac Lodge Street", "lives on Baker Street".
 const NAMED_STREET = new RegExp(
   `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
+  'gu',
+);
+// After a preposition of place, any street type: "early shows on Tarsicio Isle Street", "lives on Laidlaw Green".
+const PLACED_STREET = new RegExp(
+  `(?<=\\b(?:on|at|along|off|onto|via)[ \\t]+(?:the[ \\t]+)?)(?:${L}[ \\t]+){1,3}(?:${alt(
+    STREET_TYPES,
+  )})(?![\\p{L}])`,
   'gu',
 );
 // Where a text says an address follows.
@@ -75,17 +88,19 @@ const PO_BOX =
   /(?<![\w])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Caixa\s+Postal|Boîte\s+Postale|BP)\s+\d{1,7}(?![\w])/gi;
 // US military mail: "PSC 1234, Box 5678\nAPO AE 09876", "Unit 4526 Box 0671\nDPO AP 40902", "USNS Bergman\nFPO AP 93757"
 const MILITARY =
-  /(?<![\w])(?:(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+[A-Z][\w'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/gi;
+  /(?<![\w])(?:(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\p{L}'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/giu;
 
 // What may follow a street in the same address: a unit, then city, region, country and
 // postcode segments, each after a comma or a line break.
 const SEGMENT_WORD =
   "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6}|[A-Z]{1,3}\\d[\\dA-Z]?\\s?\\d[A-Z]{2})";
 const SEGMENT_MORE =
-  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|na|nad|am|an|im|sur|upon|on)";
+  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)";
 const TAIL = new RegExp(
-  `(?:[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
-    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}]))`,
+  `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
+    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
+    // a town in capitals on the same line, as postal addresses write it: "Apt. 087 SAINT-PRIEST France"
+    `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
@@ -155,7 +170,8 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const cued = CUE.test(before) || CORNER.test(before);
+    // a house number before the street name too: "641 Dašická 688"
+    const cued = CUE.test(before) || CORNER.test(before) || LEAD.test(before);
     const followed =
       new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
         after,
@@ -163,7 +179,15 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     if (!cued && !followed) continue;
     add(m.index, m.index + m[0].length, cued ? 0.7 : 0.65);
   }
-  for (const m of matchAll(NAMED_STREET, text)) {
+  for (const m of matchAll(NUMBER_NAME_NUMBER, text)) {
+    const name = m[1];
+    if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    add(m.index, m.index + m[0].length, 0.7);
+  }
+  for (const m of [
+    ...matchAll(NAMED_STREET, text),
+    ...matchAll(PLACED_STREET, text),
+  ]) {
     const name = m[0].replace(/\s+\S+$/, '');
     if (
       !name
