@@ -195,6 +195,11 @@ const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
 
+/** Pronouns that stand for a person, never for a thing. */
+const PERSONAL_PRONOUNS = new Set(
+  'he she him his her hers himself herself'.split(' '),
+);
+
 const PLACE_PREPOSITIONS = new Set(
   'in at from near into across via towards toward around outside inside within'.split(
     ' ',
@@ -333,6 +338,12 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
     score += 0.35;
   else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
+  // the subject of a sentence that goes on about him or her: "X began writing …, publishing her first story"
+  if (isVerb(v0) && sentenceStartAt(text, from.start)) {
+    const end = after.findIndex(t => /^[.!?]$/.test(t.text));
+    const rest = end < 0 ? after : after.slice(0, end);
+    if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
+  }
   // "Don't go to town, X!": addressed by name
   if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
   // a speaker's label at the start of a line: "X: …"
@@ -379,6 +390,7 @@ function cuedName(
     else if (
       capital &&
       (lexicon().categories(bare).proper.includes('noun.person') ||
+        isKnownName(bare) ||
         /^\p{Lu}\.?$/u.test(bare))
     )
       kept.push(w);
@@ -453,8 +465,10 @@ export function detectPersonNames(source: string): PiiSpan[] {
       });
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
-        const s =
-          g.length > 1 && shape >= 0 ? Math.max(score, best - 0.1) : score;
+        // a member shares the group's evidence when its words could be names ("Park and Mann")
+        const shares =
+          shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
+        const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
         if (s >= 0.5)
           out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
         else rejected.push(run);
