@@ -114,7 +114,10 @@ function nameRuns(text: string): Run[] {
       if (run.length) {
         const prev = run[run.length - 1];
         const gap = text.slice(prev.end, cur.start);
-        if (!/^\.?[ \t]+$|^-$/.test(gap) || words[k - 1].possessive) break;
+        // a full stop inside a name only after an initial or a title: "Alvir D. Pušaver"
+        const stop = /^\.[ \t]/.test(gap) && stripDot(prev.text).length > 1;
+        if (!/^\.?[ \t]+$|^-$/.test(gap) || stop || words[k - 1].possessive)
+          break;
       }
       // a street type or a unit ends a name: "Kent Street", "Holinka Apt. 117"
       if (isAddressWord(cur.text) && run.length) break;
@@ -305,9 +308,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     if (t.pos === 'PUNCT' && !/^[,:]$/.test(t.text)) break;
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
-  const a0 = after[0];
-  // the verb after a name may come after an adverb: "X just has to …"
-  const [v0, v1] = after.filter((t, i) => i > 0 || t.pos !== 'ADV');
+  const [a0, a1] = after;
   // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
   if (/^['’]s\b/.test(text.slice(ahead.end))) {
     const owned = after
@@ -335,11 +336,11 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
   // the speaker after a quotation: '"…," says X'
   const inverted = speech(b0) && /^[,"”'’!?]$/.test(before[1]?.text ?? '');
-  if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
+  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
     score += 0.35;
-  else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
+  else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
   // the subject of a sentence that goes on about him or her: "X began writing …, publishing her first story"
-  if (isVerb(v0) && sentenceStartAt(text, from.start)) {
+  if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));
     const rest = end < 0 ? after : after.slice(0, end);
     if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
@@ -390,7 +391,7 @@ function cuedName(
     else if (
       capital &&
       (lexicon().categories(bare).proper.includes('noun.person') ||
-        isKnownName(bare) ||
+        (isKnownName(bare) && lexicon().frequency(bare) === 0) ||
         /^\p{Lu}\.?$/u.test(bare))
     )
       kept.push(w);

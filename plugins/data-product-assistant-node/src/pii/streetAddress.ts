@@ -104,6 +104,11 @@ const TAIL = new RegExp(
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
+// Where an address line ends: a comma, a line break, the end of the text or a unit ("2 Kafka 3 and …" goes on).
+const LINE_END = new RegExp(
+  `^(?:[ \\t]*\\.?[ \\t]*(?:[,\\n]|$)|[ \\t]*\\.?[ \\t]*(?:${UNIT_WORD})\\b)`,
+  'u',
+);
 const POSTCODE =
   /^\s*(?:,|\n)?\s*(?:[A-Z]{2}\s+)?\d{4,6}\b|^\s*(?:,|\n)\s*\p{Lu}[\p{L} .'-]{1,30}(?:,|\n)\s*(?:[A-Z]{2}\s+)?\d{4,6}\b/u;
 const MONTH_OR_MONEY =
@@ -170,8 +175,11 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    // a house number before the street name too: "641 Dašická 688"
-    const cued = CUE.test(before) || CORNER.test(before) || LEAD.test(before);
+    // a house number before the street name too, where the address line ends: "641 Dašická 688, …"
+    const cued =
+      CUE.test(before) ||
+      CORNER.test(before) ||
+      (LEAD.test(before) && LINE_END.test(after));
     const followed =
       new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
         after,
@@ -182,6 +190,7 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
   for (const m of matchAll(NUMBER_NAME_NUMBER, text)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
     add(m.index, m.index + m[0].length, 0.7);
   }
   for (const m of [

@@ -12,8 +12,9 @@ let names: ReadonlySet<string> | undefined;
 function load(): ReadonlySet<string> {
   if (!names) {
     const file = require.resolve('humannames/list.txt');
+    // the list is plain ASCII: lower case is its folded form
     names = new Set(
-      readFileSync(file, 'utf8').split(/\r?\n/).map(foldName).filter(Boolean),
+      readFileSync(file, 'utf8').toLowerCase().split(/\r?\n/).filter(Boolean),
     );
   }
   return names;
