@@ -131,10 +131,13 @@ function nameRuns(text: string): Run[] {
       else break;
     }
     // a capitalised English word opening a sentence is no part of a name ("Yesterday Oriane …")
+    // (unless the run is one name WordNet knows: "South Africa")
     if (
       run.length > 1 &&
       sentenceStartAt(text, run[0].start) &&
-      wordKind(run[0].text) === 'english'
+      wordKind(run[0].text) === 'english' &&
+      !lexicon().categories(run.map(w => stripDot(w.text)).join('_')).proper
+        .length
     )
       run.shift();
     // function words at the edges are not part of a name ("The Czech …", "When I")
@@ -213,6 +216,7 @@ type WordKind =
   | 'initial'
   | 'name'
   | 'person'
+  | 'known'
   | 'surname'
   | 'given'
   | 'place'
@@ -220,9 +224,9 @@ type WordKind =
   | 'english';
 
 /**
- * What a word of a run says: a name ('person' when WordNet or the list of personal names knows it
- * as one), a place that is also a given name ('given': "Florence"), a place, ordinary English
- * ('surname' when it is also a name: "Walker"), or another proper noun.
+ * What a word of a run says: a name ('person' when WordNet knows it as one, 'known' when the list
+ * of personal names does), a place or thing that is also a given name ('given': "Florence"), a
+ * place, ordinary English ('surname' when it is also a name: "Walker"), or another proper noun.
  */
 function wordKind(word: string): WordKind {
   const bare = stripDot(word);
@@ -243,14 +247,17 @@ function wordKind(word: string): WordKind {
       : 'english';
   if (c.proper.length) {
     // a known name WordNet also knows as a place or a thing ("Florence", "Jonathan");
-    // not a day or month, a language, an organisation or a nationality
-    const named = !['noun.time', 'noun.communication', 'noun.group'].some(x =>
-      c.proper.includes(x),
-    );
+    // not a day or month, a language, an organisation, a nationality, a continent or a planet
+    const named = ![
+      'noun.time',
+      'noun.communication',
+      'noun.group',
+      'noun.object',
+    ].some(x => c.proper.includes(x));
     if (known && named && !nationality) return 'given';
     return c.proper[0] === 'noun.location' ? 'place' : 'other';
   }
-  return known ? 'person' : 'name';
+  return known ? 'known' : 'name';
 }
 
 /** Evidence about a run from its own words, in [-1, 1]. */
@@ -262,9 +269,9 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   const count = (k: WordKind) => kinds.filter(x => x === k).length;
   const given = count('given');
   // a place that is also a given name ("Florence", "Selma"): no verdict alone, a name beside names
-  if (given && count('name') + count('person'))
+  if (given && count('name') + count('person') + count('known'))
     kinds = kinds.map(k => (k === 'given' ? 'name' : k));
-  const name = count('name') + count('person');
+  const name = count('name') + count('person') + count('known');
   // a name WordNet knows as a whole: "Los Angeles" is a place
   if (names.length > 1) {
     const whole = lexicon().categories(
@@ -286,10 +293,14 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   else if (!count('english')) score = 0.55;
   // a given name before English words ("Ivan King"); not an English word first ("Credit Karma")
   else
-    score = ['name', 'person'].includes(kinds.find(k => k !== 'initial')!)
+    score = ['name', 'person', 'known'].includes(
+      kinds.find(k => k !== 'initial')!,
+    )
       ? 0.4
       : 0.3;
-  if (count('person')) score += 0.15;
+  // a name the list knows, except one word opening a sentence: the list holds greetings and slang too
+  if (count('person') || (count('known') && !(n === 1 && atSentenceStart)))
+    score += 0.15;
   return score;
 }
 
@@ -455,15 +466,17 @@ export function detectPersonNames(source: string): PiiSpan[] {
     const rejected: Run[] = [];
     for (const g of groups) {
       const [first, last] = [g[0], g[g.length - 1]];
-      const scored = g.map(run => {
-        // in text written in lower case, the capital is the list's, not the sentence's
-        const shape = shapeScore(
-          run,
-          text === source && sentenceStartAt(text, run.start),
-        );
-        const context = contextScore(run, ctx, first, last);
-        return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
-      });
+      const scored = g
+        .filter(run => !functionWord(run, ctx))
+        .map(run => {
+          // in text written in lower case, the capital is the list's, not the sentence's
+          const shape = shapeScore(
+            run,
+            text === source && sentenceStartAt(text, run.start),
+          );
+          const context = contextScore(run, ctx, first, last);
+          return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
+        });
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
         // a member shares the group's evidence when its words could be names ("Park and Mann")
@@ -481,6 +494,17 @@ export function detectPersonNames(source: string): PiiSpan[] {
     ...s,
     text: source.slice(s.start, s.end),
   }));
+}
+
+/** Parts of speech no name takes: "Yep", "Lol" (interjections), "Hey", pronouns, prepositions. */
+const FUNCTION_TAGS = new Set(
+  'INTJ PRON DET ADP AUX CCONJ SCONJ PART NUM ADV'.split(' '),
+);
+
+/** Whether the English model reads every word of a run as a function word or an interjection. */
+function functionWord(run: Run, ctx: Context): boolean {
+  const tags = ctx.tokens.filter(t => t.start >= run.start && t.end <= run.end);
+  return tags.length > 0 && tags.every(t => FUNCTION_TAGS.has(t.pos));
 }
 
 /** The words of a name found once: "Alvir … Alvir D. Pušaver", "Emmie Ström's Tales … early Ström". */
