@@ -217,6 +217,7 @@ type WordKind =
   | 'name'
   | 'person'
   | 'known'
+  | 'rare'
   | 'surname'
   | 'given'
   | 'place'
@@ -226,7 +227,8 @@ type WordKind =
 /**
  * What a word of a run says: a name ('person' when WordNet knows it as one, 'known' when the list
  * of personal names does), a place or thing that is also a given name ('given': "Florence"), a
- * place, ordinary English ('surname' when it is also a name: "Walker"), or another proper noun.
+ * place, ordinary English ('surname' when WordNet knows it as a name too: "Walker"; 'rare' when
+ * the list does and it is rare as a word: "Dale"), or another proper noun.
  */
 function wordKind(word: string): WordKind {
   const bare = stripDot(word);
@@ -239,12 +241,11 @@ function wordKind(word: string): WordKind {
   const nationality = c.proper.includes('adj.pert');
   if (c.proper[0] === 'noun.person' && !nationality)
     return english ? 'surname' : 'person';
-  // an English word that is also a name and rare as a word: "Walker", "Dale"
-  if (english)
-    return c.proper.includes('noun.person') ||
-      (known && lexicon().frequency(bare) === 0)
-      ? 'surname'
-      : 'english';
+  // an English word that is also a surname ("Walker"), or a known name and rare as a word ("Dale")
+  if (english) {
+    if (c.proper.includes('noun.person')) return 'surname';
+    return known && lexicon().frequency(bare) === 0 ? 'rare' : 'english';
+  }
   if (c.proper.length) {
     // a known name WordNet also knows as a place or a thing ("Florence", "Jonathan");
     // not a day or month, a language, an organisation, a nationality, a continent or a planet
@@ -285,7 +286,10 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
     return name && names.length > 1 ? 0.2 : -0.6;
   // "Brown", "Park": English words that are also surnames
   if (!name) {
-    if (count('surname') && n === count('surname')) return 0.1;
+    const surnames = count('surname') + count('rare');
+    // (a rare word the list knows, alone at the start of a sentence, is just a word there)
+    if (n === 1 && count('rare') && atSentenceStart) return -0.5;
+    if (surnames && n === surnames) return 0.1;
     return n === 1 ? -0.5 : -0.6;
   }
   let score: number;
@@ -363,7 +367,9 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   if (
     /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
     /^\s*:\s*[^\d\s+(]/u.test(text.slice(run.end)) &&
-    run.words.some(w => !['english', 'surname'].includes(wordKind(w.text)))
+    run.words.some(
+      w => !['english', 'surname', 'rare'].includes(wordKind(w.text)),
+    )
   )
     score += 0.4;
   // a place: "in X", "from X", "flew to X"
