@@ -136,7 +136,7 @@ function nameRuns(text: string): Run[] {
       run.length > 1 &&
       sentenceStartAt(text, run[0].start) &&
       wordKind(run[0].text) === 'english' &&
-      !lexicon().categories(run.map(w => stripDot(w.text)).join('_')).proper
+      !lexicon().categories(run.map(x => stripDot(x.text)).join('_')).proper
         .length
     )
       run.shift();
