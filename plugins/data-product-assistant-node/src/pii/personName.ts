@@ -66,6 +66,8 @@ interface Run {
 }
 
 const lower = (s: string) => s.toLocaleLowerCase();
+// "I'm", "You're", "We'll": a pronoun and a verb
+const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d)$/u;
 const stripDot = (s: string) => s.replace(/\.$/, '');
 
 /** Whether a capitalised word is an ordinary English word rather than a name. */
@@ -140,10 +142,12 @@ function nameRuns(text: string): Run[] {
         .length
     )
       run.shift();
-    // function words at the edges are not part of a name ("The Czech …", "When I")
+    // function words at the edges are not part of a name ("The Czech …", "When I", "I'm Daniel")
     while (
       run.length &&
-      (isStopword(run[0].text) || PARTICLES.has(lower(run[0].text)))
+      (isStopword(run[0].text) ||
+        CONTRACTION.test(run[0].text) ||
+        PARTICLES.has(lower(run[0].text)))
     )
       run.shift();
     while (

@@ -10,6 +10,7 @@
 import { isStopword, lexicon } from '../text';
 import {
   isAddressWord,
+  unitWords,
   STREET_ENDINGS,
   STREET_PREFIXES,
   STREET_SUFFIXES,
@@ -130,6 +131,9 @@ function extend(text: string, start: number, end: number): [number, number] {
   return [lead ? start - lead[0].length : start, tailEnd];
 }
 
+const lower = (s: string) => s.toLocaleLowerCase();
+const stripDot = (s: string) => s.replace(/\.$/, '');
+
 /** Whether every word of a street name is ordinary English ("Version", "Table"): then it is no street. */
 function plainEnglish(name: string): boolean {
   return name
@@ -173,6 +177,8 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
   for (const m of matchAll(NAME_NUMBER, text)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    // a unit's number is no house number: "Cindy Holinka Apt. 117"
+    if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     // a house number before the street name too, where the address line ends: "641 Dašická 688, …"
