@@ -273,12 +273,16 @@ describe('street addresses', () => {
         detectStreetAddresses('The band played on Quennell Forks every week.'),
       ),
     ).toEqual(['Quennell Forks']);
+    expect(
+      texts(detectStreetAddresses('Meet me at Kvarnbacka 12, Ostrum.')),
+    ).toEqual(['Kvarnbacka 12, Ostrum']);
     // numbers around a name that is no street, and plain words in lower case
     for (const text of [
       'In 2019 Siemens 45 percent of the orders',
       'Version 2 Kafka 3 and Spark 3',
       'the customer table has 27 join keys and 5 traps',
       'We met in Central Park on Friday.',
+      'The service runs at Postgres 16 and Kafka 3 today.',
     ])
       expect(detectStreetAddresses(text)).toEqual([]);
   });

@@ -123,7 +123,8 @@ function extend(text: string, start: number, end: number): [number, number] {
     const m = TAIL.exec(text);
     if (!m) break;
     // a segment is one line or one comma-separated part: it never runs into a sentence
-    const piece = m[0].replace(/[\s,]+$/, '');
+    // (nor takes the full stop that ends it: "…, Lyon.")
+    const piece = m[0].replace(/[\s,]+$/, '').replace(/(\p{L}{2})\.$/u, '$1');
     if (/\.\s+\p{Lu}\p{Ll}/u.test(piece)) break;
     tailEnd = m.index + piece.length;
   }
@@ -181,11 +182,12 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    // a house number before the street name too, where the address line ends: "641 Dašická 688, …"
+    // a house number before the street name, or "at", where the address line ends: "641 Dašická 688, …"
     const cued =
       CUE.test(before) ||
       CORNER.test(before) ||
-      (LEAD.test(before) && LINE_END.test(after));
+      ((LEAD.test(before) || /\bat[ \t]+$/i.test(before)) &&
+        LINE_END.test(after));
     const followed =
       new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
         after,
