@@ -179,6 +179,27 @@ interface Context {
   text: string;
 }
 
+// A redaction standing for a value: "<PERSON>", "⟦PERSON_1⟧", "[NAME]", "{{name}}".
+const PLACEHOLDER = /[<⟦[{]+[\p{L}_]+\d*[>⟧\]}]+/gu;
+
+/**
+ * The model's tokens, with a redaction read as one opaque word (tag X): "<PERSON>" is no word
+ * for a person beside a name, it only stands where one was.
+ */
+function withPlaceholders(text: string): NlpToken[] {
+  const holes = [...matchAll(PLACEHOLDER, text)].map(m => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+  const tokens = annotate(text);
+  if (!holes.length) return tokens;
+  return tokens.map(t =>
+    holes.some(([a, b]) => t.start >= a && t.end <= b)
+      ? { ...t, pos: 'X', lemma: '' }
+      : t,
+  );
+}
+
 /** The model's tokens before (nearest first) and after a span. */
 function tokensAround(ctx: Context, start: number, end: number) {
   const before: NlpToken[] = [];
@@ -459,7 +480,7 @@ export function detectPersonNames(source: string): PiiSpan[] {
       !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
   );
   if (runs.length) {
-    const ctx: Context = { tokens: annotate(text), text };
+    const ctx: Context = { tokens: withPlaceholders(text), text };
     // Names joined by "and" or commas ("Marrero and Murphy were engineers") share the evidence
     // of the group: the last one's context is the group's.
     const groups: Run[][] = [];
