@@ -278,6 +278,13 @@ describe('street addresses', () => {
     expect(
       texts(detectStreetAddresses('Meet me at Kvarnbacka 12, Ostrum.')),
     ).toEqual(['Kvarnbacka 12, Ostrum']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Please change the address on my account to Kvarnbacka 12.',
+        ),
+      ),
+    ).toEqual(['Kvarnbacka 12']);
     // numbers around a name that is no street, and plain words in lower case
     for (const text of [
       'In 2019 Siemens 45 percent of the orders',

@@ -84,6 +84,8 @@ const PLACED_STREET = new RegExp(
 // Where a text says an address follows.
 const CUE =
   /(?:\b(?:lives?|living|located|situated|based|resides?|residing|stay(?:s|ing)?|ship(?:ped)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|move[ds]?|moving|visit|meet(?: me| you| us)?|is|are) (?:at|to|on|in)|\baddress(?:es)?(?: is|:)|\bstreet:|\bis on)[ \t:]*$/i;
+// A sentence about an address whose new value follows: "change the address on my card to …"
+const ADDRESS_TO = /\baddress(?:es)?\b[^.?!\n]{0,60}\b(?:to|is|as)[ \t:]*$/i;
 const CORNER = /(?:\bthe\s+)?corner\s+of\s+$/i;
 const PO_BOX =
   /(?<![\w])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Caixa\s+Postal|Boîte\s+Postale|BP)\s+\d{1,7}(?![\w])/gi;
@@ -180,11 +182,12 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
     // a unit's number is no house number: "Cindy Holinka Apt. 117"
     if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     // a house number before the street name, or "at", where the address line ends: "641 Dašická 688, …"
     const cued =
       CUE.test(before) ||
+      ADDRESS_TO.test(before) ||
       CORNER.test(before) ||
       ((LEAD.test(before) || /\bat[ \t]+$/i.test(before)) &&
         LINE_END.test(after));
