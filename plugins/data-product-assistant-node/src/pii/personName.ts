@@ -1,12 +1,16 @@
 /**
- * Person names from general evidence, not from lists of names:
+ * Person names from general evidence, never from a dataset's names:
  *   - what a text says about a name: "my name is …", "Name: …", "Dear …", titles (Dr., Ms. …);
  *   - what the sentence around a capitalised run says (the English model's parts of speech, and
  *     WordNet's categories of the words next to it): a word for a person before or after it
- *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of;
- *   - what its words are: not English vocabulary, or a name WordNet knows as a person's;
- *     against: a place (WordNet location names, "in"/"at" before it, all capitals), an
- *     organisation (a legal form or group word at its end), or ordinary English words.
+ *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
+ *     "he"/"she" later in that sentence;
+ *   - what its words are: not English vocabulary, a name WordNet knows as a person's, or one the
+ *     general list of personal names knows (text/personalNames.ts); against: a place (WordNet
+ *     location names, "in"/"at" before it, all capitals), an organisation (a legal form or group
+ *     word at its end), a nationality, an interjection, or ordinary English words;
+ *   - a name found once is found again where its words are mentioned alone, and text written
+ *     all in lower case gets capitals for the names the list knows first (truecase.ts).
  */
 import {
   annotate,
@@ -482,7 +486,7 @@ export function detectPersonNames(source: string): PiiSpan[] {
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
     // Names joined by "and" or commas ("Marrero and Murphy were engineers") share the evidence
-    // of the group: the last one's context is the group's.
+    // of the group: the words before the first and after the last are every member's context.
     const groups: Run[][] = [];
     for (const run of runs) {
       const g = groups[groups.length - 1];
