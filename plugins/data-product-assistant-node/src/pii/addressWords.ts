@@ -7,7 +7,7 @@
  * words of secondary units and post-office boxes.
  */
 
-/** Street types written out after the name: "Baker Street", "Kimberly Way". */
+/** Street types written out after the name: "Baker Street", "Larkspur Way". */
 export const STREET_TYPES = [
   'Alley',
   'Annex',
@@ -218,7 +218,7 @@ export const STREET_TYPES = [
   'Wynd',
 ] as const;
 
-/** Their standard abbreviations: "Botley Rd", "Pennsylvania Ave". */
+/** Their standard abbreviations: "Harrow Rd", "Pennsylvania Ave". */
 export const STREET_TYPE_ABBREVIATIONS = [
   'Aly',
   'Anx',

@@ -183,11 +183,13 @@ describe('person names', () => {
 describe('person names: known names, mentions and lower-case text', () => {
   it('reads text written in lower case', () => {
     expect(
-      texts(detectPersonNames('i lost my card. my name is lena andersson.')),
-    ).toEqual(['lena andersson']);
+      texts(
+        detectPersonNames('please update my profile. my name is ilse marwitz.'),
+      ),
+    ).toEqual(['ilse marwitz']);
     expect(
-      texts(detectPersonNames('follow up with marta kowalczyk next week.')),
-    ).toEqual(['marta kowalczyk']);
+      texts(detectPersonNames('follow up with hedda kowalczyk next week.')),
+    ).toEqual(['hedda kowalczyk']);
     expect(
       detectPersonNames('what is the primary key of orders? the status column'),
     ).toEqual([]);
@@ -204,15 +206,13 @@ describe('person names: known names, mentions and lower-case text', () => {
   it('weighs what the lexicon and the list of names know', () => {
     // an English word that is also a surname, beside a name
     expect(
-      texts(detectPersonNames('Novak and Baker were the reviewers.')),
-    ).toEqual(['Novak', 'Baker']);
+      texts(detectPersonNames('Novak and Cooper were the reviewers.')),
+    ).toEqual(['Novak', 'Cooper']);
     // a place that is also a given name: a person where the sentence says so, a place elsewhere
     expect(
-      texts(
-        detectPersonNames('Please add my daughter Florence to the account.'),
-      ),
-    ).toEqual(['Florence']);
-    expect(detectPersonNames('We flew to Florence on Monday.')).toEqual([]);
+      texts(detectPersonNames('Please add my son Sydney to the account.')),
+    ).toEqual(['Sydney']);
+    expect(detectPersonNames('We flew to Sydney on Monday.')).toEqual([]);
     // the subject of a sentence that goes on about her
     expect(
       texts(
@@ -223,11 +223,11 @@ describe('person names: known names, mentions and lower-case text', () => {
     ).toEqual(['Quennell']);
     // nationalities, days, teams and ordinary words are not names
     for (const text of [
-      'The Czech Team won the cup.',
+      'The Dane Team won the cup.',
       'Black Friday campaigns start in November.',
       'Sales and Marketing were merged into one domain.',
       'Status: Active. Owner: Finance Team.',
-      'Mobile: 0341 8387176',
+      'Mobile: 0171 5550123',
       // a redaction is no word for a person beside a capitalised word
       'The rollout covers Zorblatt, <CUSTOMER> and the rest.',
     ])

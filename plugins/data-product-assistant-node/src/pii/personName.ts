@@ -120,7 +120,7 @@ function nameRuns(text: string): Run[] {
       if (run.length) {
         const prev = run[run.length - 1];
         const gap = text.slice(prev.end, cur.start);
-        // a full stop inside a name only after an initial or a title: "Alvir D. Pušaver"
+        // a full stop inside a name only after an initial or a title: "Orla M. Brennick"
         const stop = /^\.[ \t]/.test(gap) && stripDot(prev.text).length > 1;
         if (!/^\.?[ \t]+$|^-$/.test(gap) || stop || words[k - 1].possessive)
           break;
@@ -137,7 +137,7 @@ function nameRuns(text: string): Run[] {
       else break;
     }
     // a capitalised English word opening a sentence is no part of a name ("Yesterday Oriane …")
-    // (unless the run is one name WordNet knows: "South Africa")
+    // (unless the run is one name WordNet knows: "Sri Lanka")
     if (
       run.length > 1 &&
       sentenceStartAt(text, run[0].start) &&
@@ -146,7 +146,7 @@ function nameRuns(text: string): Run[] {
         .length
     )
       run.shift();
-    // function words at the edges are not part of a name ("The Czech …", "When I", "I'm Daniel")
+    // function words at the edges are not part of a name ("The Czech …", "When I", "I'm Tomasz")
     while (
       run.length &&
       (isStopword(run[0].text) ||
@@ -255,9 +255,9 @@ type WordKind =
 
 /**
  * What a word of a run says: a name ('person' when WordNet knows it as one, 'known' when the list
- * of personal names does), a place or thing that is also a given name ('given': "Florence"), a
- * place, ordinary English ('surname' when WordNet knows it as a name too: "Walker"; 'rare' when
- * the list does and it is rare as a word: "Dale"), or another proper noun.
+ * of personal names does), a place or thing that is also a given name ('given': "Sydney"), a
+ * place, ordinary English ('surname' when WordNet knows it as a name too: "Cooper"; 'rare' when
+ * the list does and it is rare as a word), or another proper noun.
  */
 function wordKind(word: string): WordKind {
   const bare = stripDot(word);
@@ -266,17 +266,17 @@ function wordKind(word: string): WordKind {
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
   const known = isKnownName(bare);
-  // a nationality ("Czech", "Dane") is a person noun with an adjective beside it, not a name
+  // a nationality ("Dane", "Swede") is a person noun with an adjective beside it, not a name
   const nationality = c.proper.includes('adj.pert');
   if (c.proper[0] === 'noun.person' && !nationality)
     return english ? 'surname' : 'person';
-  // an English word that is also a surname ("Walker"), or a known name and rare as a word ("Dale")
+  // an English word that is also a surname ("Cooper"), or a known name and rare as a word
   if (english) {
     if (c.proper.includes('noun.person')) return 'surname';
     return known && lexicon().frequency(bare) === 0 ? 'rare' : 'english';
   }
   if (c.proper.length) {
-    // a known name WordNet also knows as a place or a thing ("Florence", "Jonathan");
+    // a known name WordNet also knows as a place or a thing ("Sydney", "Virginia");
     // not a day or month, a language, an organisation, a nationality, a continent or a planet
     const named = ![
       'noun.time',
@@ -298,7 +298,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   if (!n) return -1;
   const count = (k: WordKind) => kinds.filter(x => x === k).length;
   const given = count('given');
-  // a place that is also a given name ("Florence", "Selma"): no verdict alone, a name beside names
+  // a place that is also a given name ("Sydney", "Virginia"): no verdict alone, a name beside names
   if (given && count('name') + count('person') + count('known'))
     kinds = kinds.map(k => (k === 'given' ? 'name' : k));
   const name = count('name') + count('person') + count('known');
@@ -383,7 +383,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
     score += 0.35;
   else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
-  // the subject of a sentence that goes on about him or her: "X began writing …, publishing her first story"
+  // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
   if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));
     const rest = end < 0 ? after : after.slice(0, end);
@@ -514,7 +514,7 @@ export function detectPersonNames(source: string): PiiSpan[] {
         });
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
-        // a member shares the group's evidence when its words could be names ("Park and Mann")
+        // a member shares the group's evidence when its words could be names ("Novak and Cooper")
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
@@ -542,7 +542,7 @@ function functionWord(run: Run, ctx: Context): boolean {
   return tags.length > 0 && tags.every(t => FUNCTION_TAGS.has(t.pos));
 }
 
-/** The words of a name found once: "Alvir … Alvir D. Pušaver", "Emmie Ström's Tales … early Ström". */
+/** The words of a name found once: "Orla … Orla Brennick", "Brennick's Letters … early Brennick". */
 function mentionsOfNames(
   text: string,
   found: readonly PiiSpan[],

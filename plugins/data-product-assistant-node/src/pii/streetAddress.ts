@@ -64,7 +64,7 @@ const NAME_NUMBER = new RegExp(
   `(?<![\\p{L}\\d])((?:${L}[ \\t]+){0,3}${L})[ \\t]+(${HOUSE})(?![\\w.,]\\d)(?![\\w])`,
   'gu',
 );
-// A house or block number, a street name and a house number: "6614 Luite tee 87", "641 Dašická 688".
+// A house or block number, a street name and a house number: "4471 Vrbova 19", "88 Tarnek 240".
 const NUMBER_NAME_NUMBER = new RegExp(
   `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${W}){0,3})[ \\t]+${HOUSE}(?![\\w.,]\\d)(?![\\w])`,
   'gu',
@@ -74,7 +74,7 @@ const NAMED_STREET = new RegExp(
   `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
   'gu',
 );
-// After a preposition of place, any street type: "early shows on Tarsicio Isle Street", "lives on Laidlaw Green".
+// After a preposition of place, any street type: "played on Quennell Forks", "lives on Harrow Green".
 const PLACED_STREET = new RegExp(
   `(?<=\\b(?:on|at|along|off|onto|via)[ \\t]+(?:the[ \\t]+)?)(?:${L}[ \\t]+){1,3}(?:${alt(
     STREET_TYPES,
@@ -102,7 +102,7 @@ const SEGMENT_MORE =
 const TAIL = new RegExp(
   `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
     `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
-    // a town in capitals on the same line, as postal addresses write it: "Apt. 087 SAINT-PRIEST France"
+    // a town in capitals on the same line, as postal addresses write it: "Apt. 4 DUNMORE PA"
     `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
 );
@@ -180,11 +180,11 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
   for (const m of matchAll(NAME_NUMBER, text)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
-    // a unit's number is no house number: "Cindy Holinka Apt. 117"
+    // a unit's number is no house number: "Orla Brennick Apt. 12"
     if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    // a house number before the street name, or "at", where the address line ends: "641 Dašická 688, …"
+    // a house number before the street name, or "at", where the address line ends: "88 Tarnek 240, …"
     const cued =
       CUE.test(before) ||
       ADDRESS_TO.test(before) ||

@@ -1,6 +1,6 @@
 /**
- * Capitals for text written all in lower case ("my name is lena andersson", "meet me at 2407
- * tawastintie 6, sé, portugal"), so the detectors that read capitals as evidence can read it.
+ * Capitals for text written all in lower case ("my name is hedda kowalczyk", "ship it to 4471
+ * vrbova 19, mirnov, czechia"), so the detectors that read capitals as evidence can read it.
  * Text with any capital letter is returned as it is: its writer used capitals, and their absence
  * is evidence too. The result has the same length, so offsets carry over.
  */
@@ -20,7 +20,7 @@ function capitalise(text: string, keep: (word: string) => boolean): string {
 
 /**
  * Known personal names that are no ordinary English word get their capital, and so does a word
- * WordNet does not know right after one ("monika žilková").
+ * WordNet does not know right after one ("hedda kowalczyk").
  */
 export function casedForNames(text: string): string {
   const name = (w: string) =>

@@ -20,7 +20,7 @@ function load(): ReadonlySet<string> {
   return names;
 }
 
-/** Lower case without accents: "Živković" → "zivkovic", as the list writes names. */
+/** Lower case without accents: "Müller" → "muller", as the list writes names. */
 export function foldName(word: string): string {
   return word
     .normalize('NFD')

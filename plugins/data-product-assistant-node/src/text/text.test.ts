@@ -107,7 +107,7 @@ describe('lexicon', () => {
 
 describe('personal names', () => {
   it('knows first and last names in any case, with or without accents', () => {
-    expect(foldName('Živković')).toBe('zivkovic');
+    expect(foldName('Müller')).toBe('muller');
     for (const name of ['Ingrid', 'HALVORSEN', 'kowalczyk', 'José'])
       expect(isKnownName(name)).toBe(true);
     for (const word of ['Zorblatt', 'Optuminsight', 'x', ''])
