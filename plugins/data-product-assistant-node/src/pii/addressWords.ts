@@ -354,7 +354,7 @@ export const STREET_TYPE_ABBREVIATIONS = [
   'Wls',
 ] as const;
 
-/** Street types written before the name: "Rua Diadema", "Via Roma", "ul. Cicha", "Calle Mayor". */
+/** Street types written before the name: "Rua das Flores", "Via Nuova", "ul. Cicha", "Calle Mayor". */
 export const STREET_PREFIXES = [
   'Rua',
   'Via',
@@ -415,7 +415,7 @@ export const STREET_PREFIXES = [
   'Οδός',
 ] as const;
 
-/** Endings of one-word street names: "Bundesstraße", "Storgatan", "Præstevænget", "Luite tee". */
+/** Endings of one-word street names: "Bundesstraße", "Storgatan", "Dalgatan", "Kesk tee". */
 export const STREET_ENDINGS = [
   'straße',
   'strasse',
@@ -473,7 +473,7 @@ export const STREET_ENDINGS = [
   'puiestee',
 ] as const;
 
-/** Secondary units: "Apt. 297", "Suite 838", "Unit 4", "# 12". */
+/** Secondary units: "Apt. 5", "Suite 200", "Unit 4", "# 12". */
 export const UNIT_WORDS = [
   'Apt',
   'Apartment',

@@ -88,7 +88,7 @@ function sentenceStartAt(text: string, at: number): boolean {
 function nameRuns(text: string): Run[] {
   const words = [...matchAll(WORDS, text)].flatMap(m => {
     let raw = m[0];
-    // a possessive ends the name: "Emmie Ström's Cautionary Tales"
+    // a possessive ends the name: "Orla Brennick's Collected Letters"
     const possessive = /['’]s$/.test(raw);
     raw = raw
       .replace(/['’]s$/, '')
@@ -125,7 +125,7 @@ function nameRuns(text: string): Run[] {
         if (!/^\.?[ \t]+$|^-$/.test(gap) || stop || words[k - 1].possessive)
           break;
       }
-      // a street type or a unit ends a name: "Kent Street", "Holinka Apt. 117"
+      // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
       if (isAddressWord(cur.text) && run.length) break;
       if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
       else if (
@@ -310,7 +310,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
     if (whole.proper.length && whole.proper[0] !== 'noun.person') return -0.6;
   }
   if (given && given === n) return n === 1 ? 0.1 : 0.2;
-  // many given names are places too ("Charlotte", "Florence"): with a name beside them, no verdict
+  // many given names are places too ("Charlotte", "Sydney"): with a name beside them, no verdict
   if (count('place') || count('other'))
     return name && names.length > 1 ? 0.2 : -0.6;
   // "Brown", "Park": English words that are also surnames
@@ -324,7 +324,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   let score: number;
   if (n === 1) score = atSentenceStart ? 0.15 : 0.3;
   else if (!count('english')) score = 0.55;
-  // a given name before English words ("Ivan King"); not an English word first ("Credit Karma")
+  // a given name before English words ("Orla King"); not an English word first ("Credit Union")
   else
     score = ['name', 'person', 'known'].includes(
       kinds.find(k => k !== 'initial')!,
@@ -366,7 +366,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     after.slice(1, 4).some(isPersonNoun)
   )
     score += 0.5;
-  else if (isWorkNoun(a0)) score += 0.3; // "the Sokolov novel"
+  else if (isWorkNoun(a0)) score += 0.3; // "the Brennick novel"
   else {
     // "X (from Y) is the keynote speaker"
     const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
@@ -485,7 +485,7 @@ export function detectPersonNames(source: string): PiiSpan[] {
   );
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
-    // Names joined by "and" or commas ("Marrero and Murphy were engineers") share the evidence
+    // Names joined by "and" or commas ("Novak and Brennick were reviewers") share the evidence
     // of the group: the words before the first and after the last are every member's context.
     const groups: Run[][] = [];
     for (const run of runs) {

@@ -1,7 +1,7 @@
 /**
  * Street addresses by the grammar of postal addresses (addressWords.ts for
  * the vocabulary): a house number and a street name with its street type
- * ("221B Baker Street", "Rua Diadema 1903", "Brucker Bundesstrasse 31",
+ * ("221B Baker Street", "Rua das Flores 12", "Brucker Bundesstrasse 31",
  * "31 rue de la Paix"), a street name and a house number where the text says
  * it is an address or a unit or postcode follows, street intersections, post
  * office boxes and military mail; each extended over the unit, city, region,
@@ -39,27 +39,27 @@ const UNIT_WORD = `(?:${alt(UNIT_WORDS)})`;
 const HOUSE = '\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)';
 
-// "221B Baker Street", "1600 Pennsylvania Ave NW", "11 Botley Road"
+// "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Harrow Road"
 const NUMBER_FIRST = new RegExp(
   `(?<![\\w-])${HOUSE},?\\s+(?:${L}\\s+){1,4}${SUFFIX}(?![\\p{L}])\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?`,
   'gu',
 );
-// "Rua Diadema 1903", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
+// "Rua das Flores 12", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
 const PREFIX_FIRST = new RegExp(
   `(?<![\\p{L}])${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*(?:${W}\\s+){0,4}${HOUSE}(?![\\w])`,
   'giu',
 );
-// "31 rue de la Hulotais", "36 rue de pologne"
+// "12 rue des Lilas", "8 rue de la paix"
 const NUMBER_PREFIX = new RegExp(
   `(?<![\\w-])${HOUSE},?\\s+${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*${W}(?:[ \\t]+${W}){0,3}`,
   'giu',
 );
-// "Brucker Bundesstrasse 31", "Præstevænget 15", "Kálmán Imre u. 12", "Luite tee 87"
+// "Brucker Bundesstrasse 31", "Dalgatan 7", "Kossuth Lajos u. 12", "Kvarnbacka 12"
 const COMPOUND = new RegExp(
   `(?<![\\p{L}])(?:${L}\\s+){0,2}(?:\\p{Lu}\\p{L}{2,}${ENDING}\\.?|${L}\\s+(?:${ENDING}|u\\.))\\s+${HOUSE}\\.?(?![\\w])`,
   'gu',
 );
-// A street name and a house number ("Edeby 55", "Dalmatinova 43"), confirmed by what is around it.
+// A street name and a house number ("Kvarnbacka 12", "Tarnek 240"), confirmed by what is around it.
 const NAME_NUMBER = new RegExp(
   `(?<![\\p{L}\\d])((?:${L}[ \\t]+){0,3}${L})[ \\t]+(${HOUSE})(?![\\w.,]\\d)(?![\\w])`,
   'gu',
@@ -69,7 +69,7 @@ const NUMBER_NAME_NUMBER = new RegExp(
   `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${W}){0,3})[ \\t]+${HOUSE}(?![\\w.,]\\d)(?![\\w])`,
   'gu',
 );
-// A street named without a number: "shows on Isaac Lodge Street", "lives on Baker Street".
+// A street named without a number: "shows on Quennell Lodge Street", "lives on Baker Street".
 const NAMED_STREET = new RegExp(
   `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
   'gu',
