@@ -7,9 +7,8 @@
  * words of secondary units and post-office boxes.
  */
 
-/** Street types written after the name: "Baker Street", "Kimberly Way", "Botley Rd". */
-export const STREET_SUFFIXES = [
-  // long forms
+/** Street types written out after the name: "Baker Street", "Larkspur Way". */
+export const STREET_TYPES = [
   'Alley',
   'Annex',
   'Arcade',
@@ -217,7 +216,10 @@ export const STREET_SUFFIXES = [
   'Wells',
   'Wharf',
   'Wynd',
-  // standard abbreviations
+] as const;
+
+/** Their standard abbreviations: "Harrow Rd", "Pennsylvania Ave". */
+export const STREET_TYPE_ABBREVIATIONS = [
   'Aly',
   'Anx',
   'Arc',
@@ -352,7 +354,7 @@ export const STREET_SUFFIXES = [
   'Wls',
 ] as const;
 
-/** Street types written before the name: "Rua Diadema", "Via Roma", "ul. Cicha", "Calle Mayor". */
+/** Street types written before the name: "Rua das Flores", "Via Nuova", "ul. Cicha", "Calle Mayor". */
 export const STREET_PREFIXES = [
   'Rua',
   'Via',
@@ -413,7 +415,7 @@ export const STREET_PREFIXES = [
   'Οδός',
 ] as const;
 
-/** Endings of one-word street names: "Bundesstraße", "Storgatan", "Præstevænget", "Luite tee". */
+/** Endings of one-word street names: "Bundesstraße", "Storgatan", "Dalgatan", "Kesk tee". */
 export const STREET_ENDINGS = [
   'straße',
   'strasse',
@@ -471,7 +473,7 @@ export const STREET_ENDINGS = [
   'puiestee',
 ] as const;
 
-/** Secondary units: "Apt. 297", "Suite 838", "Unit 4", "# 12". */
+/** Secondary units: "Apt. 5", "Suite 200", "Unit 4", "# 12". */
 export const UNIT_WORDS = [
   'Apt',
   'Apartment',
@@ -503,6 +505,9 @@ export const UNIT_WORDS = [
 
 const set = (words: readonly string[]) =>
   new Set(words.map(w => w.toLocaleLowerCase()));
+
+/** Street types written after the name, in full or abbreviated. */
+export const STREET_SUFFIXES = [...STREET_TYPES, ...STREET_TYPE_ABBREVIATIONS];
 
 export const streetSuffixes = set(STREET_SUFFIXES);
 export const streetPrefixes = set(STREET_PREFIXES);

@@ -171,12 +171,67 @@ describe('person names', () => {
       ),
     ).toEqual([]);
   });
-  it('has no list of names: an unknown capitalised word needs evidence', () => {
+  it('an unknown capitalised word needs evidence', () => {
     // alone at the start of a sentence it could be a product, a place or a company
     expect(detectPersonNames('Zorblatt is installed.')).toEqual([]);
     expect(
       texts(detectPersonNames('We asked Zorblatt Quennell twice.')),
     ).toEqual(['Zorblatt Quennell']);
+  });
+});
+
+describe('person names: known names, mentions and lower-case text', () => {
+  it('reads text written in lower case', () => {
+    expect(
+      texts(
+        detectPersonNames('please update my profile. my name is ilse marwitz.'),
+      ),
+    ).toEqual(['ilse marwitz']);
+    expect(
+      texts(detectPersonNames('follow up with hedda kowalczyk next week.')),
+    ).toEqual(['hedda kowalczyk']);
+    expect(
+      detectPersonNames('what is the primary key of orders? the status column'),
+    ).toEqual([]);
+  });
+  it('finds a name again where it is mentioned alone', () => {
+    expect(
+      texts(
+        detectPersonNames(
+          'Ingrid spent a year in Oslo as the assistant to Ingrid Halvorsen. Later Halvorsen moved to Bergen.',
+        ),
+      ),
+    ).toEqual(['Ingrid', 'Ingrid Halvorsen', 'Halvorsen']);
+  });
+  it('weighs what the lexicon and the list of names know', () => {
+    // an English word that is also a surname, beside a name
+    expect(
+      texts(detectPersonNames('Novak and Cooper were the reviewers.')),
+    ).toEqual(['Novak', 'Cooper']);
+    // a place that is also a given name: a person where the sentence says so, a place elsewhere
+    expect(
+      texts(detectPersonNames('Please add my son Sydney to the account.')),
+    ).toEqual(['Sydney']);
+    expect(detectPersonNames('We flew to Sydney on Monday.')).toEqual([]);
+    // the subject of a sentence that goes on about her
+    expect(
+      texts(
+        detectPersonNames(
+          'Quennell began painting early, selling her first canvas at nine.',
+        ),
+      ),
+    ).toEqual(['Quennell']);
+    // nationalities, days, teams and ordinary words are not names
+    for (const text of [
+      'The Dane Team won the cup.',
+      'Black Friday campaigns start in November.',
+      'Sales and Marketing were merged into one domain.',
+      'Status: Active. Owner: Finance Team.',
+      'Mobile: 0171 5550123',
+      // a redaction is no word for a person beside a capitalised word
+      'The rollout covers Zorblatt, <CUSTOMER> and the rest.',
+    ])
+      expect(detectPersonNames(text)).toEqual([]);
   });
 });
 
@@ -196,6 +251,49 @@ describe('street addresses', () => {
     expect(texts(detectStreetAddresses('USNS Bergman\nFPO AP 93757'))).toEqual([
       'USNS Bergman\nFPO AP 93757',
     ]);
+  });
+  it('finds number-name-number streets, towns in capitals and lower-case addresses', () => {
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Send the parcel to 4471 Vrbova 19\nApt. 3\nMIRNOV\nCzechia 11800',
+        ),
+      ),
+    ).toEqual(['4471 Vrbova 19\nApt. 3\nMIRNOV\nCzechia 11800']);
+    expect(
+      texts(
+        detectStreetAddresses('Ship to 12 Larkspur Crescent Apt. 4 DUNMORE PA'),
+      ),
+    ).toEqual(['12 Larkspur Crescent Apt. 4 DUNMORE PA']);
+    expect(
+      texts(
+        detectStreetAddresses('ship it to 4471 vrbova 19, mirnov, czechia'),
+      ),
+    ).toEqual(['4471 vrbova 19, mirnov, czechia']);
+    expect(
+      texts(
+        detectStreetAddresses('The band played on Quennell Forks every week.'),
+      ),
+    ).toEqual(['Quennell Forks']);
+    expect(
+      texts(detectStreetAddresses('Meet me at Kvarnbacka 12, Ostrum.')),
+    ).toEqual(['Kvarnbacka 12, Ostrum']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Please change the address on my account to Kvarnbacka 12.',
+        ),
+      ),
+    ).toEqual(['Kvarnbacka 12']);
+    // numbers around a name that is no street, and plain words in lower case
+    for (const text of [
+      'In 2019 Siemens 45 percent of the orders',
+      'Version 2 Kafka 3 and Spark 3',
+      'the customer table has 27 join keys and 5 traps',
+      'We met in Central Park on Friday.',
+      'The service runs at Postgres 16 and Kafka 3 today.',
+    ])
+      expect(detectStreetAddresses(text)).toEqual([]);
   });
   it('ignores numbers followed by ordinary words', () => {
     expect(

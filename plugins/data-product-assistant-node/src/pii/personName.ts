@@ -1,16 +1,27 @@
 /**
- * Person names from general evidence, not from lists of names:
+ * Person names from general evidence, never from a dataset's names:
  *   - what a text says about a name: "my name is …", "Name: …", "Dear …", titles (Dr., Ms. …);
  *   - what the sentence around a capitalised run says (the English model's parts of speech, and
  *     WordNet's categories of the words next to it): a word for a person before or after it
- *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of;
- *   - what its words are: not English vocabulary, or a name WordNet knows as a person's;
- *     against: a place (WordNet location names, "in"/"at" before it, all capitals), an
- *     organisation (a legal form or group word at its end), or ordinary English words.
+ *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
+ *     "he"/"she" later in that sentence;
+ *   - what its words are: not English vocabulary, a name WordNet knows as a person's, or one the
+ *     general list of personal names knows (text/personalNames.ts); against: a place (WordNet
+ *     location names, "in"/"at" before it, all capitals), an organisation (a legal form or group
+ *     word at its end), a nationality, an interjection, or ordinary English words;
+ *   - a name found once is found again where its words are mentioned alone, and text written
+ *     all in lower case gets capitals for the names the list knows first (truecase.ts).
  */
-import { annotate, isStopword, lexicon, type NlpToken } from '../text';
+import {
+  annotate,
+  isKnownName,
+  isStopword,
+  lexicon,
+  type NlpToken,
+} from '../text';
 import { isAddressWord } from './addressWords';
 import { detectStreetAddresses } from './streetAddress';
+import { casedForNames } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
 /** Titles and forms of address written before a name. */
@@ -59,6 +70,8 @@ interface Run {
 }
 
 const lower = (s: string) => s.toLocaleLowerCase();
+// "I'm", "You're", "We'll": a pronoun and a verb
+const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d)$/u;
 const stripDot = (s: string) => s.replace(/\.$/, '');
 
 /** Whether a capitalised word is an ordinary English word rather than a name. */
@@ -75,7 +88,7 @@ function sentenceStartAt(text: string, at: number): boolean {
 function nameRuns(text: string): Run[] {
   const words = [...matchAll(WORDS, text)].flatMap(m => {
     let raw = m[0];
-    // a possessive ends the name: "Emmie Ström's Cautionary Tales"
+    // a possessive ends the name: "Orla Brennick's Collected Letters"
     const possessive = /['’]s$/.test(raw);
     raw = raw
       .replace(/['’]s$/, '')
@@ -107,9 +120,12 @@ function nameRuns(text: string): Run[] {
       if (run.length) {
         const prev = run[run.length - 1];
         const gap = text.slice(prev.end, cur.start);
-        if (!/^\.?[ \t]+$|^-$/.test(gap) || words[k - 1].possessive) break;
+        // a full stop inside a name only after an initial or a title: "Orla M. Brennick"
+        const stop = /^\.[ \t]/.test(gap) && stripDot(prev.text).length > 1;
+        if (!/^\.?[ \t]+$|^-$/.test(gap) || stop || words[k - 1].possessive)
+          break;
       }
-      // a street type or a unit ends a name: "Kent Street", "Holinka Apt. 117"
+      // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
       if (isAddressWord(cur.text) && run.length) break;
       if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
       else if (
@@ -121,16 +137,21 @@ function nameRuns(text: string): Run[] {
       else break;
     }
     // a capitalised English word opening a sentence is no part of a name ("Yesterday Oriane …")
+    // (unless the run is one name WordNet knows: "Sri Lanka")
     if (
       run.length > 1 &&
       sentenceStartAt(text, run[0].start) &&
-      wordKind(run[0].text) === 'english'
+      wordKind(run[0].text) === 'english' &&
+      !lexicon().categories(run.map(x => stripDot(x.text)).join('_')).proper
+        .length
     )
       run.shift();
-    // function words at the edges are not part of a name ("The Czech …", "When I")
+    // function words at the edges are not part of a name ("The Czech …", "When I", "I'm Tomasz")
     while (
       run.length &&
-      (isStopword(run[0].text) || PARTICLES.has(lower(run[0].text)))
+      (isStopword(run[0].text) ||
+        CONTRACTION.test(run[0].text) ||
+        PARTICLES.has(lower(run[0].text)))
     )
       run.shift();
     while (
@@ -162,6 +183,27 @@ interface Context {
   text: string;
 }
 
+// A redaction standing for a value: "<PERSON>", "⟦PERSON_1⟧", "[NAME]", "{{name}}".
+const PLACEHOLDER = /[<⟦[{]+[\p{L}_]+\d*[>⟧\]}]+/gu;
+
+/**
+ * The model's tokens, with a redaction read as one opaque word (tag X): "<PERSON>" is no word
+ * for a person beside a name, it only stands where one was.
+ */
+function withPlaceholders(text: string): NlpToken[] {
+  const holes = [...matchAll(PLACEHOLDER, text)].map(m => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+  const tokens = annotate(text);
+  if (!holes.length) return tokens;
+  return tokens.map(t =>
+    holes.some(([a, b]) => t.start >= a && t.end <= b)
+      ? { ...t, pos: 'X', lemma: '' }
+      : t,
+  );
+}
+
 /** The model's tokens before (nearest first) and after a span. */
 function tokensAround(ctx: Context, start: number, end: number) {
   const before: NlpToken[] = [];
@@ -182,11 +224,16 @@ const isPersonNoun = (t: NlpToken | undefined) =>
   firstCategory(t.lemma || t.text, 'n') === 'noun.person';
 const isWorkNoun = (t: NlpToken | undefined) =>
   !!t &&
-  t.pos === 'NOUN' &&
+  (t.pos === 'NOUN' || t.pos === 'PROPN') &&
   firstCategory(t.lemma || t.text, 'n') === 'noun.communication';
 const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
+
+/** Pronouns that stand for a person, never for a thing. */
+const PERSONAL_PRONOUNS = new Set(
+  'he she him his her hers himself herself'.split(' '),
+);
 
 const PLACE_PREPOSITIONS = new Set(
   'in at from near into across via towards toward around outside inside within'.split(
@@ -194,30 +241,67 @@ const PLACE_PREPOSITIONS = new Set(
   ),
 );
 
-/** What a word of a run says: a name, a place, or ordinary English. */
-function wordKind(
-  word: string,
-): 'initial' | 'name' | 'person' | 'surname' | 'place' | 'other' | 'english' {
+type WordKind =
+  | 'initial'
+  | 'name'
+  | 'person'
+  | 'known'
+  | 'rare'
+  | 'surname'
+  | 'given'
+  | 'place'
+  | 'other'
+  | 'english';
+
+/**
+ * What a word of a run says: a name ('person' when WordNet knows it as one, 'known' when the list
+ * of personal names does), a place or thing that is also a given name ('given': "Sydney"), a
+ * place, ordinary English ('surname' when WordNet knows it as a name too: "Cooper"; 'rare' when
+ * the list does and it is rare as a word), or another proper noun.
+ */
+function wordKind(word: string): WordKind {
   const bare = stripDot(word);
   if (bare.length === 1 || SUFFIXES.test(word)) return 'initial';
   if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
-  if (c.proper[0] === 'noun.person') return english ? 'surname' : 'person';
-  if (english) return c.proper.includes('noun.person') ? 'surname' : 'english';
-  if (c.proper[0] === 'noun.location') return 'place';
-  if (c.proper.length) return 'other'; // a language, a nationality, a day, a company WordNet knows
-  return 'name';
+  const known = isKnownName(bare);
+  // a nationality ("Dane", "Swede") is a person noun with an adjective beside it, not a name
+  const nationality = c.proper.includes('adj.pert');
+  if (c.proper[0] === 'noun.person' && !nationality)
+    return english ? 'surname' : 'person';
+  // an English word that is also a surname ("Cooper"), or a known name and rare as a word
+  if (english) {
+    if (c.proper.includes('noun.person')) return 'surname';
+    return known && lexicon().frequency(bare) === 0 ? 'rare' : 'english';
+  }
+  if (c.proper.length) {
+    // a known name WordNet also knows as a place or a thing ("Sydney", "Virginia");
+    // not a day or month, a language, an organisation, a nationality, a continent or a planet
+    const named = ![
+      'noun.time',
+      'noun.communication',
+      'noun.group',
+      'noun.object',
+    ].some(x => c.proper.includes(x));
+    if (known && named && !nationality) return 'given';
+    return c.proper[0] === 'noun.location' ? 'place' : 'other';
+  }
+  return known ? 'known' : 'name';
 }
 
 /** Evidence about a run from its own words, in [-1, 1]. */
 function shapeScore(run: Run, atSentenceStart: boolean): number {
   const names = run.words.filter(w => !PARTICLES.has(lower(w.text)));
-  const kinds = names.map(w => wordKind(w.text));
+  let kinds = names.map(w => wordKind(w.text));
   const n = kinds.filter(k => k !== 'initial').length;
   if (!n) return -1;
-  const count = (k: string) => kinds.filter(x => x === k).length;
-  const name = count('name') + count('person');
+  const count = (k: WordKind) => kinds.filter(x => x === k).length;
+  const given = count('given');
+  // a place that is also a given name ("Sydney", "Virginia"): no verdict alone, a name beside names
+  if (given && count('name') + count('person') + count('known'))
+    kinds = kinds.map(k => (k === 'given' ? 'name' : k));
+  const name = count('name') + count('person') + count('known');
   // a name WordNet knows as a whole: "Los Angeles" is a place
   if (names.length > 1) {
     const whole = lexicon().categories(
@@ -225,30 +309,38 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
     );
     if (whole.proper.length && whole.proper[0] !== 'noun.person') return -0.6;
   }
-  // many given names are places too ("Charlotte", "Florence"): with a name beside them, no verdict
+  if (given && given === n) return n === 1 ? 0.1 : 0.2;
+  // many given names are places too ("Charlotte", "Sydney"): with a name beside them, no verdict
   if (count('place') || count('other'))
     return name && names.length > 1 ? 0.2 : -0.6;
   // "Brown", "Park": English words that are also surnames
   if (!name) {
-    if (count('surname') && n === count('surname')) return 0.1;
+    const surnames = count('surname') + count('rare');
+    // (a rare word the list knows, alone at the start of a sentence, is just a word there)
+    if (n === 1 && count('rare') && atSentenceStart) return -0.5;
+    if (surnames && n === surnames) return 0.1;
     return n === 1 ? -0.5 : -0.6;
   }
   let score: number;
   if (n === 1) score = atSentenceStart ? 0.15 : 0.3;
   else if (!count('english')) score = 0.55;
-  // a given name before English words ("Ivan King"); not an English word first ("Credit Karma")
+  // a given name before English words ("Orla King"); not an English word first ("Credit Union")
   else
-    score = ['name', 'person'].includes(kinds.find(k => k !== 'initial')!)
+    score = ['name', 'person', 'known'].includes(
+      kinds.find(k => k !== 'initial')!,
+    )
       ? 0.4
       : 0.3;
-  if (count('person')) score += 0.15;
+  // a name the list knows, except one word opening a sentence: the list holds greetings and slang too
+  if (count('person') || (count('known') && !(n === 1 && atSentenceStart)))
+    score += 0.15;
   return score;
 }
 
-/** Evidence about a run from the sentence around it, in [-1, 1]. */
-function contextScore(run: Run, ctx: Context, ahead: Run): number {
+/** Evidence about a run from the sentence around it (a group's: the words before its first run, after its last), in [-1, 1]. */
+function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { text } = ctx;
-  const { before } = tokensAround(ctx, run.start, run.end);
+  const { before } = tokensAround(ctx, from.start, from.end);
   const { after } = tokensAround(ctx, ahead.start, ahead.end);
   let score = 0;
   // "the assistant to X", "my kid X", "our founders: X" (not across a sentence or a number)
@@ -260,14 +352,13 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     if (t.pos === 'PUNCT' && !/^[,:]$/.test(t.text)) break;
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
-  const a0 = after[0];
-  const a1 = after[1];
+  const [a0, a1] = after;
   // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
   if (/^['’]s\b/.test(text.slice(ahead.end))) {
     const owned = after
       .filter(t => t.start > ahead.end + 2)
       .slice(0, 3)
-      .filter(t => t.pos === 'NOUN');
+      .filter(t => t.pos === 'NOUN' || t.pos === 'PROPN');
     if (owned.some(isPersonNoun)) score += 0.5;
     else if (owned.some(isWorkNoun)) score += 0.3;
   } else if (
@@ -275,7 +366,7 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     after.slice(1, 4).some(isPersonNoun)
   )
     score += 0.5;
-  else if (isWorkNoun(a0)) score += 0.3; // "the Sokolov novel"
+  else if (isWorkNoun(a0)) score += 0.3; // "the Brennick novel"
   else {
     // "X (from Y) is the keynote speaker"
     const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
@@ -288,16 +379,26 @@ function contextScore(run: Run, ctx: Context, ahead: Run): number {
     isVerb(t) &&
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
   // the speaker after a quotation: '"…," says X'
-  const inverted = speech(b0) && /^[,"”'’]$/.test(before[1]?.text ?? '');
+  const inverted = speech(b0) && /^[,"”'’!?]$/.test(before[1]?.text ?? '');
   if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
     score += 0.35;
   else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
+  // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
+  if (isVerb(a0) && sentenceStartAt(text, from.start)) {
+    const end = after.findIndex(t => /^[.!?]$/.test(t.text));
+    const rest = end < 0 ? after : after.slice(0, end);
+    if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
+  }
   // "Don't go to town, X!": addressed by name
   if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
   // a speaker's label at the start of a line: "X: …"
+  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:")
   if (
     /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
-    /^\s*:/.test(text.slice(run.end))
+    /^\s*:\s*[^\d\s+(]/u.test(text.slice(run.end)) &&
+    run.words.some(
+      w => !['english', 'surname', 'rare'].includes(wordKind(w.text)),
+    )
   )
     score += 0.4;
   // a place: "in X", "from X", "flew to X"
@@ -336,6 +437,7 @@ function cuedName(
     else if (
       capital &&
       (lexicon().categories(bare).proper.includes('noun.person') ||
+        (isKnownName(bare) && lexicon().frequency(bare) === 0) ||
         /^\p{Lu}\.?$/u.test(bare))
     )
       kept.push(w);
@@ -362,7 +464,8 @@ function cuedName(
 }
 
 /** Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names. */
-export function detectPersonNames(text: string): PiiSpan[] {
+export function detectPersonNames(source: string): PiiSpan[] {
+  const text = casedForNames(source);
   const out: PiiSpan[] = [];
   for (const [re, strong] of [
     [STRONG_CUE, true],
@@ -373,7 +476,7 @@ export function detectPersonNames(text: string): PiiSpan[] {
       if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
     }
   }
-  const addresses = detectStreetAddresses(text);
+  const addresses = detectStreetAddresses(source);
   const runs = nameRuns(text).filter(
     r =>
       !addresses.some(a => r.start < a.end && a.start < r.end) &&
@@ -381,9 +484,9 @@ export function detectPersonNames(text: string): PiiSpan[] {
       !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
   );
   if (runs.length) {
-    const ctx: Context = { tokens: annotate(text), text };
-    // Names joined by "and" or commas ("Marrero and Murphy were engineers") share the evidence
-    // of the group: the last one's context is the group's.
+    const ctx: Context = { tokens: withPlaceholders(text), text };
+    // Names joined by "and" or commas ("Novak and Brennick were reviewers") share the evidence
+    // of the group: the words before the first and after the last are every member's context.
     const groups: Run[][] = [];
     for (const run of runs) {
       const g = groups[groups.length - 1];
@@ -395,21 +498,70 @@ export function detectPersonNames(text: string): PiiSpan[] {
         g.push(run);
       else groups.push([run]);
     }
+    const rejected: Run[] = [];
     for (const g of groups) {
-      const last = g[g.length - 1];
-      const scored = g.map(run => {
-        const shape = shapeScore(run, sentenceStartAt(text, run.start));
-        const context = contextScore(run, ctx, run === last ? run : last);
-        return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
-      });
+      const [first, last] = [g[0], g[g.length - 1]];
+      const scored = g
+        .filter(run => !functionWord(run, ctx))
+        .map(run => {
+          // in text written in lower case, the capital is the list's, not the sentence's
+          const shape = shapeScore(
+            run,
+            text === source && sentenceStartAt(text, run.start),
+          );
+          const context = contextScore(run, ctx, first, last);
+          return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
+        });
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
-        const s =
-          g.length > 1 && shape >= 0 ? Math.max(score, best - 0.1) : score;
+        // a member shares the group's evidence when its words could be names ("Novak and Cooper")
+        const shares =
+          shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
+        const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
         if (s >= 0.5)
           out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
+        else rejected.push(run);
       }
     }
+    out.push(...mentionsOfNames(text, out, rejected));
   }
-  return resolveOverlaps(out);
+  return resolveOverlaps(out).map(s => ({
+    ...s,
+    text: source.slice(s.start, s.end),
+  }));
+}
+
+/** Parts of speech no name takes: "Yep", "Lol" (interjections), "Hey", pronouns, prepositions. */
+const FUNCTION_TAGS = new Set(
+  'INTJ PRON DET ADP AUX CCONJ SCONJ PART NUM ADV'.split(' '),
+);
+
+/** Whether the English model reads every word of a run as a function word or an interjection. */
+function functionWord(run: Run, ctx: Context): boolean {
+  const tags = ctx.tokens.filter(t => t.start >= run.start && t.end <= run.end);
+  return tags.length > 0 && tags.every(t => FUNCTION_TAGS.has(t.pos));
+}
+
+/** The words of a name found once: "Orla … Orla Brennick", "Brennick's Letters … early Brennick". */
+function mentionsOfNames(
+  text: string,
+  found: readonly PiiSpan[],
+  runs: readonly Run[],
+): PiiSpan[] {
+  const known = new Set(
+    found.flatMap(f =>
+      (f.text.match(WORDS) ?? [])
+        .map(w => stripDot(w.replace(/['’]s$/, '')))
+        .filter(w => /^\p{Lu}/u.test(w) && w.length > 1 && !isStopword(w))
+        .map(lower),
+    ),
+  );
+  return runs
+    .filter(r => {
+      const words = r.words.filter(w => stripDot(w.text).length > 1);
+      return (
+        words.length > 0 && words.every(w => known.has(lower(stripDot(w.text))))
+      );
+    })
+    .map(r => span('person', text, r.start, r.end, 0.6));
 }

@@ -1,19 +1,23 @@
 /**
  * Street addresses by the grammar of postal addresses (addressWords.ts for
  * the vocabulary): a house number and a street name with its street type
- * ("221B Baker Street", "Rua Diadema 1903", "Brucker Bundesstrasse 31",
+ * ("221B Baker Street", "Rua das Flores 12", "Brucker Bundesstrasse 31",
  * "31 rue de la Paix"), a street name and a house number where the text says
  * it is an address or a unit or postcode follows, street intersections, post
  * office boxes and military mail; each extended over the unit, city, region,
  * country and postcode segments that follow it.
  */
-import { lexicon } from '../text';
+import { isStopword, lexicon } from '../text';
 import {
+  isAddressWord,
+  unitWords,
   STREET_ENDINGS,
   STREET_PREFIXES,
   STREET_SUFFIXES,
+  STREET_TYPES,
   UNIT_WORDS,
 } from './addressWords';
+import { casedForAddresses } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
 
 const alt = (words: readonly string[]) =>
@@ -35,58 +39,79 @@ const UNIT_WORD = `(?:${alt(UNIT_WORDS)})`;
 const HOUSE = '\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)';
 
-// "221B Baker Street", "1600 Pennsylvania Ave NW", "11 Botley Road"
+// "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Harrow Road"
 const NUMBER_FIRST = new RegExp(
   `(?<![\\w-])${HOUSE},?\\s+(?:${L}\\s+){1,4}${SUFFIX}(?![\\p{L}])\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?`,
   'gu',
 );
-// "Rua Diadema 1903", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
+// "Rua das Flores 12", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
 const PREFIX_FIRST = new RegExp(
   `(?<![\\p{L}])${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*(?:${W}\\s+){0,4}${HOUSE}(?![\\w])`,
   'giu',
 );
-// "31 rue de la Hulotais", "36 rue de pologne"
+// "12 rue des Lilas", "8 rue de la paix"
 const NUMBER_PREFIX = new RegExp(
   `(?<![\\w-])${HOUSE},?\\s+${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*${W}(?:[ \\t]+${W}){0,3}`,
   'giu',
 );
-// "Brucker Bundesstrasse 31", "Præstevænget 15", "Kálmán Imre u. 12", "Luite tee 87"
+// "Brucker Bundesstrasse 31", "Dalgatan 7", "Kossuth Lajos u. 12", "Kvarnbacka 12"
 const COMPOUND = new RegExp(
   `(?<![\\p{L}])(?:${L}\\s+){0,2}(?:\\p{Lu}\\p{L}{2,}${ENDING}\\.?|${L}\\s+(?:${ENDING}|u\\.))\\s+${HOUSE}\\.?(?![\\w])`,
   'gu',
 );
-// A street name and a house number ("Edeby 55", "Dalmatinova 43"), confirmed by what is around it.
+// A street name and a house number ("Kvarnbacka 12", "Tarnek 240"), confirmed by what is around it.
 const NAME_NUMBER = new RegExp(
   `(?<![\\p{L}\\d])((?:${L}[ \\t]+){0,3}${L})[ \\t]+(${HOUSE})(?![\\w.,]\\d)(?![\\w])`,
   'gu',
 );
-// A street named without a number: "shows on Isaac Lodge Street", "lives on Baker Street".
+// A house or block number, a street name and a house number: "4471 Vrbova 19", "88 Tarnek 240".
+const NUMBER_NAME_NUMBER = new RegExp(
+  `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${W}){0,3})[ \\t]+${HOUSE}(?![\\w.,]\\d)(?![\\w])`,
+  'gu',
+);
+// A street named without a number: "shows on Quennell Lodge Street", "lives on Baker Street".
 const NAMED_STREET = new RegExp(
   `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
+  'gu',
+);
+// After a preposition of place, any street type: "played on Quennell Forks", "lives on Harrow Green".
+const PLACED_STREET = new RegExp(
+  `(?<=\\b(?:on|at|along|off|onto|via)[ \\t]+(?:the[ \\t]+)?)(?:${L}[ \\t]+){1,3}(?:${alt(
+    STREET_TYPES,
+  )})(?![\\p{L}])`,
   'gu',
 );
 // Where a text says an address follows.
 const CUE =
   /(?:\b(?:lives?|living|located|situated|based|resides?|residing|stay(?:s|ing)?|ship(?:ped)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|move[ds]?|moving|visit|meet(?: me| you| us)?|is|are) (?:at|to|on|in)|\baddress(?:es)?(?: is|:)|\bstreet:|\bis on)[ \t:]*$/i;
+// A sentence about an address whose new value follows: "change the address on my card to …"
+const ADDRESS_TO = /\baddress(?:es)?\b[^.?!\n]{0,60}\b(?:to|is|as)[ \t:]*$/i;
 const CORNER = /(?:\bthe\s+)?corner\s+of\s+$/i;
 const PO_BOX =
   /(?<![\w])(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+Correos)?|Caixa\s+Postal|Boîte\s+Postale|BP)\s+\d{1,7}(?![\w])/gi;
 // US military mail: "PSC 1234, Box 5678\nAPO AE 09876", "Unit 4526 Box 0671\nDPO AP 40902", "USNS Bergman\nFPO AP 93757"
 const MILITARY =
-  /(?<![\w])(?:(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+[A-Z][\w'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/gi;
+  /(?<![\w])(?:(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}\s*,?\s*|(?:USNS|USNV|USS|USCGC)\s+\p{Lu}[\p{L}'-]+\s*,?\s*)?\b[ADF]PO\s+A[AEP]\s+\d{5}\b/giu;
 
 // What may follow a street in the same address: a unit, then city, region, country and
 // postcode segments, each after a comma or a line break.
 const SEGMENT_WORD =
   "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6}|[A-Z]{1,3}\\d[\\dA-Z]?\\s?\\d[A-Z]{2})";
 const SEGMENT_MORE =
-  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|na|nad|am|an|im|sur|upon|on)";
+  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)";
 const TAIL = new RegExp(
-  `(?:[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
-    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}]))`,
+  `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
+    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
+    // a town in capitals on the same line, as postal addresses write it: "Apt. 4 DUNMORE PA"
+    `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
+// Where an address line ends: a comma, a line break, the end of the text or a unit ("2 Kafka 3 and …" goes on).
+const LINE_END = new RegExp(
+  `^(?:[ \\t]*\\.?[ \\t]*(?:[,\\n]|$)|[ \\t]*\\.?[ \\t]*(?:${UNIT_WORD})\\b)`,
+  'u',
+);
 const POSTCODE =
   /^\s*(?:,|\n)?\s*(?:[A-Z]{2}\s+)?\d{4,6}\b|^\s*(?:,|\n)\s*\p{Lu}[\p{L} .'-]{1,30}(?:,|\n)\s*(?:[A-Z]{2}\s+)?\d{4,6}\b/u;
 const MONTH_OR_MONEY =
@@ -100,13 +125,17 @@ function extend(text: string, start: number, end: number): [number, number] {
     const m = TAIL.exec(text);
     if (!m) break;
     // a segment is one line or one comma-separated part: it never runs into a sentence
-    const piece = m[0].replace(/[\s,]+$/, '');
+    // (nor takes the full stop that ends it: "…, Lyon.")
+    const piece = m[0].replace(/[\s,]+$/, '').replace(/(\p{L}{2})\.$/u, '$1');
     if (/\.\s+\p{Lu}\p{Ll}/u.test(piece)) break;
     tailEnd = m.index + piece.length;
   }
   const lead = LEAD.exec(text.slice(Math.max(0, start - 12), start));
   return [lead ? start - lead[0].length : start, tailEnd];
 }
+
+const lower = (s: string) => s.toLocaleLowerCase();
+const stripDot = (s: string) => s.replace(/\.$/, '');
 
 /** Whether every word of a street name is ordinary English ("Version", "Table"): then it is no street. */
 function plainEnglish(name: string): boolean {
@@ -116,7 +145,8 @@ function plainEnglish(name: string): boolean {
 }
 
 /** Street addresses (number + street + type, continental forms, intersections, PO boxes, military mail). */
-export function detectStreetAddresses(text: string): PiiSpan[] {
+export function detectStreetAddresses(source: string): PiiSpan[] {
+  const text = casedForAddresses(source);
   const out: PiiSpan[] = [];
   const add = (start: number, end: number, score: number, subtype?: string) => {
     // a full stop after the house number ends the sentence, not the address
@@ -150,9 +180,17 @@ export function detectStreetAddresses(text: string): PiiSpan[] {
   for (const m of matchAll(NAME_NUMBER, text)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    // a unit's number is no house number: "Orla Brennick Apt. 12"
+    if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const cued = CUE.test(before) || CORNER.test(before);
+    // a house number before the street name, or "at", where the address line ends: "88 Tarnek 240, …"
+    const cued =
+      CUE.test(before) ||
+      ADDRESS_TO.test(before) ||
+      CORNER.test(before) ||
+      ((LEAD.test(before) || /\bat[ \t]+$/i.test(before)) &&
+        LINE_END.test(after));
     const followed =
       new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
         after,
@@ -160,7 +198,16 @@ export function detectStreetAddresses(text: string): PiiSpan[] {
     if (!cued && !followed) continue;
     add(m.index, m.index + m[0].length, cued ? 0.7 : 0.65);
   }
-  for (const m of matchAll(NAMED_STREET, text)) {
+  for (const m of matchAll(NUMBER_NAME_NUMBER, text)) {
+    const name = m[1];
+    if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
+    add(m.index, m.index + m[0].length, 0.7);
+  }
+  for (const m of [
+    ...matchAll(NAMED_STREET, text),
+    ...matchAll(PLACED_STREET, text),
+  ]) {
     const name = m[0].replace(/\s+\S+$/, '');
     if (
       !name
@@ -199,5 +246,17 @@ export function detectStreetAddresses(text: string): PiiSpan[] {
         'military',
       ),
     );
-  return resolveOverlaps(out);
+  return resolveOverlaps(out)
+    .filter(s => text === source || !plainWords(s.text))
+    .map(s => ({ ...s, text: source.slice(s.start, s.end) }));
+}
+
+/**
+ * Whether an address found in text written in lower case has nothing but ordinary English
+ * words beside its street types and units ("27 join keys"): capitals were no evidence there.
+ */
+function plainWords(found: string): boolean {
+  return (found.match(/\p{L}+/gu) ?? []).every(
+    w => isAddressWord(w) || isStopword(w) || lexicon().frequency(w) > 0,
+  );
 }

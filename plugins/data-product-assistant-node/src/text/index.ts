@@ -57,3 +57,4 @@ export {
   type NlpToken,
 } from './nlp';
 export { BoundedCache } from './boundedCache';
+export { isKnownName, foldName } from './personalNames';

@@ -5,6 +5,8 @@ import {
   bm25,
   expandQuery,
   FieldIndex,
+  foldName,
+  isKnownName,
   rawTerms,
   compactName,
   contentTerms,
@@ -100,6 +102,16 @@ describe('lexicon', () => {
     expect(files.cachedSynsets).toBeLessThanOrEqual(4);
     expect(files.entry('no-such-word-here', 'n')).toBeUndefined();
     files.close();
+  });
+});
+
+describe('personal names', () => {
+  it('knows first and last names in any case, with or without accents', () => {
+    expect(foldName('Müller')).toBe('muller');
+    for (const name of ['Ingrid', 'HALVORSEN', 'kowalczyk', 'José'])
+      expect(isKnownName(name)).toBe(true);
+    for (const word of ['Zorblatt', 'Optuminsight', 'x', ''])
+      expect(isKnownName(word)).toBe(false);
   });
 });
 
