@@ -35,15 +35,15 @@ describe('phone', () => {
   it('finds international and national formats', () => {
     for (const p of [
       '+44 20 7946 0958',
-      '+1-984-182-0190',
+      '+1-415-555-0132',
       '(555) 234-5678',
-      '905-674-3793',
-      '+46 (0)8 928 571 38',
-      '0688 872 49 99',
+      '416-555-0199',
+      '+46 (0)8 123 456 78',
+      '0612 345 67 89',
     ]) {
       expect(texts(detectPhones(`Call ${p} today`)), p).toEqual([p]);
     }
-    expect(texts(detectPhones('Phone: 9498777106'))).toEqual(['9498777106']);
+    expect(texts(detectPhones('Phone: 4155550123'))).toEqual(['4155550123']);
   });
   it('does not take dates, versions, ids or amounts for phones', () => {
     for (const t of [
@@ -155,8 +155,8 @@ describe('person names', () => {
     expect(
       texts(detectPersonNames('Please forward it to Dr. Ilse Marwitz.')),
     ).toEqual(['Ilse Marwitz']);
-    expect(texts(detectPersonNames('Name: hyuuma t. maida'))).toEqual([
-      'hyuuma t. maida',
+    expect(texts(detectPersonNames('Name: keiko t. mori'))).toEqual([
+      'keiko t. mori',
     ]);
   });
   it('keeps precision on data-product prose', () => {
@@ -243,10 +243,10 @@ describe('street addresses', () => {
       ),
     ).toEqual(['221B Baker Street', 'PO Box 1234']);
     expect(
-      texts(detectStreetAddresses('He lives on Rua Diadema 1903.')),
-    ).toEqual(['Rua Diadema 1903']);
-    expect(texts(detectStreetAddresses('Brucker Bundesstrasse 31'))).toEqual([
-      'Brucker Bundesstrasse 31',
+      texts(detectStreetAddresses('He lives on Rua das Flores 12.')),
+    ).toEqual(['Rua das Flores 12']);
+    expect(texts(detectStreetAddresses('Grazer Bundesstrasse 12'))).toEqual([
+      'Grazer Bundesstrasse 12',
     ]);
     expect(texts(detectStreetAddresses('USNS Bergman\nFPO AP 93757'))).toEqual([
       'USNS Bergman\nFPO AP 93757',
@@ -382,7 +382,7 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
         ),
       ),
     ).toEqual(['0961-7596216']);
-    expect(texts(detectPhones('28-64-66-98 office'))).toEqual(['28-64-66-98']);
+    expect(texts(detectPhones('41-22-73-05 office'))).toEqual(['41-22-73-05']);
     expect(texts(detectPhones('They are not answering at 99 668472'))).toEqual([
       '99 668472',
     ]);

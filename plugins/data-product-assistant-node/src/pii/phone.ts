@@ -7,7 +7,7 @@ const CANDIDATE =
 
 const PHONE_CUE =
   /\b(phone|tel|telephone|mobile|cell|fax|call(?:ed)?|ring|sms|text(?:ed)?|whatsapp|contact|desk|reach|dial|messages? to|registered|hotline|answering)\b[^.\n]{0,25}\s*$|(?:^|\n)\s*(?:p|t|m|ph|tel)\s*[:.]\s*$/;
-// A label right after the number: "28-64-66-98 office", "3660170548-Fax".
+// A label right after the number: "41-22-73-05 office", "4150173622-Fax".
 const PHONE_CUE_AFTER =
   /^\s*[-–(,]?\s*(?:office|fax|mobile|cell|home|work|direct|landline|tel|phone)\b/i;
 const ID_CUE =

@@ -1,7 +1,7 @@
 /**
  * Street addresses by the grammar of postal addresses (addressWords.ts for
  * the vocabulary): a house number and a street name with its street type
- * ("221B Baker Street", "Rua das Flores 12", "Brucker Bundesstrasse 31",
+ * ("221B Baker Street", "Rua das Flores 12", "Grazer Bundesstrasse 12",
  * "31 rue de la Paix"), a street name and a house number where the text says
  * it is an address or a unit or postcode follows, street intersections, post
  * office boxes and military mail; each extended over the unit, city, region,
@@ -54,7 +54,7 @@ const NUMBER_PREFIX = new RegExp(
   `(?<![\\w-])${HOUSE},?\\s+${PREFIX}\\.?\\s+(?:${PARTICLE}\\s+)*${W}(?:[ \\t]+${W}){0,3}`,
   'giu',
 );
-// "Brucker Bundesstrasse 31", "Dalgatan 7", "Kossuth Lajos u. 12", "Kvarnbacka 12"
+// "Grazer Bundesstrasse 12", "Dalgatan 7", "Kossuth Lajos u. 12", "Kvarnbacka 12"
 const COMPOUND = new RegExp(
   `(?<![\\p{L}])(?:${L}\\s+){0,2}(?:\\p{Lu}\\p{L}{2,}${ENDING}\\.?|${L}\\s+(?:${ENDING}|u\\.))\\s+${HOUSE}\\.?(?![\\w])`,
   'gu',
