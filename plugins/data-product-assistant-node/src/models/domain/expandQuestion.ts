@@ -1,0 +1,32 @@
+import type { Fact } from '../types';
+import type { DomainModelArtifact } from './artifact';
+import {
+  isForeign,
+  productVocabulary,
+  questionWords,
+} from './productVocabulary';
+
+/**
+ * The question in the product's own words: each word the product does not
+ * know and the domain model learned from verified answers is replaced by
+ * what it stands for ("basket row" → "order lines row"). Words the product
+ * knows are never touched, so a product's own vocabulary always wins.
+ */
+export function expandQuestion(
+  question: string,
+  facts: readonly Fact[],
+  artifact: DomainModelArtifact,
+): string {
+  const vocab = productVocabulary(facts);
+  let out = '';
+  let at = 0;
+  for (const w of questionWords(question)) {
+    const term = w.terms[0];
+    if (!term || !Object.hasOwn(artifact.expansions, term)) continue;
+    if (!isForeign(term, vocab)) continue;
+    const expansion = artifact.expansions[term];
+    out += question.slice(at, w.start) + expansion.to;
+    at = w.start + w.word.length;
+  }
+  return out + question.slice(at);
+}
