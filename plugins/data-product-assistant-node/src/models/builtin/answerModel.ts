@@ -251,5 +251,11 @@ export function createBuiltinAnswerModel(
     async answer(req) {
       return { output: answerExtractively(req, artifact), usage: NO_USAGE };
     },
+    ...(artifact
+      ? {
+          retrievalQuestion: (question: string, facts: Fact[]) =>
+            expandQuestion(question, facts, artifact),
+        }
+      : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   domainContextBudget,
   domainPromptContext,
 } from '../domain/promptContext';
+import { expandQuestion } from '../domain/expandQuestion';
 
 /** The entity ref the product fact names (`Data product "T" (component:default/x)…`). */
 const askedProduct = (facts: Fact[]) =>
@@ -30,6 +31,12 @@ export function createOpenAiAnswerModel(
   return {
     ref: modelRef(name, spec),
     local: false,
+    ...(artifact
+      ? {
+          retrievalQuestion: (question: string, facts: Fact[]) =>
+            expandQuestion(question, facts, artifact),
+        }
+      : {}),
     async answer(req) {
       const { value, usage } = await complete(
         answerMessages({
