@@ -13,7 +13,6 @@ import {
   type DomainModelArtifact,
 } from './artifact';
 import {
-  factTerms,
   isForeign,
   productVocabulary,
   questionWords,
@@ -43,13 +42,12 @@ export interface DomainTrainingInput {
 
 /**
  * A question word becomes an expansion when at least this many verified
- * questions use it, the cited facts of at least this share of them hold the
- * target, and the target is this much more frequent with the word than
- * across all verified answers (a word every answer cites says nothing).
+ * questions use it and the cited facts of at least this share of them hold
+ * the target. Among targets, the one most frequent with the word beyond its
+ * rate across all verified answers wins (a word every answer cites says little).
  */
 const MIN_SUPPORT = 2;
 const MIN_CONFIDENCE = 0.6;
-const MIN_LIFT = 0.2;
 /** Coverage thresholds the validator calibration tries, strictest first. */
 const COVERAGE_GRID = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
 const DEFAULT_MIN_COVERAGE = 0.85;
@@ -78,12 +76,18 @@ export function trainingMaterialHash(input: DomainTrainingInput): string {
     .digest('hex');
 }
 
-/** What a verified answer's cited facts say: their words and the names of their tables. */
+/**
+ * The product words a verified answer's cited facts go by: the names of
+ * their tables and columns (`order_lines` → order, line), and each table's
+ * name as a phrase ("basket" may stand for "order lines", not for "order").
+ */
 function targetsOf(cited: Fact[]): Set<string> {
   const out = new Set<string>();
   for (const f of cited) {
-    for (const t of factTerms(f)) out.add(t);
-    // a table's name as a phrase: "basket" may stand for "order lines", not for "order" or "line"
+    for (const n of [f.table, f.column])
+      if (n)
+        for (const t of contentTerms(n.replace(/_/g, ' ')))
+          if (t.length >= 3 && !/\d/.test(t)) out.add(t);
     if (f.table) out.add(f.table.replace(/_/g, ' ').toLowerCase());
   }
   return out;
@@ -124,17 +128,20 @@ function learnExpansions(
     let best: { to: string; confidence: number; lift: number } | undefined;
     for (const [to, n] of together.get(q) ?? []) {
       const confidence = n / support;
+      if (confidence < MIN_CONFIDENCE) continue;
       const lift = confidence - (overall.get(to) ?? 0) / pairs.length;
+      const words = to.split(' ').length;
       const better =
         !best ||
         lift > best.lift + 1e-9 ||
         (Math.abs(lift - best.lift) <= 1e-9 &&
-          (to.split(' ').length > best.to.split(' ').length ||
-            (to.split(' ').length === best.to.split(' ').length &&
-              to < best.to)));
+          (confidence > best.confidence + 1e-9 ||
+            (Math.abs(confidence - best.confidence) <= 1e-9 &&
+              (words > best.to.split(' ').length ||
+                (words === best.to.split(' ').length && to < best.to)))));
       if (better) best = { to, confidence, lift };
     }
-    if (best && best.confidence >= MIN_CONFIDENCE && best.lift >= MIN_LIFT)
+    if (best)
       expansions[q] = {
         to: best.to,
         confidence: Math.round(best.confidence * 1000) / 1000,
