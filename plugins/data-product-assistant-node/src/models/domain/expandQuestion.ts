@@ -1,5 +1,5 @@
 import type { Fact } from '../types';
-import type { DomainModelArtifact } from './artifact';
+import type { DomainExpansion, DomainModelArtifact } from './artifact';
 import {
   isForeign,
   productVocabulary,
@@ -15,16 +15,25 @@ import {
 export function expandQuestion(
   question: string,
   facts: readonly Fact[],
-  artifact: DomainModelArtifact,
+  artifact: Pick<DomainModelArtifact, 'expansions'>,
+): string {
+  return rewrite(question, facts, artifact.expansions);
+}
+
+/** `expandQuestion` with the expansions alone (training tries them before there is an artifact). */
+export function rewrite(
+  question: string,
+  facts: readonly Fact[],
+  expansions: Readonly<Record<string, DomainExpansion>>,
 ): string {
   const vocab = productVocabulary(facts);
   let out = '';
   let at = 0;
   for (const w of questionWords(question)) {
     const term = w.terms[0];
-    if (!term || !Object.hasOwn(artifact.expansions, term)) continue;
+    if (!term || !Object.hasOwn(expansions, term)) continue;
     if (!isForeign(term, vocab)) continue;
-    const expansion = artifact.expansions[term];
+    const expansion = expansions[term];
     out += question.slice(at, w.start) + expansion.to;
     at = w.start + w.word.length;
   }

@@ -7,6 +7,8 @@ import type { Fact } from '../types';
 import { canonicalJson } from '../spec';
 import { contentTerms } from '../../text';
 import { validateWithRules } from '../../validator/builtinValidator';
+import { answerExtractively } from '../builtin/answerModel';
+import { rewrite } from './expandQuestion';
 import {
   DOMAIN_ARTIFACT_VERSION,
   type DomainExpansion,
@@ -41,13 +43,14 @@ export interface DomainTrainingInput {
 }
 
 /**
- * A question word becomes an expansion when at least this many verified
- * questions use it and the cited facts of at least this share of them hold
- * the target. Among targets, the one most frequent with the word beyond its
- * rate across all verified answers wins (a word every answer cites says little).
+ * A question word is learned when at least this many verified questions use
+ * it; a target is a candidate when the cited facts of at least this share of
+ * them hold it.
  */
 const MIN_SUPPORT = 2;
 const MIN_CONFIDENCE = 0.6;
+/** Candidates tried per word, best ranked first. */
+const MAX_CANDIDATES = 5;
 /** Coverage thresholds the validator calibration tries, strictest first. */
 const COVERAGE_GRID = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
 const DEFAULT_MIN_COVERAGE = 0.85;
@@ -93,15 +96,37 @@ function targetsOf(cited: Fact[]): Set<string> {
   return out;
 }
 
+interface Pair {
+  question: string;
+  cited: Fact[];
+  facts: Fact[];
+}
+
+/** Whether the built-in model, with these expansions, answers a verified question citing what the owner cited. */
+function answersLikeOwner(
+  p: Pair,
+  expansions: Record<string, DomainExpansion>,
+): boolean {
+  const out = answerExtractively({
+    question: rewrite(p.question, p.facts, expansions),
+    facts: p.facts,
+  });
+  if (out.abstained) return false;
+  const cited = new Set(out.claims.flatMap(c => c.citations));
+  return p.cited.every(f => cited.has(f.id));
+}
+
 /**
  * Learns which question words stand for which product words in this domain,
- * from verified question → cited-fact pairs: only words the product's own
+ * from verified question → cited-fact pairs. Only words the product's own
  * vocabulary lacks (the ones the built-in model cannot place) are learned.
+ * Candidates for a word are the names of the facts cited with it, ranked by
+ * how much more often they come with it than across all verified answers;
+ * the candidate kept is the one under which the built-in model answers the
+ * most of that word's verified questions as the owners did.
  */
-function learnExpansions(
-  pairs: Array<{ question: string; cited: Fact[]; facts: Fact[] }>,
-): Record<string, DomainExpansion> {
-  const withWord = new Map<string, number>();
+function learnExpansions(pairs: Pair[]): Record<string, DomainExpansion> {
+  const withWord = new Map<string, Pair[]>();
   const together = new Map<string, Map<string, number>>();
   const overall = new Map<string, number>();
   for (const p of pairs) {
@@ -114,41 +139,68 @@ function learnExpansions(
         .filter((t): t is string => Boolean(t) && isForeign(t, vocab)),
     );
     for (const q of foreign) {
-      withWord.set(q, (withWord.get(q) ?? 0) + 1);
+      withWord.set(q, [...(withWord.get(q) ?? []), p]);
       const row = together.get(q) ?? new Map<string, number>();
       for (const t of targets) if (t !== q) row.set(t, (row.get(t) ?? 0) + 1);
       together.set(q, row);
     }
   }
+  const words = [...withWord]
+    .filter(([, ps]) => ps.length >= MIN_SUPPORT)
+    .sort(([a, pa], [b, pb]) => pb.length - pa.length || a.localeCompare(b))
+    .map(([q, ps]) => ({
+      q,
+      ps,
+      candidates: [...(together.get(q) ?? [])]
+        .map(([to, n]) => ({
+          to,
+          confidence: n / ps.length,
+          lift: n / ps.length - (overall.get(to) ?? 0) / pairs.length,
+        }))
+        .filter(c => c.confidence >= MIN_CONFIDENCE)
+        .sort(
+          (a, b) =>
+            b.lift - a.lift ||
+            b.confidence - a.confidence ||
+            b.to.split(' ').length - a.to.split(' ').length ||
+            a.to.localeCompare(b.to),
+        )
+        .slice(0, MAX_CANDIDATES),
+    }));
+  // Each word takes the candidate under which the most of its verified questions
+  // are answered as the owners did, the others in place (two rounds, so words
+  // that appear together settle); on a tie the best-ranked candidate, and none
+  // only when every candidate does worse than none.
   const expansions: Record<string, DomainExpansion> = {};
-  for (const [q, support] of [...withWord].sort(([a], [b]) =>
-    a.localeCompare(b),
-  )) {
-    if (support < MIN_SUPPORT) continue;
-    let best: { to: string; confidence: number; lift: number } | undefined;
-    for (const [to, n] of together.get(q) ?? []) {
-      const confidence = n / support;
-      if (confidence < MIN_CONFIDENCE) continue;
-      const lift = confidence - (overall.get(to) ?? 0) / pairs.length;
-      const words = to.split(' ').length;
-      const better =
-        !best ||
-        lift > best.lift + 1e-9 ||
-        (Math.abs(lift - best.lift) <= 1e-9 &&
-          (confidence > best.confidence + 1e-9 ||
-            (Math.abs(confidence - best.confidence) <= 1e-9 &&
-              (words > best.to.split(' ').length ||
-                (words === best.to.split(' ').length && to < best.to)))));
-      if (better) best = { to, confidence, lift };
+  for (let round = 0; round < 2; round++) {
+    for (const { q, ps, candidates } of words) {
+      const without = { ...expansions };
+      delete without[q];
+      let best = ps.filter(p => answersLikeOwner(p, without)).length;
+      let chosen: (typeof candidates)[number] | undefined;
+      for (const c of candidates) {
+        const trial = {
+          ...without,
+          [q]: { to: c.to, confidence: c.confidence, support: ps.length },
+        };
+        const correct = ps.filter(p => answersLikeOwner(p, trial)).length;
+        if (correct > best || (!chosen && correct === best)) {
+          best = correct;
+          chosen = c;
+        }
+      }
+      if (chosen)
+        expansions[q] = {
+          to: chosen.to,
+          confidence: Math.round(chosen.confidence * 1000) / 1000,
+          support: ps.length,
+        };
+      else delete expansions[q];
     }
-    if (best)
-      expansions[q] = {
-        to: best.to,
-        confidence: Math.round(best.confidence * 1000) / 1000,
-        support,
-      };
   }
-  return expansions;
+  return Object.fromEntries(
+    Object.entries(expansions).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** Glossary terms (the last segment of each `authoritativeDefinitions` link) and the columns that link them. */
