@@ -193,9 +193,9 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     loadSpecArtifact(challenger.spec, options.domain);
   } catch (e) {
     throw new PromoteInputError(
-      `challenger ${challenger.name} cannot be promoted for ${options.domain}: ${
-        (e as Error).message
-      }`,
+      `challenger ${challenger.name} cannot be promoted for ${
+        options.domain
+      }: ${(e as Error).message}`,
     );
   }
   const config = loadAppModels(appConfig);

@@ -203,7 +203,9 @@ export default class DpaAnswerProvider implements ApiProvider {
     try {
       artifact = loadSpecArtifact(specs.answer.spec, domain);
     } catch (e) {
-      return { error: `answer model ${specs.answer.name}: ${(e as Error).message}` };
+      return {
+        error: `answer model ${specs.answer.name}: ${(e as Error).message}`,
+      };
     }
     const hosted =
       specs.answer.spec.provider === 'openai' ||

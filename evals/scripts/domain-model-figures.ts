@@ -27,7 +27,12 @@ async function main() {
   const domain = arg('domain')[0] ?? 'sales';
   const reviews = arg('reviews').length
     ? arg('reviews').map(f => path.resolve(f))
-    : [path.join(REPO_ROOT, 'evals/lib/__fixtures__/sales-owner-corrections.yaml')];
+    : [
+        path.join(
+          REPO_ROOT,
+          'evals/lib/__fixtures__/sales-owner-corrections.yaml',
+        ),
+      ];
   const split = (arg('split')[0] ?? 'test') as SplitPart;
   process.stdout.write(
     `${figuresText(await domainModelFigures(domain, reviews, split))}\n`,

@@ -106,7 +106,10 @@ export function checkDomainArtifact(
   const actual = domainArtifactHash(parsed.data);
   if (actual !== expected.hash)
     problems.push(
-      `artifact hash ${actual.slice(0, 12)} is not the pinned ${expected.hash.slice(
+      `artifact hash ${actual.slice(
+        0,
+        12,
+      )} is not the pinned ${expected.hash.slice(
         0,
         12,
       )}: the file changed after it was trained`,

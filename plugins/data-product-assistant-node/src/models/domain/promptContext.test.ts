@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fact, ModelSpec } from '../types';
 import { countTokens } from '../../context/tokens';
 import { createAnswerModel } from '../createModels';
-import {
-  completion,
-  startFakeChatServer,
-} from '../openai/fakeServer.testutil';
+import { completion, startFakeChatServer } from '../openai/fakeServer.testutil';
 import { DOMAIN_ARTIFACT_VERSION, type DomainModelArtifact } from './artifact';
 import { domainPromptContext } from './promptContext';
 
@@ -61,7 +58,11 @@ describe('hosted answer models get the domain material', () => {
     maxRetries: 0,
     systemPrompt: 'You answer questions about the lending domain.',
     options: {
-      domainModel: { file: 'models/lending.json', hash: 'b'.repeat(64), domain: 'lending' },
+      domainModel: {
+        file: 'models/lending.json',
+        hash: 'b'.repeat(64),
+        domain: 'lending',
+      },
       ...options,
     },
   });
@@ -113,9 +114,9 @@ describe('hosted answer models get the domain material', () => {
   });
 
   it('still needs its artifact', () => {
-    expect(() => createAnswerModel('lending-hosted', spec({}), { env })).toThrow(
-      /was not loaded/,
-    );
+    expect(() =>
+      createAnswerModel('lending-hosted', spec({}), { env }),
+    ).toThrow(/was not loaded/);
   });
 });
 

@@ -113,7 +113,12 @@ describe('trainDomainModel', () => {
     expect(cited(trained)).toContain('col:loans.due_on');
     // the artifact's hash is part of the spec, so of the model's version
     expect(specVersion(spec)).not.toBe(
-      specVersion(trainedAnswerSpec(trainDomainModel(input(VERIFIED.slice(0, 1))), 'models/lending.json')),
+      specVersion(
+        trainedAnswerSpec(
+          trainDomainModel(input(VERIFIED.slice(0, 1))),
+          'models/lending.json',
+        ),
+      ),
     );
   });
 

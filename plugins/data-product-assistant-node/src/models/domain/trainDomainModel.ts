@@ -305,7 +305,11 @@ export function trainDomainModel(
   });
 
   const expansions = learnExpansions(
-    pairs.map(p => ({ question: p.v.question, cited: p.cited, facts: p.facts })),
+    pairs.map(p => ({
+      question: p.v.question,
+      cited: p.cited,
+      facts: p.facts,
+    })),
   );
   const { glossary, links } = glossaryOf(input.products);
   const scope = new Set<string>([
