@@ -41,11 +41,6 @@ function product() {
 
 const p = product();
 const ref = p.profile.entityRef;
-const input = (verified = VERIFIED): DomainTrainingInput => ({
-  domain: 'lending',
-  products: [p],
-  verified,
-});
 const VERIFIED = [
   {
     entityRef: ref,
@@ -60,6 +55,11 @@ const VERIFIED = [
     citations: ['col:loans.fee'],
   },
 ];
+const input = (verified = VERIFIED): DomainTrainingInput => ({
+  domain: 'lending',
+  products: [p],
+  verified,
+});
 const HELD_BACK = 'When must a rental be back?';
 
 describe('trainDomainModel', () => {

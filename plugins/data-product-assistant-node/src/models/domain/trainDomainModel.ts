@@ -66,14 +66,8 @@ export function trainingMaterialHash(input: DomainTrainingInput): string {
     }))
     .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   const verified = input.verified
-    .map(v => ({ ...v, entityRef: v.entityRef.toLowerCase() }))
-    .sort((a, b) =>
-      canonicalJson(a) < canonicalJson(b)
-        ? -1
-        : canonicalJson(a) > canonicalJson(b)
-        ? 1
-        : 0,
-    );
+    .map(v => canonicalJson({ ...v, entityRef: v.entityRef.toLowerCase() }))
+    .sort();
   return createHash('sha256')
     .update(canonicalJson({ domain: input.domain, products, verified }))
     .digest('hex');
