@@ -74,6 +74,7 @@ export {
 export * from './privacy/sealing';
 export {
   domainArtifactSchema,
+  domainExpansionSchema,
   domainArtifactHash,
   checkDomainArtifact,
   DOMAIN_ARTIFACT_VERSION,

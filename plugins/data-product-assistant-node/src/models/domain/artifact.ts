@@ -5,7 +5,7 @@ import { canonicalJson } from '../spec';
 /** The artifact format `trainDomainModel` writes; readers refuse any other. */
 export const DOMAIN_ARTIFACT_VERSION = 1;
 
-const expansionSchema = z
+export const domainExpansionSchema = z
   .object({
     /** Product wording the question word stands for (a fact word or a table's name). */
     to: z.string().min(1),
@@ -39,7 +39,7 @@ export const domainArtifactSchema = z
       })
       .strict(),
     /** Question word (lemma) → the product wording it stands for in this domain. */
-    expansions: z.record(z.string(), expansionSchema),
+    expansions: z.record(z.string(), domainExpansionSchema),
     /** The domain's own words (table, column and glossary names, owners' notes, learned question words). */
     scope: z.array(z.string()),
     /** Glossary terms linked from the domain's columns (`authoritativeDefinitions`). */
@@ -69,7 +69,7 @@ export const domainArtifactSchema = z
   .strict();
 
 export type DomainModelArtifact = z.infer<typeof domainArtifactSchema>;
-export type DomainExpansion = z.infer<typeof expansionSchema>;
+export type DomainExpansion = z.infer<typeof domainExpansionSchema>;
 
 /** sha256 (hex) over the artifact's canonical JSON: what a challenger spec pins. */
 export function domainArtifactHash(artifact: unknown): string {
