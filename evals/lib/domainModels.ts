@@ -214,7 +214,12 @@ export interface TrainResult {
   challengerFile: string;
   spec: ModelSpec;
   name: string;
+  /** The validator challenger with the calibrated coverage threshold, when it differs from the default. */
+  validatorChallengerFile?: string;
 }
+
+/** The builtin validator's coverage threshold when a spec sets none (see `GroundednessOptions`). */
+const DEFAULT_MIN_COVERAGE = 0.85;
 
 /** Trains a domain's model and writes its artifact and challenger spec. */
 export function trainDomain(options: TrainOptions): TrainResult {
@@ -259,7 +264,47 @@ export function trainDomain(options: TrainOptions): TrainResult {
       stringify({ name, spec }, { lineWidth: 0 }),
     ].join('\n'),
   );
-  return { artifact, hash, artifactFile, challengerFile, spec, name };
+  // the calibrated threshold is a validator of its own, promoted (or not) through the validator gate
+  let validatorChallengerFile: string | undefined;
+  const { minCoverage, calibratedOn, approved } = artifact.validator;
+  if (calibratedOn > 0 && minCoverage !== DEFAULT_MIN_COVERAGE) {
+    validatorChallengerFile = path.join(
+      path.dirname(challengerFile),
+      `${options.domain}-calibrated-validator.yaml`,
+    );
+    writeFileSync(
+      validatorChallengerFile,
+      [
+        `# The builtin validator with the coverage threshold calibrated on the ${options.domain} domain's`,
+        `# ${calibratedOn} verified answers (approves ${approved}); dpa train --domain ${options.domain}. Promote with`,
+        `# npx dpa promote --domain ${
+          options.domain
+        } --challenger ${repoRelative(
+          validatorChallengerFile,
+        )} --role validator`,
+        stringify(
+          {
+            name: `${options.domain}-calibrated-validator`,
+            spec: {
+              provider: 'builtin',
+              model: 'validator-rules',
+              options: { minCoverage },
+            },
+          },
+          { lineWidth: 0 },
+        ),
+      ].join('\n'),
+    );
+  }
+  return {
+    artifact,
+    hash,
+    artifactFile,
+    challengerFile,
+    spec,
+    name,
+    ...(validatorChallengerFile ? { validatorChallengerFile } : {}),
+  };
 }
 
 /**

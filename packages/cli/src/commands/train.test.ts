@@ -26,7 +26,7 @@ async function train(domain: string, name = domain) {
     '--reviews',
     CORRECTIONS,
     '--out',
-    path.join(dir, 'models'),
+    path.join(dir, name, 'models'),
     '--challenger',
     challenger,
     '--json',
@@ -54,6 +54,16 @@ describe('dpa train', () => {
     );
     expect(artifact.domain).toBe('sales');
     expect(artifact.trainingHash).toBe(out.trainingHash);
+    // the calibrated coverage threshold, as a validator challenger of its own
+    expect(out.validator.calibratedOn).toBe(30);
+    const validator = parse(
+      readFileSync(path.resolve(REPO_ROOT, out.validatorChallenger), 'utf8'),
+    );
+    expect(validator.spec).toEqual({
+      provider: 'builtin',
+      model: 'validator-rules',
+      options: { minCoverage: out.validator.minCoverage },
+    });
   }, 60_000);
 
   it('exits 2 with one line for an unknown domain or a domain without reviewed answers', async () => {

@@ -48,6 +48,11 @@ export function registerTrain(program: Command) {
         hash: result.hash,
         trainingHash: artifact.trainingHash,
         challenger: repoRelative(result.challengerFile),
+        ...(result.validatorChallengerFile
+          ? {
+              validatorChallenger: repoRelative(result.validatorChallengerFile),
+            }
+          : {}),
         material: artifact.material,
         expansions: artifact.expansions,
         validator: artifact.validator,
@@ -71,6 +76,11 @@ export function registerTrain(program: Command) {
           `artifact ${summary.artifact} (sha256 ${result.hash.slice(0, 12)})`,
           `challenger ${summary.challenger}`,
           `next: npx dpa promote --domain ${artifact.domain} --challenger ${summary.challenger} --role answer`,
+          ...(summary.validatorChallenger
+            ? [
+                `validator challenger ${summary.validatorChallenger}: npx dpa promote --domain ${artifact.domain} --challenger ${summary.validatorChallenger} --role validator`,
+              ]
+            : []),
         ].join('\n'),
       );
     });
