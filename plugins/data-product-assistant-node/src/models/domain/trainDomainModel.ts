@@ -15,6 +15,7 @@ import {
   type DomainModelArtifact,
 } from './artifact';
 import {
+  factTerms,
   isForeign,
   productVocabulary,
   questionWords,
@@ -73,15 +74,31 @@ export function trainingMaterialHash(input: DomainTrainingInput): string {
     .digest('hex');
 }
 
+/** Business names of a product's tables and columns (`orders.cust_id` → "Customer id"), by `table` and `table.column`. */
+function businessNames(product: TrainingProduct): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of product.profile.contracts.flatMap(c => c.tables)) {
+    if (t.businessName) out.set(t.name, t.businessName);
+    for (const c of t.columns)
+      if (c.businessName) out.set(`${t.name}.${c.name}`, c.businessName);
+  }
+  return out;
+}
+
 /**
- * The product words a verified answer's cited facts go by: the names of
- * their tables and columns (`order_lines` → order, line), and each table's
- * name as a phrase ("basket" may stand for "order lines", not for "order").
+ * The product words a verified answer's cited facts go by: the names and
+ * business names of their tables and columns (`cust_id`, "Customer id" →
+ * cust, id, customer), and each table's name as a phrase ("basket" may stand
+ * for "order lines", not for "order").
  */
-function targetsOf(cited: Fact[]): Set<string> {
+function targetsOf(cited: Fact[], names: Map<string, string>): Set<string> {
   const out = new Set<string>();
   for (const f of cited) {
-    for (const n of [f.table, f.column])
+    const business = [
+      f.table ? names.get(f.table) : undefined,
+      f.table && f.column ? names.get(`${f.table}.${f.column}`) : undefined,
+    ];
+    for (const n of [f.table, f.column, ...business])
       if (n)
         for (const t of contentTerms(n.replace(/_/g, ' ')))
           if (t.length >= 3 && !/\d/.test(t)) out.add(t);
@@ -94,6 +111,7 @@ interface Pair {
   question: string;
   cited: Fact[];
   facts: Fact[];
+  names: Map<string, string>;
 }
 
 /** Whether the built-in model, with these expansions, answers a verified question citing what the owner cited. */
@@ -125,7 +143,7 @@ function learnExpansions(pairs: Pair[]): Record<string, DomainExpansion> {
   const overall = new Map<string, number>();
   for (const p of pairs) {
     const vocab = productVocabulary(p.facts);
-    const targets = targetsOf(p.cited);
+    const targets = targetsOf(p.cited, p.names);
     for (const t of targets) overall.set(t, (overall.get(t) ?? 0) + 1);
     const foreign = new Set(
       questionWords(p.question)
@@ -139,6 +157,21 @@ function learnExpansions(pairs: Pair[]): Record<string, DomainExpansion> {
       together.set(q, row);
     }
   }
+  // how many facts use a target (a table's name: its facts): equally associated, the more used wins
+  const allFacts = [...new Set(pairs.map(p => p.facts))].flat();
+  const used = new Map<string, number>();
+  const usage = (to: string) => {
+    let n = used.get(to);
+    if (n === undefined) {
+      n = allFacts.filter(
+        f =>
+          f.table?.replace(/_/g, ' ').toLowerCase() === to ||
+          factTerms(f).includes(to),
+      ).length;
+      used.set(to, n);
+    }
+    return n;
+  };
   const words = [...withWord]
     .filter(([, ps]) => ps.length >= MIN_SUPPORT)
     .sort(([a, pa], [b, pb]) => pb.length - pa.length || a.localeCompare(b))
@@ -156,6 +189,7 @@ function learnExpansions(pairs: Pair[]): Record<string, DomainExpansion> {
           (a, b) =>
             b.lift - a.lift ||
             b.confidence - a.confidence ||
+            usage(b.to) - usage(a.to) ||
             b.to.split(' ').length - a.to.split(' ').length ||
             a.to.localeCompare(b.to),
         )
@@ -295,14 +329,16 @@ export function trainDomainModel(
       throw new Error(
         `verified answer "${v.question}" cites no fact of ${v.entityRef}`,
       );
-    return { v, cited, facts: product.facts };
+    return { v, cited, facts: product.facts, product };
   });
+  const names = new Map(input.products.map(p => [p, businessNames(p)]));
 
   const expansions = learnExpansions(
     pairs.map(p => ({
       question: p.v.question,
       cited: p.cited,
       facts: p.facts,
+      names: names.get(p.product)!,
     })),
   );
   const { glossary, links } = glossaryOf(input.products);
