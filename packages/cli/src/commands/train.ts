@@ -5,6 +5,12 @@ import { UsageError } from '../lib/UsageError';
 import { repoRelative } from '@dpa/evals/lib/paths';
 import { trainDomain, TrainInputError } from '@dpa/evals/lib/domainModels';
 
+/** A path as people read it: relative to the repository when inside it. */
+const shown = (file: string) => {
+  const rel = repoRelative(file);
+  return rel.startsWith('..') ? file : rel;
+};
+
 /** `dpa train`: a domain model artifact from the domain's material, and the challenger spec that names it. */
 export function registerTrain(program: Command) {
   program
@@ -44,13 +50,13 @@ export function registerTrain(program: Command) {
       const { artifact } = result;
       const summary = {
         domain: artifact.domain,
-        artifact: repoRelative(result.artifactFile),
+        artifact: shown(result.artifactFile),
         hash: result.hash,
         trainingHash: artifact.trainingHash,
-        challenger: repoRelative(result.challengerFile),
+        challenger: shown(result.challengerFile),
         ...(result.validatorChallengerFile
           ? {
-              validatorChallenger: repoRelative(result.validatorChallengerFile),
+              validatorChallenger: shown(result.validatorChallengerFile),
             }
           : {}),
         material: artifact.material,
