@@ -52,6 +52,7 @@ import {
 } from './runEval';
 import { hostedUnavailable, loadAppModels, resolveSpec } from './specs';
 import { datasetFiles } from './validatorCases';
+import { loadSpecArtifact } from './domainModels';
 
 export class PromoteInputError extends Error {}
 
@@ -187,6 +188,16 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     );
   }
   const challenger = loadChallenger(options.challenger, role, appConfig);
+  // a trained challenger is evaluated only on its own domain, with the very artifact it pins
+  try {
+    loadSpecArtifact(challenger.spec, options.domain);
+  } catch (e) {
+    throw new PromoteInputError(
+      `challenger ${challenger.name} cannot be promoted for ${
+        options.domain
+      }: ${(e as Error).message}`,
+    );
+  }
   const config = loadAppModels(appConfig);
   const thresholdsFile = options.thresholdsFile ?? THRESHOLDS_FILE;
   let thresholds;

@@ -32,7 +32,8 @@ export type SplitDataset =
   | 'halueval'
   | 'presidio'
   | 'mimic-omop'
-  | 'adventureworks';
+  | 'adventureworks'
+  | 'reviews';
 
 /** The part a key of a dataset belongs to. */
 export function splitOf(dataset: SplitDataset, key: string): SplitPart {
@@ -53,7 +54,9 @@ export interface CorrespondenceLike {
  * - Presidio: the sentence template (`template_id`), so a template's phrasing is never in both parts;
  * - MIMIC→OMOP: the MIMIC source table, so no table is in both parts;
  * - AdventureWorks ODCS: the table name; the unseen answer questions (unseenCases.ts) take
- *   the part of the tables they name.
+ *   the part of the tables they name;
+ * - owner-reviewed questions: the question, so `dpa train` learns from the tune part and the
+ *   held-back test part measures what it learned.
  */
 export const splitKeys = {
   halueval: (r: Pick<HaluEvalRecord, 'question'>) => r.question.trim(),
@@ -63,6 +66,8 @@ export const splitKeys = {
       : `template:${r.template_id}`,
   'mimic-omop': (c: CorrespondenceLike) => c.source.table.toLowerCase(),
   adventureworks: (t: { name: string }) => t.name,
+  // owner-reviewed questions (dpa train): a question trains or is held back, never both
+  reviews: (r: { question: string }) => r.question.trim().toLowerCase(),
 } satisfies Record<SplitDataset, (r: never) => string>;
 
 /** The records of one part, in their original order. */

@@ -25,6 +25,7 @@ import {
 } from '@dpa/plugin-data-product-assistant-node';
 import { leakedValues, sensitiveExamples } from '../lib/leaks';
 import { loadProduct } from '../lib/products';
+import { loadSpecArtifact } from '../lib/domainModels';
 import {
   hostedUnavailable,
   loadAppModels,
@@ -197,6 +198,15 @@ export default class DpaAnswerProvider implements ApiProvider {
         };
       }
     }
+    // a trained answer model serves only with its own domain's untampered artifact
+    let artifact;
+    try {
+      artifact = loadSpecArtifact(specs.answer.spec, domain);
+    } catch (e) {
+      return {
+        error: `answer model ${specs.answer.name}: ${(e as Error).message}`,
+      };
+    }
     const hosted =
       specs.answer.spec.provider === 'openai' ||
       specs.validator.spec.provider === 'openai';
@@ -208,6 +218,7 @@ export default class DpaAnswerProvider implements ApiProvider {
       ...(notes ? { notes } : { facts: product.facts }),
       answerModel: createAnswerModel(specs.answer.name, specs.answer.spec, {
         env,
+        artifact,
       }),
       validatorModel: createValidatorModel(
         specs.validator.name,

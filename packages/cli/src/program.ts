@@ -6,6 +6,7 @@ import { registerValidate } from './commands/validate';
 import { registerEval } from './commands/eval';
 import { registerPromote } from './commands/promote';
 import { registerReview } from './commands/review';
+import { registerTrain } from './commands/train';
 import { GateRefused } from './lib/GateRefused';
 import { UsageError } from './lib/UsageError';
 
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerPii(program);
   registerInterop(program);
   registerEval(program);
+  registerTrain(program);
   registerPromote(program);
   registerReview(program);
   return program;

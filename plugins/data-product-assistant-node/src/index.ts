@@ -72,3 +72,31 @@ export {
   sensitiveValues,
 } from './privacy/sensitiveValues';
 export * from './privacy/sealing';
+export {
+  domainArtifactSchema,
+  domainExpansionSchema,
+  domainArtifactHash,
+  checkDomainArtifact,
+  DOMAIN_ARTIFACT_VERSION,
+  type DomainModelArtifact,
+  type DomainExpansion,
+  type DomainArtifactCheck,
+} from './models/domain/artifact';
+export {
+  trainDomainModel,
+  trainingMaterialHash,
+  type DomainTrainingInput,
+  type TrainingProduct,
+  type VerifiedAnswer,
+} from './models/domain/trainDomainModel';
+export {
+  domainArtifactRef,
+  trainedAnswerSpec,
+  type DomainArtifactRef,
+} from './models/domain/trainedSpec';
+export { expandQuestion } from './models/domain/expandQuestion';
+export {
+  domainPromptContext,
+  domainContextBudget,
+  DEFAULT_DOMAIN_CONTEXT_TOKENS,
+} from './models/domain/promptContext';

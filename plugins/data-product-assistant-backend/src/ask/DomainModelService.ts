@@ -5,6 +5,7 @@ import {
   maxAskCostUsd,
   resolveDomainModels,
   type AnswerModel,
+  type CreateModelOptions,
   type DomainConfig,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
@@ -92,10 +93,19 @@ export class DomainModelService {
     role: 'answer' | 'validator',
     domain: string | undefined,
     served: ServedModel,
-    create: (name: string, spec: ServedModel['spec']) => T,
+    create: (
+      name: string,
+      spec: ServedModel['spec'],
+      options?: CreateModelOptions,
+    ) => T,
   ): T {
     try {
-      return create(served.name, served.spec);
+      // a promoted trained model serves with the artifact its record was verified with
+      const artifact =
+        served.record && this.options.registry
+          ? this.options.registry.artifactOf(served.record.id)
+          : undefined;
+      return create(served.name, served.spec, artifact ? { artifact } : {});
     } catch (error) {
       if (served.source !== 'registry') throw error;
       this.options.logger.error(

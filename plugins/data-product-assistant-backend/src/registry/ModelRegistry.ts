@@ -5,9 +5,11 @@ import type { Config } from '@backstage/config';
 import {
   parseGateThresholds,
   verifyRegistryRecord,
+  type DomainModelArtifact,
   type GateThresholds,
   type RegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node';
+import { readRecordArtifact } from './recordArtifact';
 
 /** How often the registry folder is looked at, when app-config does not say. */
 export const DEFAULT_REGISTRY_CHECK_INTERVAL_MS = 5_000;
@@ -56,6 +58,9 @@ export class ModelRegistry {
   private pending: Promise<readonly RegistryRecord[]> | undefined;
   private readonly seen = new Set<string>();
   private readonly onNewRecords: ModelRegistryOptions['onNewRecords'];
+  /** Domain model artifacts of the records that verified, by record id; their files are watched too. */
+  private artifacts = new Map<string, DomainModelArtifact>();
+  private artifactFiles: string[] = [];
 
   constructor(options: ModelRegistryOptions) {
     this.dir = options.dir;
@@ -106,6 +111,11 @@ export class ModelRegistry {
     return this.dir;
   }
 
+  /** The domain model artifact a verified record's challenger serves with, if it names one. */
+  artifactOf(recordId: string): DomainModelArtifact | undefined {
+    return this.artifacts.get(recordId);
+  }
+
   /** Every record in the folder that verifies, in file-name order. */
   async records(): Promise<readonly RegistryRecord[]> {
     if (!this.dir) return [];
@@ -124,14 +134,17 @@ export class ModelRegistry {
     const thresholdsStat = this.thresholdsFile
       ? await stat(this.thresholdsFile).catch(() => undefined)
       : undefined;
-    const signature = [
-      `thresholds:${thresholdsStat?.size}:${thresholdsStat?.mtimeMs}`,
-      ...files.map(f => `${f.name}:${f.size}:${f.mtimeMs}`),
-    ].join('\n');
+    const signature = await this.signatureOf(
+      files,
+      thresholdsStat,
+      this.artifactFiles,
+    );
     if (signature === this.signature) return this.cached;
 
     const thresholds = files.length ? await this.readThresholds() : undefined;
     const records: RegistryRecord[] = [];
+    const artifacts = new Map<string, DomainModelArtifact>();
+    const artifactFiles: string[] = [];
     for (const file of files) {
       let input: unknown;
       try {
@@ -141,10 +154,23 @@ export class ModelRegistry {
         continue;
       }
       const check = verifyRegistryRecord(input, thresholds);
-      if (!check.ok) this.refuse(file.name, check.problems);
-      else if (`${check.record.id}.json` !== file.name)
+      if (!check.ok) {
+        this.refuse(file.name, check.problems);
+        continue;
+      }
+      if (`${check.record.id}.json` !== file.name) {
         this.refuse(file.name, [`its id is ${check.record.id}`]);
-      else records.push(check.record);
+        continue;
+      }
+      // a trained challenger serves only with its own domain's artifact, as pinned
+      const artifact = await readRecordArtifact(check.record, dir);
+      if (artifact.file) artifactFiles.push(artifact.file);
+      if (!artifact.ok) {
+        this.refuse(file.name, artifact.problems);
+        continue;
+      }
+      if (artifact.artifact) artifacts.set(check.record.id, artifact.artifact);
+      records.push(check.record);
     }
     if (this.signature !== undefined || records.length > 0) {
       this.logger.info(
@@ -154,7 +180,14 @@ export class ModelRegistry {
       );
     }
     const firstRead = this.signature === undefined;
-    this.signature = signature;
+    this.artifactFiles = artifactFiles;
+    this.artifacts = artifacts;
+    // the artifact files found now are watched too: an artifact edited later is checked again
+    this.signature = await this.signatureOf(
+      files,
+      thresholdsStat,
+      artifactFiles,
+    );
     this.cached = records;
     const fresh = records.filter(r => !this.seen.has(r.id));
     for (const r of fresh) this.seen.add(r.id);
@@ -170,6 +203,25 @@ export class ModelRegistry {
       }
     }
     return records;
+  }
+
+  /** What the folder looks like: thresholds file, record files and the artifacts records name. */
+  private async signatureOf(
+    files: Array<{ name: string; size: number; mtimeMs: number }>,
+    thresholdsStat: { size: number; mtimeMs: number } | undefined,
+    artifactFiles: string[],
+  ): Promise<string> {
+    const artifacts = await Promise.all(
+      artifactFiles.map(async f => {
+        const s = await stat(f).catch(() => undefined);
+        return `artifact:${f}:${s?.size}:${s?.mtimeMs}`;
+      }),
+    );
+    return [
+      `thresholds:${thresholdsStat?.size}:${thresholdsStat?.mtimeMs}`,
+      ...files.map(f => `${f.name}:${f.size}:${f.mtimeMs}`),
+      ...artifacts,
+    ].join('\n');
   }
 
   private refuse(file: string, problems: string[]) {

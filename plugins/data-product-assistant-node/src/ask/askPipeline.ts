@@ -170,7 +170,9 @@ export async function ask(input: AskInput): Promise<AskResult> {
   const allFacts =
     input.facts ??
     buildFacts(input.profile, { notes: input.notes, docs: input.docs });
-  const context = selectContext(question, allFacts, {
+  const retrievalQuestion =
+    answerModel.retrievalQuestion?.(question, allFacts) ?? question;
+  const context = selectContext(retrievalQuestion, allFacts, {
     tokenBudget: input.tokenBudget ?? DEFAULT_TOKEN_BUDGET,
   });
   const facts = context.facts;

@@ -6,8 +6,27 @@ import { createOpenAiValidatorModel } from './openai/validatorModel';
 import type { OpenAiOptions } from './openai/chat';
 import { modelRef } from './spec';
 import { resolveDomainModels, type DomainConfig } from './domainConfig';
+import type { DomainModelArtifact } from './domain/artifact';
+import { domainArtifactRef } from './domain/trainedSpec';
 
-export type CreateModelOptions = OpenAiOptions;
+export type CreateModelOptions = OpenAiOptions & {
+  /** The domain model artifact the spec names (`options.domainModel`), read and checked by the caller. */
+  artifact?: DomainModelArtifact;
+};
+
+/** A spec naming a domain model is served with that artifact or not at all (fail closed). */
+function artifactFor(
+  spec: ModelSpec,
+  options: CreateModelOptions,
+): DomainModelArtifact | undefined {
+  const ref = domainArtifactRef(spec);
+  if (!ref) return undefined;
+  if (!options.artifact)
+    throw new Error(
+      `the spec names the domain model ${ref.file}, which was not loaded`,
+    );
+  return options.artifact;
+}
 
 /** The answer model a spec describes (`builtin` → extractive, `openai` → hosted endpoint). */
 export function createAnswerModel(
@@ -22,9 +41,12 @@ export function createAnswerModel(
           `unknown builtin answer model "${spec.model}" (known: answer-extractive)`,
         );
       }
-      return createBuiltinAnswerModel(spec, name);
+      return createBuiltinAnswerModel(spec, name, artifactFor(spec, options));
     case 'openai':
-      return createOpenAiAnswerModel(spec, name, options);
+      return createOpenAiAnswerModel(spec, name, {
+        ...options,
+        artifact: artifactFor(spec, options),
+      });
     default:
       throw new Error(
         `unknown model provider "${(spec as ModelSpec).provider}"`,

@@ -113,6 +113,11 @@ export interface AnswerModel {
   /** True when no text leaves the process (builtin); privacy wrapping is skipped. */
   readonly local: boolean;
   answer(req: AnswerRequest): Promise<{ output: AnswerOutput; usage: Usage }>;
+  /**
+   * The question as context selection should read it (a domain model puts
+   * the domain's words into the product's); absent: the question as asked.
+   */
+  retrievalQuestion?(question: string, facts: Fact[]): string;
 }
 
 export interface ValidateRequest {

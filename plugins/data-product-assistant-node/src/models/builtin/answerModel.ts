@@ -17,6 +17,8 @@ import { questionParts, refersBack } from '../../context/questionParts';
 import { EXAMPLES_MARKER } from '../../context/buildFacts';
 import { modelRef } from '../spec';
 import { ANSWERERS, fallback, type AnswerContext } from './answerers';
+import type { DomainModelArtifact } from '../domain/artifact';
+import { expandQuestion } from '../domain/expandQuestion';
 import { asksForDataValues, checkScope } from './scope';
 
 export const BUILTIN_ANSWER_SPEC: ModelSpec = {
@@ -147,15 +149,26 @@ const notCovered = (part: string) =>
  * answer, each citing its facts. A part the facts do not answer is said to be
  * uncovered; when none is answered the model abstains. Questions outside the
  * product's scope are refused. Deterministic, local, no network.
+ *
+ * With a domain model artifact, the question is first put in the product's
+ * words (the domain's learned expansions) and the domain's scope words count
+ * as in scope.
  */
-export function answerExtractively(req: AnswerRequest): AnswerOutput {
-  const { question, facts } = req;
+export function answerExtractively(
+  req: AnswerRequest,
+  artifact?: DomainModelArtifact,
+): AnswerOutput {
+  const { facts } = req;
+  const question = artifact
+    ? expandQuestion(req.question, facts, artifact)
+    : req.question;
   const title = productTitle(facts);
   const parts = analyse(question, facts);
 
   const scope = checkScope(question, facts, {
     scope: req.scope,
     domain: req.domain,
+    domainTerms: artifact?.scope,
     hasMentions: parts.some(
       p => p.ctx.mentions.tables.length + p.ctx.mentions.columns.length > 0,
     ),
@@ -226,16 +239,23 @@ export function answerExtractively(req: AnswerRequest): AnswerOutput {
   return { answer: text.join(' '), claims, abstained: false };
 }
 
-/** The embedded default answer model (`provider: builtin`). */
+/** The embedded default answer model (`provider: builtin`), optionally serving a domain's trained artifact. */
 export function createBuiltinAnswerModel(
   spec: ModelSpec = BUILTIN_ANSWER_SPEC,
   name = 'builtin-answer',
+  artifact?: DomainModelArtifact,
 ): AnswerModel {
   return {
     ref: modelRef(name, spec),
     local: true,
     async answer(req) {
-      return { output: answerExtractively(req), usage: NO_USAGE };
+      return { output: answerExtractively(req, artifact), usage: NO_USAGE };
     },
+    ...(artifact
+      ? {
+          retrievalQuestion: (question: string, facts: Fact[]) =>
+            expandQuestion(question, facts, artifact),
+        }
+      : {}),
   };
 }

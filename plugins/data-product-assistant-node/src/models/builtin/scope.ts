@@ -175,6 +175,8 @@ export function checkScope(
   options: {
     scope?: string[];
     domain?: string;
+    /** The domain model's scope words (already normalised): in scope, never a reason to refuse. */
+    domainTerms?: readonly string[];
     hasMentions: boolean;
   },
 ): ScopeCheck {
@@ -186,6 +188,7 @@ export function checkScope(
       contentTerms(s),
     ),
   );
+  for (const t of options.domainTerms ?? []) scopeTerms.add(t);
   const object = requested(question);
   if (object?.length) {
     // the thing to produce must be one of the product's: "write a poem about orders" asks for a poem

@@ -1,9 +1,21 @@
-import type { AnswerModel, AnswerOutput, ModelSpec } from '../types';
+import type { AnswerModel, AnswerOutput, Fact, ModelSpec } from '../types';
 import { ModelOutputError } from '../errors';
 import { modelRef } from '../spec';
 import { createStructuredChat, type OpenAiOptions } from './chat';
 import { answerMessages } from './prompts';
 import { answerJsonSchema, answerOutputSchema } from './schemas';
+import type { DomainModelArtifact } from '../domain/artifact';
+import {
+  domainContextBudget,
+  domainPromptContext,
+} from '../domain/promptContext';
+import { expandQuestion } from '../domain/expandQuestion';
+
+/** The entity ref the product fact names (`Data product "T" (component:default/x)…`). */
+const askedProduct = (facts: Fact[]) =>
+  /^Data product "[^"]*" \(([^)\s]+)\)/.exec(
+    facts.find(f => f.kind === 'product')?.text ?? '',
+  )?.[1];
 
 /**
  * An answer model on an OpenAI-compatible endpoint. Its output must match the
@@ -12,15 +24,33 @@ import { answerJsonSchema, answerOutputSchema } from './schemas';
 export function createOpenAiAnswerModel(
   spec: ModelSpec,
   name: string,
-  options: OpenAiOptions = {},
+  options: OpenAiOptions & { artifact?: DomainModelArtifact } = {},
 ): AnswerModel {
+  const { artifact } = options;
   const complete = createStructuredChat(spec, options);
   return {
     ref: modelRef(name, spec),
     local: false,
+    ...(artifact
+      ? {
+          retrievalQuestion: (question: string, facts: Fact[]) =>
+            expandQuestion(question, facts, artifact),
+        }
+      : {}),
     async answer(req) {
       const { value, usage } = await complete(
-        answerMessages({ ...req, systemPrompt: spec.systemPrompt }),
+        answerMessages({
+          ...req,
+          systemPrompt: spec.systemPrompt,
+          // the domain's glossary and verified examples, within their own token budget
+          domainContext: artifact
+            ? domainPromptContext(artifact, {
+                question: req.question,
+                entityRef: askedProduct(req.facts),
+                maxTokens: domainContextBudget(spec),
+              })
+            : undefined,
+        }),
         {
           name: 'data_product_answer',
           jsonSchema: answerJsonSchema,

@@ -35,6 +35,8 @@ export function answerMessages(input: {
   domain?: string;
   scope?: string[];
   systemPrompt?: string;
+  /** The domain model's material (`domainPromptContext`), already within its budget. */
+  domainContext?: string;
 }) {
   const scope = [
     input.domain ? `Domain: ${input.domain}.` : undefined,
@@ -42,7 +44,12 @@ export function answerMessages(input: {
       ? `Scope (topics this assistant answers): ${input.scope.join(', ')}.`
       : undefined,
   ].filter(Boolean);
-  const system = [ANSWER_RULES, scope.join(' '), input.systemPrompt?.trim()]
+  const system = [
+    ANSWER_RULES,
+    scope.join(' '),
+    input.systemPrompt?.trim(),
+    input.domainContext,
+  ]
     .filter(Boolean)
     .join('\n\n');
   const user = `${factsBlock(input.facts)}\n\n<question>\n${fence(
