@@ -70,6 +70,17 @@ export const domainConfigSchema = z
         });
       }
     };
+    // A trained artifact is served only after the gate checked it (dpa promote → registry).
+    for (const [name, spec] of Object.entries(config.models)) {
+      if (spec.options?.domainModel !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', name, 'options', 'domainModel'],
+          message:
+            'a trained domain model is served once promoted (dpa train, then dpa promote), not from configuration',
+        });
+      }
+    }
     check(['defaults', 'answerModel'], config.defaults.answerModel);
     check(['defaults', 'validatorModel'], config.defaults.validatorModel);
     for (const [domain, settings] of Object.entries(config.domains)) {

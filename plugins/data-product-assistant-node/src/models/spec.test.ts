@@ -120,6 +120,28 @@ describe('domain configuration', () => {
     ).toThrow(/models\.m\.provider/);
   });
 
+  it('refuses a trained domain model in configuration: it serves only once promoted', () => {
+    expect(() =>
+      parseDomainConfig({
+        models: {
+          trained: {
+            provider: 'builtin',
+            model: 'answer-extractive',
+            options: {
+              domainModel: {
+                file: 'm.json',
+                hash: 'a'.repeat(64),
+                domain: 'sales',
+              },
+            },
+          },
+        },
+      }),
+    ).toThrow(
+      /models\.trained\.options\.domainModel: a trained domain model is served once promoted/,
+    );
+  });
+
   it('builds models from specs', () => {
     const models = createDomainModels(config, 'logistics');
     expect(models.answerModel.ref).toMatchObject({
