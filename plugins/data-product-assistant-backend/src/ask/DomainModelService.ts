@@ -6,6 +6,7 @@ import {
   resolveDomainModels,
   type AnswerModel,
   type DomainConfig,
+  type ModelProvider,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
 import type { ModelRegistry } from '../registry/ModelRegistry';
@@ -34,6 +35,8 @@ export class DomainModelService {
   constructor(
     private readonly options: {
       domainConfig: DomainConfig;
+      /** Providers of the non-built-in models; a spec naming another one cannot be served. */
+      providers?: readonly ModelProvider[];
       logger: LoggerService;
       /** Promoted champions serve instead of app-config's models; none: app-config only. */
       registry?: ModelRegistry;
@@ -92,10 +95,15 @@ export class DomainModelService {
     role: 'answer' | 'validator',
     domain: string | undefined,
     served: ServedModel,
-    create: (name: string, spec: ServedModel['spec']) => T,
+    create: (
+      name: string,
+      spec: ServedModel['spec'],
+      options: { providers?: readonly ModelProvider[] },
+    ) => T,
   ): T {
+    const options = { providers: this.options.providers };
     try {
-      return create(served.name, served.spec);
+      return create(served.name, served.spec, options);
     } catch (error) {
       if (served.source !== 'registry') throw error;
       this.options.logger.error(
@@ -108,7 +116,7 @@ export class DomainModelService {
       const fallback = resolveDomainModels(this.options.domainConfig, domain)[
         role
       ];
-      return create(fallback.name, fallback.spec);
+      return create(fallback.name, fallback.spec, options);
     }
   }
 }

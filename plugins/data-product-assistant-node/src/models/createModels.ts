@@ -1,15 +1,16 @@
 import type { AnswerModel, ModelSpec, ValidatorModel } from './types';
 import { createBuiltinAnswerModel } from './builtin/answerModel';
 import { createBuiltinValidator } from '../validator/builtinValidator';
-import { createOpenAiAnswerModel } from './openai/answerModel';
-import { createOpenAiValidatorModel } from './openai/validatorModel';
-import type { OpenAiOptions } from './openai/chat';
+import { modelProviderFor, type ModelProvider } from './modelProvider';
 import { modelRef } from './spec';
 import { resolveDomainModels, type DomainConfig } from './domainConfig';
 
-export type CreateModelOptions = OpenAiOptions;
+export interface CreateModelOptions {
+  /** Providers besides the built-in one (e.g. the OpenAI-compatible module's), by id. */
+  providers?: readonly ModelProvider[];
+}
 
-/** The answer model a spec describes (`builtin` → extractive, `openai` → hosted endpoint). */
+/** The answer model a spec describes (`builtin` → extractive, others → their registered provider). */
 export function createAnswerModel(
   name: string,
   spec: ModelSpec,
@@ -23,16 +24,15 @@ export function createAnswerModel(
         );
       }
       return createBuiltinAnswerModel(spec, name);
-    case 'openai':
-      return createOpenAiAnswerModel(spec, name, options);
     default:
-      throw new Error(
-        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      return modelProviderFor(spec, options.providers).createAnswerModel(
+        name,
+        spec,
       );
   }
 }
 
-/** The validator model a spec describes (`builtin` → rule-based validator, `openai` → hosted endpoint). */
+/** The validator model a spec describes (`builtin` → rule-based validator, others → their registered provider). */
 export function createValidatorModel(
   name: string,
   spec: ModelSpec,
@@ -47,11 +47,10 @@ export function createValidatorModel(
         validate: req => model.validate(req),
       };
     }
-    case 'openai':
-      return createOpenAiValidatorModel(spec, name, options);
     default:
-      throw new Error(
-        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      return modelProviderFor(spec, options.providers).createValidatorModel(
+        name,
+        spec,
       );
   }
 }

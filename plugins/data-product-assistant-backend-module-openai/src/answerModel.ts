@@ -1,6 +1,10 @@
-import type { AnswerModel, AnswerOutput, ModelSpec } from '../types';
-import { ModelOutputError } from '../errors';
-import { modelRef } from '../spec';
+import {
+  ModelOutputError,
+  modelRef,
+  type AnswerModel,
+  type AnswerOutput,
+  type ModelSpec,
+} from '@dpa/plugin-data-product-assistant-node';
 import { createStructuredChat, type OpenAiOptions } from './chat';
 import { answerMessages } from './prompts';
 import { answerJsonSchema, answerOutputSchema } from './schemas';
