@@ -13,7 +13,7 @@ import { loadThresholds } from '@dpa/evals/lib/registryFiles';
 import {
   completion,
   startFakeChatServer,
-} from '@dpa/plugin-data-product-assistant-backend-module-openai/src/fakeServer.testutil';
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
 import { repoRoot, runDpa } from '../__testUtils__/runDpa';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dpa-promote-'));
