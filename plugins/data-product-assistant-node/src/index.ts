@@ -60,6 +60,7 @@ export { OUTPUT_LIMITS } from './models/outputLimits';
 export { verdictSchema, verdictJsonSchema } from './validator/verdictSchema';
 export {
   BUILTIN_PROVIDER_ID,
+  unknownProviderMessage,
   type ModelProvider,
 } from './models/modelProvider';
 export * from './extensions';

@@ -291,6 +291,16 @@ describe('dpa promote', () => {
       ['promote', '--domain', 'sales', '--challenger', 'no-such-model'],
       'dpa: --challenger no-such-model is neither a file nor a model defined in app-config.yaml',
     ],
+    [
+      [
+        'promote',
+        '--domain',
+        'sales',
+        '--challenger',
+        spec('acme.yaml', 'provider: acme\nmodel: a1\n'),
+      ],
+      'provider: unknown model provider "acme" (registered: builtin, openai)',
+    ],
   ])(
     'exits 2 with one line on stderr for bad input %#',
     async (args, message) => {
