@@ -11,6 +11,7 @@ export default defineConfig({
           include: [
             'plugins/data-product-assistant-common/src/**/*.test.ts',
             'plugins/data-product-assistant-node/src/**/*.test.ts',
+            'plugins/data-product-assistant-backend-module-openai/src/**/*.test.ts',
             'packages/cli/src/**/*.test.ts',
             'examples/**/*.test.ts',
             'evals/**/*.test.ts',
@@ -22,6 +23,7 @@ export default defineConfig({
           exclude: [
             ...configDefaults.exclude,
             'packages/cli/src/commands/review.test.ts',
+            'plugins/data-product-assistant-backend-module-openai/src/module.test.ts',
           ],
         },
       },
@@ -32,6 +34,7 @@ export default defineConfig({
           include: [
             'plugins/data-product-assistant-backend/src/**/*.test.ts',
             'plugins/catalog-backend-module-data-product-assistant/src/**/*.test.ts',
+            'plugins/data-product-assistant-backend-module-openai/src/module.test.ts',
             'packages/backend/src/**/*.test.ts',
             'packages/cli/src/commands/review.test.ts',
           ],

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   applyGate,
+  BUILTIN_PROVIDER_ID,
   championFor,
   gateRolesFor,
   modelSpecSchema,
@@ -18,6 +19,7 @@ import {
   REGISTRY_SCHEMA_VERSION,
   specVersion,
   thresholdsHash,
+  unknownProviderMessage,
   type ModelSpec,
   type NamedSpec,
   type PairedCounts,
@@ -28,6 +30,7 @@ import {
 import DpaAnswerProvider from '../providers/answerProvider';
 import DpaValidatorProvider from '../providers/validatorProvider';
 import { caseOutcomes, type Metrics } from './metrics';
+import { modelProviders } from './modelProviders';
 import {
   APP_CONFIG_FILE,
   datasetsDir,
@@ -122,6 +125,19 @@ export function loadChallenger(
         `challenger ${ref} is not a model spec: ${
           i.path.join('.') || '(root)'
         }: ${i.message}`,
+      );
+    }
+    // A provider nothing here can serve is refused before any suite runs, as the backend refuses it.
+    const providers = modelProviders();
+    if (
+      parsed.data.provider !== BUILTIN_PROVIDER_ID &&
+      !providers.some(p => p.id === parsed.data.provider)
+    ) {
+      throw new PromoteInputError(
+        `challenger ${ref} is not a model spec: provider: ${unknownProviderMessage(
+          parsed.data.provider,
+          providers,
+        )}`,
       );
     }
     const name =

@@ -9,6 +9,7 @@ import {
   type ModelSpec,
   type NamedSpec,
 } from '@dpa/plugin-data-product-assistant-node';
+import { modelProviders } from './modelProviders';
 import { APP_CONFIG_FILE } from './paths';
 import { readRegistry } from './registryFiles';
 
@@ -22,11 +23,14 @@ export function loadAppModels(file = APP_CONFIG_FILE): DomainConfig {
     dataProductAssistant?: Record<string, unknown>;
   } | null;
   const s = doc?.dataProductAssistant ?? {};
-  const config = parseDomainConfig({
-    models: s.models,
-    domains: s.domains,
-    defaults: s.defaults,
-  });
+  const config = parseDomainConfig(
+    {
+      models: s.models,
+      domains: s.domains,
+      defaults: s.defaults,
+    },
+    { providers: modelProviders() },
+  );
   configs.set(file, config);
   return config;
 }

@@ -32,6 +32,7 @@ import {
   resolveSpec,
   type SpecRef,
 } from '../lib/specs';
+import { modelProviders } from '../lib/modelProviders';
 import {
   str,
   type CallContext,
@@ -217,13 +218,13 @@ export default class DpaAnswerProvider implements ApiProvider {
       // with notes the engine builds the facts from the profile and the notes, as the backend does
       ...(notes ? { notes } : { facts: product.facts }),
       answerModel: createAnswerModel(specs.answer.name, specs.answer.spec, {
-        env,
+        providers: modelProviders(env),
         artifact,
       }),
       validatorModel: createValidatorModel(
         specs.validator.name,
         specs.validator.spec,
-        { env },
+        { providers: modelProviders(env) },
       ),
       clearance,
       domain,

@@ -17,6 +17,7 @@ import {
   type NamedSpec,
 } from '@dpa/plugin-data-product-assistant-node';
 import { loadContext } from '../lib/products';
+import { modelProviders } from '../lib/modelProviders';
 import {
   hostedUnavailable,
   loadAppModels,
@@ -118,7 +119,9 @@ export default class DpaValidatorProvider implements ApiProvider {
         },
       };
     if (named.spec.provider === 'openai') this.hostedCalls++;
-    const model = createValidatorModel(named.name, named.spec, { env });
+    const model = createValidatorModel(named.name, named.spec, {
+      providers: modelProviders(env),
+    });
     const started = performance.now();
     const { verdict, usage } = await model.validate({
       question,

@@ -24,8 +24,12 @@ export interface Config {
      */
     models?: {
       [name: string]: {
-        /** `builtin` (local, deterministic) or `openai` (any OpenAI-compatible endpoint). */
-        provider: 'builtin' | 'openai';
+        /**
+         * `builtin` (local, deterministic), or the id of a provider a backend
+         * module registers, e.g. `openai` (any OpenAI-compatible endpoint, from
+         * @dpa/plugin-data-product-assistant-backend-module-openai).
+         */
+        provider: string;
         /** For builtin: `answer-extractive` or `validator-rules`; for openai: the model name. */
         model: string;
         /** OpenAI-compatible base URL (OpenAI, Azure OpenAI, Ollama, vLLM, LiteLLM). */

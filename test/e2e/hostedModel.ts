@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import {
   completion,
   startFakeChatServer,
-} from '../../plugins/data-product-assistant-node/src/models/openai/fakeServer.testutil';
+} from '../../plugins/data-product-assistant-backend-module-openai/src/fakeServer.testutil';
 
 const repoRoot = path.resolve(__dirname, '../..');
 

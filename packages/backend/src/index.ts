@@ -22,6 +22,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicyModule'));
 
 backend.add(import('@dpa/plugin-data-product-assistant-backend'));
+// Model specs with `provider: openai` are served from OpenAI-compatible endpoints.
+backend.add(import('@dpa/plugin-data-product-assistant-backend-module-openai'));
 // Owners are notified when answers wait for their review.
 backend.add(import('@backstage/plugin-notifications-backend'));
 

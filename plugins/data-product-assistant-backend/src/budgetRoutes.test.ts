@@ -12,7 +12,7 @@ import {
   completion,
   factIdsIn,
   startFakeChatServer,
-} from '@dpa/plugin-data-product-assistant-node/src/models/openai/fakeServer.testutil';
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 import { BudgetService, formatDuration } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';

@@ -5,7 +5,7 @@ import {
   completion,
   hugeCompletion,
   startFakeChatServer,
-} from '@dpa/plugin-data-product-assistant-node/src/models/openai/fakeServer.testutil';
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
 import { startPluginBackend } from './__testUtils__/startPluginBackend';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

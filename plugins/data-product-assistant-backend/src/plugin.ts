@@ -7,9 +7,13 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataProductAssistantPermissions } from '@dpa/plugin-data-product-assistant-common';
-import { parseDomainConfig } from '@dpa/plugin-data-product-assistant-node';
+import {
+  dataProductAssistantModelsExtensionPoint,
+  parseDomainConfig,
+} from '@dpa/plugin-data-product-assistant-node';
 import { registerAskDataProductAction } from './actions/askDataProductAction';
 import { createAskServices } from './ask/createAskServices';
+import { ModelProvidersExtension } from './ask/ModelProvidersExtension';
 import { BudgetService } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
 import { ClearancePolicy } from './ask/clearance';
@@ -47,6 +51,12 @@ import {
 export const dataProductAssistantPlugin = createBackendPlugin({
   pluginId: 'data-product-assistant',
   register(env) {
+    // Backend modules add model providers (e.g. OpenAI-compatible endpoints).
+    const models = new ModelProvidersExtension();
+    env.registerExtensionPoint(
+      dataProductAssistantModelsExtensionPoint,
+      models,
+    );
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -72,12 +82,17 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(
           dataProductAssistantPermissions,
         );
-        // A wrong model configuration stops the backend here, not at the first question.
-        const domainConfig = parseDomainConfig({
-          models: config.getOptional('dataProductAssistant.models'),
-          domains: config.getOptional('dataProductAssistant.domains'),
-          defaults: config.getOptional('dataProductAssistant.defaults'),
-        });
+        // A wrong model configuration, or a provider no module registered,
+        // stops the backend here, not at the first question.
+        const modelProviders = models.providers;
+        const domainConfig = parseDomainConfig(
+          {
+            models: config.getOptional('dataProductAssistant.models'),
+            domains: config.getOptional('dataProductAssistant.domains'),
+            defaults: config.getOptional('dataProductAssistant.defaults'),
+          },
+          { providers: modelProviders },
+        );
         const db = await migrate(database);
         const profiles = new DataProductProfileService({
           catalog: deps.catalog,
@@ -119,6 +134,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           auth: deps.auth,
           asks: askStore,
           domainConfig,
+          modelProviders,
           clearance,
           userInfo,
           logger,

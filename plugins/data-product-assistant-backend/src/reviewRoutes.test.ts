@@ -9,7 +9,7 @@ import {
 import {
   completion,
   startFakeChatServer,
-} from '@dpa/plugin-data-product-assistant-node/src/models/openai/fakeServer.testutil';
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
 import {
   CUSTOMER_OWNER,
   defaultOwners,

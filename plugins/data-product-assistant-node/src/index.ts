@@ -50,9 +50,20 @@ export {
   createBuiltinAnswerModel,
   BUILTIN_ANSWER_SPEC,
 } from './models/builtin/answerModel';
-export { createOpenAiAnswerModel } from './models/openai/answerModel';
-export { createOpenAiValidatorModel } from './models/openai/validatorModel';
-export { costOf, maxTokensOf } from './models/openai/chat';
+export {
+  costOf,
+  maxTokensOf,
+  DEFAULT_MAX_TOKENS,
+  MAX_TOKENS_CAP,
+} from './models/cost';
+export { OUTPUT_LIMITS } from './models/outputLimits';
+export { verdictSchema, verdictJsonSchema } from './validator/verdictSchema';
+export {
+  BUILTIN_PROVIDER_ID,
+  unknownProviderMessage,
+  type ModelProvider,
+} from './models/modelProvider';
+export * from './extensions';
 export {
   ask,
   citationText,

@@ -2,6 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  completion,
+  factIdsIn,
+  startFakeChatServer,
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
 import { repoRoot, runDpa } from '../__testUtils__/runDpa';
 
 const contract =
@@ -78,6 +83,68 @@ describe('dpa ask', () => {
     expect(restricted.verdict.status).toBe('approved');
     expect(restricted.answer).toMatch(/jane\.doe@example\.com/);
   }, 60_000);
+
+  it('answers with a hosted model of --config through the openai module; refuses a provider nobody registered', async () => {
+    const server = await startFakeChatServer();
+    const key = 'The primary key of table orders is order_id.';
+    server.setHandler(body =>
+      completion(
+        JSON.stringify({
+          answer: key,
+          claims: factIdsIn(body).includes('key:orders')
+            ? [{ text: key, citations: ['key:orders'] }]
+            : [],
+          abstained: false,
+          refused: false,
+        }),
+      ),
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'dpa-ask-hosted-'));
+    const config = (provider: string) => {
+      const file = path.join(dir, `${provider}.yaml`);
+      writeFileSync(
+        file,
+        [
+          'dataProductAssistant:',
+          '  models:',
+          `    hosted: { provider: ${provider}, model: gpt-test, baseUrl: "${server.baseUrl}", maxRetries: 0 }`,
+          '  defaults: { answerModel: hosted, validatorModel: builtin-validator }',
+        ].join('\n'),
+      );
+      return file;
+    };
+    const askWith = (file: string) =>
+      runDpa([
+        'ask',
+        '--contract',
+        contract,
+        '--question',
+        'What is the primary key of orders?',
+        '--config',
+        file,
+        '--json',
+      ]);
+    try {
+      const hosted = await askWith(config('openai'));
+      expect(hosted.stderr).toBe('');
+      expect(hosted.code).toBe(0);
+      const out = JSON.parse(hosted.stdout);
+      expect(out.model).toMatchObject({ name: 'hosted', provider: 'openai' });
+      expect(out.verdict.status).toBe('approved');
+      expect(out.answer).toBe(key);
+      expect(server.bodies).toHaveLength(1);
+
+      const unknown = await askWith(config('acme'));
+      expect(unknown.code).toBe(2);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+      expect(unknown.stderr).toContain(
+        'models.hosted.provider: unknown model provider "acme" (registered: builtin, openai)',
+      );
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 
   it("says in --help that batch paths resolve against the batch file's folder", async () => {
     for (const command of ['ask', 'validate', 'pii']) {

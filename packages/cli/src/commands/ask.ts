@@ -14,6 +14,7 @@ import {
 import { runBatch, stringField } from '../lib/batch';
 import { parseClearance } from '../lib/clearance';
 import { loadDomainConfig } from '../lib/domainConfig';
+import { modelProviders } from '@dpa/evals/lib/modelProviders';
 import { readTextFile } from '../lib/files';
 import { printJson, printText } from '../lib/output';
 import { UsageError } from '../lib/UsageError';
@@ -74,7 +75,9 @@ async function askContract(
   }
   const profile = profileFromContract(parsed.contract, contractFile);
   const domain = options.domain ?? profile.domain;
-  const models = createDomainModels(options.config, domain);
+  const models = createDomainModels(options.config, domain, {
+    providers: modelProviders(),
+  });
   return ask({
     question,
     profile,

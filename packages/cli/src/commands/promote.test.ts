@@ -10,7 +10,11 @@ import {
   verifyRegistryRecord,
 } from '@dpa/plugin-data-product-assistant-node/src/registry';
 import { loadThresholds } from '@dpa/evals/lib/registryFiles';
-import { runDpa } from '../__testUtils__/runDpa';
+import {
+  completion,
+  startFakeChatServer,
+} from '@dpa/plugin-data-product-assistant-backend-module-openai/testUtils';
+import { repoRoot, runDpa } from '../__testUtils__/runDpa';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dpa-promote-'));
 const registry = path.join(dir, 'registry');
@@ -210,6 +214,57 @@ describe('dpa promote', () => {
     expect(out.challenger.unavailable).toMatch(/DPA_TEST_UNSET_KEY/);
   }, 90_000);
 
+  it('runs a hosted challenger from evals/challengers on its endpoint, through the openai module', async () => {
+    const server = await startFakeChatServer();
+    // An answer model that always abstains: it is called, and it answers nothing.
+    server.setHandler(() =>
+      completion(
+        JSON.stringify({
+          answer: 'Ask the owner.',
+          claims: [],
+          abstained: true,
+          refused: false,
+        }),
+      ),
+    );
+    try {
+      const { code, stdout, stderr } = await runDpa(
+        [
+          'promote',
+          '--registry',
+          registry,
+          '--out',
+          path.join(dir, 'out-hosted'),
+          '--json',
+          '--domain',
+          'logistics',
+          '--challenger',
+          path.join(repoRoot, 'evals/challengers/gpt-answer.yaml'),
+        ],
+        repoRoot,
+        {
+          ...process.env,
+          OPENAI_BASE_URL: server.baseUrl,
+          OPENAI_API_KEY: 'test-key',
+        },
+      );
+      expect(code, stderr).toBe(1);
+      const out = JSON.parse(stdout);
+      expect(out.verdict).toBe('refused');
+      expect(out.challenger.name).toBe('gpt-answer');
+      // the answers came from the endpoint (the validator is the built-in one)
+      expect(out.challenger.ranOn).toContain('openai');
+      expect(out.challenger.unavailable).toBeUndefined();
+      expect(server.bodies.length).toBeGreaterThan(0);
+      expect(server.bodies.every(b => b.model === 'gpt-4.1-mini')).toBe(true);
+      // refused on its answers, not for want of an endpoint
+      expect(out.reasons.join('\n')).not.toMatch(/could not be called/);
+      expect(out.reasons.join('\n')).toMatch(/answer_accuracy/);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it.each([
     [['promote', '--challenger', 'x'], 'dpa: --domain is required'],
     [
@@ -235,6 +290,16 @@ describe('dpa promote', () => {
     [
       ['promote', '--domain', 'sales', '--challenger', 'no-such-model'],
       'dpa: --challenger no-such-model is neither a file nor a model defined in app-config.yaml',
+    ],
+    [
+      [
+        'promote',
+        '--domain',
+        'sales',
+        '--challenger',
+        spec('acme.yaml', 'provider: acme\nmodel: a1\n'),
+      ],
+      'provider: unknown model provider "acme" (registered: builtin, openai)',
     ],
   ])(
     'exits 2 with one line on stderr for bad input %#',

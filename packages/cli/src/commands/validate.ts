@@ -9,6 +9,7 @@ import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import { runBatch, stringField } from '../lib/batch';
 import { parseClearance } from '../lib/clearance';
 import { loadDomainConfig } from '../lib/domainConfig';
+import { modelProviders } from '@dpa/evals/lib/modelProviders';
 import { readTextFile } from '../lib/files';
 import { printJson, printText } from '../lib/output';
 import { UsageError } from '../lib/UsageError';
@@ -36,7 +37,9 @@ async function validateAnswer(
     );
   }
   const domain = options.domain ?? context.domain;
-  const { validatorModel, scope } = createDomainModels(options.config, domain);
+  const { validatorModel, scope } = createDomainModels(options.config, domain, {
+    providers: modelProviders(),
+  });
   const { verdict } = await validatorModel.validate({
     question,
     facts: context.facts,

@@ -3,6 +3,7 @@ import {
   parseDomainConfig,
   type DomainConfig,
 } from '@dpa/plugin-data-product-assistant-node';
+import { modelProviders } from '@dpa/evals/lib/modelProviders';
 import { readTextFile } from './files';
 import { UsageError } from './UsageError';
 
@@ -27,11 +28,14 @@ export function loadDomainConfig(file?: string): DomainConfig {
     (doc as { dataProductAssistant?: Record<string, unknown> } | null)
       ?.dataProductAssistant ?? {};
   try {
-    return parseDomainConfig({
-      models: section.models,
-      domains: section.domains,
-      defaults: section.defaults,
-    });
+    return parseDomainConfig(
+      {
+        models: section.models,
+        domains: section.domains,
+        defaults: section.defaults,
+      },
+      { providers: modelProviders() },
+    );
   } catch (error) {
     throw new UsageError(`${file}: ${(error as Error).message}`);
   }

@@ -19,6 +19,7 @@ import type { Knex } from 'knex';
 import {
   coreServices,
   createServiceFactory,
+  type BackendFeature,
   type BackstageCredentials,
   type PermissionsService,
   type RootLoggerService,
@@ -28,6 +29,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { InputError } from '@backstage/errors';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import dataProductAssistantModuleOpenAi from '@dpa/plugin-data-product-assistant-backend-module-openai';
 import { dataProductAssistantPlugin } from '../plugin';
 import { fileUrlReaderServiceFactory } from '../reading/FileUrlReader';
 import { demoProducts, fixturesDir, fromFile, repoRoot } from './demoEntities';
@@ -154,6 +156,8 @@ export async function startPluginBackend(
     realScheduler?: boolean;
     /** Collects every message logged at info level or above. */
     logLines?: string[];
+    /** Further modules, e.g. one adding a model provider. */
+    features?: BackendFeature[];
   } = {},
 ) {
   const knex = backendOptions.knex ?? (await databases.init(databaseId));
@@ -202,6 +206,9 @@ export async function startPluginBackend(
   const { server } = await startTestBackend({
     features: [
       dataProductAssistantPlugin,
+      // As packages/backend adds it: specs with `provider: openai` are served.
+      dataProductAssistantModuleOpenAi,
+      ...(backendOptions.features ?? []),
       fileUrlReaderServiceFactory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({

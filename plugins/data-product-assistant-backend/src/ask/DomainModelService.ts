@@ -7,6 +7,7 @@ import {
   type AnswerModel,
   type CreateModelOptions,
   type DomainConfig,
+  type ModelProvider,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
 import type { ModelRegistry } from '../registry/ModelRegistry';
@@ -35,6 +36,8 @@ export class DomainModelService {
   constructor(
     private readonly options: {
       domainConfig: DomainConfig;
+      /** Providers of the non-built-in models; a spec naming another one cannot be served. */
+      providers?: readonly ModelProvider[];
       logger: LoggerService;
       /** Promoted champions serve instead of app-config's models; none: app-config only. */
       registry?: ModelRegistry;
@@ -96,16 +99,17 @@ export class DomainModelService {
     create: (
       name: string,
       spec: ServedModel['spec'],
-      options?: CreateModelOptions,
+      options: CreateModelOptions,
     ) => T,
   ): T {
+    const options = { providers: this.options.providers };
     try {
       // a promoted trained model serves with the artifact its record was verified with
       const artifact =
         served.record && this.options.registry
           ? this.options.registry.artifactOf(served.record.id)
           : undefined;
-      return create(served.name, served.spec, artifact ? { artifact } : {});
+      return create(served.name, served.spec, { ...options, artifact });
     } catch (error) {
       if (served.source !== 'registry') throw error;
       this.options.logger.error(
@@ -118,7 +122,7 @@ export class DomainModelService {
       const fallback = resolveDomainModels(this.options.domainConfig, domain)[
         role
       ];
-      return create(fallback.name, fallback.spec);
+      return create(fallback.name, fallback.spec, options);
     }
   }
 }

@@ -8,6 +8,7 @@ import type { VerifiedAnswerRecord } from '@dpa/plugin-data-product-assistant-co
 import type {
   DomainConfig,
   KnowledgeNoteStore,
+  ModelProvider,
 } from '@dpa/plugin-data-product-assistant-node';
 import type { BudgetService } from '../budget/BudgetService';
 import type { AskStore } from '../database/AskStore';
@@ -28,6 +29,8 @@ export function createAskServices(options: {
   profiles: DataProductProfileService;
   asks: AskStore;
   domainConfig: DomainConfig;
+  /** Providers of the non-built-in models, from the models extension point. */
+  modelProviders?: readonly ModelProvider[];
   clearance: ClearancePolicy;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -56,6 +59,7 @@ export function createAskServices(options: {
   });
   const models = new DomainModelService({
     domainConfig: options.domainConfig,
+    providers: options.modelProviders,
     logger,
     registry: options.registry,
   });

@@ -17,7 +17,7 @@ import type { KnowledgeNote } from '../context/knowledgeNotes';
 import { selectContext } from '../context/selectContext';
 import { DEFAULT_TOKEN_BUDGET } from '../models/domainConfig';
 import { isModelError } from '../models/errors';
-import { verdictSchema } from '../models/openai/schemas';
+import { verdictSchema } from '../validator/verdictSchema';
 import {
   maskFacts,
   maskText,

@@ -1,5 +1,5 @@
 import { MAX_QUESTION_LENGTH } from '@dpa/plugin-data-product-assistant-common';
-import { costOf, maxTokensOf } from '../models/openai/chat';
+import { costOf, maxTokensOf } from '../models/cost';
 import type { ModelSpec } from '../models/types';
 
 /** Tokens of the fixed prompt text (rules, fences, scope) around the facts and the question. */

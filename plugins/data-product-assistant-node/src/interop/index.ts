@@ -38,14 +38,11 @@ export {
   type ProductLookup,
   type ProductRecord,
 } from './validateSuggestion';
-export {
-  createOpenAiInteropReranker,
-  rerankOutputSchema,
-  rerankJsonSchema,
-  type InteropReranker,
-  type RerankResult,
-  type ProductResolver,
-} from './openaiReranker';
+export type {
+  InteropReranker,
+  RerankResult,
+  ProductResolver,
+} from './reranker';
 export {
   normaliseName,
   textTerms,

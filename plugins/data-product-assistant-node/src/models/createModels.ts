@@ -1,18 +1,18 @@
 import type { AnswerModel, ModelSpec, ValidatorModel } from './types';
 import { createBuiltinAnswerModel } from './builtin/answerModel';
 import { createBuiltinValidator } from '../validator/builtinValidator';
-import { createOpenAiAnswerModel } from './openai/answerModel';
-import { createOpenAiValidatorModel } from './openai/validatorModel';
-import type { OpenAiOptions } from './openai/chat';
+import { modelProviderFor, type ModelProvider } from './modelProvider';
 import { modelRef } from './spec';
 import { resolveDomainModels, type DomainConfig } from './domainConfig';
 import type { DomainModelArtifact } from './domain/artifact';
 import { domainArtifactRef } from './domain/trainedSpec';
 
-export type CreateModelOptions = OpenAiOptions & {
+export interface CreateModelOptions {
+  /** Providers besides the built-in one (e.g. the OpenAI-compatible module's), by id. */
+  providers?: readonly ModelProvider[];
   /** The domain model artifact the spec names (`options.domainModel`), read and checked by the caller. */
   artifact?: DomainModelArtifact;
-};
+}
 
 /** A spec naming a domain model is served with that artifact or not at all (fail closed). */
 function artifactFor(
@@ -28,7 +28,7 @@ function artifactFor(
   return options.artifact;
 }
 
-/** The answer model a spec describes (`builtin` → extractive, `openai` → hosted endpoint). */
+/** The answer model a spec describes (`builtin` → extractive, others → their registered provider). */
 export function createAnswerModel(
   name: string,
   spec: ModelSpec,
@@ -42,19 +42,16 @@ export function createAnswerModel(
         );
       }
       return createBuiltinAnswerModel(spec, name, artifactFor(spec, options));
-    case 'openai':
-      return createOpenAiAnswerModel(spec, name, {
-        ...options,
-        artifact: artifactFor(spec, options),
-      });
     default:
-      throw new Error(
-        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      return modelProviderFor(spec, options.providers).createAnswerModel(
+        name,
+        spec,
+        { artifact: artifactFor(spec, options) },
       );
   }
 }
 
-/** The validator model a spec describes (`builtin` → rule-based validator, `openai` → hosted endpoint). */
+/** The validator model a spec describes (`builtin` → rule-based validator, others → their registered provider). */
 export function createValidatorModel(
   name: string,
   spec: ModelSpec,
@@ -69,11 +66,10 @@ export function createValidatorModel(
         validate: req => model.validate(req),
       };
     }
-    case 'openai':
-      return createOpenAiValidatorModel(spec, name, options);
     default:
-      throw new Error(
-        `unknown model provider "${(spec as ModelSpec).provider}"`,
+      return modelProviderFor(spec, options.providers).createValidatorModel(
+        name,
+        spec,
       );
   }
 }

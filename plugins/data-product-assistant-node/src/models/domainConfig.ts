@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import type { ModelSpec } from './types';
 import { BUILTIN_ANSWER_SPEC } from './builtin/answerModel';
+import {
+  BUILTIN_PROVIDER_ID,
+  unknownProviderMessage,
+  type ModelProvider,
+} from './modelProvider';
 
 export const modelSpecSchema = z
   .object({
-    provider: z.enum(['builtin', 'openai']),
+    /** `builtin`, or the id of a provider a backend module registers (checked by `parseDomainConfig`). */
+    provider: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'must be a model provider id'),
     model: z.string().min(1),
     baseUrl: z.string().url().optional(),
     apiKeyEnv: z
@@ -92,9 +100,33 @@ export const domainConfigSchema = z
 export type DomainConfigInput = z.input<typeof domainConfigSchema>;
 export type DomainConfig = z.output<typeof domainConfigSchema>;
 
-/** Parses the configuration, throwing one readable error listing every problem. */
-export function parseDomainConfig(input: unknown): DomainConfig {
-  const parsed = domainConfigSchema.safeParse(input ?? {});
+/**
+ * Parses the configuration, throwing one readable error listing every
+ * problem. With `providers`, every model must name the built-in provider or
+ * one of them: a model nothing can serve stops the backend at startup.
+ */
+export function parseDomainConfig(
+  input: unknown,
+  options: { providers?: readonly ModelProvider[] } = {},
+): DomainConfig {
+  const { providers } = options;
+  const schema = providers
+    ? domainConfigSchema.superRefine((config, ctx) => {
+        for (const [name, spec] of Object.entries(config.models)) {
+          if (
+            spec.provider !== BUILTIN_PROVIDER_ID &&
+            !providers.some(p => p.id === spec.provider)
+          ) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['models', name, 'provider'],
+              message: unknownProviderMessage(spec.provider, providers),
+            });
+          }
+        }
+      })
+    : domainConfigSchema;
+  const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       i => `${i.path.join('.') || '(root)'}: ${i.message}`,

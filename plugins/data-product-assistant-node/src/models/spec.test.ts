@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from './types';
-import { canonicalJson, specVersion } from './spec';
+import { canonicalJson, modelRef, specVersion } from './spec';
+import type { ModelProvider } from './modelProvider';
+import { BUILTIN_ANSWER_SPEC } from './builtin/answerModel';
 import { parseDomainConfig, resolveDomainModels } from './domainConfig';
 import {
   createAnswerModel,
@@ -46,6 +48,22 @@ describe('specVersion', () => {
     );
   });
 });
+
+/** A provider as a backend module would register it: answers with the built-in model under its own ref. */
+const acmeProvider: ModelProvider = {
+  id: 'acme',
+  createAnswerModel(name, spec) {
+    const inner = createAnswerModel(name, BUILTIN_ANSWER_SPEC);
+    return { ref: modelRef(name, spec), local: true, answer: inner.answer };
+  },
+  createValidatorModel(name, spec) {
+    const inner = createValidatorModel(name, {
+      provider: 'builtin',
+      model: 'validator-rules',
+    });
+    return { ref: modelRef(name, spec), local: true, validate: inner.validate };
+  },
+};
 
 describe('domain configuration', () => {
   const config = parseDomainConfig({
@@ -116,8 +134,18 @@ describe('domain configuration', () => {
       }),
     ).toThrow(/domains\.x\.answerModel: unknown model "nope"/);
     expect(() =>
-      parseDomainConfig({ models: { m: { provider: 'acme', model: 'x' } } }),
-    ).toThrow(/models\.m\.provider/);
+      parseDomainConfig({ models: { m: { provider: 'Acme!', model: 'x' } } }),
+    ).toThrow(/models\.m\.provider: must be a model provider id/);
+  });
+
+  it('refuses a model whose provider is not registered, naming it', () => {
+    const input = { models: { m: { provider: 'acme', model: 'x' } } };
+    expect(() => parseDomainConfig(input, { providers: [] })).toThrow(
+      'invalid dataProductAssistant configuration: models.m.provider: unknown model provider "acme" (registered: builtin)',
+    );
+    expect(
+      parseDomainConfig(input, { providers: [acmeProvider] }).models.m,
+    ).toEqual({ provider: 'acme', model: 'x' });
   });
 
   it('refuses a trained domain model in configuration: it serves only once promoted', () => {
@@ -153,12 +181,8 @@ describe('domain configuration', () => {
       provider: 'builtin',
     });
     expect(models.validatorModel.local).toBe(true);
-    const hosted = createDomainModels(config, 'sales', {
-      env: { SALES_KEY: 'k', JUDGE_KEY: 'k' },
-    });
-    expect(hosted.answerModel.local).toBe(false);
-    expect(hosted.answerModel.ref.version).toBe(
-      specVersion(resolveDomainModels(config, 'sales').answer.spec),
+    expect(() => createDomainModels(config, 'sales')).toThrow(
+      'unknown model provider "openai" (registered: builtin)',
     );
     expect(() =>
       createAnswerModel('x', { provider: 'builtin', model: 'nope' }),
@@ -169,5 +193,48 @@ describe('domain configuration', () => {
         model: 'validator-rules',
       }).ref.name,
     ).toBe('v');
+  });
+});
+
+describe('registered model providers', () => {
+  const config = parseDomainConfig(
+    {
+      models: {
+        'acme-answer': { provider: 'acme', model: 'a1' },
+        'acme-judge': { provider: 'acme', model: 'j1' },
+      },
+      domains: {
+        sales: { answerModel: 'acme-answer', validatorModel: 'acme-judge' },
+      },
+    },
+    { providers: [acmeProvider] },
+  );
+
+  it('serves a domain whose specs name a registered provider with its models', async () => {
+    const models = createDomainModels(config, 'sales', {
+      providers: [acmeProvider],
+    });
+    expect(models.answerModel.ref).toEqual({
+      name: 'acme-answer',
+      provider: 'acme',
+      version: specVersion({ provider: 'acme', model: 'a1' }),
+    });
+    expect(models.validatorModel.ref.provider).toBe('acme');
+    const { output } = await models.answerModel.answer({
+      question: 'Who owns it?',
+      facts: [{ id: 'owner', kind: 'owner', text: 'Owned by the sales team.' }],
+    });
+    expect(output.claims[0]?.citations).toEqual(['owner']);
+    // other domains keep the built-in models
+    expect(
+      createDomainModels(config, 'logistics', { providers: [acmeProvider] })
+        .answerModel.ref.provider,
+    ).toBe('builtin');
+  });
+
+  it('refuses a spec whose provider is not registered', () => {
+    expect(() => createDomainModels(config, 'sales')).toThrow(
+      'unknown model provider "acme" (registered: builtin)',
+    );
   });
 });

@@ -75,8 +75,9 @@ export interface Usage {
 
 /** A model as configured: its version is the hash of this content. */
 export interface ModelSpec {
-  provider: 'builtin' | 'openai';
-  /** For builtin: `answer-extractive`, `validator-rules`, ... For openai: the model name. */
+  /** `builtin`, or the id of a registered model provider (e.g. `openai`). */
+  provider: string;
+  /** For builtin: `answer-extractive`, `validator-rules`, ... For a hosted provider: the model name. */
   model: string;
   baseUrl?: string;
   /** Name of the environment variable holding the key; never the key itself. */

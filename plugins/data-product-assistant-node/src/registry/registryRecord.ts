@@ -44,8 +44,8 @@ const modelEntrySchema = z
     metrics: gateMetricsSchema,
     /** Where the model was taken from. */
     source: z.enum(['registry', 'app-config', 'file']),
-    /** Providers whose answers produced the metrics (`builtin`, `openai`). */
-    ranOn: z.array(z.enum(['builtin', 'openai'])),
+    /** Providers whose answers produced the metrics (`builtin`, `openai`, ...). */
+    ranOn: z.array(z.string().min(1)),
     /** Set when the model could not be called (no key, no endpoint). */
     unavailable: z.string().optional(),
   })

@@ -1,4 +1,5 @@
 import { specVersion } from '../models/spec';
+import { BUILTIN_PROVIDER_ID } from '../models/modelProvider';
 import type { ModelSpec } from '../models/types';
 import {
   applyGate,
@@ -87,7 +88,10 @@ export function verifyRegistryRecord(
     if (record.challenger.unavailable)
       problems.push('promoted a challenger that could not be called');
     const provider = (record.challenger.spec as ModelSpec).provider;
-    if (provider === 'openai' && !record.challenger.ranOn.includes('openai'))
+    if (
+      provider !== BUILTIN_PROVIDER_ID &&
+      !record.challenger.ranOn.includes(provider)
+    )
       problems.push(
         'promoted a hosted challenger on results of another provider',
       );

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fact, ModelSpec } from '../types';
+import { describe, expect, it } from 'vitest';
 import { countTokens } from '../../context/tokens';
-import { createAnswerModel } from '../createModels';
-import { completion, startFakeChatServer } from '../openai/fakeServer.testutil';
 import { DOMAIN_ARTIFACT_VERSION, type DomainModelArtifact } from './artifact';
 import { domainPromptContext } from './promptContext';
-
-const facts: Fact[] = [
-  {
-    id: 'product',
-    kind: 'product',
-    text: 'Data product "Loans" (component:default/loans): loans of books.',
-  },
-  { id: 'col:loans.fee', kind: 'column', text: 'Column loans.fee: late fee.' },
-];
 
 const example = (i: number, product = 'component:default/loans') => ({
   question: `What does rental state ${i} mean?`,
@@ -42,83 +30,6 @@ const ARTIFACT: DomainModelArtifact = {
   ],
   validator: { minCoverage: 0.9, calibratedOn: 12, approved: 12 },
 };
-
-/** The domain material in a system prompt: from its header on. */
-const domainPart = (system: string) =>
-  system.slice(system.indexOf('Domain knowledge of the lending domain'));
-
-describe('hosted answer models get the domain material', () => {
-  let server: Awaited<ReturnType<typeof startFakeChatServer>>;
-  const env = { TEST_LLM_KEY: 'sk-test' };
-  const spec = (options: Record<string, unknown>): ModelSpec => ({
-    provider: 'openai',
-    model: 'gpt-test',
-    baseUrl: server.baseUrl,
-    apiKeyEnv: 'TEST_LLM_KEY',
-    maxRetries: 0,
-    systemPrompt: 'You answer questions about the lending domain.',
-    options: {
-      domainModel: {
-        file: 'models/lending.json',
-        hash: 'b'.repeat(64),
-        domain: 'lending',
-      },
-      ...options,
-    },
-  });
-  const reply = completion(
-    JSON.stringify({
-      answer: 'The late fee.',
-      claims: [{ text: 'The late fee.', citations: ['col:loans.fee'] }],
-      abstained: false,
-      refused: false,
-    }),
-  );
-
-  beforeAll(async () => {
-    server = await startFakeChatServer();
-    server.setHandler(() => reply);
-  });
-  afterAll(() => server.close());
-
-  async function systemFor(options: Record<string, unknown>) {
-    server.setHandler(() => reply);
-    const model = createAnswerModel('lending-hosted', spec(options), {
-      env,
-      artifact: ARTIFACT,
-    });
-    await model.answer({ question: 'What does rental state 3 mean?', facts });
-    expect(server.bodies).toHaveLength(1);
-    return server.bodies[0].messages.find(m => m.role === 'system')!.content;
-  }
-
-  it('sends the system prompt, glossary terms and a few verified examples, the asked product first', async () => {
-    const system = await systemFor({});
-    expect(system).toContain('You answer questions about the lending domain.');
-    expect(system).toContain('<glossary>late fee</glossary>');
-    expect(system).toContain('Q: What does rental state 3 mean?');
-    const shown = system.match(/^Q: /gm) ?? [];
-    expect(shown).toHaveLength(5);
-    // another product's example is ranked after this product's
-    expect(system).not.toContain('rental state 9');
-  });
-
-  it('keeps the material within its token budget', async () => {
-    const small = domainPart(await systemFor({ domainContextTokens: 80 }));
-    expect(countTokens(small)).toBeLessThanOrEqual(80);
-    expect((small.match(/^Q: /gm) ?? []).length).toBeLessThan(5);
-    expect(small).toContain('late fee');
-    const none = await systemFor({ domainContextTokens: 5 });
-    expect(none).not.toContain('Domain knowledge');
-    expect(none).not.toContain('late fee');
-  });
-
-  it('still needs its artifact', () => {
-    expect(() =>
-      createAnswerModel('lending-hosted', spec({}), { env }),
-    ).toThrow(/was not loaded/);
-  });
-});
 
 describe('domainPromptContext', () => {
   it('adds examples only while the whole fits', () => {

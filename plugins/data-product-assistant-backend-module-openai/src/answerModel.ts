@@ -1,15 +1,18 @@
-import type { AnswerModel, AnswerOutput, Fact, ModelSpec } from '../types';
-import { ModelOutputError } from '../errors';
-import { modelRef } from '../spec';
-import { createStructuredChat, type OpenAiOptions } from './chat';
-import { answerMessages } from './prompts';
-import { answerJsonSchema, answerOutputSchema } from './schemas';
-import type { DomainModelArtifact } from '../domain/artifact';
 import {
   domainContextBudget,
   domainPromptContext,
-} from '../domain/promptContext';
-import { expandQuestion } from '../domain/expandQuestion';
+  expandQuestion,
+  ModelOutputError,
+  modelRef,
+  type AnswerModel,
+  type AnswerOutput,
+  type DomainModelArtifact,
+  type Fact,
+  type ModelSpec,
+} from '@dpa/plugin-data-product-assistant-node';
+import { createStructuredChat, type OpenAiOptions } from './chat';
+import { answerMessages } from './prompts';
+import { answerJsonSchema, answerOutputSchema } from './schemas';
 
 /** The entity ref the product fact names (`Data product "T" (component:default/x)…`). */
 const askedProduct = (facts: Fact[]) =>

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fact, ModelSpec } from '../types';
-import { ModelCallError, ModelOutputError } from '../errors';
+import {
+  ModelCallError,
+  ModelOutputError,
+  type Fact,
+  type ModelSpec,
+} from '@dpa/plugin-data-product-assistant-node';
 import { createOpenAiAnswerModel } from './answerModel';
 import { createOpenAiValidatorModel } from './validatorModel';
 import {

@@ -1,8 +1,13 @@
-import type { ModelSpec, ValidatorModel, Verdict } from '../types';
-import { modelRef } from '../spec';
+import {
+  modelRef,
+  verdictJsonSchema,
+  verdictSchema,
+  type ModelSpec,
+  type ValidatorModel,
+  type Verdict,
+} from '@dpa/plugin-data-product-assistant-node';
 import { createStructuredChat, type OpenAiOptions } from './chat';
 import { validatorMessages } from './prompts';
-import { verdictJsonSchema, verdictSchema } from './schemas';
 
 /** A validator model on an OpenAI-compatible endpoint, returning a schema-checked verdict. */
 export function createOpenAiValidatorModel(

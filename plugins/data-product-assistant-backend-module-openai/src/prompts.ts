@@ -1,5 +1,8 @@
 import type { Classification } from '@dpa/plugin-data-product-assistant-common';
-import type { AnswerOutput, Fact } from '../types';
+import type {
+  AnswerOutput,
+  Fact,
+} from '@dpa/plugin-data-product-assistant-node';
 
 /** Keeps untrusted text from closing or opening the fences it is placed in. */
 export function fence(text: string): string {

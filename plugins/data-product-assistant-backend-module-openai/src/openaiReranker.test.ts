@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoProducts } from '@dpa/test/fixtures/demoCatalog';
+import { completion, startFakeChatServer } from './fakeServer.testutil';
 import {
-  completion,
-  startFakeChatServer,
-} from '../models/openai/fakeServer.testutil';
-import type { ModelSpec } from '../models/types';
+  buildInteropIndex,
+  type ModelSpec,
+} from '@dpa/plugin-data-product-assistant-node';
 import { createOpenAiInteropReranker } from './openaiReranker';
-import { buildInteropIndex } from './suggestInterop';
 
 const products = loadDemoProducts();
 const contracts = new Map(products.map(p => [p.id, p.contract]));

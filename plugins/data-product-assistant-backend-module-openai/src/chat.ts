@@ -6,8 +6,14 @@ import OpenAI, {
   RateLimitError,
 } from 'openai';
 import type { z } from 'zod';
-import type { ModelSpec, Usage } from '../types';
-import { ModelCallError, ModelOutputError } from '../errors';
+import {
+  ModelCallError,
+  ModelOutputError,
+  costOf,
+  maxTokensOf,
+  type ModelSpec,
+  type Usage,
+} from '@dpa/plugin-data-product-assistant-node';
 
 export interface OpenAiOptions {
   /** Where `spec.apiKeyEnv` is looked up (default `process.env`). */
@@ -21,16 +27,8 @@ export interface ChatMessage {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
-/** Tokens a reply may have when the spec names no `maxTokens`, and the most it may name. */
-export const DEFAULT_MAX_TOKENS = 2048;
-export const MAX_TOKENS_CAP = 16_384;
 /** Bytes of a reply read before the call is aborted (`options.maxReplyBytes` in the spec). */
 export const DEFAULT_MAX_REPLY_BYTES = 256 * 1024;
-
-/** The tokens a call asks for: the spec's, bounded, so no reply is unbounded. */
-export function maxTokensOf(spec: ModelSpec): number {
-  return Math.min(spec.maxTokens ?? DEFAULT_MAX_TOKENS, MAX_TOKENS_CAP);
-}
 
 function maxReplyBytesOf(spec: ModelSpec): number {
   const value = spec.options?.maxReplyBytes;
@@ -88,19 +86,6 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time left before the caller's deadline; each attempt gets at most this. */
   timeoutMs?: number;
-}
-
-/** USD for a call, from the spec's prices per million tokens. */
-export function costOf(
-  spec: ModelSpec,
-  promptTokens: number,
-  completionTokens: number,
-): number {
-  if (!spec.prices) return 0;
-  return (
-    (promptTokens * spec.prices.input + completionTokens * spec.prices.output) /
-    1_000_000
-  );
 }
 
 /**
