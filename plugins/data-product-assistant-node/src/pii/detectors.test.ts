@@ -428,6 +428,32 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     ).toEqual([]);
   });
 
+  it('person names: requests, verbs between people, where someone is from, employers', () => {
+    const found = (t: string) => texts(detectPersonNames(t));
+    // addressed at the start of a request; the one asked or thanked; where a person is from
+    expect(found('Saoirse, can you review this?')).toEqual(['Saoirse']);
+    expect(found('Can you ask Rohan to call me back?')).toEqual(['Rohan']);
+    expect(found('Mateo is from Valtrix Analytics.')).toEqual(['Mateo']);
+    // what a person has: a phone, an address
+    expect(found("Sven's phone number is in the file.")).toEqual(['Sven']);
+    // a generation or a degree closes the name
+    expect(found('My grandfather was called Aurel Brenneke II')).toEqual([
+      'Aurel Brenneke II',
+    ]);
+    expect(found('The form was signed by Ilsabet Varga MD')).toEqual([
+      'Ilsabet Varga MD',
+    ]);
+    // an employer is not the person the role names; "signed" mid-sentence is no sign-off
+    expect(
+      found('She worked at Pellworth Dunmore as the assistant to the CEO.'),
+    ).toEqual([]);
+    expect(found('Quennell Holdings Ltd signed the lease.')).toEqual([]);
+    // tools are not people
+    expect(
+      found('We deployed the fix with Jenkins and tracked it in Jira.'),
+    ).toEqual([]);
+  });
+
   it('street addresses: street types, continental forms, units, intersections', () => {
     expect(
       texts(

@@ -36,7 +36,7 @@ mayor senator president governor officer detective inspector agent coach nurse`.
 
 // Statements that introduce a name, whatever its case.
 const STRONG_CUE =
-  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|signed,?|sincerely,?|regards,?|dear)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|(?:signed|sincerely|regards)[ \t]*(?:[,:]|(?=\n))|dear)[ \t]*(?:\n[ \t]*)?/giu;
 // Statements that introduce a name written with capitals.
 const CUE =
   /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
@@ -46,7 +46,8 @@ const PARTICLES = new Set(
     ' ',
   ),
 );
-const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)\.?$/;
+const POSTNOMINAL =
+  /^(?:Jr|Sr|II|III|IV|MD|PhD|DDS|DVM|Esq|CPA|RN|DO|MBA|MSc|BSc|OBE|MBE|CBE)\.?$/;
 // A name word: capitalised, letters, apostrophes and hyphens ("O'Neil", "Smith-Jones", "McConnan").
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]*(?:\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.?)$/u;
 const WORDS = /[\p{L}][\p{L}'’.-]*/gu;
@@ -127,6 +128,12 @@ function nameRuns(text: string): Run[] {
       }
       // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
       if (isAddressWord(cur.text) && run.length) break;
+      // a generation or a degree closes a name: "Orla Brennick Jr.", "Tomasz Wielgus MD"
+      if (run.length && POSTNOMINAL.test(cur.text)) {
+        run.push(cur);
+        k++;
+        break;
+      }
       if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
       else if (
         PARTICLES.has(lower(cur.text)) &&
@@ -230,9 +237,24 @@ const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
 
+/** What a person has and a text about personal data names: "X's phone", "X's birthday". */
+const PERSONAL_DATA = new Set(
+  'phone mobile address email birthday salary passport licence license signature'.split(
+    ' ',
+  ),
+);
+
 /** Pronouns that stand for a person, never for a thing. */
 const PERSONAL_PRONOUNS = new Set(
   'he she him his her hers himself herself'.split(' '),
+);
+
+/** Verbs whose object is mostly a person: asking, thanking, loving someone (not "support", "join": firms too). */
+const PERSON_VERBS = new Set(['verb.communication', 'verb.emotion']);
+
+/** Verbs of working somewhere: the capitalised words after "at"/"for" are an employer. */
+const EMPLOYMENT_VERBS = new Set(
+  'work intern volunteer consult spend serve employ'.split(' '),
 );
 
 const PLACE_PREPOSITIONS = new Set(
@@ -261,7 +283,7 @@ type WordKind =
  */
 function wordKind(word: string): WordKind {
   const bare = stripDot(word);
-  if (bare.length === 1 || SUFFIXES.test(word)) return 'initial';
+  if (bare.length === 1 || POSTNOMINAL.test(word)) return 'initial';
   if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
@@ -353,6 +375,12 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
   const [a0, a1] = after;
+  // "worked at X as a nurse", "works for X": an employer, and the role is the subject's
+  const employer =
+    ['at', 'for'].includes(lower(before[0]?.text ?? '')) &&
+    before
+      .slice(1, 5)
+      .some(t => isVerb(t) && EMPLOYMENT_VERBS.has(t.lemma || lower(t.text)));
   // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
   if (/^['’]s\b/.test(text.slice(ahead.end))) {
     const owned = after
@@ -360,9 +388,11 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       .slice(0, 3)
       .filter(t => t.pos === 'NOUN' || t.pos === 'PROPN');
     if (owned.some(isPersonNoun)) score += 0.5;
+    else if (owned.some(t => PERSONAL_DATA.has(t.lemma || lower(t.text))))
+      score += 0.35;
     else if (owned.some(isWorkNoun)) score += 0.3;
   } else if (
-    (a0?.text === ',' || a0?.lemma === 'as') &&
+    (a0?.text === ',' || (a0?.lemma === 'as' && !employer)) &&
     after.slice(1, 4).some(isPersonNoun)
   )
     score += 0.5;
@@ -391,6 +421,25 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   }
   // "Don't go to town, X!": addressed by name
   if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
+  // "X, could you …": addressed by name at the start of a request
+  if (
+    sentenceStartAt(text, from.start) &&
+    a0?.text === ',' &&
+    (lower(a1?.text ?? '') === 'you' ||
+      lower(a1?.text ?? '') === 'please' ||
+      a1?.pos === 'AUX')
+  )
+    score += 0.4;
+  // "ask X", "thank X", "marry X", "pay X": the one a verb between people is about
+  if (
+    b0?.pos === 'VERB' &&
+    b0.end <= from.start &&
+    /^\s*$/.test(text.slice(b0.end, from.start)) &&
+    PERSON_VERBS.has(verbCategory(b0))
+  )
+    score += 0.2;
+  // "X is from …": where a person comes from
+  if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
   // a speaker's label at the start of a line: "X: …"
   // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:")
   if (
@@ -411,6 +460,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       if (verb?.pos === 'VERB' && verbCategory(verb) === 'verb.motion')
         score -= 0.5;
     }
+    if (employer) score -= 0.35;
   }
   return score;
 }
@@ -444,7 +494,7 @@ function cuedName(
     else if (
       lowerCaseAllowed &&
       /^\p{Ll}/u.test(bare) &&
-      (bare.length === 1 || !lexicon().isWord(bare))
+      (bare.length === 1 || (!lexicon().isWord(bare) && !isStopword(bare)))
     )
       kept.push(w);
     else break;
