@@ -448,6 +448,12 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
       found('She worked at Pellworth Dunmore as the assistant to the CEO.'),
     ).toEqual([]);
     expect(found('Quennell Holdings Ltd signed the lease.')).toEqual([]);
+    // a name that is also a word, spoken to or speaking in a dialogue; not a list after "Thanks,"
+    expect(
+      found('Ivy: Where were you? Rowan: I was out. Bram: Come in, Ivy!'),
+    ).toEqual(['Ivy', 'Rowan', 'Bram', 'Ivy']);
+    expect(found('Thanks, Greta!')).toEqual(['Greta']);
+    expect(found('Summary: Sales grew. Status: Green.')).toEqual([]);
     // tools are not people
     expect(
       found('We deployed the fix with Jenkins and tracked it in Jira.'),

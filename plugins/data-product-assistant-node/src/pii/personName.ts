@@ -419,17 +419,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     const rest = end < 0 ? after : after.slice(0, end);
     if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
   }
-  // "Don't go to town, X!": addressed by name
-  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
-  // "X, could you …": addressed by name at the start of a request
-  if (
-    sentenceStartAt(text, from.start) &&
-    a0?.text === ',' &&
-    (lower(a1?.text ?? '') === 'you' ||
-      lower(a1?.text ?? '') === 'please' ||
-      a1?.pos === 'AUX')
-  )
-    score += 0.4;
+  score += addressed(run, ctx, from, ahead);
   // "ask X", "thank X", "marry X", "pay X": the one a verb between people is about
   if (
     b0?.pos === 'VERB' &&
@@ -440,16 +430,6 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     score += 0.2;
   // "X is from …": where a person comes from
   if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
-  // a speaker's label at the start of a line: "X: …"
-  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:")
-  if (
-    /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
-    /^\s*:\s*[^\d\s+(]/u.test(text.slice(run.end)) &&
-    run.words.some(
-      w => !['english', 'surname', 'rare'].includes(wordKind(w.text)),
-    )
-  )
-    score += 0.4;
   // a place: "in X", "from X", "flew to X"
   if (b0 && !run.title) {
     const prep = lower(b0.text);
@@ -462,6 +442,66 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     }
     if (employer) score -= 0.35;
   }
+  return score;
+}
+
+/** A listed name that could be a speaker rather than a field's label (a role, a message, an act, a place). */
+const spokenName = (word: string) =>
+  isKnownName(word) &&
+  ![
+    'noun.person',
+    'noun.communication',
+    'noun.act',
+    'noun.location',
+    'noun.artifact',
+  ].includes(firstCategory(word, 'n'));
+
+/** Labels of speakers in a dialogue: "X: …" after a line or sentence break. */
+const SPEAKER_LABEL =
+  /(?:^|[.!?]["”]?\s+|\n\s*)\p{Lu}[\p{L}'’-]*\s*:\s*["“]?\p{Lu}/gu;
+
+/**
+ * Evidence that a run is someone spoken to or speaking, in [0, 1): addressed by name, a speaker's
+ * label. Said of people only, so it holds for a name that is also an English word ("Ivy").
+ */
+function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
+  const { text } = ctx;
+  const { before } = tokensAround(ctx, from.start, from.end);
+  const { after } = tokensAround(ctx, ahead.start, ahead.end);
+  const [b0] = before;
+  const [a0, a1] = after;
+  let score = 0;
+  // "Don't go to town, X!": addressed by name
+  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
+  // "X, could you …": addressed by name at the start of a request
+  if (
+    sentenceStartAt(text, from.start) &&
+    a0?.text === ',' &&
+    (lower(a1?.text ?? '') === 'you' ||
+      lower(a1?.text ?? '') === 'please' ||
+      a1?.pos === 'AUX')
+  )
+    score += 0.4;
+  // a speaker's label: "X: …" at the start of a line, or of a sentence in a dialogue
+  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:",
+  // unless the dialogue's other labels make it a speaker the name list knows: "Ivy: …")
+  const dialogue = (text.match(SPEAKER_LABEL) ?? []).length > 1;
+  // what follows is said: a quotation, or words with "I", "me", "you" ("Status: Active." is a field)
+  const speech =
+    /^\s*:\s*(?:["“]|[^.!?\n]*\b(?:I|I'm|me|my|you|your|we|us|our)\b)/iu.test(
+      text.slice(run.end),
+    );
+  if (
+    (/(?:^|\n)\s*$/.test(text.slice(0, run.start)) ||
+      (dialogue && sentenceStartAt(text, run.start))) &&
+    /^\s*:\s*["“]?[^\d\s+(]/u.test(text.slice(run.end)) &&
+    run.words.some(
+      w =>
+        !['english', 'surname', 'rare'].includes(wordKind(w.text)) ||
+        (dialogue && speech && spokenName(stripDot(w.text))),
+    )
+  )
+    score += 0.4;
   return score;
 }
 
@@ -541,8 +581,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
     for (const run of runs) {
       const g = groups[groups.length - 1];
       const prev = g?.[g.length - 1];
+      // (not after one English word: "Thanks, X!" is no list of names)
       if (
         prev &&
+        !(
+          prev.words.length === 1 && wordKind(prev.words[0].text) === 'english'
+        ) &&
         /^\s*(?:,|,?\s+and|,?\s+or|&)\s*$/.test(text.slice(prev.end, run.start))
       )
         g.push(run);
@@ -555,10 +599,16 @@ export function detectPersonNames(source: string): PiiSpan[] {
         .filter(run => !functionWord(run, ctx))
         .map(run => {
           // in text written in lower case, the capital is the list's, not the sentence's
-          const shape = shapeScore(
+          const shaped = shapeScore(
             run,
             text === source && sentenceStartAt(text, run.start),
           );
+          // a name the list knows, spoken to or speaking, is a name even if also a word ("Ivy")
+          const shape =
+            addressed(run, ctx, first, last) > 0 &&
+            run.words.every(w => isKnownName(stripDot(w.text)))
+              ? Math.max(shaped, 0.15)
+              : shaped;
           const context = contextScore(run, ctx, first, last);
           return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
         });
@@ -568,6 +618,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
+        console.error('RUN', text.slice(run.start, run.end), {
+          shape,
+          score,
+          s,
+          kinds: run.words.map(w => wordKind(w.text)),
+        });
         if (s >= 0.5)
           out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
         else rejected.push(run);
