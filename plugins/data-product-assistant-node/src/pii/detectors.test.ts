@@ -454,6 +454,17 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     ).toEqual(['Ivy', 'Rowan', 'Bram', 'Ivy']);
     expect(found('Thanks, Greta!')).toEqual(['Greta']);
     expect(found('Summary: Sales grew. Status: Green.')).toEqual([]);
+    // a listed name that is also a word, where only a person fits; past an adverb; the one spoken to
+    expect(found('Anna is from Quillbrook.')).toEqual(['Anna']);
+    expect(found('It rained, but Tavish just has to go out.')).toEqual([
+      'Tavish',
+    ]);
+    expect(found("'Not again!' said Oriane to Teresa")).toEqual([
+      'Oriane',
+      'Teresa',
+    ]);
+    // the parties of a chat transcript
+    expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people
     expect(
       found('We deployed the fix with Jenkins and tracked it in Jira.'),

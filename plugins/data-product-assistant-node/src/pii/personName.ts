@@ -388,8 +388,6 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       .slice(0, 3)
       .filter(t => t.pos === 'NOUN' || t.pos === 'PROPN');
     if (owned.some(isPersonNoun)) score += 0.5;
-    else if (owned.some(t => PERSONAL_DATA.has(t.lemma || lower(t.text))))
-      score += 0.35;
     else if (owned.some(isWorkNoun)) score += 0.3;
   } else if (
     (a0?.text === ',' || (a0?.lemma === 'as' && !employer)) &&
@@ -410,9 +408,13 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
   // the speaker after a quotation: '"…," says X'
   const inverted = speech(b0) && /^[,"”'’!?]$/.test(before[1]?.text ?? '');
-  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
+  // (past an adverb: "X just left", "X never said")
+  const [v0, v1] = a0?.pos === 'ADV' ? after.slice(1) : after;
+  if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
     score += 0.35;
-  else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
+  else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
+  // the one spoken to: 'said Orla to X'
+  if (b0?.lemma === 'to' && before.slice(1, 4).some(speech)) score += 0.2;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
   if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));
@@ -428,8 +430,6 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     PERSON_VERBS.has(verbCategory(b0))
   )
     score += 0.2;
-  // "X is from …": where a person comes from
-  if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
   // a place: "in X", "from X", "flew to X"
   if (b0 && !run.title) {
     const prep = lower(b0.text);
@@ -445,9 +445,17 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   return score;
 }
 
+/** The parties of a chat transcript, not names: "User: …", "Bot: …". */
+const CHAT_ROLES = new Set(
+  'user bot assistant agent system operator moderator admin customer client'.split(
+    ' ',
+  ),
+);
+
 /** A listed name that could be a speaker rather than a field's label (a role, a message, an act, a place). */
 const spokenName = (word: string) =>
   isKnownName(word) &&
+  !CHAT_ROLES.has(lower(word)) &&
   ![
     'noun.person',
     'noun.communication',
@@ -461,8 +469,8 @@ const SPEAKER_LABEL =
   /(?:^|[.!?]["”]?\s+|\n\s*)\p{Lu}[\p{L}'’-]*\s*:\s*["“]?\p{Lu}/gu;
 
 /**
- * Evidence that a run is someone spoken to or speaking, in [0, 1): addressed by name, a speaker's
- * label. Said of people only, so it holds for a name that is also an English word ("Ivy").
+ * Evidence said of people only, in [0, 1): addressed by name, a speaker's label, where one is
+ * from, one's phone or address. It holds for a listed name that is also an English word ("Ivy").
  */
 function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { text } = ctx;
@@ -482,6 +490,14 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
       a1?.pos === 'AUX')
   )
     score += 0.4;
+  // "X is from …": where a person comes from
+  if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
+  // "X's phone", "X's address": what a person has
+  if (/^['’]s\b/.test(text.slice(ahead.end))) {
+    const owned = after.filter(t => t.start > ahead.end + 2).slice(0, 3);
+    if (owned.some(t => PERSONAL_DATA.has(t.lemma || lower(t.text))))
+      score += 0.35;
+  }
   // a speaker's label: "X: …" at the start of a line, or of a sentence in a dialogue
   // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:",
   // unless the dialogue's other labels make it a speaker the name list knows: "Ivy: …")
@@ -618,6 +634,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
+        console.error('RUN', text.slice(run.start, run.end), {
+          shape,
+          score,
+          s,
+          kinds: run.words.map(w => wordKind(w.text)),
+        });
         console.error('RUN', text.slice(run.start, run.end), {
           shape,
           score,
