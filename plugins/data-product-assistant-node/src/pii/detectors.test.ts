@@ -497,6 +497,24 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(
       texts(detectStreetAddresses('Send it to 12 rue des Lilas, Lyon')),
     ).toEqual(['12 rue des Lilas, Lyon']);
+    // a town on the street's line where the line ends; a field's label after the address is not
+    expect(
+      texts(
+        detectStreetAddresses('Ship to 14 Larkfield Road Apt. 3 Porto Velho'),
+      ),
+    ).toEqual(['14 Larkfield Road Apt. 3 Porto Velho']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Send it to 22 Kestrel Avenue Suite 5 Tomorrow I will call.',
+        ),
+      ),
+    ).toEqual(['22 Kestrel Avenue Suite 5']);
+    expect(
+      texts(
+        detectStreetAddresses('Dalgatan 7\nVaxholm\nSweden\nMobile: 555 0101'),
+      ),
+    ).toEqual(['Dalgatan 7\nVaxholm\nSweden']);
     // Not addresses: years, dates and amounts, versions, ordinary words with numbers.
     expect(detectStreetAddresses('During 1971, the firm grew.')).toEqual([]);
     expect(detectStreetAddresses('US 60\nUS 60')).toEqual([]);

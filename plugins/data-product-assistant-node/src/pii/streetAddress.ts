@@ -106,6 +106,12 @@ const TAIL = new RegExp(
     `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
 );
+// A town written on the street's line without a comma, where the line, a region code or a
+// postcode shows it ends the address: "… Apt. 4 Porto Velho", "… 97. Alto Paraíso, GO 73770"
+const TOWN_ON_LINE = new RegExp(
+  `\\.?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${SEGMENT_MORE}){0,3}(?=[ \\t]*(?:$|\\n|[,(]|[?!]|\\.[ \\t]*$|\\p{Lu}{2}\\b|\\d{4,6}\\b))`,
+  'uy',
+);
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
 // Where an address line ends: a comma, a line break, the end of the text or a unit ("2 Kafka 3 and …" goes on).
 const LINE_END = new RegExp(
@@ -123,7 +129,18 @@ function extend(text: string, start: number, end: number): [number, number] {
   for (let segments = 0; segments < 6; segments++) {
     TAIL.lastIndex = tailEnd;
     const m = TAIL.exec(text);
-    if (!m) break;
+    if (!m) {
+      TOWN_ON_LINE.lastIndex = tailEnd;
+      const town = TOWN_ON_LINE.exec(text);
+      if (!town || !/\d\.?$/.test(text.slice(0, tailEnd))) break;
+      tailEnd = town.index + town[0].length;
+      continue;
+    }
+    // a field's label is no part of the address: "…, Sweden\nMobile: 555 …"
+    if (
+      /^[ \t]*:/.test(text.slice(m.index + m[0].replace(/[\s,]+$/, '').length))
+    )
+      break;
     // a segment is one line or one comma-separated part: it never runs into a sentence
     // (nor takes the full stop that ends it: "…, Lyon.")
     const piece = m[0].replace(/[\s,]+$/, '').replace(/(\p{L}{2})\.$/u, '$1');
