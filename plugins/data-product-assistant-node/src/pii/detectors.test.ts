@@ -463,6 +463,8 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
       'Oriane',
       'Teresa',
     ]);
+    // a listed name opening a sentence as a verb's subject (not one English word: "Summary")
+    expect(found('Fenna works at Brightloom as a nurse.')).toEqual(['Fenna']);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

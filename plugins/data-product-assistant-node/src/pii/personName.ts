@@ -413,6 +413,14 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
     score += 0.35;
   else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
+  // a listed name opening a sentence as the subject of a verb: "Orla works at …"
+  if (
+    run.words.length === 1 &&
+    sentenceStartAt(text, from.start) &&
+    wordKind(run.words[0].text) === 'known' &&
+    v0?.pos === 'VERB'
+  )
+    score += 0.15;
   // the one spoken to: 'said Orla to X'
   if (b0?.lemma === 'to' && before.slice(1, 4).some(speech)) score += 0.2;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
