@@ -465,6 +465,18 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     ]);
     // a listed name opening a sentence as a verb's subject (not one English word: "Summary")
     expect(found('Fenna works at Brightloom as a nurse.')).toEqual(['Fenna']);
+    // the one spoken to, one of a pair with the writer, a passive's agent, greetings and sign-offs
+    expect(found('I spoke to Marguerite on the phone.')).toEqual([
+      'Marguerite',
+    ]);
+    expect(found('Cornelius and I will be late.')).toEqual(['Cornelius']);
+    expect(found('The refund was approved by Henrietta.')).toEqual([
+      'Henrietta',
+    ]);
+    expect(found('Good morning Rosalind, how are you?')).toEqual(['Rosalind']);
+    expect(found('Best,\nIsolde')).toEqual(['Isolde']);
+    expect(found('Thanks,\nthe data team')).toEqual([]);
+    expect(found("Wilhelmina's account was locked.")).toEqual(['Wilhelmina']);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

@@ -36,10 +36,10 @@ mayor senator president governor officer detective inspector agent coach nurse`.
 
 // Statements that introduce a name, whatever its case.
 const STRONG_CUE =
-  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|(?:signed|sincerely|regards)[ \t]*(?:[,:]|(?=\n))|dear)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|(?:signed|sincerely|regards)[ \t]*(?:[,:]|(?=\n))|(?:best|cheers|thanks|thank you|yours|warmly|love)[ \t]*,[ \t]*(?=\n)|dear)[ \t]*(?:\n[ \t]*)?/giu;
 // Statements that introduce a name written with capitals.
 const CUE =
-  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|good (?:morning|afternoon|evening)|welcome|goodbye|bye|thank you|thanks|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
 
 const PARTICLES = new Set(
   'van von der den de da di del della du dos das la le bin ibn al ter ten st'.split(
@@ -239,7 +239,7 @@ const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
 
 /** What a person has and a text about personal data names: "X's phone", "X's birthday". */
 const PERSONAL_DATA = new Set(
-  'phone mobile address email birthday salary passport licence license signature'.split(
+  'phone mobile address email birthday salary passport licence license signature account profile password'.split(
     ' ',
   ),
 );
@@ -421,8 +421,8 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     v0?.pos === 'VERB'
   )
     score += 0.15;
-  // the one spoken to: 'said Orla to X'
-  if (b0?.lemma === 'to' && before.slice(1, 4).some(speech)) score += 0.2;
+  // the agent of a passive: "was reviewed by X"
+  if (b0?.lemma === 'by' && before[1]?.pos === 'VERB') score += 0.15;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
   if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));
@@ -498,6 +498,16 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
       a1?.pos === 'AUX')
   )
     score += 0.4;
+  // the one spoken to: 'said Orla to X', "I spoke to X"
+  const speaks = (t: NlpToken | undefined) =>
+    t?.pos === 'VERB' && verbCategory(t) === 'verb.communication';
+  if (b0?.lemma === 'to' && before.slice(1, 4).some(speaks)) score += 0.35;
+  // "X and I will …", "X and me": one of a pair with the writer
+  if (
+    /^\s+and\s+(?:I|me|myself)\b/u.test(text.slice(ahead.end)) &&
+    !/^\s+and\s+I\s*\.\s/u.test(text.slice(ahead.end))
+  )
+    score += 0.35;
   // "X is from …": where a person comes from
   if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
   // "X's phone", "X's address": what a person has
@@ -642,6 +652,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
+        console.error('RUN', text.slice(run.start, run.end), {
+          shape,
+          score,
+          s,
+          kinds: run.words.map(w => wordKind(w.text)),
+        });
         console.error('RUN', text.slice(run.start, run.end), {
           shape,
           score,
