@@ -477,6 +477,14 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(found('Best,\nIsolde')).toEqual(['Isolde']);
     expect(found('Thanks,\nthe data team')).toEqual([]);
     expect(found("Wilhelmina's account was locked.")).toEqual(['Wilhelmina']);
+    // a group, not a person: "X is a design agency", "X, a consulting firm"; an engineer's employer
+    expect(
+      found('Pellworth Dunmore is a design agency based in Leeds.'),
+    ).toEqual([]);
+    expect(found('We hired Quillon Harwick, a consulting firm.')).toEqual([]);
+    expect(found('Orla Brennick is a data engineer at Quillbrook.')).toEqual([
+      'Orla Brennick',
+    ]);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

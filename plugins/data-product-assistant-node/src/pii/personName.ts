@@ -233,6 +233,18 @@ const isWorkNoun = (t: NlpToken | undefined) =>
   !!t &&
   (t.pos === 'NOUN' || t.pos === 'PROPN') &&
   firstCategory(t.lemma || t.text, 'n') === 'noun.communication';
+const isGroupNoun = (t: NlpToken | undefined) =>
+  !!t &&
+  t.pos === 'NOUN' &&
+  firstCategory(t.lemma || t.text, 'n') === 'noun.group';
+/** The head of the first noun phrase: "agency" in "a design agency". */
+function headNoun(tokens: NlpToken[]): NlpToken | undefined {
+  const isNoun = (t: NlpToken | undefined) => t?.pos === 'NOUN';
+  let i = tokens.findIndex(isNoun);
+  if (i < 0) return undefined;
+  while (isNoun(tokens[i + 1])) i++;
+  return tokens[i];
+}
 const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
@@ -371,7 +383,14 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       score += 0.6;
       break;
     }
+    // "the agency X", "our supplier's firm X": a word for a group
+    if (isGroupNoun(t)) {
+      score -= 0.6;
+      break;
+    }
     if (t.pos === 'PUNCT' && !/^[,:]$/.test(t.text)) break;
+    // (an engineer "at", "in", "from" X works there: X is no person)
+    if (t.pos === 'ADP' && !['to', 'of'].includes(lower(t.text))) break;
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
   const [a0, a1] = after;
@@ -395,11 +414,14 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   )
     score += 0.5;
   else if (isWorkNoun(a0)) score += 0.3; // "the Brennick novel"
+  else if (a0?.text === ',' && isGroupNoun(headNoun(after.slice(1, 5))))
+    score -= 0.6; // "X, a design agency"
   else {
-    // "X (from Y) is the keynote speaker"
+    // "X (from Y) is the keynote speaker"; "X is a design agency"
     const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
-    if (be >= 0 && after.slice(be + 1, be + 5).some(isPersonNoun))
-      score += 0.45;
+    const told = be >= 0 ? after.slice(be + 1, be + 5) : [];
+    if (told.some(isPersonNoun)) score += 0.45;
+    else if (isGroupNoun(headNoun(told))) score -= 0.6;
   }
   // "X said", "says X": people speak and think
   const b0 = before[0];
@@ -652,6 +674,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
+        console.error('RUN', text.slice(run.start, run.end), {
+          shape,
+          score,
+          s,
+          kinds: run.words.map(w => wordKind(w.text)),
+        });
         console.error('RUN', text.slice(run.start, run.end), {
           shape,
           score,
