@@ -485,6 +485,12 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(found('Orla Brennick is a data engineer at Quillbrook.')).toEqual([
       'Orla Brennick',
     ]);
+    // said of people: born, living somewhere, a person's card; "the new tenant is X"
+    expect(found('Tobiah was born in 1987 in Gdansk.')).toEqual(['Tobiah']);
+    expect(found('Ximena lives in Valparaíso.')).toEqual(['Ximena']);
+    expect(found("Please update Benedikt's IBAN.")).toEqual(['Benedikt']);
+    expect(found('The new tenant is Radomir.')).toEqual(['Radomir']);
+    expect(found("What is Berlin's population?")).toEqual([]);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

@@ -251,7 +251,7 @@ const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
 
 /** What a person has and a text about personal data names: "X's phone", "X's birthday". */
 const PERSONAL_DATA = new Set(
-  'phone mobile address email birthday salary passport licence license signature account profile password'.split(
+  'phone mobile address email birthday salary passport licence license signature account profile password number card iban ssn'.split(
     ' ',
   ),
 );
@@ -383,6 +383,8 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       score += 0.6;
       break;
     }
+    // "the new tenant is X": a word for a person and "is"
+    if (t.lemma === 'be' && t === before[0]) continue;
     // "the agency X", "our supplier's firm X": a word for a group
     if (isGroupNoun(t)) {
       score -= 0.6;
@@ -530,6 +532,13 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
     !/^\s+and\s+I\s*\.\s/u.test(text.slice(ahead.end))
   )
     score += 0.35;
+  // "X was born …", "X lives in …": said of people
+  if (
+    /^[ \t]+(?:(?:was|were|is)[ \t]+)?born\b|^[ \t]+(?:lives|lived)\b/iu.test(
+      text.slice(ahead.end),
+    )
+  )
+    score += 0.35;
   // "X is from …": where a person comes from
   if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
   // "X's phone", "X's address": what a person has
@@ -674,6 +683,12 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
+        console.error('RUN', text.slice(run.start, run.end), {
+          shape,
+          score,
+          s,
+          kinds: run.words.map(w => wordKind(w.text)),
+        });
         console.error('RUN', text.slice(run.start, run.end), {
           shape,
           score,
