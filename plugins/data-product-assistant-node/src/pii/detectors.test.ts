@@ -543,6 +543,32 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
         detectStreetAddresses('Dalgatan 7\nVaxholm\nSweden\nMobile: 555 0101'),
       ),
     ).toEqual(['Dalgatan 7\nVaxholm\nSweden']);
+    // postcodes with a space or a hyphen, a floor as an ordinal, a unit before the street,
+    // a county's abbreviation; no sentence's full stop after a street type written out
+    for (const [t, want] of [
+      [
+        'My new address is 77 Fenwick Rd, Apt 2B, Hull HU5 3QT',
+        '77 Fenwick Rd, Apt 2B, Hull HU5 3QT',
+      ],
+      [
+        'Send to ul. Zielona 14/3, 00-950 Warszawa',
+        'ul. Zielona 14/3, 00-950 Warszawa',
+      ],
+      [
+        'Our office: 350 Fifth Avenue, 34th Floor, New York, NY 10118',
+        '350 Fifth Avenue, 34th Floor, New York, NY 10118',
+      ],
+      [
+        'Her flat is at Flat 3, 27 Pembury Gardens, Leeds.',
+        'Flat 3, 27 Pembury Gardens, Leeds',
+      ],
+      [
+        'We are at 3 Harbour View Road, Cobh, Co. Cork',
+        '3 Harbour View Road, Cobh, Co. Cork',
+      ],
+      ['He lives at 9 Rosemount Terrace.', '9 Rosemount Terrace'],
+    ])
+      expect(texts(detectStreetAddresses(t))).toEqual([want]);
     // Not addresses: years, dates and amounts, versions, ordinary words with numbers.
     expect(detectStreetAddresses('During 1971, the firm grew.')).toEqual([]);
     expect(detectStreetAddresses('US 60\nUS 60')).toEqual([]);
