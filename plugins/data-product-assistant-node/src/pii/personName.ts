@@ -683,36 +683,6 @@ export function detectPersonNames(source: string): PiiSpan[] {
         const shares =
           shape >= 0 || run.words.every(w => isKnownName(stripDot(w.text)));
         const s = g.length > 1 && shares ? Math.max(score, best - 0.1) : score;
-        console.error('RUN', text.slice(run.start, run.end), {
-          shape,
-          score,
-          s,
-          kinds: run.words.map(w => wordKind(w.text)),
-        });
-        console.error('RUN', text.slice(run.start, run.end), {
-          shape,
-          score,
-          s,
-          kinds: run.words.map(w => wordKind(w.text)),
-        });
-        console.error('RUN', text.slice(run.start, run.end), {
-          shape,
-          score,
-          s,
-          kinds: run.words.map(w => wordKind(w.text)),
-        });
-        console.error('RUN', text.slice(run.start, run.end), {
-          shape,
-          score,
-          s,
-          kinds: run.words.map(w => wordKind(w.text)),
-        });
-        console.error('RUN', text.slice(run.start, run.end), {
-          shape,
-          score,
-          s,
-          kinds: run.words.map(w => wordKind(w.text)),
-        });
         if (s >= 0.5)
           out.push(span('person', text, run.start, run.end, Math.min(0.95, s)));
         else rejected.push(run);
