@@ -491,6 +491,14 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(found("Please update Benedikt's IBAN.")).toEqual(['Benedikt']);
     expect(found('The new tenant is Radomir.')).toEqual(['Radomir']);
     expect(found("What is Berlin's population?")).toEqual([]);
+    // a form of address inside a cue, a name in capitals after a label, a firm after one
+    expect(found('Dear Ms. Vance,')).toEqual(['Vance']);
+    expect(found('Card holder: LEOCADIA BRANDT')).toEqual(['LEOCADIA BRANDT']);
+    expect(found('Customer: ZORBLATT GMBH')).toEqual([]);
+    // the one something is handed to
+    expect(found('He sent the files to Thaddeus yesterday.')).toEqual([
+      'Thaddeus',
+    ]);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

@@ -34,12 +34,16 @@ mayor senator president governor officer detective inspector agent coach nurse`.
   ),
 );
 
+/** Forms of address that are never a name's word ("Mr", "Dr"): one starts a new name. */
+const SHORT_TITLES = new Set('mr mrs ms miss mx dr prof'.split(' '));
+const LEADING_TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+(?=\p{Lu})/iu;
+
 // Statements that introduce a name, whatever its case.
 const STRONG_CUE =
   /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|(?:signed|sincerely|regards)[ \t]*(?:[,:]|(?=\n))|(?:best|cheers|thanks|thank you|yours|warmly|love)[ \t]*,[ \t]*(?=\n)|dear)[ \t]*(?:\n[ \t]*)?/giu;
 // Statements that introduce a name written with capitals.
 const CUE =
-  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|good (?:morning|afternoon|evening)|welcome|goodbye|bye|thank you|thanks|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|good (?:morning|afternoon|evening)|welcome|goodbye|bye|thank you|thanks|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder|card ?holder|policy ?holder|beneficiary|payee|insured|tenant|borrower)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
 
 const PARTICLES = new Set(
   'van von der den de da di del della du dos das la le bin ibn al ter ten st'.split(
@@ -128,6 +132,8 @@ function nameRuns(text: string): Run[] {
       }
       // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
       if (isAddressWord(cur.text) && run.length) break;
+      // a form of address starts a name of its own: "Dear Ms. Vance"
+      if (run.length && SHORT_TITLES.has(lower(cur.text))) break;
       // a generation or a degree closes a name: "Orla Brennick Jr.", "Tomasz Wielgus MD"
       if (run.length && POSTNOMINAL.test(cur.text)) {
         run.push(cur);
@@ -263,6 +269,11 @@ const PERSONAL_PRONOUNS = new Set(
 
 /** Verbs whose object is mostly a person: asking, thanking, loving someone (not "support", "join": firms too). */
 const PERSON_VERBS = new Set(['verb.communication', 'verb.emotion']);
+
+/** Verbs of handing something to someone (not "ship", "mail": places get those too). */
+const HANDING_VERBS = new Set(
+  'send give hand pass forward lend show introduce assign refer'.split(' '),
+);
 
 /** Verbs of working somewhere: the capitalised words after "at"/"for" are an employer. */
 const EMPLOYMENT_VERBS = new Set(
@@ -445,6 +456,12 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     v0?.pos === 'VERB'
   )
     score += 0.15;
+  // the one something is handed to: "sent the files to X", "introduced me to X"
+  if (
+    b0?.lemma === 'to' &&
+    before.slice(1, 5).some(t => isVerb(t) && HANDING_VERBS.has(t.lemma))
+  )
+    score += 0.1;
   // the agent of a passive: "was reviewed by X"
   if (b0?.lemma === 'by' && before[1]?.pos === 'VERB') score += 0.15;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
@@ -585,8 +602,14 @@ function cuedName(
   const words = m[0].split(/[ \t]+/);
   const kept: string[] = [];
   for (const w of words) {
-    const bare = w.replace(/[.'’]+$/, '');
+    // a name in capitals after a cue ("Card holder: ORLA BRENNICK") is read as a name
+    const raw = w.replace(/[.'’]+$/, '');
+    const bare = /^\p{Lu}{2,}$/u.test(raw)
+      ? raw[0] + raw.slice(1).toLocaleLowerCase()
+      : raw;
     const capital = /^\p{Lu}/u.test(bare);
+    // "Customer: Zorblatt GmbH" names a firm
+    if (ORG_WORDS.has(lower(bare))) return undefined;
     if (capital && NAME_WORD.test(bare.replace(/\.$/, '')) && !vocabulary(bare))
       kept.push(w);
     else if (
@@ -627,7 +650,13 @@ export function detectPersonNames(source: string): PiiSpan[] {
     [CUE, false],
   ] as const) {
     for (const m of matchAll(re, text)) {
-      const r = cuedName(text, m.index + m[0].length, strong);
+      // (past a form of address: "Dear Ms. Vance")
+      const title = LEADING_TITLE.exec(text.slice(m.index + m[0].length));
+      const r = cuedName(
+        text,
+        m.index + m[0].length + (title?.[0].length ?? 0),
+        strong,
+      );
       if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
     }
   }
