@@ -499,6 +499,9 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(found('He sent the files to Thaddeus yesterday.')).toEqual([
       'Thaddeus',
     ]);
+    // lower-case text: a cue only people get, never an identifier
+    expect(found('sometimes people call me jurgovan')).toEqual(['jurgovan']);
+    expect(found('which column is called cust_id')).toEqual([]);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

@@ -652,10 +652,15 @@ export function detectPersonNames(source: string): PiiSpan[] {
     for (const m of matchAll(re, text)) {
       // (past a form of address: "Dear Ms. Vance")
       const title = LEADING_TITLE.exec(text.slice(m.index + m[0].length));
+      // (in text written all in lower case, a cue that only people get: "call me jurgovan")
+      const lowerCase =
+        !/\p{Lu}/u.test(source) &&
+        /^(?:call(?:s)? me|i am|i'm)\s+$/iu.test(m[0]) &&
+        !/^[\p{L}'’-]+[_./:@\d]/u.test(text.slice(m.index + m[0].length));
       const r = cuedName(
         text,
         m.index + m[0].length + (title?.[0].length ?? 0),
-        strong,
+        strong || lowerCase,
       );
       if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
     }
