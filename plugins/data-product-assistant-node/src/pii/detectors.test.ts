@@ -502,6 +502,21 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     // lower-case text: a cue only people get, never an identifier
     expect(found('sometimes people call me jurgovan')).toEqual(['jurgovan']);
     expect(found('which column is called cust_id')).toEqual([]);
+    // an imperative is no part of a name; one of a family; "Who is X?"; a list of names
+    expect(found('Tell Cornelius I said hi.')).toEqual(['Cornelius']);
+    expect(found('Karolina and her brother visited Oslo.')).toEqual([
+      'Karolina',
+    ]);
+    expect(found('Who is Leocadia?')).toEqual(['Leocadia']);
+    expect(found('Henrietta, Ximena and Radomir are on the call.')).toEqual([
+      'Henrietta',
+      'Ximena',
+      'Radomir',
+    ]);
+    // but one firm named after its partners is not
+    expect(
+      found('The address of Glover, Lindqvist and Armitage is on file.'),
+    ).toEqual([]);
     // the parties of a chat transcript
     expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
     // tools are not people

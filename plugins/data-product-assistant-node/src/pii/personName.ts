@@ -556,6 +556,12 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
     )
   )
     score += 0.35;
+  // "X and her brother", "X and his wife": one of a family
+  if (/^[ \t]+and[ \t]+(?:his|her)[ \t]/u.test(text.slice(ahead.end)))
+    score += 0.35;
+  // "Who is X?"
+  if (b0?.lemma === 'be' && lower(before[1]?.text ?? '') === 'who')
+    score += 0.35;
   // "X is from …": where a person comes from
   if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
   // "X's phone", "X's address": what a person has
@@ -674,6 +680,19 @@ export function detectPersonNames(source: string): PiiSpan[] {
   );
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
+    // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …"
+    for (const run of runs) {
+      const head = ctx.tokens.find(t => t.start === run.start);
+      if (
+        run.words.length > 1 &&
+        head?.pos === 'VERB' &&
+        sentenceStartAt(text, run.start) &&
+        lexicon().categories(stripDot(run.words[0].text)).common.length
+      ) {
+        run.words.shift();
+        run.start = run.words[0].start;
+      }
+    }
     // Names joined by "and" or commas ("Novak and Brennick were reviewers") share the evidence
     // of the group: the words before the first and after the last are every member's context.
     const groups: Run[][] = [];
@@ -711,6 +730,17 @@ export function detectPersonNames(source: string): PiiSpan[] {
           const context = contextScore(run, ctx, first, last);
           return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
         });
+      // a list of three or more names, two of them listed names: "Hedda, Ximena and Radomir"
+      const named = scored.filter(x => x.shape >= 0.15);
+      const listed = scored.filter(x =>
+        x.run.words.every(w => ['known', 'person'].includes(wordKind(w.text))),
+      );
+      // (not one firm named after its partners: "Glover, Ruiz and Armstrong is …")
+      const singular = /^[ \t]+(?:is|was|has|does)\b/u.test(
+        text.slice(last.end),
+      );
+      if (g.length > 2 && named.length > 2 && listed.length > 1 && !singular)
+        for (const x of scored) x.score += 0.2;
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
         // a member shares the group's evidence when its words could be names ("Novak and Cooper")
