@@ -406,7 +406,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     if (t.pos === 'ADP' && !['to', 'of'].includes(lower(t.text))) break;
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
-  const [a0, a1] = after;
+  const [a0] = after;
   // "worked at X as a nurse", "works for X": an employer, and the role is the subject's
   const employer =
     ['at', 'for'].includes(lower(before[0]?.text ?? '')) &&
