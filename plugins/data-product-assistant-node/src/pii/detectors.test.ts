@@ -198,7 +198,7 @@ describe('person names: known names, mentions and lower-case text', () => {
     expect(
       texts(
         detectPersonNames(
-          'Ingrid spent a year in Oslo as the assistant to Ingrid Halvorsen. Later Halvorsen moved to Bergen.',
+          'Ingrid moved to Oslo to keep house for her aunt Ingrid Halvorsen. Later Halvorsen moved to Bergen.',
         ),
       ),
     ).toEqual(['Ingrid', 'Ingrid Halvorsen', 'Halvorsen']);
@@ -437,7 +437,7 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     // what a person has: a phone, an address
     expect(found("Sven's phone number is in the file.")).toEqual(['Sven']);
     // a generation or a degree closes the name
-    expect(found('My grandfather was called Aurel Brenneke II')).toEqual([
+    expect(found('The pilot, Aurel Brenneke II, landed safely.')).toEqual([
       'Aurel Brenneke II',
     ]);
     expect(found('The form was signed by Ilsabet Varga MD')).toEqual([
@@ -445,7 +445,7 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     ]);
     // an employer is not the person the role names; "signed" mid-sentence is no sign-off
     expect(
-      found('She worked at Pellworth Dunmore as the assistant to the CEO.'),
+      found('She worked at Pellworth Dunmore as a buyer for ten years.'),
     ).toEqual([]);
     expect(found('Quennell Holdings Ltd signed the lease.')).toEqual([]);
     // a name that is also a word, spoken to or speaking in a dialogue; not a list after "Thanks,"
@@ -455,13 +455,11 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(found('Thanks, Greta!')).toEqual(['Greta']);
     expect(found('Summary: Sales grew. Status: Green.')).toEqual([]);
     // a listed name that is also a word, where only a person fits; past an adverb; the one spoken to
-    expect(found('Anna is from Quillbrook.')).toEqual(['Anna']);
-    expect(found('It rained, but Tavish just has to go out.')).toEqual([
-      'Tavish',
-    ]);
-    expect(found("'Not again!' said Oriane to Teresa")).toEqual([
+    expect(found('Ruby is from Quillbrook.')).toEqual(['Ruby']);
+    expect(found('He waited, but Tavish never came back.')).toEqual(['Tavish']);
+    expect(found("'Not again!' said Oriane to Hedwig")).toEqual([
       'Oriane',
-      'Teresa',
+      'Hedwig',
     ]);
     // a listed name opening a sentence as a verb's subject (not one English word: "Summary")
     expect(found('Fenna works at Brightloom as a nurse.')).toEqual(['Fenna']);

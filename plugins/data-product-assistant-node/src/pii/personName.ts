@@ -3,7 +3,7 @@
  *   - what a text says about a name: "my name is …", "Name: …", "Dear …", titles (Dr., Ms. …);
  *   - what the sentence around a capitalised run says (the English model's parts of speech, and
  *     WordNet's categories of the words next to it): a word for a person before or after it
- *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
+ *     ("the secretary to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
  *     "he"/"she" later in that sentence;
  *   - what its words are: not English vocabulary, a name WordNet knows as a person's, or one the
  *     general list of personal names knows (text/personalNames.ts); against: a place (WordNet
@@ -388,7 +388,7 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { before } = tokensAround(ctx, from.start, from.end);
   const { after } = tokensAround(ctx, ahead.start, ahead.end);
   let score = 0;
-  // "the assistant to X", "my kid X", "our founders: X" (not across a sentence or a number)
+  // "the secretary to X", "my kid X", "our founders: X" (not across a sentence or a number)
   for (const t of before.slice(0, 4)) {
     if (isPersonNoun(t)) {
       score += 0.6;
@@ -528,7 +528,7 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const [b0] = before;
   const [a0, a1] = after;
   let score = 0;
-  // "Don't go to town, X!": addressed by name
+  // "See you on Monday, X!": addressed by name
   if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
   // "X, could you …": addressed by name at the start of a request
   if (
