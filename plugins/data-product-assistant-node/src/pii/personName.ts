@@ -3,7 +3,7 @@
  *   - what a text says about a name: "my name is …", "Name: …", "Dear …", titles (Dr., Ms. …);
  *   - what the sentence around a capitalised run says (the English model's parts of speech, and
  *     WordNet's categories of the words next to it): a word for a person before or after it
- *     ("the assistant to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
+ *     ("the secretary to X", "X, our engineer", "X's daughter"), a verb it is the subject of,
  *     "he"/"she" later in that sentence;
  *   - what its words are: not English vocabulary, a name WordNet knows as a person's, or one the
  *     general list of personal names knows (text/personalNames.ts); against: a place (WordNet
@@ -34,19 +34,24 @@ mayor senator president governor officer detective inspector agent coach nurse`.
   ),
 );
 
+/** Forms of address that are never a name's word ("Mr", "Dr"): one starts a new name. */
+const SHORT_TITLES = new Set('mr mrs ms miss mx dr prof'.split(' '));
+const LEADING_TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+(?=\p{Lu})/iu;
+
 // Statements that introduce a name, whatever its case.
 const STRONG_CUE =
-  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|signed,?|sincerely,?|regards,?|dear)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:my name is|my name's|(?:first |last |full |sur|given |family |user ?)?name\s*[:=]|(?:first |last |full |sur|given |family )name is|i am called|i'm called|(?:signed|sincerely|regards)[ \t]*(?:[,:]|(?=\n))|(?:best|cheers|thanks|thank you|yours|warmly|love)[ \t]*,[ \t]*(?=\n)|dear)[ \t]*(?:\n[ \t]*)?/giu;
 // Statements that introduce a name written with capitals.
 const CUE =
-  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
+  /\b(?:name(?:\s+\p{L}+){0,4}?\s+is|name\?|name(?=\s+\p{Lu})|called|named|known as|call me|calls me|i am|i'm|this is|hello|hi|hey|good (?:morning|afternoon|evening)|welcome|goodbye|bye|thank you|thanks|attn:?|c\/o|(?:author|customer|patient|contact|recipient|sender|employee|owner|guest|passenger|applicant|account holder|card ?holder|policy ?holder|beneficiary|payee|insured|tenant|borrower)\s*:)[ \t]*(?:\n[ \t]*)?/giu;
 
 const PARTICLES = new Set(
   'van von der den de da di del della du dos das la le bin ibn al ter ten st'.split(
     ' ',
   ),
 );
-const SUFFIXES = /^(?:Jr|Sr|II|III|IV|V)\.?$/;
+const POSTNOMINAL =
+  /^(?:Jr|Sr|II|III|IV|MD|PhD|DDS|DVM|Esq|CPA|RN|DO|MBA|MSc|BSc|OBE|MBE|CBE)\.?$/;
 // A name word: capitalised, letters, apostrophes and hyphens ("O'Neil", "Smith-Jones", "McConnan").
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]*(?:\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}\.?)$/u;
 const WORDS = /[\p{L}][\p{L}'’.-]*/gu;
@@ -127,6 +132,14 @@ function nameRuns(text: string): Run[] {
       }
       // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
       if (isAddressWord(cur.text) && run.length) break;
+      // a form of address starts a name of its own: "Dear Ms. Vance"
+      if (run.length && SHORT_TITLES.has(lower(cur.text))) break;
+      // a generation or a degree closes a name: "Orla Brennick Jr.", "Tomasz Wielgus MD"
+      if (run.length && POSTNOMINAL.test(cur.text)) {
+        run.push(cur);
+        k++;
+        break;
+      }
       if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
       else if (
         PARTICLES.has(lower(cur.text)) &&
@@ -226,13 +239,45 @@ const isWorkNoun = (t: NlpToken | undefined) =>
   !!t &&
   (t.pos === 'NOUN' || t.pos === 'PROPN') &&
   firstCategory(t.lemma || t.text, 'n') === 'noun.communication';
+const isGroupNoun = (t: NlpToken | undefined) =>
+  !!t &&
+  t.pos === 'NOUN' &&
+  firstCategory(t.lemma || t.text, 'n') === 'noun.group';
+/** The head of the first noun phrase: "agency" in "a design agency". */
+function headNoun(tokens: NlpToken[]): NlpToken | undefined {
+  const isNoun = (t: NlpToken | undefined) => t?.pos === 'NOUN';
+  let i = tokens.findIndex(isNoun);
+  if (i < 0) return undefined;
+  while (isNoun(tokens[i + 1])) i++;
+  return tokens[i];
+}
 const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
 const verbCategory = (t: NlpToken) => firstCategory(t.lemma || t.text, 'v');
 
+/** What a person has and a text about personal data names: "X's phone", "X's birthday". */
+const PERSONAL_DATA = new Set(
+  'phone mobile address email birthday salary passport licence license signature account profile password number card iban ssn'.split(
+    ' ',
+  ),
+);
+
 /** Pronouns that stand for a person, never for a thing. */
 const PERSONAL_PRONOUNS = new Set(
   'he she him his her hers himself herself'.split(' '),
+);
+
+/** Verbs whose object is mostly a person: asking, thanking, loving someone (not "support", "join": firms too). */
+const PERSON_VERBS = new Set(['verb.communication', 'verb.emotion']);
+
+/** Verbs of handing something to someone (not "ship", "mail": places get those too). */
+const HANDING_VERBS = new Set(
+  'send give hand pass forward lend show introduce assign refer'.split(' '),
+);
+
+/** Verbs of working somewhere: the capitalised words after "at"/"for" are an employer. */
+const EMPLOYMENT_VERBS = new Set(
+  'work intern volunteer consult spend serve employ'.split(' '),
 );
 
 const PLACE_PREPOSITIONS = new Set(
@@ -261,7 +306,7 @@ type WordKind =
  */
 function wordKind(word: string): WordKind {
   const bare = stripDot(word);
-  if (bare.length === 1 || SUFFIXES.test(word)) return 'initial';
+  if (bare.length === 1 || POSTNOMINAL.test(word)) return 'initial';
   if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
@@ -343,16 +388,31 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { before } = tokensAround(ctx, from.start, from.end);
   const { after } = tokensAround(ctx, ahead.start, ahead.end);
   let score = 0;
-  // "the assistant to X", "my kid X", "our founders: X" (not across a sentence or a number)
+  // "the secretary to X", "my kid X", "our founders: X" (not across a sentence or a number)
   for (const t of before.slice(0, 4)) {
     if (isPersonNoun(t)) {
       score += 0.6;
       break;
     }
+    // "the new tenant is X": a word for a person and "is"
+    if (t.lemma === 'be' && t === before[0]) continue;
+    // "the agency X", "our supplier's firm X": a word for a group
+    if (isGroupNoun(t)) {
+      score -= 0.6;
+      break;
+    }
     if (t.pos === 'PUNCT' && !/^[,:]$/.test(t.text)) break;
+    // (an engineer "at", "in", "from" X works there: X is no person)
+    if (t.pos === 'ADP' && !['to', 'of'].includes(lower(t.text))) break;
     if (!['DET', 'ADP', 'PRON', 'PART', 'ADJ', 'PUNCT'].includes(t.pos)) break;
   }
-  const [a0, a1] = after;
+  const [a0] = after;
+  // "worked at X as a nurse", "works for X": an employer, and the role is the subject's
+  const employer =
+    ['at', 'for'].includes(lower(before[0]?.text ?? '')) &&
+    before
+      .slice(1, 5)
+      .some(t => isVerb(t) && EMPLOYMENT_VERBS.has(t.lemma || lower(t.text)));
   // "X's daughter", "X's novel"; "X, our engineer"; "X is the keynote speaker"
   if (/^['’]s\b/.test(text.slice(ahead.end))) {
     const owned = after
@@ -362,16 +422,19 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     if (owned.some(isPersonNoun)) score += 0.5;
     else if (owned.some(isWorkNoun)) score += 0.3;
   } else if (
-    (a0?.text === ',' || a0?.lemma === 'as') &&
+    (a0?.text === ',' || (a0?.lemma === 'as' && !employer)) &&
     after.slice(1, 4).some(isPersonNoun)
   )
     score += 0.5;
   else if (isWorkNoun(a0)) score += 0.3; // "the Brennick novel"
+  else if (a0?.text === ',' && isGroupNoun(headNoun(after.slice(1, 5))))
+    score -= 0.6; // "X, a design agency"
   else {
-    // "X (from Y) is the keynote speaker"
+    // "X (from Y) is the keynote speaker"; "X is a design agency"
     const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
-    if (be >= 0 && after.slice(be + 1, be + 5).some(isPersonNoun))
-      score += 0.45;
+    const told = be >= 0 ? after.slice(be + 1, be + 5) : [];
+    if (told.some(isPersonNoun)) score += 0.45;
+    else if (isGroupNoun(headNoun(told))) score -= 0.6;
   }
   // "X said", "says X": people speak and think
   const b0 = before[0];
@@ -380,27 +443,42 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     ['verb.communication', 'verb.cognition'].includes(verbCategory(t!));
   // the speaker after a quotation: '"…," says X'
   const inverted = speech(b0) && /^[,"”'’!?]$/.test(before[1]?.text ?? '');
-  if (speech(a0) || (a0?.pos === 'AUX' && speech(a1)) || inverted)
+  // (past an adverb: "X just left", "X never said")
+  const [v0, v1] = a0?.pos === 'ADV' ? after.slice(1) : after;
+  if (speech(v0) || (v0?.pos === 'AUX' && speech(v1)) || inverted)
     score += 0.35;
-  else if (isVerb(a0) && a0!.lemma !== 'be') score += 0.2;
+  else if (isVerb(v0) && v0!.lemma !== 'be') score += 0.2;
+  // a listed name opening a sentence as the subject of a verb: "Orla works at …"
+  if (
+    run.words.length === 1 &&
+    sentenceStartAt(text, from.start) &&
+    wordKind(run.words[0].text) === 'known' &&
+    v0?.pos === 'VERB'
+  )
+    score += 0.15;
+  // the one something is handed to: "sent the files to X", "introduced me to X"
+  if (
+    b0?.lemma === 'to' &&
+    before.slice(1, 5).some(t => isVerb(t) && HANDING_VERBS.has(t.lemma))
+  )
+    score += 0.1;
+  // the agent of a passive: "was reviewed by X"
+  if (b0?.lemma === 'by' && before[1]?.pos === 'VERB') score += 0.15;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
   if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));
     const rest = end < 0 ? after : after.slice(0, end);
     if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
   }
-  // "Don't go to town, X!": addressed by name
-  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
-  // a speaker's label at the start of a line: "X: …"
-  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:")
+  score += addressed(run, ctx, from, ahead);
+  // "ask X", "thank X", "marry X", "pay X": the one a verb between people is about
   if (
-    /(?:^|\n)\s*$/.test(text.slice(0, run.start)) &&
-    /^\s*:\s*[^\d\s+(]/u.test(text.slice(run.end)) &&
-    run.words.some(
-      w => !['english', 'surname', 'rare'].includes(wordKind(w.text)),
-    )
+    b0?.pos === 'VERB' &&
+    b0.end <= from.start &&
+    /^\s*$/.test(text.slice(b0.end, from.start)) &&
+    PERSON_VERBS.has(verbCategory(b0))
   )
-    score += 0.4;
+    score += 0.2;
   // a place: "in X", "from X", "flew to X"
   if (b0 && !run.title) {
     const prep = lower(b0.text);
@@ -411,7 +489,107 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
       if (verb?.pos === 'VERB' && verbCategory(verb) === 'verb.motion')
         score -= 0.5;
     }
+    if (employer) score -= 0.35;
   }
+  return score;
+}
+
+/** The parties of a chat transcript, not names: "User: …", "Bot: …". */
+const CHAT_ROLES = new Set(
+  'user bot assistant agent system operator moderator admin customer client'.split(
+    ' ',
+  ),
+);
+
+/** A listed name that could be a speaker rather than a field's label (a role, a message, an act, a place). */
+const spokenName = (word: string) =>
+  isKnownName(word) &&
+  !CHAT_ROLES.has(lower(word)) &&
+  ![
+    'noun.person',
+    'noun.communication',
+    'noun.act',
+    'noun.location',
+    'noun.artifact',
+  ].includes(firstCategory(word, 'n'));
+
+/** Labels of speakers in a dialogue: "X: …" after a line or sentence break. */
+const SPEAKER_LABEL =
+  /(?:^|[.!?]["”]?\s+|\n\s*)\p{Lu}[\p{L}'’-]*\s*:\s*["“]?\p{Lu}/gu;
+
+/**
+ * Evidence said of people only, in [0, 1): addressed by name, a speaker's label, where one is
+ * from, one's phone or address. It holds for a listed name that is also an English word ("Ivy").
+ */
+function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
+  const { text } = ctx;
+  const { before } = tokensAround(ctx, from.start, from.end);
+  const { after } = tokensAround(ctx, ahead.start, ahead.end);
+  const [b0] = before;
+  const [a0, a1] = after;
+  let score = 0;
+  // "See you on Monday, X!": addressed by name
+  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
+  // "X, could you …": addressed by name at the start of a request
+  if (
+    sentenceStartAt(text, from.start) &&
+    a0?.text === ',' &&
+    (lower(a1?.text ?? '') === 'you' ||
+      lower(a1?.text ?? '') === 'please' ||
+      a1?.pos === 'AUX')
+  )
+    score += 0.4;
+  // the one spoken to: 'said Orla to X', "I spoke to X"
+  const speaks = (t: NlpToken | undefined) =>
+    t?.pos === 'VERB' && verbCategory(t) === 'verb.communication';
+  if (b0?.lemma === 'to' && before.slice(1, 4).some(speaks)) score += 0.35;
+  // "X and I will …", "X and me": one of a pair with the writer
+  if (
+    /^\s+and\s+(?:I|me|myself)\b/u.test(text.slice(ahead.end)) &&
+    !/^\s+and\s+I\s*\.\s/u.test(text.slice(ahead.end))
+  )
+    score += 0.35;
+  // "X was born …", "X lives in …": said of people
+  if (
+    /^[ \t]+(?:(?:was|were|is)[ \t]+)?born\b|^[ \t]+(?:lives|lived)\b/iu.test(
+      text.slice(ahead.end),
+    )
+  )
+    score += 0.35;
+  // "X and her brother", "X and his wife": one of a family
+  if (/^[ \t]+and[ \t]+(?:his|her)[ \t]/u.test(text.slice(ahead.end)))
+    score += 0.35;
+  // "Who is X?"
+  if (b0?.lemma === 'be' && lower(before[1]?.text ?? '') === 'who')
+    score += 0.35;
+  // "X is from …": where a person comes from
+  if (a0?.lemma === 'be' && a1?.lemma === 'from') score += 0.35;
+  // "X's phone", "X's address": what a person has
+  if (/^['’]s\b/.test(text.slice(ahead.end))) {
+    const owned = after.filter(t => t.start > ahead.end + 2).slice(0, 3);
+    if (owned.some(t => PERSONAL_DATA.has(t.lemma || lower(t.text))))
+      score += 0.35;
+  }
+  // a speaker's label: "X: …" at the start of a line, or of a sentence in a dialogue
+  // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:",
+  // unless the dialogue's other labels make it a speaker the name list knows: "Ivy: …")
+  const dialogue = (text.match(SPEAKER_LABEL) ?? []).length > 1;
+  // what follows is said: a quotation, or words with "I", "me", "you" ("Status: Active." is a field)
+  const speech =
+    /^\s*:\s*(?:["“]|[^.!?\n]*\b(?:I|I'm|me|my|you|your|we|us|our)\b)/iu.test(
+      text.slice(run.end),
+    );
+  if (
+    (/(?:^|\n)\s*$/.test(text.slice(0, run.start)) ||
+      (dialogue && sentenceStartAt(text, run.start))) &&
+    /^\s*:\s*["“]?[^\d\s+(]/u.test(text.slice(run.end)) &&
+    run.words.some(
+      w =>
+        !['english', 'surname', 'rare'].includes(wordKind(w.text)) ||
+        (dialogue && speech && spokenName(stripDot(w.text))),
+    )
+  )
+    score += 0.4;
   return score;
 }
 
@@ -430,8 +608,14 @@ function cuedName(
   const words = m[0].split(/[ \t]+/);
   const kept: string[] = [];
   for (const w of words) {
-    const bare = w.replace(/[.'’]+$/, '');
+    // a name in capitals after a cue ("Card holder: ORLA BRENNICK") is read as a name
+    const raw = w.replace(/[.'’]+$/, '');
+    const bare = /^\p{Lu}{2,}$/u.test(raw)
+      ? raw[0] + raw.slice(1).toLocaleLowerCase()
+      : raw;
     const capital = /^\p{Lu}/u.test(bare);
+    // "Customer: Zorblatt GmbH" names a firm
+    if (ORG_WORDS.has(lower(bare))) return undefined;
     if (capital && NAME_WORD.test(bare.replace(/\.$/, '')) && !vocabulary(bare))
       kept.push(w);
     else if (
@@ -444,7 +628,7 @@ function cuedName(
     else if (
       lowerCaseAllowed &&
       /^\p{Ll}/u.test(bare) &&
-      (bare.length === 1 || !lexicon().isWord(bare))
+      (bare.length === 1 || (!lexicon().isWord(bare) && !isStopword(bare)))
     )
       kept.push(w);
     else break;
@@ -472,7 +656,18 @@ export function detectPersonNames(source: string): PiiSpan[] {
     [CUE, false],
   ] as const) {
     for (const m of matchAll(re, text)) {
-      const r = cuedName(text, m.index + m[0].length, strong);
+      // (past a form of address: "Dear Ms. Vance")
+      const title = LEADING_TITLE.exec(text.slice(m.index + m[0].length));
+      // (in text written all in lower case, a cue that only people get: "call me jurgovan")
+      const lowerCase =
+        !/\p{Lu}/u.test(source) &&
+        /^(?:call(?:s)? me|i am|i'm)\s+$/iu.test(m[0]) &&
+        !/^[\p{L}'’-]+[_./:@\d]/u.test(text.slice(m.index + m[0].length));
+      const r = cuedName(
+        text,
+        m.index + m[0].length + (title?.[0].length ?? 0),
+        strong || lowerCase,
+      );
       if (r) out.push(span('person', text, r[0], r[1], strong ? 0.85 : 0.75));
     }
   }
@@ -485,14 +680,31 @@ export function detectPersonNames(source: string): PiiSpan[] {
   );
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
+    // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …"
+    for (const run of runs) {
+      const head = ctx.tokens.find(t => t.start === run.start);
+      if (
+        run.words.length > 1 &&
+        head?.pos === 'VERB' &&
+        sentenceStartAt(text, run.start) &&
+        lexicon().categories(stripDot(run.words[0].text)).common.length
+      ) {
+        run.words.shift();
+        run.start = run.words[0].start;
+      }
+    }
     // Names joined by "and" or commas ("Novak and Brennick were reviewers") share the evidence
     // of the group: the words before the first and after the last are every member's context.
     const groups: Run[][] = [];
     for (const run of runs) {
       const g = groups[groups.length - 1];
       const prev = g?.[g.length - 1];
+      // (not after one English word: "Thanks, X!" is no list of names)
       if (
         prev &&
+        !(
+          prev.words.length === 1 && wordKind(prev.words[0].text) === 'english'
+        ) &&
         /^\s*(?:,|,?\s+and|,?\s+or|&)\s*$/.test(text.slice(prev.end, run.start))
       )
         g.push(run);
@@ -505,13 +717,30 @@ export function detectPersonNames(source: string): PiiSpan[] {
         .filter(run => !functionWord(run, ctx))
         .map(run => {
           // in text written in lower case, the capital is the list's, not the sentence's
-          const shape = shapeScore(
+          const shaped = shapeScore(
             run,
             text === source && sentenceStartAt(text, run.start),
           );
+          // a name the list knows, spoken to or speaking, is a name even if also a word ("Ivy")
+          const shape =
+            addressed(run, ctx, first, last) > 0 &&
+            run.words.every(w => isKnownName(stripDot(w.text)))
+              ? Math.max(shaped, 0.15)
+              : shaped;
           const context = contextScore(run, ctx, first, last);
           return { run, shape, score: (run.title ? 0.9 : 0) + shape + context };
         });
+      // a list of three or more names, two of them listed names: "Hedda, Ximena and Radomir"
+      const named = scored.filter(x => x.shape >= 0.15);
+      const listed = scored.filter(x =>
+        x.run.words.every(w => ['known', 'person'].includes(wordKind(w.text))),
+      );
+      // (not one firm named after its partners: "Glover, Ruiz and Armstrong is …")
+      const singular = /^[ \t]+(?:is|was|has|does)\b/u.test(
+        text.slice(last.end),
+      );
+      if (g.length > 2 && named.length > 2 && listed.length > 1 && !singular)
+        for (const x of scored) x.score += 0.2;
       const best = Math.max(...scored.map(x => x.score));
       for (const { run, shape, score } of scored) {
         // a member shares the group's evidence when its words could be names ("Novak and Cooper")

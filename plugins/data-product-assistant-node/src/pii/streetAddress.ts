@@ -95,18 +95,31 @@ const MILITARY =
 
 // What may follow a street in the same address: a unit, then city, region, country and
 // postcode segments, each after a comma or a line break.
-const SEGMENT_WORD =
-  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6}|[A-Z]{1,3}\\d[\\dA-Z]?\\s?\\d[A-Z]{2})";
-const SEGMENT_MORE =
-  "(?:\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)";
+// (postcodes first: "BS1 4RN", "00-950", "3610-114", before a capitalised word takes "BS")
+const POSTCODE_WORD =
+  '(?:[A-Z]{1,2}\\d[\\dA-Z]?[ \\t]?\\d[A-Z]{2}|\\d{2,5}-\\d{3,4})(?![\\w-])';
+const SEGMENT_WORD = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6})`;
+const SEGMENT_MORE = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)`;
 const TAIL = new RegExp(
   `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
+    // a floor written as an ordinal: ", 34th Floor"
+    `|[ \\t]*(?:,|\\n)?[ \\t]*\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:Floor|Fl\\.?)(?![\\p{L}])` +
     `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
     // a town in capitals on the same line, as postal addresses write it: "Apt. 4 DUNMORE PA"
     `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
 );
+// A town written on the street's line without a comma, where the line, a region code or a
+// postcode shows it ends the address: "… Apt. 4 Porto Velho", "… 97. Alto Paraíso, GO 73770"
+const TOWN_ON_LINE = new RegExp(
+  `\\.?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${SEGMENT_MORE}){0,3}(?=[ \\t]*(?:$|\\n|[,(]|[?!]|\\.[ \\t]*$|\\p{Lu}{2}\\b|\\d{4,6}\\b))`,
+  'uy',
+);
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
+const UNIT_FIRST = new RegExp(
+  `(?<![\\p{L}])(?:${UNIT_WORD})\\.?[ \\t]*#?\\d[\\w-]{0,4},?[ \\t]+$`,
+  'iu',
+);
 // Where an address line ends: a comma, a line break, the end of the text or a unit ("2 Kafka 3 and …" goes on).
 const LINE_END = new RegExp(
   `^(?:[ \\t]*\\.?[ \\t]*(?:[,\\n]|$)|[ \\t]*\\.?[ \\t]*(?:${UNIT_WORD})\\b)`,
@@ -123,15 +136,30 @@ function extend(text: string, start: number, end: number): [number, number] {
   for (let segments = 0; segments < 6; segments++) {
     TAIL.lastIndex = tailEnd;
     const m = TAIL.exec(text);
-    if (!m) break;
+    if (!m) {
+      TOWN_ON_LINE.lastIndex = tailEnd;
+      const town = TOWN_ON_LINE.exec(text);
+      if (!town || !/\d\.?$/.test(text.slice(0, tailEnd))) break;
+      tailEnd = town.index + town[0].length;
+      continue;
+    }
+    // a field's label is no part of the address: "…, Sweden\nMobile: 555 …"
+    if (
+      /^[ \t]*:/.test(text.slice(m.index + m[0].replace(/[\s,]+$/, '').length))
+    )
+      break;
     // a segment is one line or one comma-separated part: it never runs into a sentence
     // (nor takes the full stop that ends it: "…, Lyon.")
     const piece = m[0].replace(/[\s,]+$/, '').replace(/(\p{L}{2})\.$/u, '$1');
-    if (/\.\s+\p{Lu}\p{Ll}/u.test(piece)) break;
+    // (an abbreviation's full stop is not one: "Co. Cork", "St. Albans")
+    if (/(?<!(?:^|\s)\p{Lu}\p{Ll}?)\.\s+\p{Lu}\p{Ll}/u.test(piece)) break;
     tailEnd = m.index + piece.length;
   }
   const lead = LEAD.exec(text.slice(Math.max(0, start - 12), start));
-  return [lead ? start - lead[0].length : start, tailEnd];
+  const from = lead ? start - lead[0].length : start;
+  // a unit written before the street: "Flat 3, 27 Pembury Gardens"
+  const unit = UNIT_FIRST.exec(text.slice(Math.max(0, from - 20), from));
+  return [unit ? from - unit[0].length : from, tailEnd];
 }
 
 const lower = (s: string) => s.toLocaleLowerCase();
@@ -153,7 +181,11 @@ export function detectStreetAddresses(source: string): PiiSpan[] {
     const trimmed = text
       .slice(start, end)
       .replace(/[\s,]+$/, '')
-      .replace(/(\d)\.$/, '$1');
+      .replace(/(\d)\.$/, '$1')
+      // nor after a street type written out: "9 Rosemount Terrace." ("Blvd." keeps its dot)
+      .replace(/(\p{L}{4,})\.$/u, (m, w: string) =>
+        lexicon().isWord(w) ? w : m,
+      );
     const [s, e] = extend(text, start, start + trimmed.length);
     // "the corner of A and B": the intersection is the address
     const corner = CORNER.exec(text.slice(Math.max(0, s - 20), s));
