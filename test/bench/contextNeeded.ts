@@ -9,12 +9,11 @@
  * each time to the next budget at which a fact left out would fit.
  */
 import type { Fact } from '../../plugins/data-product-assistant-node/src/models/types';
-import { detectIntents } from '../../plugins/data-product-assistant-node/src/context/intent';
-import { findMentions } from '../../plugins/data-product-assistant-node/src/context/mentions';
 import { packFacts } from '../../plugins/data-product-assistant-node/src/context/pack';
 import { retrieveFacts } from '../../plugins/data-product-assistant-node/src/context/retrieve';
 import {
   essentialFacts,
+  readQuestion,
   selectContext,
 } from '../../plugins/data-product-assistant-node/src/context/selectContext';
 import { factTokens } from '../../plugins/data-product-assistant-node/src/context/tokens';
@@ -30,8 +29,7 @@ export interface ContextNeeded {
 
 /** Retrieval and packing exactly as `selectContext` composes them, at any budget. */
 export function packer(question: string, facts: Fact[]) {
-  const intents = detectIntents(question);
-  const mentions = findMentions(question, facts);
+  const { intents, mentions } = readQuestion(question, facts);
   const ranked = retrieveFacts(question, facts, { intents, mentions });
   const essential = essentialFacts(facts, intents, mentions);
   return {

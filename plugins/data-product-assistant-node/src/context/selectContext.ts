@@ -109,7 +109,7 @@ export function essentialFacts(
  * names (a column called `owner` is not an owner question), and every table
  * and column any part names.
  */
-function readQuestion(
+export function readQuestion(
   question: string,
   facts: Fact[],
 ): { intents: Intent[]; mentions: Mentions } {
