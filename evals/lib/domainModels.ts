@@ -205,6 +205,8 @@ export interface TrainOptions {
   outDir?: string;
   /** The challenger spec file (default evals/challengers/<domain>-trained.yaml). */
   challengerFile?: string;
+  /** The answer model to serve the artifact with (default: the built-in one). */
+  base?: { name: string; spec: ModelSpec };
 }
 
 export interface TrainResult {
@@ -245,8 +247,14 @@ export function trainDomain(options: TrainOptions): TrainResult {
     `${options.domain}-${hash.slice(0, 12)}.json`,
   );
   writeFileSync(artifactFile, `${JSON.stringify(artifact, null, 2)}\n`);
-  const name = `${options.domain}-trained`;
-  const spec = trainedAnswerSpec(artifact, specPath(artifactFile));
+  const name = options.base
+    ? `${options.base.name}-${options.domain}-trained`
+    : `${options.domain}-trained`;
+  const spec = trainedAnswerSpec(
+    artifact,
+    specPath(artifactFile),
+    options.base?.spec,
+  );
   const challengerFile = path.resolve(
     options.challengerFile ?? path.join(CHALLENGERS_DIR, `${name}.yaml`),
   );

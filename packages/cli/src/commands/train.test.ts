@@ -66,6 +66,57 @@ describe('dpa train', () => {
     });
   }, 60_000);
 
+  it('serves the artifact with a hosted --base model of --config, which then gets the domain material', async () => {
+    const config = path.join(dir, 'app-config.yaml');
+    writeFileSync(
+      config,
+      [
+        'dataProductAssistant:',
+        '  models:',
+        '    gpt-sales:',
+        '      provider: openai',
+        '      model: gpt-4.1-mini',
+        '      baseUrl: http://127.0.0.1:9/v1',
+        '      apiKeyEnv: SALES_KEY',
+        '      systemPrompt: You answer questions about sales.',
+        '',
+      ].join('\n'),
+    );
+    const challenger = path.join(dir, 'hosted-trained.yaml');
+    const args = (base: string) => [
+      'train',
+      '--domain',
+      'sales',
+      '--reviews',
+      CORRECTIONS,
+      '--out',
+      path.join(dir, 'hosted', 'models'),
+      '--challenger',
+      challenger,
+      '--base',
+      base,
+      '--config',
+      config,
+      '--json',
+    ];
+    const res = await runDpa(args('gpt-sales'));
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout);
+    const doc = parse(readFileSync(challenger, 'utf8'));
+    expect(doc.name).toBe('gpt-sales-sales-trained');
+    expect(doc.spec).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4.1-mini',
+      systemPrompt: 'You answer questions about sales.',
+      options: { domainModel: { hash: out.hash, domain: 'sales' } },
+    });
+    const missing = await runDpa(args('gpt-nope'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^dpa: --base gpt-nope: no such model in .* \(models: gpt-sales\)\n$/,
+    );
+  }, 60_000);
+
   it('exits 2 with one line for an unknown domain or a domain without reviewed answers', async () => {
     const unknown = await train('nowhere');
     expect(unknown.code).toBe(2);

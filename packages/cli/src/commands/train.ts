@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printText } from '../lib/output';
 import { UsageError } from '../lib/UsageError';
-import { repoRelative } from '@dpa/evals/lib/paths';
+import { APP_CONFIG_FILE, repoRelative } from '@dpa/evals/lib/paths';
+import { loadDomainConfig } from '../lib/domainConfig';
 import { trainDomain, TrainInputError } from '@dpa/evals/lib/domainModels';
 
 /** A path as people read it: relative to the repository when inside it. */
@@ -10,6 +11,19 @@ const shown = (file: string) => {
   const rel = repoRelative(file);
   return rel.startsWith('..') ? file : rel;
 };
+
+/** The answer model `--base` names in an app-config file. */
+function baseModel(name: string, file: string) {
+  const { models } = loadDomainConfig(file);
+  const spec = models[name];
+  if (!spec)
+    throw new UsageError(
+      `--base ${name}: no such model in ${shown(file)} (models: ${
+        Object.keys(models).join(', ') || 'none'
+      })`,
+    );
+  return { name, spec };
+}
 
 /** `dpa train`: a domain model artifact from the domain's material, and the challenger spec that names it. */
 export function registerTrain(program: Command) {
@@ -31,9 +45,20 @@ export function registerTrain(program: Command) {
       '--challenger <file>',
       'the challenger spec to write (default: evals/challengers/<domain>-trained.yaml)',
     )
+    .option(
+      '--base <model>',
+      'serve the artifact with this model of --config instead of the built-in one (a hosted model gets the glossary and verified examples as prompt context)',
+    )
+    .option(
+      '--config <file>',
+      'app-config naming the --base model (default: app-config.yaml)',
+    )
     .option('--json', 'print one JSON document')
     .action(opts => {
       if (!opts.domain) throw new UsageError('--domain is required');
+      const base = opts.base
+        ? baseModel(opts.base, opts.config ?? APP_CONFIG_FILE)
+        : undefined;
       let result;
       try {
         result = trainDomain({
@@ -41,6 +66,7 @@ export function registerTrain(program: Command) {
           reviews: opts.reviews?.map((f: string) => path.resolve(f)),
           outDir: opts.out,
           challengerFile: opts.challenger,
+          base,
         });
       } catch (error) {
         if (error instanceof TrainInputError)

@@ -35,14 +35,20 @@ export function domainArtifactRef(
   return { file: r.file, hash: r.hash, domain: r.domain };
 }
 
-/** The built-in answer model serving a trained artifact, as `dpa train` writes it into a challenger. */
+/**
+ * An answer model serving a trained artifact, as `dpa train` writes it into a
+ * challenger: the built-in one, or `base` (a hosted spec gets the artifact's
+ * glossary and verified examples as prompt context).
+ */
 export function trainedAnswerSpec(
   artifact: DomainModelArtifact,
   file: string,
+  base: ModelSpec = BUILTIN_ANSWER_SPEC,
 ): ModelSpec {
   return {
-    ...BUILTIN_ANSWER_SPEC,
+    ...base,
     options: {
+      ...base.options,
       domainModel: {
         file,
         hash: domainArtifactHash(artifact),
