@@ -26,7 +26,7 @@ import {
   type TrainingProduct,
   type VerifiedAnswer,
 } from '@dpa/plugin-data-product-assistant-node';
-import { EVALS_DIR, repoRelative, SUITES_DIR } from './paths';
+import { EVALS_DIR, relativeInside, repoRelative, SUITES_DIR } from './paths';
 import { loadProduct } from './products';
 import { contractsByEntity } from './reviews';
 
@@ -190,12 +190,7 @@ export function artifactPath(file: string, evalsDir = EVALS_DIR): string {
 }
 
 /** How an artifact file is named in a spec: relative to the evals folder when inside it. */
-function specPath(file: string): string {
-  const rel = path.relative(EVALS_DIR, file);
-  return rel.startsWith('..') || path.isAbsolute(rel)
-    ? file
-    : rel.split(path.sep).join('/');
-}
+const specPath = (file: string) => relativeInside(EVALS_DIR, file);
 
 export interface TrainOptions {
   domain: string;

@@ -28,3 +28,11 @@ export function devOnly(file: string): string {
 /** A path relative to the repository root, for records and summaries. */
 export const repoRelative = (p: string) =>
   path.relative(REPO_ROOT, p).split(path.sep).join('/');
+
+/** `file` relative to `dir` (with `/`) when it lies inside it, else `file` as given. */
+export function relativeInside(dir: string, file: string): string {
+  const rel = path.relative(dir, file);
+  return rel.startsWith('..') || path.isAbsolute(rel)
+    ? file
+    : rel.split(path.sep).join('/');
+}

@@ -2,15 +2,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, printText } from '../lib/output';
 import { UsageError } from '../lib/UsageError';
-import { APP_CONFIG_FILE, repoRelative } from '@dpa/evals/lib/paths';
+import {
+  APP_CONFIG_FILE,
+  relativeInside,
+  REPO_ROOT,
+} from '@dpa/evals/lib/paths';
 import { loadDomainConfig } from '../lib/domainConfig';
 import { trainDomain, TrainInputError } from '@dpa/evals/lib/domainModels';
 
 /** A path as people read it: relative to the repository when inside it. */
-const shown = (file: string) => {
-  const rel = repoRelative(file);
-  return rel.startsWith('..') ? file : rel;
-};
+const shown = (file: string) => relativeInside(REPO_ROOT, file);
 
 /** The answer model `--base` names in an app-config file. */
 function baseModel(name: string, file: string) {
