@@ -47,6 +47,8 @@ interface EntityDoc extends TermDoc<Field> {
   nameTerms: Set<string>;
   /** Words it says only through its parts (a table through its columns' descriptions): half credit. */
   weakTerms: Set<string>;
+  /** Two-word phrases it says, apart and together (`last name`, `lastname`), for WordNet's compounds. */
+  phrases: Set<string>;
   /** WordNet synonyms of its terms per part of speech, worked out on first use. */
   neighbours?: { n: Set<string>; v: Set<string> };
 }
@@ -79,6 +81,22 @@ const termsOf = (text: string): string[] =>
 /** Words of a name: the name itself and its parts (`perassemblyqty` → per, assembly, qty). */
 const nameWords = (name: string | undefined) =>
   name ? `${name} ${splitIdentifier(name).join(' ')}` : '';
+
+/** Adjacent word pairs of texts, written apart and together: `postal code`, `postalcode`. */
+function phrasesOf(...texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    const raw = rawTerms(text);
+    for (let i = 0; i + 1 < raw.length; i++) {
+      const first = raw[i].toLowerCase();
+      const second = normaliseTerm(raw[i + 1]);
+      if (!second || !normaliseTerm(first)) continue;
+      out.add(`${first} ${second}`);
+      out.add(`${first}${second}`);
+    }
+  }
+  return out;
+}
 
 function stemsOf(terms: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -119,6 +137,7 @@ function columnDoc(fact: Fact): EntityDoc | undefined {
       stems: stemsOf(terms),
       nameTerms: new Set(contentTerms(names)),
       weakTerms: new Set(fields.context.filter(t => !terms.has(t))),
+      phrases: phrasesOf(names, c.description),
     };
   }
   columnDocs.set(fact, doc ?? null);
@@ -178,6 +197,7 @@ function buildTableDoc(
     stems: stemsOf(terms),
     nameTerms: new Set(contentTerms(names)),
     weakTerms,
+    phrases: phrasesOf(names, t.description),
   };
 }
 
@@ -252,6 +272,10 @@ function says(doc: EntityDoc, term: string): number {
     if (doc.terms.has(w)) return 1;
   const near = neighbours(doc);
   if (near.n.has(term)) return 1;
+  // a compound it writes as two words or one (`surname` ~ last name, `salesperson` ~ sales person)
+  if (doc.phrases.has(term)) return 1;
+  for (const w of lx.synonyms(term, { pos: 'n', phrases: true }))
+    if (w.includes(' ') && doc.phrases.has(w)) return 1;
   if (term.length >= 4)
     for (const t of doc.terms)
       if (t.length >= 4 && (t.startsWith(term) || term.startsWith(t))) return 1;
@@ -268,15 +292,58 @@ function says(doc: EntityDoc, term: string): number {
   return 0;
 }
 
-/** Coverage of topic words by one entity. */
+/**
+ * Adjacent topic words WordNet knows as one compound (`zip code`, `sales
+ * rep`), by the position of their first word; the plural first word of a
+ * compound is lemmatised away in the topic, so both spellings are tried.
+ */
+function compoundsOf(topic: readonly string[]): Map<number, string> {
+  const lx = lexicon();
+  const out = new Map<number, string>();
+  for (let i = 0; i + 1 < topic.length; i++) {
+    const [a, b] = [topic[i], topic[i + 1]];
+    const known = [`${a} ${b}`, `${a}s ${b}`].find(p =>
+      lx.isWord(p.replace(' ', '_')),
+    );
+    if (known) out.set(i, known);
+  }
+  return out;
+}
+
+/** Whether an entity says a compound: the phrase itself or a WordNet synonym of it, apart or together. */
+function saysCompound(doc: EntityDoc, compound: string): boolean {
+  const lx = lexicon();
+  const own = compound.split(' ');
+  for (const w of [
+    compound,
+    ...lx.synonyms(compound.replace(' ', '_'), { pos: 'n', phrases: true }),
+  ]) {
+    // `number` for phone number says one of its words, not the compound
+    if (own.includes(w)) continue;
+    if (doc.phrases.has(w) || doc.terms.has(w)) return true;
+  }
+  return false;
+}
+
+/** Coverage of topic words by one entity; a compound it says covers both its words. */
 function coverageOf(
   doc: EntityDoc,
   topic: readonly string[],
+  compounds: ReadonlyMap<number, string>,
 ): { coverage: number; missing: string[] } {
   let total = 0;
   let covered = 0;
   const missing: string[] = [];
-  for (const t of topic) {
+  for (let i = 0; i < topic.length; i++) {
+    const compound = compounds.get(i);
+    if (compound && saysCompound(doc, compound)) {
+      const w = specificity(topic[i]) + specificity(topic[i + 1]);
+      total += w;
+      covered += w;
+      i++;
+      continue;
+    }
+    const t = topic[i];
     const w = specificity(t);
     total += w;
     const said = says(doc, t);
@@ -303,9 +370,10 @@ export function rankEntities(
     d => !tables || tables.has(d.fact.table ?? ''),
   );
   const scores = bm25(expandQuery(words, 0.5), docs, BOOST);
+  const compounds = compoundsOf(words);
   const out: RankedEntity[] = [];
   for (const doc of docs) {
-    const c = coverageOf(doc, words);
+    const c = coverageOf(doc, words, compounds);
     if (c.coverage === 0) continue;
     out.push({ fact: doc.fact, score: scores.get(doc.id) ?? 0, ...c });
   }

@@ -84,6 +84,19 @@ const RULES: Array<[Intent, RegExp]> = [
   ],
 ];
 
+/**
+ * "Which column says how many …", "where is last year's cost stored": the
+ * question asks for the column, so what follows describes the column's
+ * content, not a figure or a count to produce.
+ */
+const ASKS_FOR_COLUMN =
+  /\b(which|what) (columns?|fields?|attributes?)\b|\bin which (columns?|fields?|attributes?)\b|\bwhere (is|are|do i find|can i find|would i find)\b.*\b(stored|kept|held|recorded|found)\b/;
+
+/** Whether a question asks which column holds something. */
+export function asksForColumn(question: string): boolean {
+  return ASKS_FOR_COLUMN.test(question.toLowerCase().replace(/\s+/g, ' '));
+}
+
 /** Intents a question expresses, most specific first. */
 export function detectIntents(question: string): Intent[] {
   const q = ` ${question.toLowerCase().replace(/\s+/g, ' ')} `;
@@ -96,6 +109,10 @@ export function detectIntents(question: string): Intent[] {
   ) {
     found.splice(found.indexOf('access'), 1);
     found.splice(found.indexOf('owner'), 0, 'access');
+  }
+  // "which column says how many units are left" asks for a column, not a count
+  if (found.includes('count') && asksForColumn(q)) {
+    return [...found.filter(i => i !== 'count')];
   }
   // "how many tables" is a count even though it also names tables.
   if (found.includes('count')) {

@@ -80,6 +80,15 @@ function namesOf(fact: Fact): FactNames | undefined {
 }
 
 /**
+ * The singular a name would be said in: names are nouns, so "stored" or
+ * "shipping" keep their form rather than becoming the table `store` or `ship`.
+ */
+function nounForm(word: string): string {
+  const l = lemma(word);
+  return /(ed|ing)$/.test(word) && !/(ed|ing)$/.test(l) ? word : l;
+}
+
+/**
  * Finds table and column names in a question, matching `net_amount`,
  * `netAmount`, "net amount" and AdventureWorks-style `netamount` alike.
  * A name that is only part of a longer matched name is dropped. When the
@@ -102,7 +111,8 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
       joined += ws[j].text;
       addGram(joined, { start: i, end: j });
       const singular =
-        joined.slice(0, joined.length - ws[j].text.length) + lemma(ws[j].text);
+        joined.slice(0, joined.length - ws[j].text.length) +
+        nounForm(ws[j].text);
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }

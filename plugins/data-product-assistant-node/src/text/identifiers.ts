@@ -43,10 +43,14 @@ export function splitGlued(
       const piece = run.slice(i, j);
       const rest = best[j];
       if (!rest) continue;
-      // pieces are words in use (not `tor`, `lyal`); a last piece may be a short word (`item|id`)
+      // pieces are words in use (not `tor`, `lyal`), or longer words WordNet knows (`bike`, `header`);
+      // a last piece may be a short word (`item|id`) or a three-letter consonant skeleton (`tax|amt`)
       const known =
-        (piece.length >= 3 && isWord(piece) && lx.frequency(piece) > 0) ||
-        (j === n && i > 0 && piece.length === 2 && isWord(piece));
+        (piece.length >= 3 &&
+          isWord(piece) &&
+          (piece.length >= 4 || lx.frequency(piece) > 0)) ||
+        (j === n && i > 0 && piece.length === 2 && isWord(piece)) ||
+        (j === n && i > 0 && /^[a-z][^aeiou]{2}$/.test(piece));
       if (!known) continue;
       const candidate = {
         pieces: [piece, ...rest.pieces],

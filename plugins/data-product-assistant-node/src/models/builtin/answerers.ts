@@ -9,7 +9,9 @@ import { topicTerms } from '../../context/topic';
 import {
   contentTerms,
   FieldIndex,
+  lemma,
   lexicon,
+  rawTerms,
   splitIdentifier,
   stem,
 } from '../../text';
@@ -315,15 +317,38 @@ const whichTable: Answerer = ctx => {
   const tables = pickEntities(
     rankEntities(ctx.facts, topic, { kind: 'table' }),
   );
-  if (tables.length)
-    return tables.flatMap(r => {
-      const t = tableParts(r.fact);
-      return t ? [claimOf(r.fact, tableSummary(t))] : [];
-    });
   const [column] = pickEntities(
     rankEntities(ctx.facts, topic, { kind: 'column' }),
     1,
   );
+  // "where is the shipping cost stored": one column that says it all beats tables that say it through their columns
+  const columnSaysMore =
+    column && column.coverage > (tables[0]?.coverage ?? 0) + LIST_WITHIN;
+  if (tables.length && !columnSaysMore)
+    return tables.flatMap(r => {
+      const t = tableParts(r.fact);
+      if (!t) return [];
+      // "where is the shipping cost of a sales order stored": the table, and its column that says the rest
+      const rest = topicTerms(
+        ctx.question,
+        contentTerms(splitIdentifier(t.table).join(' ')),
+      );
+      const [inside] = rest.length
+        ? pickEntities(
+            rankEntities(ctx.facts, rest, {
+              kind: 'column',
+              tables: [t.table],
+            }),
+            1,
+          )
+        : [];
+      return [
+        claimOf(r.fact, tableSummary(t)),
+        ...(inside && inside.coverage === 1
+          ? [columnClaim(ctx, inside.fact)]
+          : []),
+      ];
+    });
   const table =
     column && ofKind(ctx, 'table').find(f => f.table === column.fact.table);
   const t = table && tableParts(table);
@@ -517,6 +542,24 @@ const reference: Answerer = ctx => {
     .flatMap(f => columnReference(columnParts(f)!).map(t => claimOf(f, t)));
 };
 
+/**
+ * Tables the question names by two or more adjacent words of their name
+ * ("sales order" for `salesorderheader`), when it names none in full.
+ */
+function looselyNamedTables(ctx: AnswerContext): string[] {
+  const words = rawTerms(ctx.q).map(w => lemma(w));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++)
+    pairs.add(`${words[i]} ${words[i + 1]}`);
+  const tables = new Set(ctx.facts.flatMap(f => (f.table ? [f.table] : [])));
+  return [...tables].filter(table => {
+    const parts = splitIdentifier(table).map(w => lemma(w));
+    for (let i = 0; i + 1 < parts.length; i++)
+      if (pairs.has(`${parts[i]} ${parts[i + 1]}`)) return true;
+    return false;
+  });
+}
+
 /** "Which columns hold X": the columns whose names and descriptions say X. */
 const columnsHolding: Answerer = ctx => {
   const within = rankEntities(
@@ -530,6 +573,19 @@ const columnsHolding: Answerer = ctx => {
   let picked = ctx.mentions.tables.length
     ? pickEntities(within, MAX_LISTED)
     : [];
+  // "the tax on a sales order": two words of a table's name, said in its order, point at that table
+  const loosely = ctx.mentions.tables.length ? [] : looselyNamedTables(ctx);
+  if (!picked.length && loosely.length)
+    picked = pickEntities(
+      rankEntities(ctx.facts, topicTerms(ctx.question), {
+        kind: 'column',
+        tables: loosely,
+        ignore: new Set(
+          loosely.flatMap(t => contentTerms(splitIdentifier(t).join(' '))),
+        ),
+      }),
+      MAX_LISTED,
+    );
   // "the phone number of a person" may sit in another table than `person`
   if (!picked.length)
     picked = pickEntities(

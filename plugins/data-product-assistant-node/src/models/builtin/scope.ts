@@ -16,6 +16,7 @@ import {
 } from '../../text';
 import { detectInjection } from '../../validator/injection';
 import { specificity } from '../../context/entityIndex';
+import { asksForColumn } from '../../context/intent';
 
 /**
  * The assistant's own vocabulary for metadata: words that say what kind of
@@ -235,6 +236,8 @@ const AGGREGATE =
  */
 export function asksForDataValues(question: string): boolean {
   const q = question.toLowerCase();
+  // "which column holds last year's sales" asks where a figure is kept, not for the figure
+  if (asksForColumn(q)) return false;
   if (AGGREGATE.test(q) || PERIOD.test(q)) return true;
   const many = /\bhow many ([\p{L}\s-]+)/u.exec(q);
   if (many) {
