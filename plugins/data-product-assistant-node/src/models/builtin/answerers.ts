@@ -551,8 +551,8 @@ function looselyNamedTables(ctx: AnswerContext): string[] {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++)
     pairs.add(`${words[i]} ${words[i + 1]}`);
-  const tables = new Set(ctx.facts.flatMap(f => (f.table ? [f.table] : [])));
-  return [...tables].filter(table => {
+  const named = new Set(ctx.facts.flatMap(f => (f.table ? [f.table] : [])));
+  return [...named].filter(table => {
     const parts = splitIdentifier(table).map(w => lemma(w));
     for (let i = 0; i + 1 < parts.length; i++)
       if (pairs.has(`${parts[i]} ${parts[i + 1]}`)) return true;
