@@ -95,15 +95,19 @@ export function selectionScores(
         bestBy[productOf[side === 0 ? pairs.b[k] : pairs.a[k]]];
     }
   }
+  const anyBare = (k: number) =>
+    !!bare && (!!bare[pairs.a[k]] || !!bare[pairs.b[k]]);
+  let bareSeen = false;
+  for (let k = 0; k < n && !bareSeen; k++) bareSeen = anyBare(k);
   const rank =
-    bare && SELECTION_RANK > 0
+    bareSeen && SELECTION_RANK > 0
       ? sideRanks(pairs, productOf, start, list)
       : undefined;
   for (let k = 0; k < n; k++) {
     const z = pairs.logit[k];
     out[k] =
       z - SELECTION_DELTA * Math.min(best[2 * k] - z, best[2 * k + 1] - z);
-    if (rank && (bare![pairs.a[k]] || bare![pairs.b[k]]))
+    if (rank && anyBare(k))
       out[k] -= SELECTION_RANK * Math.log(rank[2 * k] * rank[2 * k + 1]);
   }
   return out;
@@ -123,6 +127,13 @@ function sideRanks(
   const other = (c: number, k: number) =>
     productOf[pairs.a[k] === c ? pairs.b[k] : pairs.a[k]];
   for (let c = 0; c + 1 < start.length; c++) {
+    if (start[c + 1] - start[c] < 2) {
+      if (start[c + 1] > start[c]) {
+        const k = list[start[c]];
+        rank[2 * k + (pairs.a[k] === c ? 0 : 1)] = 1;
+      }
+      continue;
+    }
     const own = Array.from(list.subarray(start[c], start[c + 1]));
     own.sort(
       (x, y) => other(c, x) - other(c, y) || pairs.logit[y] - pairs.logit[x],

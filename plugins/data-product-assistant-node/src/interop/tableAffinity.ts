@@ -99,7 +99,10 @@ export function withTableAffinity(
   bare: ArrayLike<number>,
 ): Float64Array {
   const out = Float64Array.from(pairs.logit);
-  if (!out.length) return out;
+  let anyBare = false;
+  for (let k = 0; k < out.length && !anyBare; k++)
+    anyBare = !!bare[pairs.a[k]] || !!bare[pairs.b[k]];
+  if (!anyBare) return out;
   const affinity = tableAffinities(pairs, tableOf, tableSize);
   for (let k = 0; k < out.length; k++) {
     if (!bare[pairs.a[k]] && !bare[pairs.b[k]]) continue;
