@@ -89,7 +89,7 @@ export interface ColumnEntry {
   /**
    * Name concepts of the catalog that WordNet relates to a description term (`relatedWords`:
    * "an individual patient" → person), so a description naming a kind of the other column's
-   * concept mentions it (`subject_id` ~ `person_id`).
+   * concept mentions it (`member_ref` ~ `person_id`).
    */
   descRelated: Set<string>;
   vector: SparseVector;

@@ -12,8 +12,8 @@
  * Pairs with a bare column (names and descriptions only, `bare`) also sink
  * by their rank among each column's pairs into the other product, the way
  * per-column top-k selection keeps each column's few best: without types,
- * keys or values, a name word shared with a whole table (`drug` ~ every
- * `drug_*` column) otherwise fills the top with one column's runners-up.
+ * keys or values, a name word shared with a whole table (`order` ~ every
+ * `order_*` column) otherwise fills the top with one column's runners-up.
  *
  *   score −= SELECTION_RANK · (ln rank(a → B) + ln rank(b → A))
  *

@@ -298,7 +298,7 @@ export class InteropIndex {
    * Second phase of a one-product query (tableAffinity.ts): each of the product's tables is
    * compared in full with the CONTEXT_TABLES tables its scored pairs point at most, for pairs
    * with a bare column (names and descriptions only). A column named alike in many tables
-   * (`person_id`) that blocking ranked out is then still compared where the tables correspond.
+   * (`customer_id`) that blocking ranked out is then still compared where the tables correspond.
    * Returns the number of pairs compared; `seen` holds those compared already (a · columns + b).
    */
   private scoreContextTables(

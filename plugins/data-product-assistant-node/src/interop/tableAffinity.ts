@@ -11,7 +11,7 @@ import type { PairColumns } from './selection';
  * table clearly gives it most of its share; a generic column spreads it. A
  * table's affinity to another is the mean share over its columns; a pair's is
  * the mean of both directions. The foreign key named alike in every table
- * (`person_id`) then matches in the tables that correspond, not just anywhere.
+ * (`customer_id`) then matches in the tables that correspond, not just anywhere.
  *
  *   score = logit + TABLE_AFFINITY_WEIGHT · (affinity(A → B) + affinity(B → A)) / 2
  *

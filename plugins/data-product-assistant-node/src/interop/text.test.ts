@@ -55,7 +55,7 @@ describe('name normalisation', () => {
   it('sets a role word apart from a glued name that does not split into words', () => {
     // `custdate`: no word split (`cust` is no word), but it ends in `date`
     expect(normaliseName('custdate', catalog)).toEqual(['customer', 'date']);
-    expect(normaliseName('intime')).toEqual(['in', 'time']);
+    expect(normaliseName('indate')).toEqual(['in', 'date']);
     // a word, or a glued name that splits into words, stays as the lexicon has it
     expect(normaliseName('update')).toEqual(['update']);
     expect(normaliseName('starttime')).toEqual(['start', 'time']);

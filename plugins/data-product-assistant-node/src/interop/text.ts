@@ -223,7 +223,7 @@ export function normaliseName(
 }
 
 /**
- * A glued word that did not split into words (`dischtime`, `intime`) but ends in a
+ * A glued word that did not split into words (`recvdate`, `indate`) but ends in a
  * column-role word (TAIL_CLASSES: time, date, type, code …): the role word apart, so
  * the rest can expand as an abbreviation and the tail class is seen.
  */
