@@ -159,13 +159,17 @@ function dice(a: ColumnEntry, b: ColumnEntry): number {
   return (2 * matched) / (x.length + y.length);
 }
 
-/** Whether a column's description or name says a word, or another word of its family (`individual` for person). */
+/**
+ * Whether a column's description or name says a word, another word of its family (`individual`
+ * for person) or a word WordNet relates to it (`patient` for person: `descRelated`).
+ */
 function mentions(
   a: ColumnEntry,
   word: string,
   family: readonly string[],
 ): boolean {
   if (a.descTerms.has(word) || a.concept.includes(word)) return true;
+  if (a.descRelated.has(word)) return true;
   for (const f of family)
     if (a.descTerms.has(f) || a.concept.includes(f)) return true;
   return false;

@@ -86,6 +86,12 @@ export interface ColumnEntry {
   glossary: string[];
   /** Content terms of the description, or of a borrowed one (borrowedDescriptions.ts), for evidence and mention checks. */
   descTerms: Set<string>;
+  /**
+   * Name concepts of the catalog that WordNet relates to a description term (`relatedWords`:
+   * "an individual patient" → person), so a description naming a kind of the other column's
+   * concept mentions it (`member_ref` ~ `person_id`).
+   */
+  descRelated: Set<string>;
   vector: SparseVector;
   /** tf-idf vector of the name words alone, related words (patient ~ person) at reduced weight. */
   nameVector: SparseVector;
@@ -117,6 +123,7 @@ interface PendingColumn {
     | 'textVector'
     | 'conceptFamilies'
     | 'conceptRelated'
+    | 'descRelated'
   >;
   counts: Map<number, number>;
   boost: Map<number, number>;
@@ -352,6 +359,14 @@ export function buildColumnEntries(
   for (const t of tableCounts)
     for (const w of name(t.table.name)) textWords.add(w);
   const nameRelated = relatedIn(nameWords);
+  const conceptWords = new Set(pending.flatMap(p => p.entry.concept));
+  const conceptRelated = relatedIn(conceptWords);
+  const descRelated = (described: ReadonlySet<string>) => {
+    const out = new Set<string>();
+    for (const t of described)
+      for (const r of conceptRelated(t)) if (!described.has(r)) out.add(r);
+    return out;
+  };
   const textRelated = relatedIn(textWords);
   const nameCounts = pending.map(p => {
     const weighted = new Map<string, number>();
@@ -390,6 +405,7 @@ export function buildColumnEntries(
     textVector: textVocab.softVector(textCounts[k]),
     conceptFamilies: p.entry.concept.map(familyWords),
     conceptRelated: p.entry.concept.map(relatedSet),
+    descRelated: descRelated(p.entry.descTerms),
   }));
   return { entries, products: infos, tables, vocab };
 }

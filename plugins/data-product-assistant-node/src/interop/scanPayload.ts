@@ -25,7 +25,7 @@ const SCALARS = {
   family: (e: ColumnEntry) => e.family,
   keyKind: (e: ColumnEntry) => e.keyKind,
 };
-/** String-list fields (`descTerms` is a set, sent in iteration order). */
+/** String-list fields (`descTerms`, `descRelated` are sets, sent in iteration order). */
 const LISTS = {
   concept: (e: ColumnEntry): Iterable<string> => e.concept,
   codes: (e: ColumnEntry) => e.codes,
@@ -35,6 +35,7 @@ const LISTS = {
   values: (e: ColumnEntry) => e.values,
   piiTypes: (e: ColumnEntry) => e.column.piiTypes,
   descTerms: (e: ColumnEntry) => e.descTerms,
+  descRelated: (e: ColumnEntry) => e.descRelated,
 };
 const VECTORS = {
   vector: (e: ColumnEntry) => e.vector,
@@ -239,6 +240,7 @@ export class FlatEntryView {
       selectiveShapes: this.list('selectiveShapes', i),
       values: this.list('values', i),
       descTerms: new Set(this.list('descTerms', i)),
+      descRelated: new Set(this.list('descRelated', i)),
       column: { piiTypes: this.list('piiTypes', i) } as ColumnEntry['column'],
       vector: FlatEntryView.vector(f.vectors.vector, i),
       nameVector: FlatEntryView.vector(f.vectors.nameVector, i),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bestFirst, selectionScores, SELECTION_DELTA } from './selection';
+import {
+  bestFirst,
+  selectionScores,
+  SELECTION_DELTA,
+  SELECTION_RANK,
+} from './selection';
 
 describe('per-column selection', () => {
   // columns 0, 1 in product 0; columns 2, 3 in product 1; column 4 in product 2
@@ -33,6 +38,16 @@ describe('per-column selection', () => {
     expect(s[2]).toBeCloseTo(1 - SELECTION_DELTA * 3);
     expect(s[0]).toBe(4);
     expect(s[1]).toBe(5);
+  });
+
+  it("sinks a bare column's runners-up by their rank, keeping its best", () => {
+    // column 0 against columns 2, 3 of product 1: both pairs are the other column's only one
+    const pairs = { a: [0, 0], b: [2, 3], logit: [3, 2] };
+    const structured = selectionScores(pairs, productOf, 5);
+    expect([...structured]).toEqual([3, 2]);
+    const bare = selectionScores(pairs, productOf, 5, [1, 0, 0, 0, 0]);
+    expect(bare[0]).toBe(3);
+    expect(bare[1]).toBeCloseTo(2 - SELECTION_RANK * Math.log(2));
   });
 
   it('orders pairs as a full comparator sort does, ties by columns', () => {

@@ -9,6 +9,14 @@
  *
  *   score = logit − SELECTION_DELTA · min(bestOf(a → B) − logit, bestOf(b → A) − logit)
  *
+ * Pairs with a bare column (names and descriptions only, `bare`) also sink
+ * by their rank among each column's pairs into the other product, the way
+ * per-column top-k selection keeps each column's few best: without types,
+ * keys or values, a name word shared with a whole table (`order` ~ every
+ * `order_*` column) otherwise fills the top with one column's runners-up.
+ *
+ *   score −= SELECTION_RANK · (ln rank(a → B) + ln rank(b → A))
+ *
  * The best of a column is taken over the pairs given (a full scan returns
  * pairs over the suggestion threshold, an evaluation every scored pair), so
  * the selection only re-ranks: which pairs are suggested is the pairwise
@@ -21,6 +29,12 @@
  */
 export const SELECTION_DELTA = 1;
 
+/**
+ * How much a pair with a bare column sinks per unit of ln(rank) on each side. Set on the
+ * MIMIC→OMOP tune part (3–5 gave the same figures; 0 the old ranking).
+ */
+export const SELECTION_RANK = 3;
+
 /** Scored pairs as parallel arrays: column indices `a`, `b` and their log-odds. */
 export interface PairColumns {
   a: ArrayLike<number>;
@@ -30,12 +44,14 @@ export interface PairColumns {
 
 /**
  * Selection scores of the pairs (same order). `productOf[c]` is the product
- * of column `c`; `columns` the number of columns.
+ * of column `c`; `columns` the number of columns; `bare[c]` 1 when column `c`
+ * has only its name and description (none when not given).
  */
 export function selectionScores(
   pairs: PairColumns,
   productOf: ArrayLike<number>,
   columns: number,
+  bare?: ArrayLike<number>,
 ): Float64Array {
   const n = pairs.logit.length;
   const out = new Float64Array(n);
@@ -79,12 +95,62 @@ export function selectionScores(
         bestBy[productOf[side === 0 ? pairs.b[k] : pairs.a[k]]];
     }
   }
+  const anyBare = (k: number) =>
+    !!bare && (!!bare[pairs.a[k]] || !!bare[pairs.b[k]]);
+  let bareSeen = false;
+  for (let k = 0; k < n && !bareSeen; k++) bareSeen = anyBare(k);
+  const rank =
+    bareSeen && SELECTION_RANK > 0
+      ? sideRanks(pairs, productOf, start, list)
+      : undefined;
   for (let k = 0; k < n; k++) {
     const z = pairs.logit[k];
     out[k] =
       z - SELECTION_DELTA * Math.min(best[2 * k] - z, best[2 * k + 1] - z);
+    if (rank && anyBare(k))
+      out[k] -= SELECTION_RANK * Math.log(rank[2 * k] * rank[2 * k + 1]);
   }
   return out;
+}
+
+/**
+ * Rank of each pair among its columns' pairs into the same other product, by log-odds (ties
+ * share the better rank): `rank[2k]` on a's side, `rank[2k + 1]` on b's.
+ */
+function sideRanks(
+  pairs: PairColumns,
+  productOf: ArrayLike<number>,
+  start: Int32Array,
+  list: Int32Array,
+): Float64Array {
+  const rank = new Float64Array(2 * pairs.logit.length);
+  const other = (c: number, k: number) =>
+    productOf[pairs.a[k] === c ? pairs.b[k] : pairs.a[k]];
+  for (let c = 0; c + 1 < start.length; c++) {
+    if (start[c + 1] - start[c] < 2) {
+      if (start[c + 1] > start[c]) {
+        const k = list[start[c]];
+        rank[2 * k + (pairs.a[k] === c ? 0 : 1)] = 1;
+      }
+      continue;
+    }
+    const own = Array.from(list.subarray(start[c], start[c + 1]));
+    own.sort(
+      (x, y) => other(c, x) - other(c, y) || pairs.logit[y] - pairs.logit[x],
+    );
+    let groupStart = 0;
+    let r = 0;
+    for (let i = 0; i < own.length; i++) {
+      const k = own[i];
+      if (i === 0 || other(c, own[i - 1]) !== other(c, k)) {
+        groupStart = i;
+        r = 1;
+      } else if (pairs.logit[k] < pairs.logit[own[i - 1]])
+        r = i - groupStart + 1;
+      rank[2 * k + (pairs.a[k] === c ? 0 : 1)] = r;
+    }
+  }
+  return rank;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   pairKey,
   refKey,
 } from '@dpa/test/fixtures/demoCatalog';
+import { pairFeatures } from './builtinScorer';
 import { buildInteropIndex, suggestInterop } from './suggestInterop';
 import type { ColumnRef } from './types';
 
@@ -248,6 +249,49 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
       expect(best?.features.lexical).toBeGreaterThan(0);
     },
   );
+
+  it('reads a kind of the concept in a description as a mention of it (patient → person)', () => {
+    const clinic = buildInteropIndex([
+      product('clinic', 'encounters', 'Encounters.', [
+        col('member_ref', 'Reference of the patient seen.'),
+      ]),
+      cdm,
+    ] as never);
+    const column = (name: string) =>
+      clinic.entries.find(e => e.column.name === name)!;
+    const f = pairFeatures(column('member_ref'), column('person_id'));
+    expect(f.crossMention).toBeGreaterThan(0);
+  });
+
+  it('ranks a key named alike in several tables where the tables correspond', () => {
+    const twoTables = {
+      ...cdm,
+      contract: {
+        ...cdm.contract,
+        tables: [
+          {
+            ...cdm.contract.tables[0],
+            name: 'note',
+            description: 'Free-text notes written about persons.',
+            columns: [
+              col('person_id', 'The person the note is about.'),
+              col('note_text', 'Text of the note.'),
+              col('note_date', 'Date the note was written.'),
+            ],
+          },
+          ...cdm.contract.tables,
+        ],
+      },
+    };
+    const { pairs } = buildInteropIndex([ehr, twoTables] as never).rankFor(
+      'ehr',
+      { includeNone: true },
+    );
+    const best = pairs.find(
+      p => p.from.column === 'subj_id' && p.to.column === 'person_id',
+    );
+    expect(best?.to.table).toBe('visit');
+  });
 
   it('recomputes the features of a scanned pair on demand', () => {
     const p = scan.pairs[0];

@@ -17,6 +17,11 @@ import {
 } from './parallelScan';
 import { bestFirst, selectionScores } from './selection';
 import {
+  CONTEXT_TABLES,
+  tableAffinities,
+  withTableAffinity,
+} from './tableAffinity';
+import {
   productLookup,
   validateSuggestion,
   type ProductLookup,
@@ -144,6 +149,10 @@ export class InteropIndex {
   private readonly productOf: Int32Array;
   /** 1 for columns without structural evidence. */
   private readonly bare: Uint8Array;
+  /** Table of each column (index into the built tables) and each table's column count. */
+  private readonly tableOf: Int32Array;
+  private readonly tableSize: Int32Array;
+  private readonly tableColumns: ColumnEntry[][];
 
   constructor(products: InteropProduct[], options: ColumnIndexOptions = {}) {
     const seen = new Set<string>();
@@ -171,6 +180,17 @@ export class InteropIndex {
     );
     this.productOf = Int32Array.from(this.entries, e => e.productIdx);
     this.bare = Uint8Array.from(this.entries, e => (e.bare ? 1 : 0));
+    const tableIdx = new Map(built.tables.map((t, k) => [t, k]));
+    this.tableOf = Int32Array.from(
+      this.entries,
+      e => tableIdx.get(e.tableInfo)!,
+    );
+    this.tableSize = new Int32Array(built.tables.length);
+    this.tableColumns = built.tables.map(() => []);
+    for (const e of this.entries) {
+      this.tableSize[this.tableOf[e.idx]]++;
+      this.tableColumns[this.tableOf[e.idx]].push(e);
+    }
   }
 
   has(productId: string): boolean {
@@ -201,13 +221,22 @@ export class InteropIndex {
   }
 
   /**
-   * Ranked pairs from raw ones: selection scores (selection.ts), calibrated
+   * Ranked pairs from raw ones: table affinity (tableAffinity.ts) and selection scores (selection.ts), calibrated
    * confidence (calibration.ts), best first (`bestFirst`: calibrated log-odds
    * descending, then `from`, then `to` index).
    */
   private rank(raw: RawPairs): RankedPair[] {
     const n = raw.logit.length;
-    const scores = selectionScores(raw, this.productOf, this.entries.length);
+    const scores = selectionScores(
+      {
+        a: raw.a,
+        b: raw.b,
+        logit: withTableAffinity(raw, this.tableOf, this.tableSize, this.bare),
+      },
+      this.productOf,
+      this.entries.length,
+      this.bare,
+    );
     // both regimes on one scale: the calibrated log-odds
     const bare = new Uint8Array(n);
     const calibrated = new Float64Array(n);
@@ -232,7 +261,10 @@ export class InteropIndex {
     return pairs;
   }
 
-  /** Scored candidate pairs involving one product (the product is always `from`). */
+  /**
+   * Scored pairs involving one product (the product is always `from`): its columns' blocking
+   * candidates and group members, then the context tables' columns (`scoreContextTables`).
+   */
   rankFor(
     productId: string,
     options: { includeNone?: boolean } = {},
@@ -241,14 +273,17 @@ export class InteropIndex {
     if (!own) throw new Error(`unknown data product ${productId}`);
     const raw = rawPairs(!!options.includeNone);
     let compared = 0;
+    const seen = new Set<number>();
     for (const a of own) {
       const candidates = new Set(this.index.candidates(a.idx));
       for (const j of this.index.groupMembers(a.idx)) candidates.add(j);
       for (const j of candidates) {
         compared++;
+        seen.add(a.idx * this.entries.length + j);
         this.score(raw, a, this.entries[j], options.includeNone);
       }
     }
+    compared += this.scoreContextTables(raw, own, seen, options.includeNone);
     return {
       pairs: this.rank(raw),
       stats: {
@@ -257,6 +292,38 @@ export class InteropIndex {
         allPairs: own.length * (this.entries.length - own.length),
       },
     };
+  }
+
+  /**
+   * Second phase of a one-product query (tableAffinity.ts): each of the product's tables is
+   * compared in full with the CONTEXT_TABLES tables its scored pairs point at most, for pairs
+   * with a bare column (names and descriptions only). A column named alike in many tables
+   * (`customer_id`) that blocking ranked out is then still compared where the tables correspond.
+   * Returns the number of pairs compared; `seen` holds those compared already (a · columns + b).
+   */
+  private scoreContextTables(
+    raw: RawBuilder,
+    own: ColumnEntry[],
+    seen: Set<number>,
+    includeNone = false,
+  ): number {
+    const affinity = tableAffinities(raw, this.tableOf, this.tableSize);
+    const byTable = new Map<number, ColumnEntry[]>();
+    for (const a of own) {
+      const t = this.tableOf[a.idx];
+      byTable.set(t, [...(byTable.get(t) ?? []), a]);
+    }
+    let compared = 0;
+    for (const [t, columns] of byTable)
+      for (const other of affinity.ranked(t).slice(0, CONTEXT_TABLES))
+        for (const b of this.tableColumns[other])
+          for (const a of columns) {
+            if (!a.bare && !b.bare) continue;
+            if (seen.has(a.idx * this.entries.length + b.idx)) continue;
+            compared++;
+            this.score(raw, a, b, includeNone);
+          }
+    return compared;
   }
 
   /** Suggestions for one product: only pairs that involve it. */

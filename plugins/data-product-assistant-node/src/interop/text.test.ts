@@ -52,6 +52,15 @@ describe('name normalisation', () => {
     expect(normaliseName('cust_id')).toEqual(['cust', 'id']);
   });
 
+  it('sets a role word apart from a glued name that does not split into words', () => {
+    // `custdate`: no word split (`cust` is no word), but it ends in `date`
+    expect(normaliseName('custdate', catalog)).toEqual(['customer', 'date']);
+    expect(normaliseName('indate')).toEqual(['in', 'date']);
+    // a word, or a glued name that splits into words, stays as the lexicon has it
+    expect(normaliseName('update')).toEqual(['update']);
+    expect(normaliseName('starttime')).toEqual(['start', 'time']);
+  });
+
   it('turns descriptions into lemmatised content terms without stop words', () => {
     expect(
       textTerms('Identifier of the customers who placed the orders'),

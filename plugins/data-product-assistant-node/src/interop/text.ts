@@ -53,6 +53,11 @@ export const TAIL_CLASSES: Readonly<Record<string, string>> = {
   level: 'status',
 };
 
+/** Tail words long enough to split off a glued word, longest first (`timestamp` before `time`). */
+const TAIL_WORDS = Object.keys(TAIL_CLASSES)
+  .filter(w => w.length >= 4)
+  .sort((a, b) => b.length - a.length);
+
 /** The kind of the last generic word of a name (`order_ts` → time), if it ends in one. */
 export function tailClass(tokens: string[]): string | undefined {
   const last = tokens[tokens.length - 1];
@@ -208,12 +213,27 @@ export function normaliseName(
   abbreviations?: Abbreviations,
 ): string[] {
   const out: string[] = [];
-  for (const raw of splitIdentifier(name)) {
-    if (/^\d+$/.test(raw)) continue;
-    for (const w of nameWords(raw, abbreviations))
-      if (w && out[out.length - 1] !== w) out.push(w);
+  for (const part of splitIdentifier(name)) {
+    if (/^\d+$/.test(part)) continue;
+    for (const raw of splitTail(part))
+      for (const w of nameWords(raw, abbreviations))
+        if (w && out[out.length - 1] !== w) out.push(w);
   }
   return out;
+}
+
+/**
+ * A glued word that did not split into words (`recvdate`, `indate`) but ends in a
+ * column-role word (TAIL_CLASSES: time, date, type, code …): the role word apart, so
+ * the rest can expand as an abbreviation and the tail class is seen.
+ */
+function splitTail(word: string): string[] {
+  if (word.length < 6 || TAIL_CLASSES[word] || lexicon().isWord(word))
+    return [word];
+  for (const tail of TAIL_WORDS)
+    if (word.length - tail.length >= 2 && word.endsWith(tail))
+      return [word.slice(0, -tail.length), tail];
+  return [word];
 }
 
 /** The non-generic tokens of a name: what business concept it carries. */
