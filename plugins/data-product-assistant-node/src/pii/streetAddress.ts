@@ -172,8 +172,18 @@ function plainEnglish(name: string): boolean {
     .every(w => lexicon().frequency(w.replace(/[.'’]+$/, '')) > 0);
 }
 
+// detectPii runs this detector and the person-name detector, which runs it too on the same
+// text (to keep addresses out of names): the last text's spans serve the second call.
+let last: { source: string; spans: readonly PiiSpan[] } | undefined;
+
 /** Street addresses (number + street + type, continental forms, intersections, PO boxes, military mail). */
 export function detectStreetAddresses(source: string): PiiSpan[] {
+  if (last?.source !== source)
+    last = { source, spans: findStreetAddresses(source) };
+  return last.spans.map(s => ({ ...s }));
+}
+
+function findStreetAddresses(source: string): PiiSpan[] {
   const text = casedForAddresses(source);
   const out: PiiSpan[] = [];
   const add = (start: number, end: number, score: number, subtype?: string) => {

@@ -8,8 +8,15 @@ import { splitCase } from './identifiers';
 import { lemma } from './lemma';
 import { isStopword } from './stopwords';
 
+// Per term: indexing a product's facts normalises every word of them again.
+const termCache = new BoundedCache<string, string | null>(100_000);
+
 /** The normal form of one term, or null when it is a stop word or too short to mean anything. */
 export function normaliseTerm(term: string): string | null {
+  return termCache.getOrSet(term, computeNormalTerm);
+}
+
+function computeNormalTerm(term: string): string | null {
   const t = term.toLowerCase();
   if (!t || isStopword(t)) return null;
   if (t.length < 2 && !/\d/.test(t)) return null;

@@ -32,13 +32,24 @@ function words(s: string): string[] {
     .filter(Boolean);
 }
 
-// Per fact object: the validator runs on every ask, over facts that stay the same per contract.
+// Per fact object: the validator runs on every ask, over facts that stay the same per contract
+// (the packed facts differ per ask, the fact objects in them do not).
 const factWordCache = new WeakMap<Fact, string[]>();
 const factValueCache = new WeakMap<Fact, string[]>();
 const factWords = (f: Fact) => {
   let w = factWordCache.get(f);
   if (!w) factWordCache.set(f, (w = words(f.text)));
   return w;
+};
+// What a reader below a column's classification may see of its fact: no example values.
+const strippedCache = new WeakMap<Fact, { text: string; words: string[] }>();
+const stripped = (f: Fact) => {
+  let v = strippedCache.get(f);
+  if (!v) {
+    const text = stripExamples(f.text);
+    strippedCache.set(f, (v = { text, words: words(text) }));
+  }
+  return v;
 };
 const factValues = (f: Fact) => {
   let v = factValueCache.get(f);
@@ -169,9 +180,9 @@ function clearanceView(
         classificationRank(effectiveClassification(f)) <= rank);
     const below = classificationRank(effectiveClassification(f)) <= rank;
     if (!cleared && !below) continue;
-    const text = cleared ? f.text : stripExamples(f.text);
-    view.published.push(text);
-    for (const w of words(text)) view.publishedWords.add(w);
+    const shown = cleared ? { text: f.text, words: factWords(f) } : stripped(f);
+    view.published.push(shown.text);
+    for (const w of shown.words) view.publishedWords.add(w);
   }
   for (const f of facts) {
     const level = effectiveClassification(f);

@@ -10,7 +10,8 @@ export interface ScopeOptions {
 const OFF_DOMAIN =
   /\b(?:recipe|horoscope|lottery|medical advice|diagnos(?:e|is)|prescription|dosage|legal advice|lawsuit|stock tip|investment advice|buy (?:bitcoin|shares|stocks)|weather forecast|dating advice|write (?:me )?(?:a )?(?:poem|song|story|essay)|once upon a time)\b/i;
 
-// The product's vocabulary, per facts array and scope (built once per contract, not per answer).
+// The vocabulary of the facts an answer was given, per facts array and scope; each fact's
+// line is tokenised once per process (Evidence.ofLines), as the packed facts differ per ask.
 const vocabularies = new WeakMap<readonly Fact[], Map<string, Evidence>>();
 
 function vocabulary(
@@ -23,15 +24,11 @@ function vocabulary(
   if (!byScope) vocabularies.set(facts, (byScope = new Map()));
   let ev = byScope.get(key);
   if (!ev) {
-    ev = new Evidence(
-      [
-        ...facts.map(f =>
-          [f.text, f.table, f.column].filter(Boolean).join(' '),
-        ),
-        ...scope,
-        domain ?? '',
-      ].join('\n'),
-    );
+    ev = Evidence.ofLines([
+      ...facts.map(f => [f.text, f.table, f.column].filter(Boolean).join(' ')),
+      ...scope,
+      domain ?? '',
+    ]);
     byScope.set(key, ev);
   }
   return ev;

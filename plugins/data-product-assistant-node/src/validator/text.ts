@@ -4,6 +4,7 @@
  * WordNet relates to it), and an index of evidence for fast membership checks.
  */
 import {
+  BoundedCache,
   isStopword,
   lemma,
   lexicon,
@@ -51,6 +52,38 @@ export function contentTokens(tokens: Token[]): Token[] {
   );
 }
 
+/**
+ * Tokens of lines the validator sees again and again (a product's fact texts, on every
+ * ask), kept per line for lines of ordinary length.
+ */
+const CACHEABLE_LINE = 2000;
+const lineTokens = new BoundedCache<string, readonly Token[]>(20_000);
+
+/**
+ * Tokens of `lines.join('\n')`, each line tokenised once per process. A token never
+ * spans a line break and reads at most the line break before it, so the tokens of the
+ * joined text are those of its lines, shifted.
+ */
+function tokeniseLines(lines: readonly string[]): Token[] {
+  const out: Token[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    const tokens =
+      line.length > CACHEABLE_LINE
+        ? tokenise(line)
+        : lineTokens.getOrSet(line, tokenise);
+    for (const t of tokens)
+      out.push({
+        ...t,
+        start: t.start + offset,
+        end: t.end + offset,
+        pos: out.length,
+      });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 /** Index of evidence text for fast membership checks. */
 export class Evidence {
   readonly text: string;
@@ -67,10 +100,15 @@ export class Evidence {
   /** Counted spans as `number unit` ("24 hour"). */
   readonly counts: Set<string>;
 
-  constructor(text: string) {
+  /** Evidence over lines joined by line breaks, such as a product's facts. */
+  static ofLines(lines: readonly string[]): Evidence {
+    return new Evidence(lines.join('\n'), tokeniseLines(lines));
+  }
+
+  constructor(text: string, tokens: Token[] = tokenise(text)) {
     this.text = text;
     this.lower = text.toLowerCase();
-    this.tokens = tokenise(text);
+    this.tokens = tokens;
     this.words = new Set();
     this.numbers = new Set();
     this.identifiers = new Set();
