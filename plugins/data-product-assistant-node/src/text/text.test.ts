@@ -213,7 +213,7 @@ describe('similarity and retrieval', () => {
       for (let i = 0; i < w.length; i++) {
         variants.add(w.slice(0, i) + w.slice(i + 1));
         variants.add(w.slice(0, i) + w[i] + w.slice(i));
-        variants.add(w.slice(0, i) + 'x' + w.slice(i + 1));
+        variants.add(`${w.slice(0, i)}x${w.slice(i + 1)}`);
         if (i + 1 < w.length)
           variants.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
       }
