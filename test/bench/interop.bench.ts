@@ -66,10 +66,12 @@ export async function runInteropBench(
   );
 
   t = performance.now();
+  let cpu = process.cpuUsage();
   const index = buildInteropIndex(products);
   const buildS = (performance.now() - t) / 1000;
+  const buildCpuS = cpuSeconds(process.cpuUsage(cpu));
   log(
-    `index built in ${buildS.toFixed(1)} s (${
+    `index built in ${buildS.toFixed(1)} s, ${buildCpuS.toFixed(1)} s CPU (${
       index.entries.length
     } columns, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB)`,
   );
@@ -80,22 +82,29 @@ export async function runInteropBench(
     () => products[Math.floor(rng() * products.length)].id,
   );
   const times: number[] = [];
+  const queryCpu: number[] = [];
   let compared = 0;
   queryIds.forEach((id, i) => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = index.suggestFor(id, { top: 20 });
     const ms = performance.now() - t0;
     if (i >= 3) {
       times.push(ms);
+      queryCpu.push(cpuSeconds(process.cpuUsage(c0)) * 1000);
       compared += r.stats.candidatePairs;
     }
   });
   const oneMs = median(times);
+  const oneCpuMs = median(queryCpu);
   log(
-    `one product: median ${oneMs.toFixed(1)} ms over ${times.length} queries`,
+    `one product: median ${oneMs.toFixed(1)} ms (${oneCpuMs.toFixed(
+      1,
+    )} ms CPU) over ${times.length} queries`,
   );
 
   const scanTimes: number[] = [];
+  const scanCpu: number[] = [];
   let scanStats = { columns: 0, candidatePairs: 0, allPairs: 0 };
   let found = 0;
   let workers = 1;
@@ -121,8 +130,10 @@ export async function runInteropBench(
     );
   for (let r = 0; r < (options.scanRuns ?? 1); r++) {
     const t0 = performance.now();
+    cpu = process.cpuUsage();
     const scan = await index.scanPairsParallel({ workers: options.workers });
     scanTimes.push((performance.now() - t0) / 1000);
+    scanCpu.push(cpuSeconds(process.cpuUsage(cpu)));
     scanStats = scan.stats;
     found = scan.pairs.length;
     workers = scan.workers;
@@ -131,6 +142,7 @@ export async function runInteropBench(
     scanPairs = scan.pairs;
   }
   const scanS = median(scanTimes);
+  const scanCpuS = median(scanCpu);
   if (fallback) log(`full scan fell back to one thread: ${fallback}`);
   let singleNote = '';
   if (options.singleScan) {
@@ -154,9 +166,9 @@ export async function runInteropBench(
   }
   const reduction = scanStats.allPairs / scanStats.candidatePairs;
   log(
-    `full scan: ${scanS.toFixed(1)} s, ${scanStats.candidatePairs} of ${
-      scanStats.allPairs
-    } pairs scored, ${found} relationships`,
+    `full scan: ${scanS.toFixed(1)} s, ${scanCpuS.toFixed(1)} s CPU, ${
+      scanStats.candidatePairs
+    } of ${scanStats.allPairs} pairs scored, ${found} relationships`,
   );
 
   // recall: a random sample of products, brute force over the whole catalog
@@ -201,23 +213,29 @@ export async function runInteropBench(
     'interop.index_build_s': {
       value: round(buildS, 1),
       unit: 's',
-      note: `column features (tf-idf vectors, names, shapes, codes) and the blocking index of ${n}×${perProduct} columns, on the calling thread; incl. testing ${index.index.keyStats.groupTests} sampled pairs to find ${index.index.keyStats.groups} group keys`,
+      note: `column features (tf-idf vectors, names, shapes, codes) and the blocking index of ${n}×${perProduct} columns, on the calling thread (${buildCpuS.toFixed(
+        1,
+      )} s CPU); incl. testing ${
+        index.index.keyStats.groupTests
+      } sampled pairs to find ${index.index.keyStats.groups} group keys`,
     },
     'interop.one_product_ms': {
       value: Math.round(oneMs * 10) / 10,
       unit: 'ms',
       note: `suggestFor(product, top 20) incl. explanations on ${n}×${perProduct} columns; median of ${
         times.length
-      } products after 3 warm-ups; ${Math.round(
-        compared / times.length,
-      )} pairs scored per query`,
+      } products after 3 warm-ups (median CPU ${oneCpuMs.toFixed(
+        1,
+      )} ms); ${Math.round(compared / times.length)} pairs scored per query`,
     },
     'interop.full_scan_s': {
       value: round(buildS + scanS, 1),
       unit: 's',
       note: `index build ${buildS.toFixed(1)} s + scan ${scanS.toFixed(
         1,
-      )} s: candidate generation + scoring of every candidate pair (explanations on demand), scanPairsParallel on ${
+      )} s (CPU of all threads: ${buildCpuS.toFixed(1)} s + ${scanCpuS.toFixed(
+        1,
+      )} s): candidate generation + scoring of every candidate pair (explanations on demand), scanPairsParallel on ${
         workers > 1 ? `${workers} worker threads` : 'the calling thread'
       } (os.availableParallelism() ${availableParallelism()}${
         fallback ? `; fell back to one thread: ${fallback}` : ''
@@ -249,6 +267,11 @@ export async function runInteropBench(
       } skipped ones re-scored: none suggested), ${bruteS.toFixed(1)} s`,
     },
   };
+}
+
+/** User + system CPU of the process (every thread), in seconds. */
+function cpuSeconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1e6;
 }
 
 function arg(name: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { ColumnEntry } from './columnFeatures';
 import { cosine } from './columnFeatures';
-import { jaroWinkler, sortedDice } from '../text/similarity';
+import { jaroWinklerAtLeast, sortedDice } from '../text/similarity';
 import { areRelated, typeCompatibility, type TypeCompatibility } from './text';
 import type { RelationshipKind } from './types';
 
@@ -131,7 +131,7 @@ function wordsMatch(a: string, b: string): boolean {
   // Jaro-Winkler ≥ 0.94 needs Jaro ≥ 0.9, which needs the shorter word at least 0.7 of the longer
   if (Math.min(a.length, b.length) < 0.7 * Math.max(a.length, b.length))
     return false;
-  return jaroWinkler(a, b) >= 0.94;
+  return jaroWinklerAtLeast(a, b, 0.94);
 }
 
 /** Dice overlap of two columns' concept words; a related word (patient ~ person, `areRelated`) counts half. */

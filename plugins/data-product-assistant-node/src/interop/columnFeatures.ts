@@ -394,18 +394,42 @@ export function buildColumnEntries(
     for (const shape of p.entry.selectiveShapes)
       shapeColumns.set(shape, (shapeColumns.get(shape) ?? 0) + 1);
   const commonShape = Math.max(20, 0.01 * pending.length);
-  const entries: ColumnEntry[] = pending.map((p, k) => ({
-    ...p.entry,
-    selectiveShapes: p.entry.selectiveShapes.filter(
-      shape => shapeColumns.get(shape)! <= commonShape,
-    ),
-    tableInfo: tables[p.tableIdx],
-    vector: vocab.vector(p.counts, p.boost),
-    nameVector: nameVocab.softVector(nameCounts[k]),
-    textVector: textVocab.softVector(textCounts[k]),
-    conceptFamilies: p.entry.concept.map(familyWords),
-    conceptRelated: p.entry.concept.map(relatedSet),
-    descRelated: descRelated(p.entry.descTerms),
-  }));
+  // every field written out in one literal, in one order: all entries share one hidden class, so
+  // the scorer's property reads stay monomorphic (a spread of `p.entry` gave each entry its own)
+  const entries: ColumnEntry[] = pending.map((p, k): ColumnEntry => {
+    const e = p.entry;
+    return {
+      idx: e.idx,
+      productIdx: e.productIdx,
+      product: e.product,
+      tableInfo: tables[p.tableIdx],
+      column: e.column,
+      tokens: e.tokens,
+      concept: e.concept,
+      conceptFamilies: e.concept.map(familyWords),
+      conceptRelated: e.concept.map(relatedSet),
+      tail: e.tail,
+      head: e.head,
+      canonical: e.canonical,
+      idLike: e.idLike,
+      keyKind: e.keyKind,
+      family: e.family,
+      shapes: e.shapes,
+      selectiveShapes: e.selectiveShapes.filter(
+        shape => shapeColumns.get(shape)! <= commonShape,
+      ),
+      values: e.values,
+      codes: e.codes,
+      glossary: e.glossary,
+      descTerms: e.descTerms,
+      descRelated: descRelated(e.descTerms),
+      vector: vocab.vector(p.counts, p.boost),
+      nameVector: nameVocab.softVector(nameCounts[k]),
+      textVector: textVocab.softVector(textCounts[k]),
+      grams: e.grams,
+      bare: e.bare,
+      pii: e.pii,
+    };
+  });
   return { entries, products: infos, tables, vocab };
 }

@@ -31,6 +31,7 @@ export {
 export {
   jaccard,
   jaroWinkler,
+  jaroWinklerAtLeast,
   charNgrams,
   sortedDice,
   cosine,

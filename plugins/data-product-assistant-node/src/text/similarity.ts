@@ -95,6 +95,34 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+/**
+ * Whether `jaroWinkler(a, b) >= min`, without running it when a bound rules it
+ * out: the prefix bonus adds at most 0.4 × (1 − Jaro), so Jaro must reach
+ * (min − 0.4) / 0.6; Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the matched
+ * characters m exclude every character whose letter the other word lacks
+ * (letters told apart by char code mod 32: a collision only loosens the bound).
+ */
+export function jaroWinklerAtLeast(a: string, b: string, min: number): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (a === b || !la || !lb || la > JW_BUFFER || lb > JW_BUFFER)
+    return jaroWinkler(a, b) >= min;
+  let inA = 0;
+  let inB = 0;
+  for (let i = 0; i < la; i++) inA |= 1 << (a.charCodeAt(i) & 31);
+  for (let j = 0; j < lb; j++) inB |= 1 << (b.charCodeAt(j) & 31);
+  let matchableA = 0;
+  let matchableB = 0;
+  for (let i = 0; i < la; i++)
+    if (inB & (1 << (a.charCodeAt(i) & 31))) matchableA++;
+  for (let j = 0; j < lb; j++)
+    if (inA & (1 << (b.charCodeAt(j) & 31))) matchableB++;
+  const m = Math.min(matchableA, matchableB);
+  // a margin for rounding: the bound only skips pairs clearly below
+  if ((m / la + m / lb + 1) / 3 < (min - 0.4) / 0.6 - 1e-9) return false;
+  return jaroWinkler(a, b) >= min;
+}
+
 /** A sparse, L2-normalised vector over interned term ids (ids ascending). */
 export interface SparseVector {
   ids: Int32Array;

@@ -12,6 +12,8 @@ import {
   contentTerms,
   entities,
   jaccard,
+  jaroWinkler,
+  jaroWinklerAtLeast,
   lemma,
   lexicon,
   properNounSpans,
@@ -194,6 +196,41 @@ describe('similarity and retrieval', () => {
   it('computes Jaccard similarity of sets', () => {
     expect(jaccard(new Set([1, 2, 3]), new Set([2, 3, 4]))).toBe(0.5);
     expect(jaccard(new Set(), new Set([1]))).toBe(0);
+  });
+
+  it('decides a Jaro-Winkler threshold as the full computation does', () => {
+    // near and far variants of a few words: swaps, drops, doubled and replaced letters
+    const words = [
+      'admission',
+      'patient',
+      'customer',
+      'category',
+      'measurement',
+    ];
+    const variants = new Set<string>(['', 'a', 'ab', 'zzzzzzz']);
+    for (const w of words) {
+      variants.add(w);
+      for (let i = 0; i < w.length; i++) {
+        variants.add(w.slice(0, i) + w.slice(i + 1));
+        variants.add(w.slice(0, i) + w[i] + w.slice(i));
+        variants.add(`${w.slice(0, i)}x${w.slice(i + 1)}`);
+        if (i + 1 < w.length)
+          variants.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      }
+    }
+    const all = [...variants];
+    let near = 0;
+    const differ: string[] = [];
+    for (const a of all)
+      for (const b of all)
+        for (const min of [0.8, 0.9, 0.94, 0.97]) {
+          const full = jaroWinkler(a, b) >= min;
+          if (full) near++;
+          if (jaroWinklerAtLeast(a, b, min) !== full)
+            differ.push(`${a} ${b} ${min}`);
+        }
+    expect(differ).toEqual([]);
+    expect(near).toBeGreaterThan(1000);
   });
 
   it('ranks fielded documents by BM25 and expands queries from the lexicon', () => {
