@@ -111,9 +111,8 @@ export function detectIntents(question: string): Intent[] {
     found.splice(found.indexOf('owner'), 0, 'access');
   }
   // "which column says how many units are left" asks for a column, not a count
-  if (found.includes('count') && asksForColumn(q)) {
-    return [...found.filter(i => i !== 'count')];
-  }
+  if (found.includes('count') && asksForColumn(q))
+    return found.filter(i => i !== 'count');
   // "how many tables" is a count even though it also names tables.
   if (found.includes('count')) {
     return ['count', ...found.filter(i => i !== 'count' && i !== 'tables')];

@@ -79,13 +79,12 @@ function inScope(ctx: AnswerContext, facts: Fact[]): Fact[] {
   return facts;
 }
 
+/** Names with their words (`salesorderheader`, sales, order, header), to leave out of a topic. */
+const nameWords = (names: readonly string[]): string[] =>
+  names.flatMap(n => [n, ...contentTerms(splitIdentifier(n).join(' '))]);
+
 /** Words of the names of the tables a question mentions (left out of its topic). */
-function tableWords(ctx: AnswerContext): string[] {
-  return ctx.mentions.tables.flatMap(t => [
-    t,
-    ...contentTerms(splitIdentifier(t).join(' ')),
-  ]);
-}
+const tableWords = (ctx: AnswerContext) => nameWords(ctx.mentions.tables);
 
 /** A column's classification fact, when it has one. */
 const classificationOf = (ctx: AnswerContext, column: Fact) =>
@@ -122,10 +121,7 @@ function targetColumns(ctx: AnswerContext): Fact[] {
     if (earlier.length) return earlier;
     const topic = topicTerms(
       ctx.question,
-      ctx.mentions.columns.flatMap(c => [
-        c.column,
-        ...contentTerms(splitIdentifier(c.column).join(' ')),
-      ]),
+      nameWords(ctx.mentions.columns.map(c => c.column)),
     );
     const ranked = rankEntities(hit, topic, { kind: 'column' });
     const best = ranked[0];
@@ -329,10 +325,7 @@ const whichTable: Answerer = ctx => {
       const t = tableParts(r.fact);
       if (!t) return [];
       // "where is the shipping cost of a sales order stored": the table, and its column that says the rest
-      const rest = topicTerms(
-        ctx.question,
-        contentTerms(splitIdentifier(t.table).join(' ')),
-      );
+      const rest = topicTerms(ctx.question, nameWords([t.table]));
       const [inside] = rest.length
         ? pickEntities(
             rankEntities(ctx.facts, rest, {
@@ -580,9 +573,7 @@ const columnsHolding: Answerer = ctx => {
       rankEntities(ctx.facts, topicTerms(ctx.question), {
         kind: 'column',
         tables: loosely,
-        ignore: new Set(
-          loosely.flatMap(t => contentTerms(splitIdentifier(t).join(' '))),
-        ),
+        ignore: new Set(nameWords(loosely)),
       }),
       MAX_LISTED,
     );
@@ -657,10 +648,7 @@ function aboutNamedColumns(ctx: AnswerContext): Claim[] {
   const named = mentionedColumns(ctx);
   const about = ctx.facts.filter(f => f.column && named.has(columnKey(f)));
   const topic = topicTerms(ctx.question, [
-    ...ctx.mentions.columns.flatMap(c => [
-      c.column,
-      ...contentTerms(splitIdentifier(c.column).join(' ')),
-    ]),
+    ...nameWords(ctx.mentions.columns.map(c => c.column)),
     ...tableWords(ctx),
   ]);
   if (topic.length) {
