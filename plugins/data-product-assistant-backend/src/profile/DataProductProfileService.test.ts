@@ -87,7 +87,7 @@ class FakeSnapshots implements ContractSnapshotStore {
   }
 }
 
-const reader = () => {
+const reader = (settings: { recheckMs?: number } = { recheckMs: 0 }) => {
   const owner = mockCredentials.user('user:default/owner');
   let current = entity();
   const visible = new Set([JSON.stringify(owner.principal)]);
@@ -112,6 +112,7 @@ const reader = () => {
     integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
     dataProductTypes: ['data-product'],
     logger: mockServices.logger.mock(),
+    ...settings,
   });
   return {
     service,
@@ -166,6 +167,20 @@ describe('DataProductProfileService', () => {
     const afterEntity = await service.getProfile(ref, owner);
     expect(afterEntity).not.toBe(afterDocs);
     expect(afterEntity.title).toBe('Order headers');
+  });
+
+  it('reads the sources again only once the recheck interval has passed', async () => {
+    const { service, owner, urlReader } = reader({ recheckMs: 200 });
+    const ref = 'component:default/orders';
+    const first = await service.getProfile(ref, owner);
+    urlReader.files.set(DOCS_URL, '# Orders\n\nNew docs.');
+    // within the interval: the last reads stand, nothing is read
+    expect(await service.getProfile(ref, owner)).toBe(first);
+    expect(urlReader.reads.sort()).toEqual([CONTRACT_URL, DOCS_URL].sort());
+    await new Promise(resolve => setTimeout(resolve, 250));
+    const later = await service.getProfile(ref, owner);
+    expect(later.docs).toContain('New docs.');
+    expect(urlReader.reads).toHaveLength(4);
   });
 
   it('checks the caller on every call: a cached profile is not served to someone who may not read it', async () => {

@@ -46,6 +46,14 @@ const RECENT = 1000;
  */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * How long a contract or doc read is trusted before the next ask reads it
+ * again (a conditional read), unless `contractRecheckMs` says otherwise: no
+ * longer than an entity is kept (ProductAccess), far less than the catalog
+ * takes to notice a change.
+ */
+export const DEFAULT_RECHECK_MS = 5_000;
+
 /** A valid contract and the version of its snapshot (the ETag, else a content hash). */
 export interface LoadedContract {
   source: string;
@@ -104,8 +112,10 @@ export class DataProductProfileService {
   });
   private readonly docsCache = new LRUCache<
     string,
-    { etag?: string; text: string }
+    { etag?: string; text: string; version: string }
   >({ max: RECENT });
+  /** Sources read (or found unchanged) within the recheck interval: not read again yet. */
+  private readonly fresh: LRUCache<string, true> | undefined;
   /**
    * The last profile of each product with what it was built from (entity
    * fields, contract snapshot versions, docs version): the same frozen
@@ -125,8 +135,13 @@ export class DataProductProfileService {
       integrations: ScmIntegrationRegistry;
       dataProductTypes: string[];
       logger: LoggerService;
+      /** See DEFAULT_RECHECK_MS; 0: every call reads every source again. */
+      recheckMs?: number;
     },
-  ) {}
+  ) {
+    const ttl = options.recheckMs ?? DEFAULT_RECHECK_MS;
+    this.fresh = ttl > 0 ? new LRUCache({ max: RECENT, ttl }) : undefined;
+  }
 
   /** The entity, read with the caller's credentials: invisible means unknown. */
   async getDataProduct(
@@ -152,8 +167,9 @@ export class DataProductProfileService {
   /**
    * The product as the caller sees it: the entity read with the caller's
    * credentials (the permission check; not again when the caller already
-   * read it, `known`), its contracts and docs read again (conditional
-   * reads), rebuilt only when one changed.
+   * read it, `known`), its contracts and docs read again once their last
+   * read is past the recheck interval (conditional reads), rebuilt only
+   * when one changed.
    */
   async getProfile(
     input: EntityRefInput,
@@ -319,11 +335,14 @@ export class DataProductProfileService {
   private async readContract(
     source: string,
   ): Promise<Extract<ContractSnapshot, { valid: true }>> {
-    const snapshot = await this.readSnapshot(
-      source,
-      this.snapshotCache.get(source) ??
-        (await this.options.snapshots.get(source)),
-    );
+    const cached = this.snapshotCache.get(source);
+    const snapshot =
+      cached && this.fresh?.has(`contract:${source}`)
+        ? cached
+        : await this.readSnapshot(
+            source,
+            cached ?? (await this.options.snapshots.get(source)),
+          );
     if (snapshot.valid) return snapshot;
     throw new ContractValidationError(snapshot.source, snapshot.issues);
   }
@@ -362,12 +381,12 @@ export class DataProductProfileService {
           fetchedAt.getTime() - previous.fetchedAt.getTime() <
           TOUCH_INTERVAL_MS
         ) {
-          this.snapshotCache.set(source, previous);
+          this.remember(source, previous);
           return previous;
         }
         await snapshots.touch(source, fetchedAt);
         const touched = { ...previous, fetchedAt };
-        this.snapshotCache.set(source, touched);
+        this.remember(source, touched);
         return touched;
       }
       // The reader's own message may name hosts, paths or tokens: it goes to the log only.
@@ -386,13 +405,18 @@ export class DataProductProfileService {
       ? { source, etag, valid: true, contract: parsed.contract, fetchedAt }
       : { source, etag, valid: false, issues: parsed.issues, fetchedAt };
     await snapshots.put(snapshot);
-    this.snapshotCache.set(source, snapshot);
+    this.remember(source, snapshot);
     return snapshot;
+  }
+
+  private remember(source: string, snapshot: ContractSnapshot) {
+    this.snapshotCache.set(source, snapshot);
+    this.fresh?.set(`contract:${source}`, true);
   }
 
   /**
    * Docs are optional: a missing or unreadable doc never hides the profile.
-   * Read again on every call, conditionally on the last read's ETag.
+   * Read again once the last read is past the recheck interval, conditionally on its ETag.
    */
   private async readDocs(
     entity: Entity,
@@ -405,16 +429,25 @@ export class DataProductProfileService {
       this.options.integrations,
     );
     const previous = this.docsCache.get(source);
+    if (previous && this.fresh?.has(`docs:${source}`)) return previous;
     try {
       const response = await this.options.urlReader.readUrl(source, {
         etag: previous?.etag,
       });
       const text = (await response.buffer()).toString('utf8');
-      this.docsCache.set(source, { etag: response.etag, text });
-      return { text, version: response.etag ?? sha256(text) };
+      const read = {
+        etag: response.etag,
+        text,
+        version: response.etag ?? sha256(text),
+      };
+      this.docsCache.set(source, read);
+      this.fresh?.set(`docs:${source}`, true);
+      return read;
     } catch (error) {
-      if (isError(error) && error.name === 'NotModifiedError' && previous)
-        return { text: previous.text, version: previous.etag! };
+      if (isError(error) && error.name === 'NotModifiedError' && previous) {
+        this.fresh?.set(`docs:${source}`, true);
+        return previous;
+      }
       this.options.logger.warn(`Could not read docs ${source}: ${error}`);
       return undefined;
     }

@@ -51,6 +51,22 @@ describe('FileUrlReader', () => {
     expect(response.etag).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('answers a read with the current version as not modified, and a rewrite of the same size as changed', async () => {
+    const file = path.join(root, 'versioned.yaml');
+    writeFileSync(file, 'id: first\n');
+    const first = await reader.readUrl(url(file));
+    await expect(
+      reader.readUrl(url(file), { etag: first.etag }),
+    ).rejects.toMatchObject({ name: 'NotModifiedError' });
+    writeFileSync(file, 'id: other\n');
+    const second = await reader.readUrl(url(file), { etag: first.etag });
+    expect((await second.buffer()).toString()).toBe('id: other\n');
+    expect(second.etag).not.toBe(first.etag);
+    // an ETag from elsewhere (another reader's content hash) is no match either
+    const third = await reader.readUrl(url(file), { etag: 'f'.repeat(64) });
+    expect((await third.buffer()).toString()).toBe('id: other\n');
+  });
+
   it('gives the same answer for a file outside its roots whether or not it exists', async () => {
     const exists = await failure(
       reader,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, realpath } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
@@ -18,6 +19,18 @@ import {
 
 /** The largest file read when `dataProductAssistant.localFiles.maxBytes` is not set. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A file's version from its metadata, as HTTP servers tag static files: any write changes the
+ * change time (ctime, which no user can set back), so an unchanged tag means unchanged content
+ * and a conditional read needs no open, read or hash.
+ */
+const versionOf = (info: BigIntStats) =>
+  createHash('sha256')
+    .update(
+      [info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join(':'),
+    )
+    .digest('hex');
 
 const isBelow = (file: string, roots: readonly string[]) =>
   roots.some(root => file === root || file.startsWith(root + path.sep));
@@ -73,13 +86,20 @@ export class FileUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
     const file = await this.resolve(url);
+    const current = await stat(file, { bigint: true }).catch(() => {
+      throw this.unreadable(url);
+    });
+    if (options?.etag !== undefined && options.etag === versionOf(current)) {
+      throw new NotModifiedError();
+    }
     const handle = await open(file, 'r').catch(() => {
       throw this.unreadable(url);
     });
     let content: Buffer;
     let mtime: Date;
+    let etag: string | undefined;
     try {
-      const info = await handle.stat();
+      const info = await handle.stat({ bigint: true });
       if (!info.isFile()) throw new InputError(`${url} is not a file`);
       if (info.size > this.maxBytes) {
         throw new InputError(
@@ -103,12 +123,14 @@ export class FileUrlReader implements UrlReaderService {
         );
       }
       content = Buffer.concat(chunks, length);
-      mtime = info.mtime;
+      mtime = new Date(Number(info.mtimeMs));
+      // Written to while read: no version, so the next read reads it in full again.
+      const version = versionOf(info);
+      if (versionOf(await handle.stat({ bigint: true })) === version)
+        etag = version;
     } finally {
       await handle.close();
     }
-    const etag = createHash('sha256').update(content).digest('hex');
-    if (options?.etag === etag) throw new NotModifiedError();
     return {
       buffer: async () => content,
       etag,
