@@ -19,6 +19,17 @@ export interface Config {
       maxBytes?: number;
     };
     /**
+     * Worker threads that run asks with built-in models beside the event loop
+     * (default: one fewer than the machine's cores, at most 4; 0: every ask
+     * runs on the event loop).
+     */
+    engineThreads?: number;
+    /**
+     * How long, in milliseconds, a contract or doc read is used before an ask
+     * reads it again (a conditional read; default 5000; 0: on every ask).
+     */
+    contractRecheckMs?: number;
+    /**
      * Named model specs. `builtin-answer` and `builtin-validator` always exist.
      * A spec's version is the hash of its content.
      */

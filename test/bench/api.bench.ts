@@ -14,7 +14,9 @@
  * With --cpu-prof DIR the backend writes a V8 CPU profile there when it stops.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { defaultEngineThreads } from '../../plugins/data-product-assistant-backend/src/ask/EngineThreads';
 import { demoProfile } from '../../plugins/data-product-assistant-node/src/__testUtils__/fixtures';
 import type { BenchFigures } from './interop.bench';
 import { startProductionBackend } from './productionBackend';
@@ -181,7 +183,13 @@ export async function runApiBench(
     if (failed) throw new Error(`api: ${failed} requests failed under load`);
     const ask_ = median(askRps);
     const catalog_ = median(catalogRps);
-    const how = `${clients} concurrent clients (one request in flight each) in one process on loopback, ${rounds} rounds of ${seconds} s alternating catalog and ask, median round; backend NODE_ENV=production from source (Backstage's transform, no watcher), ${backend.database}, built-in models; 2 shared cores, client and backend on the same machine`;
+    // the bench config sets none
+    const engineThreads = defaultEngineThreads();
+    const how = `${clients} concurrent clients (one request in flight each) in one process on loopback, ${rounds} rounds of ${seconds} s alternating catalog and ask, median round; backend NODE_ENV=production from source (Backstage's transform, no watcher), ${
+      backend.database
+    }, built-in models run in ${engineThreads} engine thread${
+      engineThreads === 1 ? '' : 's'
+    } beside the event loop (dataProductAssistant.engineThreads' default: cores − 1); ${availableParallelism()} shared cores, client and backend on the same machine`;
     return {
       'api.ask_rps': {
         value: Math.round(ask_ * 10) / 10,

@@ -18,12 +18,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { DataProductProfile } from '../../plugins/data-product-assistant-common/src/profile';
-import { FactsCache } from '../../plugins/data-product-assistant-backend/src/ask/FactsCache';
 import {
   ask,
   countTokens,
   createDomainModels,
   DEFAULT_TOKEN_BUDGET,
+  FactsCache,
   parseContract,
   parseDomainConfig,
   profileFromContract,

@@ -13,6 +13,7 @@ import {
 } from '@dpa/plugin-data-product-assistant-node';
 import { registerAskDataProductAction } from './actions/askDataProductAction';
 import { createAskServices } from './ask/createAskServices';
+import { EngineThreads } from './ask/EngineThreads';
 import { ModelProvidersExtension } from './ask/ModelProvidersExtension';
 import { BudgetService } from './budget/BudgetService';
 import { readBudgetSettings } from './budget/budgetSettings';
@@ -101,6 +102,9 @@ export const dataProductAssistantPlugin = createBackendPlugin({
           integrations: ScmIntegrations.fromConfig(config),
           dataProductTypes: dataProductTypes(config),
           logger,
+          recheckMs: config.getOptionalNumber(
+            'dataProductAssistant.contractRecheckMs',
+          ),
         });
         // Promoted champions (evals/registry) serve instead of app-config's models.
         const registry = ModelRegistry.fromConfig(
@@ -128,6 +132,8 @@ export const dataProductAssistantPlugin = createBackendPlugin({
         const askStore = new DatabaseAskStore(db);
         const verified = new DatabaseVerifiedAnswerStore(db);
         const clearance = ClearancePolicy.fromConfig(config);
+        const threads = EngineThreads.fromConfig(config, logger);
+        deps.lifecycle.addShutdownHook(() => threads?.close());
         const asks = createAskServices({
           profiles,
           permissions: deps.permissions,
@@ -147,6 +153,7 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             notifications: deps.notifications,
             logger,
           }),
+          threads,
         });
         const scorecards = new ScorecardService({
           registry,

@@ -78,6 +78,16 @@ export * from './interop';
 export * from './registry';
 export * from './review';
 export { validateWrittenAnswer, writtenAnswerModel } from './ask/writtenAnswer';
+export { FactsCache } from './ask/factsCache';
+export { startEngineWorker } from './workerThreads';
+export {
+  askWorkerFile,
+  createAskRunner,
+  isBuiltinModel,
+  type ModelDescriptor,
+  type PlainAsk,
+  type PlainAskReply,
+} from './ask/askRunner';
 export {
   redactAboveClearance,
   sensitiveValues,

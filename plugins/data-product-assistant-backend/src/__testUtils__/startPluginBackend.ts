@@ -217,6 +217,10 @@ export async function startPluginBackend(
             localFiles: {
               allow: [path.join(repoRoot, 'examples'), fixturesDir],
             },
+            // asks on the event loop: a thread per test backend costs seconds (EngineThreads.test.ts)
+            engineThreads: 0,
+            // contracts read on every ask: tests rewrite them between asks (mutableProduct)
+            contractRecheckMs: 0,
             ...config,
           },
         },

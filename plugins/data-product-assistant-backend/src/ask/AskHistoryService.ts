@@ -18,7 +18,7 @@ import type { DataProductProfileService } from '../profile/DataProductProfileSer
 import { resolveReader } from './caller';
 import type { EntityRefInput } from '../profile/entityRefs';
 import type { ClearancePolicy } from './clearance';
-import type { FactsCache } from './FactsCache';
+import type { FactsCache } from '@dpa/plugin-data-product-assistant-node';
 import type { ProductAccess, ReadableProduct } from './ProductAccess';
 import { readerView } from './readerView';
 import { toRecord } from './toRecord';

@@ -20,7 +20,8 @@ import type { ReviewNeeded } from '../review/ReviewNotifier';
 import { resolveReader, type Reader } from './caller';
 import type { ClearancePolicy } from './clearance';
 import type { DomainModels, DomainModelService } from './DomainModelService';
-import type { FactsCache } from './FactsCache';
+import type { EngineThreads } from './EngineThreads';
+import type { FactsCache } from '@dpa/plugin-data-product-assistant-node';
 import type { ProductAccess, ReadableProduct } from './ProductAccess';
 import { readerView } from './readerView';
 import { checkedQuestion } from './question';
@@ -52,6 +53,8 @@ export class AskService {
       verifiedAnswers?: VerifiedAnswerService;
       /** Told when an answer starts waiting for its owners' review (e.g. to notify them). */
       onReviewNeeded?: (item: ReviewNeeded) => Promise<void>;
+      /** Threads that run asks with built-in models off the event loop; none: all on it. */
+      threads?: EngineThreads;
     },
   ) {}
 
@@ -140,18 +143,25 @@ export class AskService {
         profile,
       };
     }
-    const result = await ask({
+    const asked = {
       question: request.question,
       profile,
-      answerModel: models.answer,
-      validatorModel: models.validator,
       clearance: reader.clearance,
       domain: profile.domain,
       scope: models.scope,
       tokenBudget: models.tokenBudget,
       notes,
-      facts: this.options.facts.factsFor(profile, notes),
-    });
+    };
+    const { threads } = this.options;
+    const result =
+      models.builtin && threads?.canRun(models.builtin)
+        ? await threads.ask({ ...asked, models: models.builtin })
+        : await ask({
+            ...asked,
+            answerModel: models.answer,
+            validatorModel: models.validator,
+            facts: this.options.facts.factsFor(profile, notes),
+          });
     if (result.error) {
       this.options.logger.warn(
         `Ask on ${profile.entityRef} hit a ${result.error.stage} error: ${result.error.code} ${result.error.message}`,

@@ -2,11 +2,13 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   createAnswerModel,
   createValidatorModel,
+  isBuiltinModel,
   maxAskCostUsd,
   resolveDomainModels,
   type AnswerModel,
   type CreateModelOptions,
   type DomainConfig,
+  type ModelDescriptor,
   type ModelProvider,
   type ValidatorModel,
 } from '@dpa/plugin-data-product-assistant-node';
@@ -23,6 +25,8 @@ export interface DomainModels {
   tokenBudget: number;
   /** The most one ask can cost: held against the domain's cost cap while it runs. */
   maxCostUsd: number;
+  /** What both models were built from, when both are built-in: they can be built again in another thread. */
+  builtin?: { answer: ModelDescriptor; validator: ModelDescriptor };
 }
 
 /**
@@ -69,15 +73,22 @@ export class DomainModelService {
           )} and validator ${describe(served.validator)}`,
         );
       }
+      const answer = this.build(
+        'answer',
+        domain,
+        served.answer,
+        createAnswerModel,
+      );
+      const validator = this.build(
+        'validator',
+        domain,
+        served.validator,
+        createValidatorModel,
+      );
       models = {
         key: served.key,
-        answer: this.build('answer', domain, served.answer, createAnswerModel),
-        validator: this.build(
-          'validator',
-          domain,
-          served.validator,
-          createValidatorModel,
-        ),
+        answer: answer.model,
+        validator: validator.model,
         scope: served.scope,
         tokenBudget: served.tokenBudget,
         maxCostUsd: maxAskCostUsd(
@@ -85,6 +96,9 @@ export class DomainModelService {
           served.validator.spec,
           served.tokenBudget,
         ),
+        ...(isBuiltinModel(answer.built) && isBuiltinModel(validator.built)
+          ? { builtin: { answer: answer.built, validator: validator.built } }
+          : {}),
       };
       this.models.set(cacheKey, models);
     }
@@ -101,7 +115,7 @@ export class DomainModelService {
       spec: ServedModel['spec'],
       options: CreateModelOptions,
     ) => T,
-  ): T {
+  ): { model: T; built: ModelDescriptor } {
     const options = { providers: this.options.providers };
     try {
       // a promoted trained model serves with the artifact its record was verified with
@@ -109,7 +123,10 @@ export class DomainModelService {
         served.record && this.options.registry
           ? this.options.registry.artifactOf(served.record.id)
           : undefined;
-      return create(served.name, served.spec, { ...options, artifact });
+      return {
+        model: create(served.name, served.spec, { ...options, artifact }),
+        built: { name: served.name, spec: served.spec, artifact },
+      };
     } catch (error) {
       if (served.source !== 'registry') throw error;
       this.options.logger.error(
@@ -122,7 +139,10 @@ export class DomainModelService {
       const fallback = resolveDomainModels(this.options.domainConfig, domain)[
         role
       ];
-      return create(fallback.name, fallback.spec, options);
+      return {
+        model: create(fallback.name, fallback.spec, options),
+        built: { name: fallback.name, spec: fallback.spec },
+      };
     }
   }
 }

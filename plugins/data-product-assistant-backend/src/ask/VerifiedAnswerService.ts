@@ -22,7 +22,7 @@ import type { ReviewNeeded } from '../review/ReviewNotifier';
 import type { EntityRefInput } from '../profile/entityRefs';
 import type { ClearancePolicy } from './clearance';
 import type { DomainModelService } from './DomainModelService';
-import type { FactsCache } from './FactsCache';
+import type { FactsCache } from '@dpa/plugin-data-product-assistant-node';
 import type { ProductAccess } from './ProductAccess';
 
 /**

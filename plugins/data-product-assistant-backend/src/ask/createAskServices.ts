@@ -20,7 +20,8 @@ import { AskHistoryService } from './AskHistoryService';
 import { AskService } from './AskService';
 import type { ClearancePolicy } from './clearance';
 import { DomainModelService } from './DomainModelService';
-import { FactsCache } from './FactsCache';
+import type { EngineThreads } from './EngineThreads';
+import { FactsCache } from '@dpa/plugin-data-product-assistant-node';
 import { ProductAccess } from './ProductAccess';
 import { VerifiedAnswerService } from './VerifiedAnswerService';
 
@@ -48,6 +49,8 @@ export function createAskServices(options: {
   onDemoted?: (record: VerifiedAnswerRecord, reason: string) => Promise<void>;
   /** Told when an answer starts waiting for its owners' review (e.g. to notify them). */
   onReviewNeeded?: (item: ReviewNeeded) => Promise<void>;
+  /** Threads that run asks with built-in models off the event loop; none: all on it. */
+  threads?: EngineThreads;
 }) {
   const { profiles, asks, clearance, userInfo, logger, notes } = options;
   // Facts (and their retrieval index) per profile version and notes.
@@ -97,6 +100,7 @@ export function createAskServices(options: {
     notes,
     verifiedAnswers,
     onReviewNeeded: options.onReviewNeeded,
+    threads: options.threads,
   });
   return { ask, history, verifiedAnswers };
 }

@@ -11,16 +11,14 @@
  * single-threaded scan's, pair for pair and score for score: same
  * candidates, same deduplication, same scorer (InteropIndex ranks both).
  *
- * A worker must load TypeScript when the engine runs from source: it uses the
- * TypeScript hook its inherited flags install (`backstage-cli package start`
- * runs node with `--require` of its transform), else registers tsx when it is
- * installed (tsx scripts, vitest). When a worker cannot start (no loader, a
- * bundled build without scanWorker.js), `scanInWorkers` throws and
- * `scanPairsParallel` scans on the calling thread instead.
+ * Workers start through `startEngineWorker` (TypeScript from source read
+ * through sucrase). When a worker cannot start (a bundled build without
+ * scanWorker.js), `scanInWorkers` throws and `scanPairsParallel` scans on
+ * the calling thread instead.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingFile, startEngineWorker } from '../workerThreads';
 import type { ColumnIndex } from './ColumnIndex';
 import type { ColumnEntry } from './columnFeatures';
 import { flattenEntries } from './scanPayload';
@@ -96,23 +94,7 @@ export function defaultScanWorkers(): number {
 function workerFile(): string {
   if (typeof __filename !== 'string')
     throw new Error('parallel scan needs CommonJS (__filename)');
-  return path.join(
-    path.dirname(__filename),
-    `scanWorker${path.extname(__filename)}`,
-  );
-}
-
-/** Loads the worker file, registering tsx first when TypeScript has no loader in the worker. */
-const bootstrap = (file: string) => `
-const { createRequire } = require('node:module');
-const file = ${JSON.stringify(file)};
-const load = createRequire(file);
-if (/\\.[cm]?ts$/.test(file) && !require.extensions['.ts']) load('tsx/cjs/api').register();
-load(file);
-`;
-
-function startWorker(file: string, data: ScanWorkerData): Worker {
-  return new Worker(bootstrap(file), { eval: true, workerData: data });
+  return siblingFile(__filename, 'scanWorker');
 }
 
 function nextReply(worker: Worker): Promise<ScanWorkerReply> {
@@ -148,7 +130,8 @@ export async function scanInWorkers(
   const threads: Worker[] = [];
   try {
     // each worker generates candidates as soon as it starts
-    for (let w = 0; w < count; w++) threads.push(startWorker(file, data));
+    for (let w = 0; w < count; w++)
+      threads.push(startEngineWorker(file, { workerData: data }));
     const failed = new Promise<never>((_, reject) => {
       for (const worker of threads) {
         worker.on('error', reject);

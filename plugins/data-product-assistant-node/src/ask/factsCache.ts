@@ -1,14 +1,12 @@
 import type { DataProductProfile } from '@dpa/plugin-data-product-assistant-common';
-import {
-  buildFacts,
-  type Fact,
-  type KnowledgeNote,
-} from '@dpa/plugin-data-product-assistant-node';
+import { buildFacts } from '../context/buildFacts';
+import type { KnowledgeNote } from '../context/knowledgeNotes';
+import type { Fact } from '../models/types';
 
 /**
- * The facts of a product, built once per profile and notes. The profile
- * service returns the same frozen profile object while the entity, the
- * contract snapshots and the docs are unchanged (DataProductProfileService),
+ * The facts of a product, built once per profile and notes. The backend's
+ * profile service returns the same frozen profile object while the entity,
+ * the contract snapshots and the docs are unchanged,
  * so facts are cached by that object; a new snapshot version is a new object
  * and its facts are built anew, the old entry going with the old profile.
  * The engine's retrieval index is kept per facts array, so reusing the array

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeNote } from '@dpa/plugin-data-product-assistant-node';
-import { buildProfile } from '@dpa/plugin-data-product-assistant-node';
-import { FactsCache } from './FactsCache';
+import type { KnowledgeNote } from '../context/knowledgeNotes';
+import { buildProfile } from '../profile/buildProfile';
+import { FactsCache } from './factsCache';
 
 const profile = () =>
   buildProfile(
