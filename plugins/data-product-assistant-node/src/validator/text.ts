@@ -53,75 +53,62 @@ export function contentTokens(tokens: Token[]): Token[] {
 }
 
 /**
- * Tokens of lines the validator sees again and again (a product's fact texts, on every
+ * Evidence of lines the validator sees again and again (a product's fact texts, on every
  * ask), kept per line for lines of ordinary length.
  */
 const CACHEABLE_LINE = 2000;
-const lineTokens = new BoundedCache<string, readonly Token[]>(20_000);
-
-/**
- * Tokens of `lines.join('\n')`, each line tokenised once per process. A token never
- * spans a line break and reads at most the line break before it, so the tokens of the
- * joined text are those of its lines, shifted.
- */
-function tokeniseLines(lines: readonly string[]): Token[] {
-  const out: Token[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    const tokens =
-      line.length > CACHEABLE_LINE
-        ? tokenise(line)
-        : lineTokens.getOrSet(line, tokenise);
-    for (const t of tokens)
-      out.push({
-        ...t,
-        start: t.start + offset,
-        end: t.end + offset,
-        pos: out.length,
-      });
-    offset += line.length + 1;
-  }
-  return out;
-}
+const lineEvidence = new BoundedCache<string, Evidence>(20_000);
 
 /** Index of evidence text for fast membership checks. */
 export class Evidence {
   readonly text: string;
   readonly lower: string;
-  readonly tokens: Token[];
+  private tokenList?: Token[];
   /** Lemmas of the words, and of the words inside identifiers. */
-  readonly words: Set<string>;
-  readonly numbers: Set<string>;
-  readonly identifiers: Set<string>;
+  readonly words = new Set<string>();
+  readonly numbers = new Set<string>();
+  readonly identifiers = new Set<string>();
   /** Porter2 stems of the words. */
-  private readonly stems = new Set<string>();
+  private stemSet?: Set<string>;
   /** Words that follow a number ("24 hours"). */
-  readonly counted: Set<string>;
+  readonly counted = new Set<string>();
   /** Counted spans as `number unit` ("24 hour"). */
-  readonly counts: Set<string>;
+  readonly counts = new Set<string>();
+  private readonly lines?: readonly Evidence[];
 
-  /** Evidence over lines joined by line breaks, such as a product's facts. */
+  /**
+   * Evidence over lines joined by line breaks, such as a product's facts: the union of
+   * each line's evidence, each line read once per process. A token never spans a line
+   * break and reads at most the line break before it, so the joined text's tokens are
+   * its lines', shifted; only a count may span lines ("kept 24" / "hours").
+   */
   static ofLines(lines: readonly string[]): Evidence {
-    return new Evidence(lines.join('\n'), tokeniseLines(lines));
+    return new Evidence(
+      lines.join('\n'),
+      lines.map(line =>
+        line.length > CACHEABLE_LINE
+          ? new Evidence(line)
+          : lineEvidence.getOrSet(line, l => new Evidence(l)),
+      ),
+    );
   }
 
-  constructor(text: string, tokens: Token[] = tokenise(text)) {
+  /** `lines`: the evidence of the lines `text` joins (see `ofLines`). */
+  constructor(text: string, lines?: readonly Evidence[]) {
     this.text = text;
     this.lower = text.toLowerCase();
-    this.tokens = tokens;
-    this.words = new Set();
-    this.numbers = new Set();
-    this.identifiers = new Set();
-    this.counted = new Set();
-    this.counts = new Set();
-    this.tokens.forEach((t, i) => {
-      const prev = this.tokens[i - 1];
-      if (prev?.kind === 'number' && t.kind === 'word') {
-        this.counted.add(t.norm);
-        this.counts.add(`${Number(prev.norm)} ${t.norm}`);
-      }
+    if (lines) {
+      this.lines = lines;
+      this.merge(lines);
+      return;
+    }
+    const tokens = tokenise(text);
+    this.tokenList = tokens;
+    tokens.forEach((t, i) => {
+      const prev = tokens[i - 1];
+      if (prev?.kind === 'number' && t.kind === 'word') this.count(prev, t);
     });
-    for (const t of this.tokens) {
+    for (const t of tokens) {
       if (t.kind === 'number') this.numbers.add(t.norm);
       else if (t.kind === 'identifier') {
         this.identifiers.add(t.lower);
@@ -133,12 +120,64 @@ export class Evidence {
     }
   }
 
+  private count(number: Token, word: Token) {
+    this.counted.add(word.norm);
+    this.counts.add(`${Number(number.norm)} ${word.norm}`);
+  }
+
+  private merge(lines: readonly Evidence[]) {
+    let last: Token | undefined;
+    for (const line of lines) {
+      const tokens = line.tokens;
+      if (last?.kind === 'number' && tokens[0]?.kind === 'word')
+        this.count(last, tokens[0]);
+      last = tokens[tokens.length - 1] ?? last;
+      for (const w of line.counted) this.counted.add(w);
+      for (const c of line.counts) this.counts.add(c);
+    }
+    for (const line of lines) {
+      for (const w of line.words) this.words.add(w);
+      for (const n of line.numbers) this.numbers.add(n);
+      for (const i of line.identifiers) this.identifiers.add(i);
+    }
+  }
+
+  get tokens(): Token[] {
+    if (!this.tokenList) {
+      const out: Token[] = [];
+      let offset = 0;
+      for (const line of this.lines!) {
+        for (const t of line.tokens)
+          out.push({
+            ...t,
+            start: t.start + offset,
+            end: t.end + offset,
+            pos: out.length,
+          });
+        offset += line.text.length + 1;
+      }
+      this.tokenList = out;
+    }
+    return this.tokenList;
+  }
+
+  private get stems(): Set<string> {
+    if (!this.stemSet) {
+      this.stemSet = new Set();
+      if (this.lines) {
+        for (const line of this.lines)
+          for (const s of line.stems) this.stemSet.add(s);
+      } else {
+        for (const e of this.words) if (e.length > 3) this.stemSet.add(stem(e));
+      }
+    }
+    return this.stemSet;
+  }
+
   /** Whether the evidence has the word (a lemma), a word of the same stem, or one WordNet relates to it. */
   hasWord(w: string): boolean {
     if (this.words.has(w)) return true;
     if (/\d/.test(w)) return false;
-    if (!this.stems.size)
-      for (const e of this.words) if (e.length > 3) this.stems.add(stem(e));
     if (w.length > 3 && this.stems.has(stem(w))) return true;
     const lx = lexicon();
     for (const r of lx.family(w)) if (this.words.has(r)) return true;
