@@ -32,18 +32,27 @@ export interface Entity extends TextSpan {
   type: string;
 }
 
-let nlpInstance: WinkMethods | undefined;
 /** Milliseconds the model took to load (0 until loaded). */
 export let nlpLoadMs = 0;
 
-function nlp(): WinkMethods {
-  if (!nlpInstance) {
+// Two readers of the one model: sentences and parts of speech (all the engine reads on every
+// answer), and one with wink's entities too. Entities, negation and sentiment take a quarter of
+// a read and change no part of speech or lemma.
+const instances = new Map<'pos' | 'entities', WinkMethods>();
+
+function nlp(use: 'pos' | 'entities' = 'pos'): WinkMethods {
+  let n = instances.get(use);
+  if (!n) {
     const t = performance.now();
     const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-    nlpInstance = winkNLP(require('wink-eng-lite-web-model'));
-    nlpLoadMs = performance.now() - t;
+    n = winkNLP(
+      require('wink-eng-lite-web-model'),
+      use === 'pos' ? ['sbd', 'pos'] : ['sbd', 'ner', 'pos'],
+    );
+    if (!nlpLoadMs) nlpLoadMs = performance.now() - t;
+    instances.set(use, n);
   }
-  return nlpInstance;
+  return n;
 }
 
 interface Read {
@@ -52,8 +61,8 @@ interface Read {
   ends: number[];
 }
 
-function read(text: string): Read {
-  const n = nlp();
+function read(text: string, use: 'pos' | 'entities' = 'pos'): Read {
+  const n = nlp(use);
   const doc = n.readDoc(text);
   const its = n.its;
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -97,8 +106,8 @@ export function sentences(text: string): TextSpan[] {
 /** Entities found by wink's rules, with offsets. */
 export function entities(text: string): Entity[] {
   if (!text.trim()) return [];
-  const r = read(text);
-  const its = nlp().its;
+  const r = read(text, 'entities');
+  const its = nlp('entities').its;
   const out: Entity[] = [];
   r.doc.entities().each((e: ItemEntity) => {
     const [first, last] = e.out(its.span) as unknown as [number, number];
