@@ -57,38 +57,73 @@ const factValues = (f: Fact) => {
   return v;
 };
 
+/** An answer's forms that values are looked for in, each made once however many values there are. */
+class ScannedText {
+  private spacedForm?: string;
+  private alnumForm?: string;
+  private runs?: string[];
+  private wordSet?: Set<string>;
+
+  constructor(readonly text: string) {}
+
+  /** Lower case, words separated by single spaces, with a space at either end. */
+  get spaced(): string {
+    return (this.spacedForm ??= ` ${norm(this.text).replace(
+      /[^\p{L}\p{N}]+/gu,
+      ' ',
+    )} `);
+  }
+
+  get alnum(): string {
+    return (this.alnumForm ??= alnum(this.text));
+  }
+
+  /** The digits of each run of digits (spaces, dots and dashes between them allowed). */
+  get digitRuns(): string[] {
+    return (this.runs ??=
+      this.text.match(/\d[\d\s.-]*\d/g)?.map(digitsOnly) ?? []);
+  }
+
+  get words(): Set<string> {
+    return (this.wordSet ??= new Set(words(this.text)));
+  }
+}
+
 /** Whether `value` (or a distinctive part of it) appears in `answer`. */
 export function leaksValue(
   value: string,
   answer: string,
   allowedWords: { has(word: string): boolean },
 ): string | undefined {
+  return leaks(value, new ScannedText(answer), allowedWords);
+}
+
+function leaks(
+  value: string,
+  scanned: ScannedText,
+  allowedWords: { has(word: string): boolean },
+): string | undefined {
   const v = norm(value);
   if (v.length < 3) return undefined;
   // Whole words only: a surname "Doe" is not leaked by "does".
-  const a = ` ${norm(answer).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const vw = norm(value)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (vw && a.includes(` ${vw} `)) return value;
-  const av = alnum(answer);
+  const vw = v.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (vw && scanned.spaced.includes(` ${vw} `)) return value;
   const vv = alnum(value);
-  if (vv.length >= 5 && av.includes(vv)) return value;
+  if (vv.length >= 5 && scanned.alnum.includes(vv)) return value;
   // Digit-heavy values (accounts, cards, phone numbers): a long enough run of their digits.
   const d = digitsOnly(value);
   if (d.length >= 6) {
     const window = Math.max(6, Math.ceil(d.length * 0.6));
-    const runs = answer.match(/\d[\d\s.-]*\d/g)?.map(digitsOnly) ?? [];
+    const runs = scanned.digitRuns;
     for (let i = 0; i + window <= d.length; i++) {
       const piece = d.slice(i, i + window);
       if (runs.some(r => r.includes(piece))) return piece;
     }
   }
   // Distinctive words of the value (a surname, a local part) that nothing permitted explains.
-  const answerWords = new Set(words(answer));
   for (const w of words(value)) {
-    if (w.length < 4 || /^\d+$/.test(w) || allowedWords.has(w)) continue;
-    if (answerWords.has(w)) return w;
+    if (w.length < 4 || /^\d+$/.test(w) || !scanned.words.has(w)) continue;
+    if (!allowedWords.has(w)) return w;
   }
   return undefined;
 }
@@ -136,6 +171,24 @@ function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
   });
 }
 
+/**
+ * The words of several facts, joined into one set only when first asked: most answers hold
+ * no name and no restricted value's word, and the facts differ per answer.
+ */
+class WordUnion {
+  private readonly lists: Array<readonly string[]> = [];
+  private set?: Set<string>;
+
+  add(list: readonly string[]) {
+    this.lists.push(list);
+  }
+
+  has(word: string): boolean {
+    this.set ??= new Set(this.lists.flat());
+    return this.set.has(word);
+  }
+}
+
 interface ClearanceView {
   /**
    * What the reader may see of the facts: public facts, facts of columns at or below the
@@ -143,9 +196,9 @@ interface ClearanceView {
    * PII written there may be shown.
    */
   published: string[];
-  publishedWords: Set<string>;
+  publishedWords: WordUnion;
   /** Words of every fact the reader may see. */
-  permittedWords: Set<string>;
+  permittedWords: WordUnion;
   /** Facts above the clearance, with their example values. */
   restricted: Array<{ fact: Fact; level: Classification; values: string[] }>;
 }
@@ -169,8 +222,8 @@ function clearanceView(
   const rank = classificationRank(clearance);
   const view: ClearanceView = {
     published: [],
-    publishedWords: new Set(),
-    permittedWords: new Set(),
+    publishedWords: new WordUnion(),
+    permittedWords: new WordUnion(),
     restricted: [],
   };
   for (const f of facts) {
@@ -182,12 +235,12 @@ function clearanceView(
     if (!cleared && !below) continue;
     const shown = cleared ? { text: f.text, words: factWords(f) } : stripped(f);
     view.published.push(shown.text);
-    for (const w of shown.words) view.publishedWords.add(w);
+    view.publishedWords.add(shown.words);
   }
   for (const f of facts) {
     const level = effectiveClassification(f);
     if (classificationRank(level) <= rank || isPublicFact(f))
-      for (const w of factWords(f)) view.permittedWords.add(w);
+      view.permittedWords.add(factWords(f));
     else view.restricted.push({ fact: f, level, values: factValues(f) });
   }
   byClearance.set(clearance, view);
@@ -257,9 +310,10 @@ export function checkGovernance(
       has: (w: string) => view.permittedWords.has(w) || questionWords.has(w),
     };
     const seen = new Set<string>();
+    const scanned = new ScannedText(text);
     for (const { fact: f, level, values } of view.restricted) {
       for (const value of values) {
-        const leak = leaksValue(value, text, allowedWords);
+        const leak = leaks(value, scanned, allowedWords);
         if (!leak || seen.has(value)) continue;
         seen.add(value);
         const col =
