@@ -1,5 +1,5 @@
 import type { AnswerOutput, Fact, VerdictReason } from '../models/types';
-import { contentTokens, Evidence, tokenize } from './text';
+import { contentTokens, Evidence, tokenize, type Token } from './text';
 
 export interface ScopeOptions {
   /** Minimum share of the answer's content words found in the product's vocabulary (default 0.5). */
@@ -51,8 +51,20 @@ export function checkScope(
   const reasons: VerdictReason[] = [];
   const vocab = vocabulary(facts, scope, domain);
   const questionEv = new Evidence(question);
-  const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
-  const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
+  const texts = [answer.answer, ...answer.claims.map(c => c.text)];
+  const text = texts.join('\n');
+  // The words of the texts joined are those of each (no token spans a line break); a claim
+  // is often the whole answer, read once.
+  const wordsOf = new Map<string, Token[]>();
+  const words = texts.flatMap(t => {
+    let w = wordsOf.get(t);
+    if (!w)
+      wordsOf.set(
+        t,
+        (w = contentTokens(tokenize(t)).filter(x => x.kind === 'word')),
+      );
+    return w;
+  });
   if (words.length >= 5) {
     const inVocab = words.filter(
       t => vocab.hasWord(t.norm) || questionEv.hasWord(t.norm),
@@ -77,7 +89,7 @@ export function checkScope(
     });
   }
   if (scope.length || domain) {
-    const q = contentTokens(tokenize(question)).filter(t => t.kind === 'word');
+    const q = contentTokens(questionEv.tokens).filter(t => t.kind === 'word');
     if (q.length >= 3 && q.every(t => !vocab.hasWord(t.norm))) {
       reasons.push({
         code: 'scope',

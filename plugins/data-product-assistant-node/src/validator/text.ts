@@ -59,32 +59,86 @@ export function contentTokens(tokens: Token[]): Token[] {
 const CACHEABLE_LINE = 2000;
 const lineEvidence = new BoundedCache<string, Evidence>(20_000);
 
+interface Sets {
+  words: Set<string>;
+  numbers: Set<string>;
+  identifiers: Set<string>;
+  counted: Set<string>;
+  counts: Set<string>;
+}
+
+const emptySets = (): Sets => ({
+  words: new Set(),
+  numbers: new Set(),
+  identifiers: new Set(),
+  counted: new Set(),
+  counts: new Set(),
+});
+
+function count(sets: Sets, number: Token, word: Token) {
+  sets.counted.add(word.norm);
+  sets.counts.add(`${Number(number.norm)} ${word.norm}`);
+}
+
+function indexTokens(tokens: readonly Token[]): Sets {
+  const sets = emptySets();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (prev?.kind === 'number' && t.kind === 'word') count(sets, prev, t);
+  });
+  for (const t of tokens) {
+    if (t.kind === 'number') sets.numbers.add(t.norm);
+    else if (t.kind === 'identifier') {
+      sets.identifiers.add(t.lower);
+      // Parts of identifiers count as words too: `orders.net_amount` → orders, net, amount.
+      for (const part of t.lower.split(/[._]/))
+        if (part) sets.words.add(lemma(part));
+      for (const part of t.lower.split('.')) sets.identifiers.add(part);
+    } else sets.words.add(t.norm);
+  }
+  return sets;
+}
+
+/** The sets of lines joined by line breaks: each line's, and a count spanning two lines. */
+function mergeLines(lines: readonly Evidence[]): Sets {
+  const sets = emptySets();
+  let last: Token | undefined;
+  for (const line of lines) {
+    const tokens = line.tokens;
+    if (last?.kind === 'number' && tokens[0]?.kind === 'word')
+      count(sets, last, tokens[0]);
+    last = tokens[tokens.length - 1] ?? last;
+    for (const w of line.counted) sets.counted.add(w);
+    for (const c of line.counts) sets.counts.add(c);
+  }
+  for (const line of lines) {
+    for (const w of line.words) sets.words.add(w);
+    for (const n of line.numbers) sets.numbers.add(n);
+    for (const i of line.identifiers) sets.identifiers.add(i);
+  }
+  return sets;
+}
+
 /** Index of evidence text for fast membership checks. */
 export class Evidence {
-  readonly text: string;
-  readonly lower: string;
+  private textValue?: string;
+  private lowerValue?: string;
   private tokenList?: Token[];
-  /** Lemmas of the words, and of the words inside identifiers. */
-  readonly words = new Set<string>();
-  readonly numbers = new Set<string>();
-  readonly identifiers = new Set<string>();
+  private setsValue?: Sets;
   /** Porter2 stems of the words. */
   private stemSet?: Set<string>;
-  /** Words that follow a number ("24 hours"). */
-  readonly counted = new Set<string>();
-  /** Counted spans as `number unit` ("24 hour"). */
-  readonly counts = new Set<string>();
   private readonly lines?: readonly Evidence[];
 
   /**
-   * Evidence over lines joined by line breaks, such as a product's facts: the union of
-   * each line's evidence, each line read once per process. A token never spans a line
-   * break and reads at most the line break before it, so the joined text's tokens are
-   * its lines', shifted; only a count may span lines ("kept 24" / "hours").
+   * Evidence over lines joined by line breaks, such as a product's facts: each line read
+   * once per process. A token never spans a line break and reads at most the line break
+   * before it, so the joined text's tokens are its lines', shifted; only a count may span
+   * lines ("kept 24" / "hours"). The lines' sets are joined only when a look-up needs more
+   * than one line's words: most words asked about are found in a line.
    */
   static ofLines(lines: readonly string[]): Evidence {
     return new Evidence(
-      lines.join('\n'),
+      undefined,
       lines.map(line =>
         line.length > CACHEABLE_LINE
           ? new Evidence(line)
@@ -93,72 +147,69 @@ export class Evidence {
     );
   }
 
-  /** `lines`: the evidence of the lines `text` joins (see `ofLines`). */
-  constructor(text: string, lines?: readonly Evidence[]) {
-    this.text = text;
-    this.lower = text.toLowerCase();
-    if (lines) {
-      this.lines = lines;
-      this.merge(lines);
-      return;
-    }
-    const tokens = tokenise(text);
-    this.tokenList = tokens;
-    tokens.forEach((t, i) => {
-      const prev = tokens[i - 1];
-      if (prev?.kind === 'number' && t.kind === 'word') this.count(prev, t);
-    });
-    for (const t of tokens) {
-      if (t.kind === 'number') this.numbers.add(t.norm);
-      else if (t.kind === 'identifier') {
-        this.identifiers.add(t.lower);
-        // Parts of identifiers count as words too: `orders.net_amount` → orders, net, amount.
-        for (const part of t.lower.split(/[._]/))
-          if (part) this.words.add(lemma(part));
-        for (const part of t.lower.split('.')) this.identifiers.add(part);
-      } else this.words.add(t.norm);
-    }
+  /** `lines`: instead of a text, the evidence of lines it joins (see `ofLines`). */
+  constructor(text?: string, lines?: readonly Evidence[]) {
+    this.textValue = text;
+    this.lines = lines;
   }
 
-  private count(number: Token, word: Token) {
-    this.counted.add(word.norm);
-    this.counts.add(`${Number(number.norm)} ${word.norm}`);
+  get text(): string {
+    return (this.textValue ??= this.lines!.map(l => l.text).join('\n'));
   }
 
-  private merge(lines: readonly Evidence[]) {
-    let last: Token | undefined;
-    for (const line of lines) {
-      const tokens = line.tokens;
-      if (last?.kind === 'number' && tokens[0]?.kind === 'word')
-        this.count(last, tokens[0]);
-      last = tokens[tokens.length - 1] ?? last;
-      for (const w of line.counted) this.counted.add(w);
-      for (const c of line.counts) this.counts.add(c);
-    }
-    for (const line of lines) {
-      for (const w of line.words) this.words.add(w);
-      for (const n of line.numbers) this.numbers.add(n);
-      for (const i of line.identifiers) this.identifiers.add(i);
-    }
+  get lower(): string {
+    return (this.lowerValue ??= this.text.toLowerCase());
   }
 
   get tokens(): Token[] {
     if (!this.tokenList) {
-      const out: Token[] = [];
-      let offset = 0;
-      for (const line of this.lines!) {
-        for (const t of line.tokens)
-          out.push({
-            ...t,
-            start: t.start + offset,
-            end: t.end + offset,
-            pos: out.length,
-          });
-        offset += line.text.length + 1;
+      if (!this.lines) this.tokenList = tokenise(this.text);
+      else {
+        const out: Token[] = [];
+        let offset = 0;
+        for (const line of this.lines) {
+          for (const t of line.tokens)
+            out.push({
+              ...t,
+              start: t.start + offset,
+              end: t.end + offset,
+              pos: out.length,
+            });
+          offset += line.text.length + 1;
+        }
+        this.tokenList = out;
       }
-      this.tokenList = out;
     }
     return this.tokenList;
+  }
+
+  private get sets(): Sets {
+    return (this.setsValue ??= this.lines
+      ? mergeLines(this.lines)
+      : indexTokens(this.tokens));
+  }
+
+  /** Lemmas of the words, and of the words inside identifiers. */
+  get words(): Set<string> {
+    return this.sets.words;
+  }
+
+  get numbers(): Set<string> {
+    return this.sets.numbers;
+  }
+
+  get identifiers(): Set<string> {
+    return this.sets.identifiers;
+  }
+
+  /** Words that follow a number ("24 hours"). */
+  get counted(): Set<string> {
+    return this.sets.counted;
+  }
+
+  /** Counted spans as `number unit` ("24 hour"). */
+  get counts(): Set<string> {
+    return this.sets.counts;
   }
 
   private get stems(): Set<string> {
@@ -176,6 +227,9 @@ export class Evidence {
 
   /** Whether the evidence has the word (a lemma), a word of the same stem, or one WordNet relates to it. */
   hasWord(w: string): boolean {
+    if (this.lines && !this.setsValue) {
+      for (const line of this.lines) if (line.words.has(w)) return true;
+    }
     if (this.words.has(w)) return true;
     if (/\d/.test(w)) return false;
     if (w.length > 3 && this.stems.has(stem(w))) return true;
