@@ -368,6 +368,27 @@ describe('detectPii', () => {
     for (let i = 1; i < spans.length; i++)
       expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
   });
+
+  it('leaves out names the caller sets aside only where nothing else is found', () => {
+    const names = (text: string, discardedName?: (n: string) => boolean) =>
+      texts(
+        detectPii(text, { discardedName }).filter(s => s.type === 'person'),
+      );
+    const asked = 'We asked Zorblatt Quennell twice.';
+    expect(names(asked)).toEqual(['Zorblatt Quennell']);
+    expect(names(asked, () => true)).toEqual([]);
+    expect(names(asked, n => n !== 'Zorblatt Quennell')).toEqual([
+      'Zorblatt Quennell',
+    ]);
+    // beside another value a name set aside is still weighed: it may win an overlap
+    expect(names(`${asked} Mail jane@example.com.`, () => true)).toEqual([
+      'Zorblatt Quennell',
+    ]);
+    // a name given by a cue is always weighed
+    expect(names('My name is Vesna Radulović', () => true)).toEqual([
+      'Vesna Radulović',
+    ]);
+  });
 });
 
 describe('recall additions (cues across lines, lists, addresses with tails)', () => {

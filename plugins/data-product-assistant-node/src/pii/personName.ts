@@ -676,8 +676,15 @@ function cuedName(
   return len >= 2 ? [at, at + len] : undefined;
 }
 
-/** Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names. */
-export function detectPersonNames(source: string): PiiSpan[] {
+/**
+ * Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names.
+ * `discarded`: names the caller sets aside (by their text); when nothing but such runs is
+ * found, no run is weighed (the costly part) and none is returned.
+ */
+export function detectPersonNames(
+  source: string,
+  discarded?: (name: string) => boolean,
+): PiiSpan[] {
   const text = casedForNames(source);
   const out: PiiSpan[] = [];
   for (const [re, strong] of [
@@ -707,6 +714,13 @@ export function detectPersonNames(source: string): PiiSpan[] {
       !isAddressWord(r.words[0].text) &&
       !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
   );
+  // (a span found in a run is the run or its end: its words are the run's)
+  if (
+    discarded &&
+    !out.length &&
+    runs.every(r => discarded(source.slice(r.start, r.end)))
+  )
+    return [];
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
     // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …"

@@ -156,13 +156,15 @@ function spanInFact(s: PiiSpan, fact: Fact): boolean {
   );
 }
 
+/** Whether the reader may see a name: a published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis"). */
+function publishedName(name: string, view: ClearanceView): boolean {
+  return words(name)
+    .filter(w => w.length > 1)
+    .every(w => view.publishedWords.has(w));
+}
+
 function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
-  if (s.type === 'person') {
-    // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
-    return words(s.text)
-      .filter(w => w.length > 1)
-      .every(w => view.publishedWords.has(w));
-  }
+  if (s.type === 'person') return publishedName(s.text, view);
   const t = norm(s.text);
   const a = alnum(s.text);
   return view.published.some(text => {
@@ -275,7 +277,13 @@ export function checkGovernance(
     );
   }
   const view = clearanceView(facts, clearance);
-  for (const s of types.length ? detectPii(text, { types }) : []) {
+  const found = types.length
+    ? detectPii(text, {
+        types,
+        discardedName: name => publishedName(name, view),
+      })
+    : [];
+  for (const s of found) {
     if (s.type === 'secret') {
       reasons.push({
         code: 'secret',
