@@ -34,20 +34,23 @@ function words(s: string): string[] {
 
 // Per fact object: the validator runs on every ask, over facts that stay the same per contract
 // (the packed facts differ per ask, the fact objects in them do not).
-const factWordCache = new WeakMap<Fact, string[]>();
+const factWordCache = new WeakMap<Fact, ReadonlySet<string>>();
 const factValueCache = new WeakMap<Fact, string[]>();
 const factWords = (f: Fact) => {
   let w = factWordCache.get(f);
-  if (!w) factWordCache.set(f, (w = words(f.text)));
+  if (!w) factWordCache.set(f, (w = new Set(words(f.text))));
   return w;
 };
 // What a reader below a column's classification may see of its fact: no example values.
-const strippedCache = new WeakMap<Fact, { text: string; words: string[] }>();
+const strippedCache = new WeakMap<
+  Fact,
+  { text: string; words: ReadonlySet<string> }
+>();
 const stripped = (f: Fact) => {
   let v = strippedCache.get(f);
   if (!v) {
     const text = stripExamples(f.text);
-    strippedCache.set(f, (v = { text, words: words(text) }));
+    strippedCache.set(f, (v = { text, words: new Set(words(text)) }));
   }
   return v;
 };
@@ -144,7 +147,7 @@ const PII_WORDS: Record<string, string> = {
 /** Whether one fact holds the span: where a detected value comes from. */
 function spanInFact(s: PiiSpan, fact: Fact): boolean {
   if (s.type === 'person') {
-    const known = new Set(factWords(fact));
+    const known = factWords(fact);
     return words(s.text)
       .filter(w => w.length > 1)
       .every(w => known.has(w));
@@ -174,20 +177,18 @@ function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
 }
 
 /**
- * The words of several facts, joined into one set only when first asked: most answers hold
- * no name and no restricted value's word, and the facts differ per answer.
+ * The words of several facts, looked up fact by fact: the facts differ per answer, and joining
+ * their words would cost more than the few look-ups an answer needs.
  */
 class WordUnion {
-  private readonly lists: Array<readonly string[]> = [];
-  private set?: Set<string>;
+  private readonly sets: Array<ReadonlySet<string>> = [];
 
-  add(list: readonly string[]) {
-    this.lists.push(list);
+  add(set: ReadonlySet<string>) {
+    this.sets.push(set);
   }
 
   has(word: string): boolean {
-    this.set ??= new Set(this.lists.flat());
-    return this.set.has(word);
+    return this.sets.some(set => set.has(word));
   }
 }
 
