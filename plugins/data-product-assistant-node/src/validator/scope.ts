@@ -35,6 +35,29 @@ function vocabulary(
 }
 
 /**
+ * The tokens of a claim (or of the answer itself): where the answer holds the claim and no
+ * token of the answer crosses its ends, the answer's tokens inside it (a token reads nothing
+ * outside it, and its normal form only its own characters), else its own.
+ */
+function claimTokens(
+  answer: string,
+  claim: string,
+  answerTokens: () => Token[],
+): Token[] {
+  const start = answer.indexOf(claim);
+  if (start < 0) return tokenize(claim);
+  const end = start + claim.length;
+  const tokens = answerTokens();
+  if (
+    tokens.some(
+      t => (t.start < start && start < t.end) || (t.start < end && end < t.end),
+    )
+  )
+    return tokenize(claim);
+  return tokens.filter(t => t.start >= start && t.end <= end);
+}
+
+/**
  * Scope: the answer must stay within the product's domain. Flags an answer whose content
  * is mostly foreign to the product's facts and declared scope, one that answers an
  * off-domain request, and one that answers a question foreign to the product without refusing.
@@ -51,20 +74,15 @@ export function checkScope(
   const reasons: VerdictReason[] = [];
   const vocab = vocabulary(facts, scope, domain);
   const questionEv = new Evidence(question);
-  const texts = [answer.answer, ...answer.claims.map(c => c.text)];
-  const text = texts.join('\n');
-  // The words of the texts joined are those of each (no token spans a line break); a claim
-  // is often the whole answer, read once.
-  const wordsOf = new Map<string, Token[]>();
-  const words = texts.flatMap(t => {
-    let w = wordsOf.get(t);
-    if (!w)
-      wordsOf.set(
-        t,
-        (w = contentTokens(tokenize(t)).filter(x => x.kind === 'word')),
-      );
-    return w;
-  });
+  let answerTokenList: Token[] | undefined;
+  const answerTokens = () => (answerTokenList ??= tokenize(answer.answer));
+  const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
+  // (the words of texts joined by line breaks are each text's: no token spans a line break)
+  const words = contentTokens(
+    [answer.answer, ...answer.claims.map(c => c.text)].flatMap(t =>
+      claimTokens(answer.answer, t, answerTokens),
+    ),
+  ).filter(t => t.kind === 'word');
   if (words.length >= 5) {
     const inVocab = words.filter(
       t => vocab.hasWord(t.norm) || questionEv.hasWord(t.norm),
