@@ -32,8 +32,8 @@ export interface DetectPiiOptions {
   /** Drop spans scoring below this (default 0). */
   minScore?: number;
   /**
-   * Person names the caller sets aside whatever their score (names it may show): when no
-   * other value is found, names for which this holds may be left out, unweighed.
+   * Person names the caller sets aside whatever their score (names it may show): names for
+   * which this holds and that overlap no other value found may be left out, unweighed.
    */
   discardedName?: (name: string) => boolean;
 }
@@ -50,15 +50,13 @@ export function detectPii(
   for (const t of types)
     if (t !== 'person' || !options.discardedName)
       found.set(t, piiDetectors[t](text).filter(keep));
-  if (types.includes('person') && options.discardedName) {
+  const { discardedName } = options;
+  if (types.includes('person') && discardedName) {
     // A name set aside can only matter where it overlaps another value and wins it.
-    const alone = [...found.values()].every(spans => !spans.length);
-    found.set(
-      'person',
-      detectPersonNames(text, alone ? options.discardedName : undefined).filter(
-        keep,
-      ),
-    );
+    const others = [...found.values()].flat();
+    const discarded = (name: string, start: number, end: number) =>
+      !others.some(o => start < o.end && o.start < end) && discardedName(name);
+    found.set('person', detectPersonNames(text, discarded).filter(keep));
   }
   return resolveOverlaps(types.flatMap(t => found.get(t) ?? []));
 }

@@ -678,12 +678,12 @@ function cuedName(
 
 /**
  * Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names.
- * `discarded`: names the caller sets aside (by their text); when nothing but such runs is
- * found, no run is weighed (the costly part) and none is returned.
+ * `discarded`: names (their text and offsets) the caller sets aside; when nothing but such
+ * runs is found, no run is weighed (the costly part) and none is returned.
  */
 export function detectPersonNames(
   source: string,
-  discarded?: (name: string) => boolean,
+  discarded?: (name: string, start: number, end: number) => boolean,
 ): PiiSpan[] {
   const text = casedForNames(source);
   const out: PiiSpan[] = [];
@@ -718,7 +718,7 @@ export function detectPersonNames(
   if (
     discarded &&
     !out.length &&
-    runs.every(r => discarded(source.slice(r.start, r.end)))
+    runs.every(r => discarded(source.slice(r.start, r.end), r.start, r.end))
   )
     return [];
   if (runs.length) {
