@@ -35,7 +35,7 @@ function words(s: string): string[] {
 // Per fact object: the validator runs on every ask, over facts that stay the same per contract
 // (the packed facts differ per ask, the fact objects in them do not).
 const factWordCache = new WeakMap<Fact, ReadonlySet<string>>();
-const factValueCache = new WeakMap<Fact, string[]>();
+const factValueCache = new WeakMap<Fact, ValueForms[]>();
 const factWords = (f: Fact) => {
   let w = factWordCache.get(f);
   if (!w) factWordCache.set(f, (w = new Set(words(f.text))));
@@ -56,7 +56,8 @@ const stripped = (f: Fact) => {
 };
 const factValues = (f: Fact) => {
   let v = factValueCache.get(f);
-  if (!v) factValueCache.set(f, (v = extractFactValues(f.text)));
+  if (!v)
+    factValueCache.set(f, (v = extractFactValues(f.text).map(valueForms)));
   return v;
 };
 
@@ -101,20 +102,43 @@ export function leaksValue(
   return leaks(value, new ScannedText(answer), allowedWords);
 }
 
+/** A value's forms that `leaks` looks for, made once per value of a fact. */
+interface ValueForms {
+  value: string;
+  /** Too short to look for. */
+  short: boolean;
+  /** Lower case, words separated by single spaces. */
+  spaced: string;
+  alnum: string;
+  digits: string;
+  /** Its distinctive words: long enough and not digits only. */
+  words: string[];
+}
+
+function valueForms(value: string): ValueForms {
+  const v = norm(value);
+  return {
+    value,
+    short: v.length < 3,
+    spaced: v.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    alnum: alnum(value),
+    digits: digitsOnly(value),
+    words: words(value).filter(w => w.length >= 4 && !/^\d+$/.test(w)),
+  };
+}
+
 function leaks(
-  value: string,
+  value: string | ValueForms,
   scanned: ScannedText,
   allowedWords: { has(word: string): boolean },
 ): string | undefined {
-  const v = norm(value);
-  if (v.length < 3) return undefined;
+  const f = typeof value === 'string' ? valueForms(value) : value;
+  if (f.short) return undefined;
   // Whole words only: a surname "Doe" is not leaked by "does".
-  const vw = v.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (vw && scanned.spaced.includes(` ${vw} `)) return value;
-  const vv = alnum(value);
-  if (vv.length >= 5 && scanned.alnum.includes(vv)) return value;
+  if (f.spaced && scanned.spaced.includes(` ${f.spaced} `)) return f.value;
+  if (f.alnum.length >= 5 && scanned.alnum.includes(f.alnum)) return f.value;
   // Digit-heavy values (accounts, cards, phone numbers): a long enough run of their digits.
-  const d = digitsOnly(value);
+  const d = f.digits;
   if (d.length >= 6) {
     const window = Math.max(6, Math.ceil(d.length * 0.6));
     const runs = scanned.digitRuns;
@@ -124,9 +148,8 @@ function leaks(
     }
   }
   // Distinctive words of the value (a surname, a local part) that nothing permitted explains.
-  for (const w of words(value)) {
-    if (w.length < 4 || /^\d+$/.test(w) || !scanned.words.has(w)) continue;
-    if (!allowedWords.has(w)) return w;
+  for (const w of f.words) {
+    if (scanned.words.has(w) && !allowedWords.has(w)) return w;
   }
   return undefined;
 }
@@ -203,7 +226,11 @@ interface ClearanceView {
   /** Words of every fact the reader may see. */
   permittedWords: WordUnion;
   /** Facts above the clearance, with their example values. */
-  restricted: Array<{ fact: Fact; level: Classification; values: string[] }>;
+  restricted: Array<{
+    fact: Fact;
+    level: Classification;
+    values: ValueForms[];
+  }>;
 }
 
 // Per facts array and clearance: the same for every answer about one contract.
@@ -323,8 +350,8 @@ export function checkGovernance(
     for (const { fact: f, level, values } of view.restricted) {
       for (const value of values) {
         const leak = leaks(value, scanned, allowedWords);
-        if (!leak || seen.has(value)) continue;
-        seen.add(value);
+        if (!leak || seen.has(value.value)) continue;
+        seen.add(value.value);
         const col =
           f.table && f.column ? `${f.table}.${f.column}` : f.column ?? f.id;
         reasons.push({
