@@ -54,6 +54,19 @@ const stripped = (f: Fact) => {
   }
   return v;
 };
+const classCache = new WeakMap<
+  Fact,
+  { level: Classification; rank: number; public: boolean }
+>();
+const classOf = (f: Fact) => {
+  let c = classCache.get(f);
+  if (!c) {
+    const level = effectiveClassification(f);
+    c = { level, rank: classificationRank(level), public: isPublicFact(f) };
+    classCache.set(f, c);
+  }
+  return c;
+};
 const factValues = (f: Fact) => {
   let v = factValueCache.get(f);
   if (!v)
@@ -257,21 +270,20 @@ function clearanceView(
     restricted: [],
   };
   for (const f of facts) {
+    const c = classOf(f);
     const cleared =
-      isPublicFact(f) ||
-      (f.classification !== undefined &&
-        classificationRank(effectiveClassification(f)) <= rank);
-    const below = classificationRank(effectiveClassification(f)) <= rank;
+      c.public || (f.classification !== undefined && c.rank <= rank);
+    const below = c.rank <= rank;
     if (!cleared && !below) continue;
     const shown = cleared ? { text: f.text, words: factWords(f) } : stripped(f);
     view.published.push(shown.text);
     view.publishedWords.add(shown.words);
   }
   for (const f of facts) {
-    const level = effectiveClassification(f);
-    if (classificationRank(level) <= rank || isPublicFact(f))
-      view.permittedWords.add(factWords(f));
-    else view.restricted.push({ fact: f, level, values: factValues(f) });
+    const c = classOf(f);
+    if (c.rank <= rank || c.public) view.permittedWords.add(factWords(f));
+    else
+      view.restricted.push({ fact: f, level: c.level, values: factValues(f) });
   }
   byClearance.set(clearance, view);
   return view;
