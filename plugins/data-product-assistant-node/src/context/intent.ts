@@ -131,5 +131,7 @@ export function intentsAround(
   withoutNames: string,
 ): Intent[] {
   const first = detectIntents(withoutNames);
+  // (a question naming nothing reads the same twice)
+  if (withoutNames === question) return first;
   return [...first, ...detectIntents(question).filter(i => !first.includes(i))];
 }

@@ -43,10 +43,10 @@ function words(question: string): Word[] {
 }
 
 interface FactNames {
-  /** Compact keys of the names (`netamount`) the fact goes by. */
-  keys: string[];
-  /** `tablecolumn`, for a column. */
-  qualified?: string;
+  /** Compact keys of the names (`netamount`) the fact goes by, each with its lemma. */
+  keys: Array<[string, string]>;
+  /** `tablecolumn`, for a column, with its lemma. */
+  qualified?: [string, string];
 }
 
 const factNames = new WeakMap<Fact, FactNames | null>();
@@ -60,19 +60,23 @@ function namesOf(fact: Fact): FactNames | undefined {
     const k = n ? compactName(n) : '';
     return k.length >= 2 ? [k] : [];
   };
+  const withLemmas = (keys: string[]) =>
+    [...new Set(keys)].map((k): [string, string] => [k, lemma(k)]);
   if (fact.kind === 'table' && fact.table) {
     const business = /^Table \S+ \("([^"]+)"/.exec(fact.text)?.[1];
     const physical = /physical name ([^,)\s]+)/.exec(fact.text)?.[1];
     names = {
-      keys: [
-        ...new Set([...key(fact.table), ...key(business), ...key(physical)]),
-      ],
+      keys: withLemmas([
+        ...key(fact.table),
+        ...key(business),
+        ...key(physical),
+      ]),
     };
   } else if (fact.kind === 'column' && fact.table && fact.column) {
     const business = /^Column \S+ \("([^"]+)"/.exec(fact.text)?.[1];
     names = {
-      keys: [...new Set([...key(fact.column), ...key(business)])],
-      qualified: key(`${fact.table}${fact.column}`)[0],
+      keys: withLemmas([...key(fact.column), ...key(business)]),
+      qualified: withLemmas(key(`${fact.table}${fact.column}`))[0],
     };
   }
   factNames.set(fact, names ?? null);
@@ -116,8 +120,9 @@ export function findMentions(question: string, facts: Fact[]): Mentions {
       if (singular !== joined) addGram(singular, { start: i, end: j });
     }
   }
-  const spansOf = (key: string): Span[] =>
-    grams.get(key) ?? grams.get(lemma(key)) ?? [];
+  // (a name's lemma is kept with it: the same for every question)
+  const spansOf = ([key, keyLemma]: [string, string]): Span[] =>
+    grams.get(key) ?? grams.get(keyLemma) ?? [];
 
   type Hit = {
     span: Span;

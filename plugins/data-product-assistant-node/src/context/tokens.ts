@@ -22,8 +22,13 @@ export function factLine(fact: Fact): string {
 
 /** Tokens a fact takes in a prompt, line break included. */
 const memo = new Map<string, number>();
+// Per fact object too: packing counts every ranked fact on every ask, and building and
+// hashing its line again costs more than the look-up.
+const byFact = new WeakMap<Fact, number>();
 
 export function factTokens(fact: Fact): number {
+  const hit = byFact.get(fact);
+  if (hit !== undefined) return hit;
   const line = `${factLine(fact)}\n`;
   let n = memo.get(line);
   if (n === undefined) {
@@ -31,5 +36,6 @@ export function factTokens(fact: Fact): number {
     n = countTokens(line);
     memo.set(line, n);
   }
+  byFact.set(fact, n);
   return n;
 }

@@ -31,6 +31,11 @@ export interface DetectPiiOptions {
   types?: readonly PiiType[];
   /** Drop spans scoring below this (default 0). */
   minScore?: number;
+  /**
+   * Person names the caller sets aside whatever their score (names it may show): names for
+   * which this holds and that overlap no other value found may be left out, unweighed.
+   */
+  discardedName?: (name: string) => boolean;
 }
 
 /** Runs the PII and secret detectors over text. */
@@ -39,11 +44,19 @@ export function detectPii(
   options: DetectPiiOptions = {},
 ): PiiSpan[] {
   const types = options.types ?? (Object.keys(piiDetectors) as PiiType[]);
-  const all: PiiSpan[] = [];
-  for (const t of types) {
-    for (const s of piiDetectors[t](text)) {
-      if (s.end > s.start && s.score >= (options.minScore ?? 0)) all.push(s);
-    }
+  const keep = (s: PiiSpan) =>
+    s.end > s.start && s.score >= (options.minScore ?? 0);
+  const found = new Map<PiiType, PiiSpan[]>();
+  for (const t of types)
+    if (t !== 'person' || !options.discardedName)
+      found.set(t, piiDetectors[t](text).filter(keep));
+  const { discardedName } = options;
+  if (types.includes('person') && discardedName) {
+    // A name set aside can only matter where it overlaps another value and wins it.
+    const others = [...found.values()].flat();
+    const discarded = (name: string, start: number, end: number) =>
+      !others.some(o => start < o.end && o.start < end) && discardedName(name);
+    found.set('person', detectPersonNames(text, discarded).filter(keep));
   }
-  return resolveOverlaps(all);
+  return resolveOverlaps(types.flatMap(t => found.get(t) ?? []));
 }

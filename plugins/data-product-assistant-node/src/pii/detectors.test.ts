@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPii } from './detectPii';
+import type { PiiSpan } from './types';
 import { detectEmails } from './email';
 import { detectPhones } from './phone';
 import { detectPaymentCards, luhnValid } from './paymentCard';
@@ -367,6 +368,35 @@ describe('detectPii', () => {
     const spans = detectPii(t);
     for (let i = 1; i < spans.length; i++)
       expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
+  });
+
+  it('leaves out names the caller sets aside, and nothing else', () => {
+    const names = (text: string, discardedName?: (n: string) => boolean) =>
+      texts(
+        detectPii(text, { discardedName }).filter(s => s.type === 'person'),
+      );
+    const asked = 'We asked Zorblatt Quennell twice.';
+    expect(names(asked)).toEqual(['Zorblatt Quennell']);
+    expect(names(asked, () => true)).toEqual([]);
+    expect(names(asked, n => n !== 'Zorblatt Quennell')).toEqual([
+      'Zorblatt Quennell',
+    ]);
+    // a name given by a cue is always weighed
+    expect(names('My name is Vesna Radulović', () => true)).toEqual([
+      'Vesna Radulović',
+    ]);
+    // the other values stay as they are, beside a name or overlapping one
+    for (const t of [
+      `${asked} Mail jane@example.com.`,
+      'We asked Orla Brennick@example.com twice.',
+      'Ask Zorblatt Quennell 1 Harrow Road.',
+    ]) {
+      const others = (spans: PiiSpan[]) =>
+        spans.filter(s => s.type !== 'person');
+      expect(others(detectPii(t, { discardedName: () => true }))).toEqual(
+        others(detectPii(t)),
+      );
+    }
   });
 });
 

@@ -85,8 +85,34 @@ function vocabulary(word: string): boolean {
   return c.common.length > 0 && !c.proper.includes('noun.person');
 }
 
+const isSpace = (c: string) => /\s/.test(c);
+
+/** Whether only white space, holding a line break, stands between the start of a line and `at`. */
+function lineStartAt(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isSpace(text[i - 1])) {
+    if (text[i - 1] === '\n') return true;
+    i--;
+  }
+  return i === 0;
+}
+
+/**
+ * Whether `at` opens a sentence: the start of the text or of a line, past a full stop (and
+ * any closing quotes or brackets) and white space, or past an opening quote or bracket.
+ * (Read backwards from `at`: a pattern anchored at the end would scan the whole text before it.)
+ */
 function sentenceStartAt(text: string, at: number): boolean {
-  return /(?:^|[.!?:;]["”’')\]]*\s+|\n\s*|["“(]\s*)$/u.test(text.slice(0, at));
+  if (at === 0) return true;
+  let i = at;
+  while (i > 0 && isSpace(text[i - 1])) {
+    if (text[i - 1] === '\n') return true;
+    i--;
+  }
+  if (i > 0 && '"“('.includes(text[i - 1])) return true;
+  if (i === at) return false;
+  while (i > 0 && '"”’\')]'.includes(text[i - 1])) i--;
+  return i > 0 && '.!?:;'.includes(text[i - 1]);
 }
 
 /** Runs of name words: capitalised words, initials and particles between them ("Ludwig van Beethoven"). */
@@ -194,6 +220,8 @@ function nameRuns(text: string): Run[] {
 interface Context {
   tokens: NlpToken[];
   text: string;
+  /** Whether the text is a dialogue (see `addressed`), once per text. */
+  dialogue?: boolean;
 }
 
 // A redaction standing for a value: "<PERSON>", "⟦PERSON_1⟧", "[NAME]", "{{name}}".
@@ -573,14 +601,15 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
   // a speaker's label: "X: …" at the start of a line, or of a sentence in a dialogue
   // (not a field's label before a value, "Fax: 555 …", nor a plain English word: "Mobile:",
   // unless the dialogue's other labels make it a speaker the name list knows: "Ivy: …")
-  const dialogue = (text.match(SPEAKER_LABEL) ?? []).length > 1;
+  const dialogue = (ctx.dialogue ??=
+    (text.match(SPEAKER_LABEL) ?? []).length > 1);
   // what follows is said: a quotation, or words with "I", "me", "you" ("Status: Active." is a field)
   const speech =
     /^\s*:\s*(?:["“]|[^.!?\n]*\b(?:I|I'm|me|my|you|your|we|us|our)\b)/iu.test(
       text.slice(run.end),
     );
   if (
-    (/(?:^|\n)\s*$/.test(text.slice(0, run.start)) ||
+    (lineStartAt(text, run.start) ||
       (dialogue && sentenceStartAt(text, run.start))) &&
     /^\s*:\s*["“]?[^\d\s+(]/u.test(text.slice(run.end)) &&
     run.words.some(
@@ -647,8 +676,15 @@ function cuedName(
   return len >= 2 ? [at, at + len] : undefined;
 }
 
-/** Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names. */
-export function detectPersonNames(source: string): PiiSpan[] {
+/**
+ * Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names.
+ * `discarded`: names (their text and offsets) the caller sets aside; when nothing but such
+ * runs is found, no run is weighed (the costly part) and none is returned.
+ */
+export function detectPersonNames(
+  source: string,
+  discarded?: (name: string, start: number, end: number) => boolean,
+): PiiSpan[] {
   const text = casedForNames(source);
   const out: PiiSpan[] = [];
   for (const [re, strong] of [
@@ -678,6 +714,13 @@ export function detectPersonNames(source: string): PiiSpan[] {
       !isAddressWord(r.words[0].text) &&
       !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
   );
+  // (a span found in a run is the run or its end: its words are the run's)
+  if (
+    discarded &&
+    !out.length &&
+    runs.every(r => discarded(source.slice(r.start, r.end), r.start, r.end))
+  )
+    return [];
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
     // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …"

@@ -74,11 +74,18 @@ const NAMED_STREET = new RegExp(
   `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway)(?![\\p{L}])`,
   'gu',
 );
+const NAMED_STREET_TYPE =
+  /Street|Road|Avenue|Boulevard|Lane|Drive|Terrace|Crescent|Highway|Parkway/;
 // After a preposition of place, any street type: "played on Quennell Forks", "lives on Harrow Green".
 const PLACED_STREET = new RegExp(
   `(?<=\\b(?:on|at|along|off|onto|via)[ \\t]+(?:the[ \\t]+)?)(?:${L}[ \\t]+){1,3}(?:${alt(
     STREET_TYPES,
   )})(?![\\p{L}])`,
+  'gu',
+);
+// "the corner of A and B" where neither names a number: two street names with their types
+const INTERSECTION = new RegExp(
+  `(?:\\bthe\\s+)?corner\\s+of\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?\\s+and\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?`,
   'gu',
 );
 // Where a text says an address follows.
@@ -116,6 +123,11 @@ const TOWN_ON_LINE = new RegExp(
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
+// A unit after a street name and number: "Tarnek 240, Apt. 3"
+const UNIT_AHEAD = new RegExp(
+  `^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`,
+  'iu',
+);
 const UNIT_FIRST = new RegExp(
   `(?<![\\p{L}])(?:${UNIT_WORD})\\.?[ \\t]*#?\\d[\\w-]{0,4},?[ \\t]+$`,
   'iu',
@@ -211,15 +223,21 @@ function findStreetAddresses(source: string): PiiSpan[] {
     }
     out.push(span('street-address', text, from, to, score, subtype));
   };
-  for (const m of matchAll(NUMBER_FIRST, text))
+  // Cheap tests for what a pattern cannot match without, before its costly scan: a house
+  // number (most after white space), a street type, the word "corner".
+  const digit = /\d/.test(text);
+  const spaceDigit = digit && /\s\d/.test(text);
+  const scan = (re: RegExp, needed: boolean) =>
+    needed ? matchAll(re, text) : [];
+  for (const m of scan(NUMBER_FIRST, digit))
     add(m.index, m.index + m[0].length, 0.8);
-  for (const m of matchAll(PREFIX_FIRST, text))
+  for (const m of scan(PREFIX_FIRST, spaceDigit))
     add(m.index, m.index + m[0].length, 0.75);
-  for (const m of matchAll(NUMBER_PREFIX, text))
+  for (const m of scan(NUMBER_PREFIX, digit))
     add(m.index, m.index + m[0].length, 0.75);
-  for (const m of matchAll(COMPOUND, text))
+  for (const m of scan(COMPOUND, spaceDigit))
     add(m.index, m.index + m[0].length, 0.75);
-  for (const m of matchAll(NAME_NUMBER, text)) {
+  for (const m of scan(NAME_NUMBER, spaceDigit)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
     // a unit's number is no house number: "Orla Brennick Apt. 12"
@@ -233,21 +251,18 @@ function findStreetAddresses(source: string): PiiSpan[] {
       CORNER.test(before) ||
       ((LEAD.test(before) || /\bat[ \t]+$/i.test(before)) &&
         LINE_END.test(after));
-    const followed =
-      new RegExp(`^\\s*,?\\s*(?:${UNIT_WORD})\\.?\\s*#?\\s*\\d`, 'iu').test(
-        after,
-      ) || POSTCODE.test(after);
+    const followed = UNIT_AHEAD.test(after) || POSTCODE.test(after);
     if (!cued && !followed) continue;
     add(m.index, m.index + m[0].length, cued ? 0.7 : 0.65);
   }
-  for (const m of matchAll(NUMBER_NAME_NUMBER, text)) {
+  for (const m of scan(NUMBER_NAME_NUMBER, spaceDigit)) {
     const name = m[1];
     if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
     if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
     add(m.index, m.index + m[0].length, 0.7);
   }
   for (const m of [
-    ...matchAll(NAMED_STREET, text),
+    ...scan(NAMED_STREET, NAMED_STREET_TYPE.test(text)),
     ...matchAll(PLACED_STREET, text),
   ]) {
     const name = m[0].replace(/\s+\S+$/, '');
@@ -258,14 +273,7 @@ function findStreetAddresses(source: string): PiiSpan[] {
     )
       add(m.index, m.index + m[0].length, 0.55);
   }
-  // "the corner of A and B" where neither names a number: two street names with their types
-  for (const m of matchAll(
-    new RegExp(
-      `(?:\\bthe\\s+)?corner\\s+of\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?\\s+and\\s+(?:${L}\\s+){1,3}${SUFFIX}\\.?`,
-      'gu',
-    ),
-    text,
-  ))
+  for (const m of scan(INTERSECTION, text.includes('corner')))
     out.push(
       span(
         'street-address',
@@ -275,9 +283,9 @@ function findStreetAddresses(source: string): PiiSpan[] {
         0.7,
       ),
     );
-  for (const m of matchAll(PO_BOX, text))
+  for (const m of scan(PO_BOX, spaceDigit))
     add(m.index, m.index + m[0].length, 0.8, 'po-box');
-  for (const m of matchAll(MILITARY, text))
+  for (const m of scan(MILITARY, spaceDigit))
     out.push(
       span(
         'street-address',

@@ -52,22 +52,30 @@ export function span(
   return s;
 }
 
-/** Iterates a global regex over text. */
-export function* matchAll(
-  re: RegExp,
-  text: string,
-): Generator<RegExpExecArray> {
-  const g = new RegExp(
-    re.source,
-    re.flags.includes('g') ? re.flags : `${re.flags}g`,
-  );
+// The global twin of each pattern, made once: building a RegExp per call costs more than
+// most texts take to scan.
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** Every match of a regex over text (non-overlapping, empty matches skipped). */
+export function matchAll(re: RegExp, text: string): RegExpExecArray[] {
+  let g = globals.get(re);
+  if (!g) {
+    g = new RegExp(
+      re.source,
+      re.flags.includes('g') ? re.flags : `${re.flags}g`,
+    );
+    globals.set(re, g);
+  }
+  const out: RegExpExecArray[] = [];
+  g.lastIndex = 0;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     if (m[0].length === 0) {
       g.lastIndex++;
       continue;
     }
-    yield m;
+    out.push(m);
   }
+  return out;
 }
 
 /** Text within `radius` characters before `start`, lower-cased, for cue words. */

@@ -66,8 +66,16 @@ export function expandQuery(
   return out;
 }
 
+/** A text's terms as the index reads them. */
+const terms = (text: string) =>
+  rawTerms(text)
+    .map(normaliseTerm)
+    .filter((t): t is string => !!t);
+
 export class FieldIndex<F extends string> {
   private readonly search: MiniSearch<FieldDoc<F>>;
+  /** Every term of the documents. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(private readonly options: FieldIndexOptions<F>) {
     this.search = new MiniSearch<FieldDoc<F>>({
@@ -80,6 +88,9 @@ export class FieldIndex<F extends string> {
 
   add(docs: ReadonlyArray<FieldDoc<F>>): void {
     this.search.addAll([...docs]);
+    for (const doc of docs)
+      for (const f of this.options.fields)
+        for (const t of terms(doc[f] ?? '')) this.vocabulary.add(t);
   }
 
   get size(): number {
@@ -88,14 +99,18 @@ export class FieldIndex<F extends string> {
 
   /** Documents ranked by BM25 for the query, best first (ties by id). */
   query(text: string, options: FieldSearchOptions = {}): FieldHit[] {
-    const own = new Set(
-      rawTerms(text)
-        .map(normaliseTerm)
-        .filter((t): t is string => !!t),
+    const own = new Set(terms(text));
+    const expanded = expandQuery(own, options.expansion ?? 0).map(q => q.term);
+    if (!expanded.length) return [];
+    // An expansion matches exactly or not at all (prefix and fuzzy matching are the query's
+    // own words'): one the documents lack adds nothing, and most synonyms are such, so they
+    // are left out before the search, which then takes the terms as they are.
+    const query = terms(expanded.join(' ')).filter(
+      t => own.has(t) || this.vocabulary.has(t),
     );
-    const terms = expandQuery(own, options.expansion ?? 0).map(q => q.term);
-    if (!terms.length) return [];
-    const results = this.search.search(terms.join(' '), {
+    const results = this.search.search(query.join(' '), {
+      tokenize: (q: string) => q.split(' '),
+      processTerm: (t: string) => t,
       // minisearch reads `boost` as an object: an explicit undefined would override its default
       boost: (this.options.boost ?? {}) as Record<string, number>,
       combineWith: 'OR',

@@ -169,6 +169,21 @@ describe('governance', () => {
       "The answer contains an e-mail address that the metadata does not publish, which the reader's clearance (internal) does not cover.",
     );
   });
+
+  it('scans a claim the answer does not hold', async () => {
+    const shipped = 'Status 5 means shipped.';
+    const leak = 'Contact bob.smith@corp.example.com.';
+    const onlyInClaim = await status({
+      answer: shipped,
+      claims: [
+        { text: shipped, citations: ['col:orders.status'] },
+        { text: leak, citations: ['col:orders.status'] },
+      ],
+      abstained: false,
+    });
+    expect(onlyInClaim.status).toBe('blocked');
+    expect(onlyInClaim.reasons.map(r => r.code)).toContain('pii');
+  });
 });
 
 describe('scope', () => {

@@ -58,7 +58,12 @@ export function validateWithRules(
     reasons.push(...g.reasons);
     groundedness = g.groundedness;
   }
-  const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
+  // What the reader is shown: the answer, and any claim it does not already hold (a claim
+  // written into the answer verbatim would only be scanned twice).
+  const text = [
+    answer.answer,
+    ...answer.claims.map(c => c.text).filter(t => !answer.answer.includes(t)),
+  ].join('\n');
   if (opts.governance !== false) {
     reasons.push(
       ...dedupe(

@@ -215,6 +215,47 @@ export function contractGraph(facts: readonly Fact[]): ContractGraph {
   return g;
 }
 
+interface ParsedColumn {
+  primaryKey: boolean;
+  codes: Map<string, string>;
+  logicalType?: string;
+  physicalType?: string;
+  /** The types, lower case. */
+  types: string[];
+  /** The table (and column) the description refers to, as written. */
+  reference: RegExpExecArray | null;
+}
+
+// Per fact object: a column fact reads the same in every graph, and the packed facts (a new
+// array per answer) make a new graph for every answer.
+const parsedColumns = new WeakMap<Fact, ParsedColumn>();
+
+function parsedColumn(f: Fact, table: string, column: string): ParsedColumn {
+  let parsed = parsedColumns.get(f);
+  if (parsed) return parsed;
+  const { attrs, description } = columnParts(
+    f.text,
+    `Column ${table}.${column}`,
+  );
+  parsed = {
+    primaryKey: attrs.includes('primary key'),
+    codes: parseCodeList(description),
+    types: [],
+    reference: FOREIGN_KEY.exec(description.replace(/\s+/g, ' ')),
+  };
+  const types = attrs.find(
+    a => !a.startsWith('"') && !/^(?:primary key|required|unique)$/.test(a),
+  );
+  if (types) {
+    const [logical, physical] = splitOutside(types, ',');
+    parsed.logicalType = logical;
+    parsed.physicalType = physical ?? logical;
+    for (const t of [logical, physical]) if (t) parsed.types.push(lc(t));
+  }
+  parsedColumns.set(f, parsed);
+  return parsed;
+}
+
 function buildGraph(facts: readonly Fact[]): ContractGraph {
   const g: ContractGraph = {
     tables: new Map(),
@@ -234,7 +275,8 @@ function buildGraph(facts: readonly Fact[]): ContractGraph {
     }
     return t;
   };
-  const descriptions = new Map<ColumnNode, string>();
+  // each column's reference in its description, resolved once every table is known
+  const descriptions = new Map<ColumnNode, RegExpExecArray | null>();
   for (const f of facts) {
     if (f.kind === 'table' && f.table) table(f.table).factIds.push(f.id);
     else if (f.kind === 'key' && f.table) {
@@ -249,27 +291,20 @@ function buildGraph(facts: readonly Fact[]): ContractGraph {
       if (cols.length) t.primaryKey = cols;
     } else if (f.kind === 'column' && f.table && f.column) {
       table(f.table);
-      const { attrs, description } = columnParts(
-        f.text,
-        `Column ${f.table}.${f.column}`,
-      );
+      const parsed = parsedColumn(f, f.table, f.column);
       const node: ColumnNode = {
         table: f.table,
         name: f.column,
-        primaryKey: attrs.includes('primary key'),
-        codes: parseCodeList(description),
+        primaryKey: parsed.primaryKey,
+        codes: parsed.codes,
         factId: f.id,
       };
-      const types = attrs.find(
-        a => !a.startsWith('"') && !/^(?:primary key|required|unique)$/.test(a),
-      );
-      if (types) {
-        const [logical, physical] = splitOutside(types, ',');
-        node.logicalType = logical;
-        node.physicalType = physical ?? logical;
-        for (const t of [logical, physical]) if (t) g.types.add(lc(t));
+      if (parsed.logicalType) {
+        node.logicalType = parsed.logicalType;
+        node.physicalType = parsed.physicalType;
+        for (const t of parsed.types) g.types.add(t);
       }
-      descriptions.set(node, description);
+      descriptions.set(node, parsed.reference);
       const key = lc(`${f.table}.${f.column}`);
       g.columns.set(key, node);
       const same = g.columnsByName.get(lc(f.column)) ?? [];
@@ -333,8 +368,7 @@ function buildGraph(facts: readonly Fact[]): ContractGraph {
       .map(c => c.name);
   }
   // Foreign keys, now that every table is known.
-  for (const [node, description] of descriptions) {
-    const m = FOREIGN_KEY.exec(description.replace(/\s+/g, ' '));
+  for (const [node, m] of descriptions) {
     if (!m) continue;
     const target = g.tables.get(lc(m[1]));
     if (!target || lc(target.name) === lc(node.table)) continue;

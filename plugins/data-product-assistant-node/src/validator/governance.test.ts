@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leaksValue } from './governance';
+import type { Fact } from '../models/types';
+import { checkGovernance, leaksValue } from './governance';
 
 const none = new Set<string>();
 
@@ -21,5 +22,34 @@ describe('leaksValue', () => {
     expect(
       leaksValue('DE89 3704 0044 0532 0130 00', 'IBAN 370400440532', none),
     ).toBeDefined();
+  });
+});
+
+describe('checkGovernance: person names', () => {
+  const facts: Fact[] = [
+    {
+      id: 'owner:orders',
+      kind: 'owner',
+      text: 'The Orders product is owned by Zorblatt Quennell.',
+    },
+  ];
+  const pii = (answer: string) =>
+    checkGovernance(answer, facts, 'public', 'Who owns it?').filter(
+      r => r.code === 'pii',
+    );
+
+  it('lets a published name through and blocks one the metadata does not publish', () => {
+    expect(pii('The Orders product is owned by Zorblatt Quennell.')).toEqual(
+      [],
+    );
+    expect(pii('We asked Orla Brennick twice.')).toHaveLength(1);
+    // beside another value, a published name is weighed as well and still let through
+    expect(
+      pii('We asked Zorblatt Quennell twice at zq@example.com.').map(
+        r => r.message,
+      ),
+    ).toEqual([
+      "The answer contains an e-mail address that the metadata does not publish, which the reader's clearance (public) does not cover.",
+    ]);
   });
 });

@@ -34,28 +34,77 @@ function words(s: string): string[] {
 
 // Per fact object: the validator runs on every ask, over facts that stay the same per contract
 // (the packed facts differ per ask, the fact objects in them do not).
-const factWordCache = new WeakMap<Fact, string[]>();
-const factValueCache = new WeakMap<Fact, string[]>();
+const factWordCache = new WeakMap<Fact, ReadonlySet<string>>();
+const factValueCache = new WeakMap<Fact, ValueForms[]>();
 const factWords = (f: Fact) => {
   let w = factWordCache.get(f);
-  if (!w) factWordCache.set(f, (w = words(f.text)));
+  if (!w) factWordCache.set(f, (w = new Set(words(f.text))));
   return w;
 };
 // What a reader below a column's classification may see of its fact: no example values.
-const strippedCache = new WeakMap<Fact, { text: string; words: string[] }>();
+const strippedCache = new WeakMap<
+  Fact,
+  { text: string; words: ReadonlySet<string> }
+>();
 const stripped = (f: Fact) => {
   let v = strippedCache.get(f);
   if (!v) {
     const text = stripExamples(f.text);
-    strippedCache.set(f, (v = { text, words: words(text) }));
+    strippedCache.set(f, (v = { text, words: new Set(words(text)) }));
   }
   return v;
 };
+const classCache = new WeakMap<
+  Fact,
+  { level: Classification; rank: number; public: boolean }
+>();
+const classOf = (f: Fact) => {
+  let c = classCache.get(f);
+  if (!c) {
+    const level = effectiveClassification(f);
+    c = { level, rank: classificationRank(level), public: isPublicFact(f) };
+    classCache.set(f, c);
+  }
+  return c;
+};
 const factValues = (f: Fact) => {
   let v = factValueCache.get(f);
-  if (!v) factValueCache.set(f, (v = extractFactValues(f.text)));
+  if (!v)
+    factValueCache.set(f, (v = extractFactValues(f.text).map(valueForms)));
   return v;
 };
+
+/** An answer's forms that values are looked for in, each made once however many values there are. */
+class ScannedText {
+  private spacedForm?: string;
+  private alnumForm?: string;
+  private runs?: string[];
+  private wordSet?: Set<string>;
+
+  constructor(readonly text: string) {}
+
+  /** Lower case, words separated by single spaces, with a space at either end. */
+  get spaced(): string {
+    return (this.spacedForm ??= ` ${norm(this.text).replace(
+      /[^\p{L}\p{N}]+/gu,
+      ' ',
+    )} `);
+  }
+
+  get alnum(): string {
+    return (this.alnumForm ??= alnum(this.text));
+  }
+
+  /** The digits of each run of digits (spaces, dots and dashes between them allowed). */
+  get digitRuns(): string[] {
+    return (this.runs ??=
+      this.text.match(/\d[\d\s.-]*\d/g)?.map(digitsOnly) ?? []);
+  }
+
+  get words(): Set<string> {
+    return (this.wordSet ??= new Set(words(this.text)));
+  }
+}
 
 /** Whether `value` (or a distinctive part of it) appears in `answer`. */
 export function leaksValue(
@@ -63,32 +112,57 @@ export function leaksValue(
   answer: string,
   allowedWords: { has(word: string): boolean },
 ): string | undefined {
+  return leaks(value, new ScannedText(answer), allowedWords);
+}
+
+/** A value's forms that `leaks` looks for, made once per value of a fact. */
+interface ValueForms {
+  value: string;
+  /** Too short to look for. */
+  short: boolean;
+  /** Lower case, words separated by single spaces. */
+  spaced: string;
+  alnum: string;
+  digits: string;
+  /** Its distinctive words: long enough and not digits only. */
+  words: string[];
+}
+
+function valueForms(value: string): ValueForms {
   const v = norm(value);
-  if (v.length < 3) return undefined;
+  return {
+    value,
+    short: v.length < 3,
+    spaced: v.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    alnum: alnum(value),
+    digits: digitsOnly(value),
+    words: words(value).filter(w => w.length >= 4 && !/^\d+$/.test(w)),
+  };
+}
+
+function leaks(
+  value: string | ValueForms,
+  scanned: ScannedText,
+  allowedWords: { has(word: string): boolean },
+): string | undefined {
+  const f = typeof value === 'string' ? valueForms(value) : value;
+  if (f.short) return undefined;
   // Whole words only: a surname "Doe" is not leaked by "does".
-  const a = ` ${norm(answer).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const vw = norm(value)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (vw && a.includes(` ${vw} `)) return value;
-  const av = alnum(answer);
-  const vv = alnum(value);
-  if (vv.length >= 5 && av.includes(vv)) return value;
+  if (f.spaced && scanned.spaced.includes(` ${f.spaced} `)) return f.value;
+  if (f.alnum.length >= 5 && scanned.alnum.includes(f.alnum)) return f.value;
   // Digit-heavy values (accounts, cards, phone numbers): a long enough run of their digits.
-  const d = digitsOnly(value);
+  const d = f.digits;
   if (d.length >= 6) {
     const window = Math.max(6, Math.ceil(d.length * 0.6));
-    const runs = answer.match(/\d[\d\s.-]*\d/g)?.map(digitsOnly) ?? [];
+    const runs = scanned.digitRuns;
     for (let i = 0; i + window <= d.length; i++) {
       const piece = d.slice(i, i + window);
       if (runs.some(r => r.includes(piece))) return piece;
     }
   }
   // Distinctive words of the value (a surname, a local part) that nothing permitted explains.
-  const answerWords = new Set(words(answer));
-  for (const w of words(value)) {
-    if (w.length < 4 || /^\d+$/.test(w) || allowedWords.has(w)) continue;
-    if (answerWords.has(w)) return w;
+  for (const w of f.words) {
+    if (scanned.words.has(w) && !allowedWords.has(w)) return w;
   }
   return undefined;
 }
@@ -109,7 +183,7 @@ const PII_WORDS: Record<string, string> = {
 /** Whether one fact holds the span: where a detected value comes from. */
 function spanInFact(s: PiiSpan, fact: Fact): boolean {
   if (s.type === 'person') {
-    const known = new Set(factWords(fact));
+    const known = factWords(fact);
     return words(s.text)
       .filter(w => w.length > 1)
       .every(w => known.has(w));
@@ -121,19 +195,37 @@ function spanInFact(s: PiiSpan, fact: Fact): boolean {
   );
 }
 
+/** Whether the reader may see a name: a published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis"). */
+function publishedName(name: string, view: ClearanceView): boolean {
+  return words(name)
+    .filter(w => w.length > 1)
+    .every(w => view.publishedWords.has(w));
+}
+
 function spanInFacts(s: PiiSpan, view: ClearanceView): boolean {
-  if (s.type === 'person') {
-    // A published name may be written differently ("Robert Zemeckis" / "Robert L. Zemeckis").
-    return words(s.text)
-      .filter(w => w.length > 1)
-      .every(w => view.publishedWords.has(w));
-  }
+  if (s.type === 'person') return publishedName(s.text, view);
   const t = norm(s.text);
   const a = alnum(s.text);
   return view.published.some(text => {
     const ft = norm(text);
     return ft.includes(t) || (a.length >= 5 && alnum(text).includes(a));
   });
+}
+
+/**
+ * The words of several facts, looked up fact by fact: the facts differ per answer, and joining
+ * their words would cost more than the few look-ups an answer needs.
+ */
+class WordUnion {
+  private readonly sets: Array<ReadonlySet<string>> = [];
+
+  add(set: ReadonlySet<string>) {
+    this.sets.push(set);
+  }
+
+  has(word: string): boolean {
+    return this.sets.some(set => set.has(word));
+  }
 }
 
 interface ClearanceView {
@@ -143,11 +235,15 @@ interface ClearanceView {
    * PII written there may be shown.
    */
   published: string[];
-  publishedWords: Set<string>;
+  publishedWords: WordUnion;
   /** Words of every fact the reader may see. */
-  permittedWords: Set<string>;
+  permittedWords: WordUnion;
   /** Facts above the clearance, with their example values. */
-  restricted: Array<{ fact: Fact; level: Classification; values: string[] }>;
+  restricted: Array<{
+    fact: Fact;
+    level: Classification;
+    values: ValueForms[];
+  }>;
 }
 
 // Per facts array and clearance: the same for every answer about one contract.
@@ -169,26 +265,25 @@ function clearanceView(
   const rank = classificationRank(clearance);
   const view: ClearanceView = {
     published: [],
-    publishedWords: new Set(),
-    permittedWords: new Set(),
+    publishedWords: new WordUnion(),
+    permittedWords: new WordUnion(),
     restricted: [],
   };
   for (const f of facts) {
+    const c = classOf(f);
     const cleared =
-      isPublicFact(f) ||
-      (f.classification !== undefined &&
-        classificationRank(effectiveClassification(f)) <= rank);
-    const below = classificationRank(effectiveClassification(f)) <= rank;
+      c.public || (f.classification !== undefined && c.rank <= rank);
+    const below = c.rank <= rank;
     if (!cleared && !below) continue;
     const shown = cleared ? { text: f.text, words: factWords(f) } : stripped(f);
     view.published.push(shown.text);
-    for (const w of shown.words) view.publishedWords.add(w);
+    view.publishedWords.add(shown.words);
   }
   for (const f of facts) {
-    const level = effectiveClassification(f);
-    if (classificationRank(level) <= rank || isPublicFact(f))
-      for (const w of factWords(f)) view.permittedWords.add(w);
-    else view.restricted.push({ fact: f, level, values: factValues(f) });
+    const c = classOf(f);
+    if (c.rank <= rank || c.public) view.permittedWords.add(factWords(f));
+    else
+      view.restricted.push({ fact: f, level: c.level, values: factValues(f) });
   }
   byClearance.set(clearance, view);
   return view;
@@ -222,7 +317,13 @@ export function checkGovernance(
     );
   }
   const view = clearanceView(facts, clearance);
-  for (const s of types.length ? detectPii(text, { types }) : []) {
+  const found = types.length
+    ? detectPii(text, {
+        types,
+        discardedName: name => publishedName(name, view),
+      })
+    : [];
+  for (const s of found) {
     if (s.type === 'secret') {
       reasons.push({
         code: 'secret',
@@ -257,11 +358,12 @@ export function checkGovernance(
       has: (w: string) => view.permittedWords.has(w) || questionWords.has(w),
     };
     const seen = new Set<string>();
+    const scanned = new ScannedText(text);
     for (const { fact: f, level, values } of view.restricted) {
       for (const value of values) {
-        const leak = leaksValue(value, text, allowedWords);
-        if (!leak || seen.has(value)) continue;
-        seen.add(value);
+        const leak = leaks(value, scanned, allowedWords);
+        if (!leak || seen.has(value.value)) continue;
+        seen.add(value.value);
         const col =
           f.table && f.column ? `${f.table}.${f.column}` : f.column ?? f.id;
         reasons.push({

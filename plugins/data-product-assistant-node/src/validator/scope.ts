@@ -1,5 +1,5 @@
 import type { AnswerOutput, Fact, VerdictReason } from '../models/types';
-import { contentTokens, Evidence, tokenize } from './text';
+import { contentTokens, Evidence, tokenize, type Token } from './text';
 
 export interface ScopeOptions {
   /** Minimum share of the answer's content words found in the product's vocabulary (default 0.5). */
@@ -35,6 +35,29 @@ function vocabulary(
 }
 
 /**
+ * The tokens of a claim (or of the answer itself): where the answer holds the claim and no
+ * token of the answer crosses its ends, the answer's tokens inside it (a token reads nothing
+ * outside it, and its normal form only its own characters), else its own.
+ */
+function claimTokens(
+  answer: string,
+  claim: string,
+  answerTokens: () => Token[],
+): Token[] {
+  const start = answer.indexOf(claim);
+  if (start < 0) return tokenize(claim);
+  const end = start + claim.length;
+  const tokens = answerTokens();
+  if (
+    tokens.some(
+      t => (t.start < start && start < t.end) || (t.start < end && end < t.end),
+    )
+  )
+    return tokenize(claim);
+  return tokens.filter(t => t.start >= start && t.end <= end);
+}
+
+/**
  * Scope: the answer must stay within the product's domain. Flags an answer whose content
  * is mostly foreign to the product's facts and declared scope, one that answers an
  * off-domain request, and one that answers a question foreign to the product without refusing.
@@ -51,8 +74,15 @@ export function checkScope(
   const reasons: VerdictReason[] = [];
   const vocab = vocabulary(facts, scope, domain);
   const questionEv = new Evidence(question);
+  let answerTokenList: Token[] | undefined;
+  const answerTokens = () => (answerTokenList ??= tokenize(answer.answer));
   const text = [answer.answer, ...answer.claims.map(c => c.text)].join('\n');
-  const words = contentTokens(tokenize(text)).filter(t => t.kind === 'word');
+  // (the words of texts joined by line breaks are each text's: no token spans a line break)
+  const words = contentTokens(
+    [answer.answer, ...answer.claims.map(c => c.text)].flatMap(t =>
+      claimTokens(answer.answer, t, answerTokens),
+    ),
+  ).filter(t => t.kind === 'word');
   if (words.length >= 5) {
     const inVocab = words.filter(
       t => vocab.hasWord(t.norm) || questionEv.hasWord(t.norm),
@@ -77,7 +107,7 @@ export function checkScope(
     });
   }
   if (scope.length || domain) {
-    const q = contentTokens(tokenize(question)).filter(t => t.kind === 'word');
+    const q = contentTokens(questionEv.tokens).filter(t => t.kind === 'word');
     if (q.length >= 3 && q.every(t => !vocab.hasWord(t.norm))) {
       reasons.push({
         code: 'scope',

@@ -53,92 +53,185 @@ export function contentTokens(tokens: Token[]): Token[] {
 }
 
 /**
- * Tokens of lines the validator sees again and again (a product's fact texts, on every
+ * Evidence of lines the validator sees again and again (a product's fact texts, on every
  * ask), kept per line for lines of ordinary length.
  */
 const CACHEABLE_LINE = 2000;
-const lineTokens = new BoundedCache<string, readonly Token[]>(20_000);
+const lineEvidence = new BoundedCache<string, Evidence>(20_000);
 
-/**
- * Tokens of `lines.join('\n')`, each line tokenised once per process. A token never
- * spans a line break and reads at most the line break before it, so the tokens of the
- * joined text are those of its lines, shifted.
- */
-function tokeniseLines(lines: readonly string[]): Token[] {
-  const out: Token[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    const tokens =
-      line.length > CACHEABLE_LINE
-        ? tokenise(line)
-        : lineTokens.getOrSet(line, tokenise);
-    for (const t of tokens)
-      out.push({
-        ...t,
-        start: t.start + offset,
-        end: t.end + offset,
-        pos: out.length,
-      });
-    offset += line.length + 1;
+interface Sets {
+  words: Set<string>;
+  numbers: Set<string>;
+  identifiers: Set<string>;
+  counted: Set<string>;
+  counts: Set<string>;
+}
+
+const emptySets = (): Sets => ({
+  words: new Set(),
+  numbers: new Set(),
+  identifiers: new Set(),
+  counted: new Set(),
+  counts: new Set(),
+});
+
+function count(sets: Sets, number: Token, word: Token) {
+  sets.counted.add(word.norm);
+  sets.counts.add(`${Number(number.norm)} ${word.norm}`);
+}
+
+function indexTokens(tokens: readonly Token[]): Sets {
+  const sets = emptySets();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (prev?.kind === 'number' && t.kind === 'word') count(sets, prev, t);
+  });
+  for (const t of tokens) {
+    if (t.kind === 'number') sets.numbers.add(t.norm);
+    else if (t.kind === 'identifier') {
+      sets.identifiers.add(t.lower);
+      // Parts of identifiers count as words too: `orders.net_amount` → orders, net, amount.
+      for (const part of t.lower.split(/[._]/))
+        if (part) sets.words.add(lemma(part));
+      for (const part of t.lower.split('.')) sets.identifiers.add(part);
+    } else sets.words.add(t.norm);
   }
-  return out;
+  return sets;
+}
+
+/** The sets of lines joined by line breaks: each line's, and a count spanning two lines. */
+function mergeLines(lines: readonly Evidence[]): Sets {
+  const sets = emptySets();
+  let last: Token | undefined;
+  for (const line of lines) {
+    const tokens = line.tokens;
+    if (last?.kind === 'number' && tokens[0]?.kind === 'word')
+      count(sets, last, tokens[0]);
+    last = tokens[tokens.length - 1] ?? last;
+    for (const w of line.counted) sets.counted.add(w);
+    for (const c of line.counts) sets.counts.add(c);
+  }
+  for (const line of lines) {
+    for (const w of line.words) sets.words.add(w);
+    for (const n of line.numbers) sets.numbers.add(n);
+    for (const i of line.identifiers) sets.identifiers.add(i);
+  }
+  return sets;
 }
 
 /** Index of evidence text for fast membership checks. */
 export class Evidence {
-  readonly text: string;
-  readonly lower: string;
-  readonly tokens: Token[];
-  /** Lemmas of the words, and of the words inside identifiers. */
-  readonly words: Set<string>;
-  readonly numbers: Set<string>;
-  readonly identifiers: Set<string>;
+  private textValue?: string;
+  private lowerValue?: string;
+  private tokenList?: Token[];
+  private setsValue?: Sets;
   /** Porter2 stems of the words. */
-  private readonly stems = new Set<string>();
-  /** Words that follow a number ("24 hours"). */
-  readonly counted: Set<string>;
-  /** Counted spans as `number unit` ("24 hour"). */
-  readonly counts: Set<string>;
+  private stemSet?: Set<string>;
+  private readonly lines?: readonly Evidence[];
 
-  /** Evidence over lines joined by line breaks, such as a product's facts. */
+  /**
+   * Evidence over lines joined by line breaks, such as a product's facts: each line read
+   * once per process. A token never spans a line break and reads at most the line break
+   * before it, so the joined text's tokens are its lines', shifted; only a count may span
+   * lines ("kept 24" / "hours"). The lines' sets are joined only when a look-up needs more
+   * than one line's words: most words asked about are found in a line.
+   */
   static ofLines(lines: readonly string[]): Evidence {
-    return new Evidence(lines.join('\n'), tokeniseLines(lines));
+    return new Evidence(
+      undefined,
+      lines.map(line =>
+        line.length > CACHEABLE_LINE
+          ? new Evidence(line)
+          : lineEvidence.getOrSet(line, l => new Evidence(l)),
+      ),
+    );
   }
 
-  constructor(text: string, tokens: Token[] = tokenise(text)) {
-    this.text = text;
-    this.lower = text.toLowerCase();
-    this.tokens = tokens;
-    this.words = new Set();
-    this.numbers = new Set();
-    this.identifiers = new Set();
-    this.counted = new Set();
-    this.counts = new Set();
-    this.tokens.forEach((t, i) => {
-      const prev = this.tokens[i - 1];
-      if (prev?.kind === 'number' && t.kind === 'word') {
-        this.counted.add(t.norm);
-        this.counts.add(`${Number(prev.norm)} ${t.norm}`);
+  /** `lines`: instead of a text, the evidence of lines it joins (see `ofLines`). */
+  constructor(text?: string, lines?: readonly Evidence[]) {
+    this.textValue = text;
+    this.lines = lines;
+  }
+
+  get text(): string {
+    return (this.textValue ??= this.lines!.map(l => l.text).join('\n'));
+  }
+
+  get lower(): string {
+    return (this.lowerValue ??= this.text.toLowerCase());
+  }
+
+  get tokens(): Token[] {
+    if (!this.tokenList) {
+      if (!this.lines) this.tokenList = tokenise(this.text);
+      else {
+        const out: Token[] = [];
+        let offset = 0;
+        for (const line of this.lines) {
+          for (const t of line.tokens)
+            out.push({
+              ...t,
+              start: t.start + offset,
+              end: t.end + offset,
+              pos: out.length,
+            });
+          offset += line.text.length + 1;
+        }
+        this.tokenList = out;
       }
-    });
-    for (const t of this.tokens) {
-      if (t.kind === 'number') this.numbers.add(t.norm);
-      else if (t.kind === 'identifier') {
-        this.identifiers.add(t.lower);
-        // Parts of identifiers count as words too: `orders.net_amount` → orders, net, amount.
-        for (const part of t.lower.split(/[._]/))
-          if (part) this.words.add(lemma(part));
-        for (const part of t.lower.split('.')) this.identifiers.add(part);
-      } else this.words.add(t.norm);
     }
+    return this.tokenList;
+  }
+
+  private get sets(): Sets {
+    return (this.setsValue ??= this.lines
+      ? mergeLines(this.lines)
+      : indexTokens(this.tokens));
+  }
+
+  /** Lemmas of the words, and of the words inside identifiers. */
+  get words(): Set<string> {
+    return this.sets.words;
+  }
+
+  get numbers(): Set<string> {
+    return this.sets.numbers;
+  }
+
+  get identifiers(): Set<string> {
+    return this.sets.identifiers;
+  }
+
+  /** Words that follow a number ("24 hours"). */
+  get counted(): Set<string> {
+    return this.sets.counted;
+  }
+
+  /** Counted spans as `number unit` ("24 hour"). */
+  get counts(): Set<string> {
+    return this.sets.counts;
+  }
+
+  private get stems(): Set<string> {
+    if (!this.stemSet) {
+      this.stemSet = new Set();
+      if (this.lines) {
+        for (const line of this.lines)
+          for (const s of line.stems) this.stemSet.add(s);
+      } else {
+        for (const e of this.words) if (e.length > 3) this.stemSet.add(stem(e));
+      }
+    }
+    return this.stemSet;
   }
 
   /** Whether the evidence has the word (a lemma), a word of the same stem, or one WordNet relates to it. */
   hasWord(w: string): boolean {
+    if (this.lines && !this.setsValue) {
+      for (const line of this.lines) if (line.words.has(w)) return true;
+    }
     if (this.words.has(w)) return true;
     if (/\d/.test(w)) return false;
-    if (!this.stems.size)
-      for (const e of this.words) if (e.length > 3) this.stems.add(stem(e));
     if (w.length > 3 && this.stems.has(stem(w))) return true;
     const lx = lexicon();
     for (const r of lx.family(w)) if (this.words.has(r)) return true;

@@ -70,7 +70,8 @@ export interface ScopeCheck {
 
 interface Vocabulary {
   lemmas: Set<string>;
-  stems: Set<string>;
+  /** Stems of the longer lemmas, made when first needed. */
+  stems: () => Set<string>;
 }
 
 const vocabularies = new WeakMap<Fact[], Vocabulary>();
@@ -90,9 +91,17 @@ function vocabulary(facts: Fact[]): Vocabulary {
       }
       for (const t of terms) lemmas.add(t);
     }
-    const stems = new Set<string>();
-    for (const l of lemmas) if (l.length > 3) stems.add(stem(l));
-    vocab = { lemmas, stems };
+    let stems: Set<string> | undefined;
+    vocab = {
+      lemmas,
+      stems: () => {
+        if (!stems) {
+          stems = new Set();
+          for (const l of lemmas) if (l.length > 3) stems.add(stem(l));
+        }
+        return stems;
+      },
+    };
     vocabularies.set(facts, vocab);
   }
   return vocab;
@@ -105,7 +114,7 @@ function vocabulary(facts: Fact[]): Vocabulary {
 function related(term: string, vocab: Vocabulary, extra: Set<string>): boolean {
   const has = (w: string) => vocab.lemmas.has(w) || extra.has(w);
   if (has(term)) return true;
-  if (term.length > 3 && vocab.stems.has(stem(term))) return true;
+  if (term.length > 3 && vocab.stems().has(stem(term))) return true;
   if (/\d/.test(term)) return false;
   const lx = lexicon();
   for (const w of lx.family(term)) if (has(w)) return true;
@@ -183,18 +192,21 @@ export function checkScope(
 ): ScopeCheck {
   if (detectInjection(question).some(f => f.severity === 'block'))
     return { refuse: true, reason: 'injection' };
-  const vocab = vocabulary(facts);
   const scopeTerms = new Set(
     [...(options.scope ?? []), options.domain ?? ''].flatMap(s =>
       contentTerms(s),
     ),
   );
   for (const t of options.domainTerms ?? []) scopeTerms.add(t);
+  // (the packed facts differ per question: their vocabulary is made only when a subject needs it)
+  let vocab: Vocabulary | undefined;
+  const similarTo = (terms: readonly string[]) =>
+    similarity(terms, (vocab ??= vocabulary(facts)), scopeTerms);
   const object = requested(question);
   if (object?.length) {
     // the thing to produce must be one of the product's: "write a poem about orders" asks for a poem
     const head = object.filter(t => !METADATA_NOUNS.has(t));
-    if (head.length && similarity(head, vocab, scopeTerms) < 0.5)
+    if (head.length && similarTo(head) < 0.5)
       return { refuse: true, reason: 'off-topic' };
   }
   if (options.hasMentions) return { refuse: false };
@@ -206,7 +218,7 @@ export function checkScope(
     t => !METADATA_NOUNS.has(t) && !ASKING.has(t) && !isOnlyVerb(t),
   );
   if (!subject.length) return { refuse: false };
-  const share = similarity(subject, vocab, scopeTerms);
+  const share = similarTo(subject);
   if (options.scope?.length && share < 0.3)
     return { refuse: true, reason: 'off-scope' };
   if (!anchored && share < 0.5) return { refuse: true, reason: 'off-topic' };
