@@ -39,9 +39,10 @@ describe('createAskRunner', () => {
   });
 
   it('keeps only the newest profiles', async () => {
-    const runner = createAskRunner({ maxEntries: 1 });
+    const runner = createAskRunner({ maxEntries: 2 });
     await runner.run({ ...asked, profile, models });
     await runner.run({ ...asked, profileKey: 'q', profile });
+    await runner.run({ ...asked, profileKey: 'r', profile });
     expect(await runner.run(asked)).toEqual({ missing: 'profile' });
   });
 

@@ -11,6 +11,7 @@ import type { DomainModelArtifact } from '../models/domain/artifact';
 import type { AnswerModel, ModelSpec, ValidatorModel } from '../models/types';
 import { ask, type AskResult } from './askPipeline';
 import { FactsCache } from './factsCache';
+import { BoundedCache } from '../text/boundedCache';
 import { siblingFile } from '../workerThreads';
 
 /** The ask worker's file (askWorker.ts), for `startEngineWorker`. */
@@ -50,13 +51,6 @@ export type PlainAskReply =
 export const isBuiltinModel = (model: ModelDescriptor) =>
   model.spec.provider === 'builtin';
 
-/** Keeps the newest `max` entries. */
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number) {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > max) map.delete(map.keys().next().value!);
-}
-
 /**
  * Runs plain-data asks with built-in models, keeping the profiles, models
  * and facts it was sent (at most `maxEntries` of each) so that a profile is
@@ -64,31 +58,25 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number) {
  */
 export function createAskRunner(options: { maxEntries?: number } = {}) {
   const max = options.maxEntries ?? 1000;
-  const profiles = new Map<string, DataProductProfile>();
-  const models = new Map<
+  const profiles = new BoundedCache<string, DataProductProfile>(max);
+  const models = new BoundedCache<
     string,
     { answer: AnswerModel; validator: ValidatorModel }
-  >();
+  >(max);
   const facts = new FactsCache();
   return {
     async run(request: PlainAsk): Promise<PlainAskReply> {
-      if (request.profile)
-        remember(profiles, request.profileKey, request.profile, max);
+      if (request.profile) profiles.set(request.profileKey, request.profile);
       if (request.models) {
         const { answer, validator } = request.models;
         if (!isBuiltinModel(answer) || !isBuiltinModel(validator))
           throw new Error('only built-in models run from plain data');
-        remember(
-          models,
-          request.modelsKey,
-          {
-            answer: createAnswerModel(answer.name, answer.spec, {
-              artifact: answer.artifact,
-            }),
-            validator: createValidatorModel(validator.name, validator.spec),
-          },
-          max,
-        );
+        models.set(request.modelsKey, {
+          answer: createAnswerModel(answer.name, answer.spec, {
+            artifact: answer.artifact,
+          }),
+          validator: createValidatorModel(validator.name, validator.spec),
+        });
       }
       const profile = profiles.get(request.profileKey);
       if (!profile) return { missing: 'profile' };

@@ -58,4 +58,5 @@ export {
   type NlpToken,
 } from './nlp';
 export { BoundedCache } from './boundedCache';
+export { perObject } from './perObject';
 export { isKnownName, foldName } from './personalNames';

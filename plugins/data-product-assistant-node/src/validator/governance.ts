@@ -2,6 +2,7 @@ import type { Classification } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact, VerdictReason } from '../models/types';
 import { stripExamples } from '../context/buildFacts';
 import { detectPii } from '../pii/detectPii';
+import { perObject } from '../text/perObject';
 import type { PiiSpan, PiiType } from '../pii/types';
 import {
   classificationRank,
@@ -34,45 +35,21 @@ function words(s: string): string[] {
 
 // Per fact object: the validator runs on every ask, over facts that stay the same per contract
 // (the packed facts differ per ask, the fact objects in them do not).
-const factWordCache = new WeakMap<Fact, ReadonlySet<string>>();
-const factValueCache = new WeakMap<Fact, ValueForms[]>();
-const factWords = (f: Fact) => {
-  let w = factWordCache.get(f);
-  if (!w) factWordCache.set(f, (w = new Set(words(f.text))));
-  return w;
-};
+const factWords = perObject(
+  (f: Fact): ReadonlySet<string> => new Set(words(f.text)),
+);
 // What a reader below a column's classification may see of its fact: no example values.
-const strippedCache = new WeakMap<
-  Fact,
-  { text: string; words: ReadonlySet<string> }
->();
-const stripped = (f: Fact) => {
-  let v = strippedCache.get(f);
-  if (!v) {
-    const text = stripExamples(f.text);
-    strippedCache.set(f, (v = { text, words: new Set(words(text)) }));
-  }
-  return v;
-};
-const classCache = new WeakMap<
-  Fact,
-  { level: Classification; rank: number; public: boolean }
->();
-const classOf = (f: Fact) => {
-  let c = classCache.get(f);
-  if (!c) {
-    const level = effectiveClassification(f);
-    c = { level, rank: classificationRank(level), public: isPublicFact(f) };
-    classCache.set(f, c);
-  }
-  return c;
-};
-const factValues = (f: Fact) => {
-  let v = factValueCache.get(f);
-  if (!v)
-    factValueCache.set(f, (v = extractFactValues(f.text).map(valueForms)));
-  return v;
-};
+const stripped = perObject((f: Fact) => {
+  const text = stripExamples(f.text);
+  return { text, words: new Set(words(text)) as ReadonlySet<string> };
+});
+const classOf = perObject((f: Fact) => {
+  const level = effectiveClassification(f);
+  return { level, rank: classificationRank(level), public: isPublicFact(f) };
+});
+const factValues = perObject((f: Fact) =>
+  extractFactValues(f.text).map(valueForms),
+);
 
 /** An answer's forms that values are looked for in, each made once however many values there are. */
 class ScannedText {

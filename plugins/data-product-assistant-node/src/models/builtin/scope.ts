@@ -11,6 +11,7 @@ import {
   lemma,
   lexicon,
   normaliseTerm,
+  perObject,
   rawTerms,
   stem,
 } from '../../text';
@@ -75,7 +76,9 @@ interface Vocabulary {
 }
 
 const vocabularies = new WeakMap<Fact[], Vocabulary>();
-const factTerms = new WeakMap<Fact, readonly string[]>();
+const factTerms = perObject((f: Fact): readonly string[] =>
+  contentTerms(`${f.text} ${f.table ?? ''} ${f.column ?? ''}`),
+);
 
 /** The product's own words (lineage names other products, whose topics are not this one's). */
 function vocabulary(facts: Fact[]): Vocabulary {
@@ -84,12 +87,7 @@ function vocabulary(facts: Fact[]): Vocabulary {
     const lemmas = new Set<string>();
     for (const f of facts) {
       if (f.kind === 'lineage') continue;
-      let terms = factTerms.get(f);
-      if (!terms) {
-        terms = contentTerms(`${f.text} ${f.table ?? ''} ${f.column ?? ''}`);
-        factTerms.set(f, terms);
-      }
-      for (const t of terms) lemmas.add(t);
+      for (const t of factTerms(f)) lemmas.add(t);
     }
     let stems: Set<string> | undefined;
     vocab = {
