@@ -36,9 +36,18 @@ import { ModelRegistry } from './registry/ModelRegistry';
 import { EvalResults } from './registry/EvalResults';
 import { ScorecardService } from './registry/ScorecardService';
 import { createRouter } from './service/router';
-import { DatabaseKnowledgeNoteStore } from './database/DatabaseKnowledgeNoteStore';
+import {
+  DatabaseKnowledgeNoteStore,
+  NOTES_TABLE,
+} from './database/DatabaseKnowledgeNoteStore';
+import { CachedKnowledgeNoteStore } from './database/CachedKnowledgeNoteStore';
+import { CachedVerifiedAnswerStore } from './database/CachedVerifiedAnswerStore';
+import { PostgresTableChangeFeed } from './database/TableChangeFeed';
 import { KnowledgeService } from './knowledge/KnowledgeService';
-import { DatabaseVerifiedAnswerStore } from './database/DatabaseVerifiedAnswerStore';
+import {
+  DatabaseVerifiedAnswerStore,
+  VERIFIED_ANSWERS_TABLE,
+} from './database/DatabaseVerifiedAnswerStore';
 import { ReviewService } from './review/ReviewService';
 import { ReviewNotifier } from './review/ReviewNotifier';
 import { auditModelPromotions } from './audit/modelPromotionAudit';
@@ -128,9 +137,25 @@ export const dataProductAssistantPlugin = createBackendPlugin({
             );
           },
         });
-        const notes = new DatabaseKnowledgeNoteStore(db);
+        // Every ask reads notes and verified answers; owners rarely write them.
+        // Kept in memory only while PostgreSQL tells this instance of every change.
+        const changes = await PostgresTableChangeFeed.start(db, logger, {
+          tables: [NOTES_TABLE, VERIFIED_ANSWERS_TABLE],
+        });
+        if (changes) deps.lifecycle.addShutdownHook(() => changes.close());
+        const notes = changes
+          ? new CachedKnowledgeNoteStore(
+              new DatabaseKnowledgeNoteStore(db),
+              changes,
+            )
+          : new DatabaseKnowledgeNoteStore(db);
         const askStore = new DatabaseAskStore(db);
-        const verified = new DatabaseVerifiedAnswerStore(db);
+        const verified = changes
+          ? new CachedVerifiedAnswerStore(
+              new DatabaseVerifiedAnswerStore(db),
+              changes,
+            )
+          : new DatabaseVerifiedAnswerStore(db);
         const clearance = ClearancePolicy.fromConfig(config);
         const threads = EngineThreads.fromConfig(config, logger);
         deps.lifecycle.addShutdownHook(() => threads?.close());

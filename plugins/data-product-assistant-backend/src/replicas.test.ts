@@ -64,6 +64,25 @@ describe('two backend replicas on one PostgreSQL database', () => {
       .set('Authorization', as(user))
       .send({ entityRef: SALES_ORDERS, question });
 
+  /**
+   * Asks until `done` holds, for up to 5 s. Each replica keeps notes and
+   * verified answers in memory and drops them when PostgreSQL tells it of
+   * another's write: a notice that, on a busy machine, can take a moment.
+   */
+  const askUntil = async (
+    server: Backend,
+    user: string,
+    question: string,
+    done: (res: request.Response) => boolean,
+  ) => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const res = await ask(server, user, question);
+      if (done(res) || Date.now() > deadline) return res;
+      await new Promise(r => setTimeout(r, 50));
+    }
+  };
+
   it('answers on one replica what was asked on the other', async () => {
     const asked = await ask(
       a,
@@ -107,7 +126,12 @@ describe('two backend replicas on one PostgreSQL database', () => {
           'Column orders.customer_email holds the e-mail address the customer typed in at checkout.',
       });
     expect(corrected.status).toBe(200);
-    const again = await ask(a, 'user:default/bob', question);
+    const again = await askUntil(
+      a,
+      'user:default/bob',
+      question,
+      res => res.body.verified !== undefined,
+    );
     expect(again.body.verified?.id).toBe(
       corrected.body.review.verifiedAnswerId,
     );
@@ -117,6 +141,39 @@ describe('two backend replicas on one PostgreSQL database', () => {
       .set('Authorization', as(SALES_OWNER))
       .send({ action: 'reject', comment: 'late' });
     expect(twice.status).toBe(409);
+  });
+
+  it("cites a note written on one replica in the other's answers, until it is deleted there", async () => {
+    const question =
+      'Which fiscal quarter are refunds issued after the quarter close booked in?';
+    const notes = `${base}/products/default/component/sales-orders/notes`;
+    // replica a keeps the product's notes (none) from this ask
+    const before = await ask(a, 'user:default/alice', question);
+    expect(before.body.answer).not.toMatch(/following fiscal quarter/);
+    const note = await request(b.server)
+      .post(notes)
+      .set('Authorization', as(SALES_OWNER))
+      .send({
+        text: 'Refunds issued after the quarter close are booked in the following fiscal quarter.',
+      });
+    expect(note.status).toBe(201);
+    const cited = await askUntil(a, 'user:default/alice', question, res =>
+      /following fiscal quarter/.test(res.body.answer),
+    );
+    expect(cited.body.citations.map((c: { id: string }) => c.id)).toContain(
+      `note:${note.body.id}`,
+    );
+    const removed = await request(b.server)
+      .delete(`${notes}/${note.body.id}`)
+      .set('Authorization', as(SALES_OWNER));
+    expect(removed.status).toBe(204);
+    const after = await askUntil(
+      a,
+      'user:default/alice',
+      question,
+      res => !/following fiscal quarter/.test(res.body.answer),
+    );
+    expect(after.body.answer).not.toMatch(/following fiscal quarter/);
   });
 
   it('shows an interop decision taken on one replica on the other', async () => {

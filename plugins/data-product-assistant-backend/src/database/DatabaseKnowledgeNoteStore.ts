@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { KnowledgeNoteRecord } from '@dpa/plugin-data-product-assistant-common';
 import type { KnowledgeNote } from '@dpa/plugin-data-product-assistant-node';
-import type { KnowledgeNoteStore } from './KnowledgeNoteStore';
+import { engineNotes, type KnowledgeNoteStore } from './KnowledgeNoteStore';
 
-const TABLE = 'dpa_knowledge_notes';
+export const NOTES_TABLE = 'dpa_knowledge_notes';
 
 type Row = {
   id: string;
@@ -29,25 +29,25 @@ export class DatabaseKnowledgeNoteStore implements KnowledgeNoteStore {
   constructor(private readonly db: Knex) {}
 
   async list(entityRef: string): Promise<KnowledgeNoteRecord[]> {
-    const rows: Row[] = await this.db(TABLE)
+    const rows: Row[] = await this.db(NOTES_TABLE)
       .where({ entity_ref: entityRef })
       .orderBy([{ column: 'created_at' }, { column: 'id' }]);
     return rows.map(fromRow);
   }
 
   async listNotes(entityRef: string): Promise<KnowledgeNote[]> {
-    return (await this.list(entityRef)).map(
-      ({ updatedAt: _updatedAt, ...note }) => note,
-    );
+    return engineNotes(await this.list(entityRef));
   }
 
   async get(id: string): Promise<KnowledgeNoteRecord | undefined> {
-    const row: Row | undefined = await this.db(TABLE).where({ id }).first();
+    const row: Row | undefined = await this.db(NOTES_TABLE)
+      .where({ id })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
   async insert(note: KnowledgeNoteRecord): Promise<void> {
-    await this.db(TABLE).insert({
+    await this.db(NOTES_TABLE).insert({
       id: note.id,
       entity_ref: note.entityRef,
       text: note.text,
@@ -65,7 +65,7 @@ export class DatabaseKnowledgeNoteStore implements KnowledgeNoteStore {
       'text' | 'column' | 'author' | 'updatedAt'
     >,
   ): Promise<boolean> {
-    const count = await this.db(TABLE)
+    const count = await this.db(NOTES_TABLE)
       .where({ id })
       .update({
         text: change.text,
@@ -77,6 +77,6 @@ export class DatabaseKnowledgeNoteStore implements KnowledgeNoteStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db(TABLE).where({ id }).delete()) > 0;
+    return (await this.db(NOTES_TABLE).where({ id }).delete()) > 0;
   }
 }

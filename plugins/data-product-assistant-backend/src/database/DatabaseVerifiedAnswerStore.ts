@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { VerifiedAnswerRecord } from '@dpa/plugin-data-product-assistant-common';
 import type { VerifiedAnswerStore } from './VerifiedAnswerStore';
 
-const TABLE = 'dpa_verified_answers';
+export const VERIFIED_ANSWERS_TABLE = 'dpa_verified_answers';
 
 type Row = {
   id: string;
@@ -63,16 +63,18 @@ export class DatabaseVerifiedAnswerStore implements VerifiedAnswerStore {
   constructor(private readonly db: Knex) {}
 
   async insert(record: VerifiedAnswerRecord): Promise<void> {
-    await this.db(TABLE).insert(toRow(record));
+    await this.db(VERIFIED_ANSWERS_TABLE).insert(toRow(record));
   }
 
   async get(id: string): Promise<VerifiedAnswerRecord | undefined> {
-    const row = await this.db<Row>(TABLE).where({ id }).first();
+    const row = await this.db<Row>(VERIFIED_ANSWERS_TABLE)
+      .where({ id })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
   async listForEntity(entityRef: string, options: { all?: boolean } = {}) {
-    const query = this.db<Row>(TABLE)
+    const query = this.db<Row>(VERIFIED_ANSWERS_TABLE)
       .where({ entity_ref: entityRef })
       .orderBy(NEWEST_FIRST);
     if (!options.all) query.where({ status: 'active' });
@@ -80,7 +82,7 @@ export class DatabaseVerifiedAnswerStore implements VerifiedAnswerStore {
   }
 
   async listActive() {
-    const rows = await this.db<Row>(TABLE)
+    const rows = await this.db<Row>(VERIFIED_ANSWERS_TABLE)
       .where({ status: 'active' })
       .orderBy(NEWEST_FIRST);
     return rows.map(fromRow);
@@ -90,13 +92,13 @@ export class DatabaseVerifiedAnswerStore implements VerifiedAnswerStore {
     id: string,
     citations: VerifiedAnswerRecord['citations'],
   ): Promise<void> {
-    await this.db(TABLE)
+    await this.db(VERIFIED_ANSWERS_TABLE)
       .where({ id })
       .update({ citations: JSON.stringify(citations) });
   }
 
   async demote(id: string, reason: string, at: string): Promise<boolean> {
-    const updated = await this.db(TABLE)
+    const updated = await this.db(VERIFIED_ANSWERS_TABLE)
       .where({ id, status: 'active' })
       .update({
         status: 'demoted',

@@ -22,3 +22,7 @@ export interface KnowledgeNoteStore extends EngineKnowledgeNoteStore {
   /** False if there is no such note. */
   delete(id: string): Promise<boolean>;
 }
+
+/** Notes in the engine's shape: what the engine cites, without the edit time. */
+export const engineNotes = (records: KnowledgeNoteRecord[]): KnowledgeNote[] =>
+  records.map(({ updatedAt: _updatedAt, ...note }) => note);

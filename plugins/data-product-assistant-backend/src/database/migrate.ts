@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 
-const migrationsDir = resolvePackagePath(
+export const migrationsDir = resolvePackagePath(
   '@dpa/plugin-data-product-assistant-backend',
   'migrations',
 );
