@@ -69,7 +69,7 @@ export const SCORER_WEIGHTS = {
   /**
    * Without types, names ending in the same kind of word (`dischtime` ~ `visit_end_datetime`,
    * both times) are the type evidence there is: a bonus where a mismatch costs nothing. Set on
-   * the MIMIC→OMOP tune part (0.5–1.5 gave about the same MRR; 0.5 kept HitRate@5) and checked
+   * the MIMIC→OMOP tune part (0.5–1.5 gave about the same MRR; 0.5 kept the hit rate at 5) and checked
    * on the dev proxy (demo mesh stripped to names and descriptions).
    */
   tailSameBare: 0.5,
