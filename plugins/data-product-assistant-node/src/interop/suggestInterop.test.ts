@@ -356,6 +356,28 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
     ).toBe(true);
   });
 
+  it('holds a time name against a name of another kind (a date is a date in any convention)', () => {
+    const column = (name: string) =>
+      bare.entries.find(e => e.column.name === name)!;
+    const f = pairFeatures(
+      column('disch_time'),
+      column('condition_source_value'),
+    );
+    expect(f.timeMismatch).toBe(true);
+    expect(logit(f)).toBeCloseTo(
+      logit({ ...f, timeMismatch: false }) + SCORER_WEIGHTS.timeMismatchBare,
+    );
+    expect(
+      pairFeatures(column('disch_time'), column('visit_end_datetime'))
+        .timeMismatch,
+    ).toBe(false);
+    // identifiers against measures: no time involved
+    expect(
+      pairFeatures(column('dx_code'), column('condition_source_value'))
+        .timeMismatch,
+    ).toBe(false);
+  });
+
   it('recomputes the features of a scanned pair on demand', () => {
     const p = scan.pairs[0];
     expect(p.features.conceptOverlap).toBeGreaterThanOrEqual(0);
