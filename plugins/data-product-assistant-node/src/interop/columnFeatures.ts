@@ -65,6 +65,8 @@ export interface ColumnEntry {
   conceptRelated: ReadonlyArray<ReadonlySet<string>>;
   /** Kind of the generic word the name ends in (`id`, `time`, `measure`, ...). */
   tail?: string;
+  /** That word itself (`code`, `id`, `datetime`'s `time`). */
+  tailWord?: string;
   /** Concept word nearest the identifier suffix, for identifier-like columns. */
   head?: string;
   /** Canonical name: concept tokens plus `#id` for identifier-like columns. */
@@ -104,6 +106,11 @@ export interface ColumnEntry {
   grams: Int32Array;
   /** No type, no examples, no glossary link and no key: only names and descriptions to go on. */
   bare: boolean;
+  /**
+   * An identifier whose name recurs in many tables of its product (`recurringNames`): the foreign
+   * key of the entity the product's tables hang off, which undeclared keys leave to the names to say.
+   */
+  hub: boolean;
   pii: boolean;
 }
 
@@ -133,6 +140,21 @@ interface PendingColumn {
   borrowedTerms: string[];
   tableNameTerms: string[];
   tableIdx: number;
+}
+
+/** A name recurs when at least this share of its product's tables (and at least 3) have a column of that name. */
+export const RECURRING_SHARE = 0.2;
+
+/** Lower-cased column names that recur across a product's tables (RECURRING_SHARE). */
+export function recurringNames(contract: ContractProfile): Set<string> {
+  const tables = new Map<string, number>();
+  for (const t of contract.tables)
+    for (const n of new Set(t.columns.map(c => c.name.toLowerCase())))
+      tables.set(n, (tables.get(n) ?? 0) + 1);
+  const least = Math.max(3, RECURRING_SHARE * contract.tables.length);
+  const out = new Set<string>();
+  for (const [n, count] of tables) if (count >= least) out.add(n);
+  return out;
 }
 
 /** Weight of a word of a borrowed description (borrowedDescriptions.ts) beside the column's own words. */
@@ -235,6 +257,7 @@ export function buildColumnEntries(
 
   products.forEach((p, productIdx) => {
     const borrowed = borrowDescriptions(p.contract.tables, name);
+    const recurring = recurringNames(p.contract);
     const product: ProductInfo = {
       id: p.id,
       domain: p.domain ?? p.contract.domain,
@@ -312,6 +335,7 @@ export function buildColumnEntries(
             tokens,
             concept,
             tail,
+            tailWord: tail ? last : undefined,
             head,
             canonical,
             idLike,
@@ -323,6 +347,7 @@ export function buildColumnEntries(
               column.examples.length === 0 &&
               column.glossary.length === 0 &&
               keyKind === 'none',
+            hub: idLike && recurring.has(column.name.toLowerCase()),
             shapes,
             selectiveShapes: shapes.filter(isSelectiveShape),
             values: [
@@ -409,6 +434,7 @@ export function buildColumnEntries(
       conceptFamilies: e.concept.map(familyWords),
       conceptRelated: e.concept.map(relatedSet),
       tail: e.tail,
+      tailWord: e.tailWord,
       head: e.head,
       canonical: e.canonical,
       idLike: e.idLike,
@@ -428,6 +454,7 @@ export function buildColumnEntries(
       textVector: textVocab.softVector(textCounts[k]),
       grams: e.grams,
       bare: e.bare,
+      hub: e.hub,
       pii: e.pii,
     };
   });

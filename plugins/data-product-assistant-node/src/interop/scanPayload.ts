@@ -22,6 +22,7 @@ const SCALARS = {
   canonical: (e: ColumnEntry): string | undefined => e.canonical,
   head: (e: ColumnEntry) => e.head,
   tail: (e: ColumnEntry) => e.tail,
+  tailWord: (e: ColumnEntry) => e.tailWord,
   family: (e: ColumnEntry) => e.family,
   keyKind: (e: ColumnEntry) => e.keyKind,
 };
@@ -60,7 +61,7 @@ export interface FlatEntries {
   productIdx: Int32Array;
   /** Table of each column (index into `tables`). */
   table: Int32Array;
-  /** Bit 0: idLike, bit 1: bare, bit 2: pii. */
+  /** Bit 0: idLike, bit 1: bare, bit 2: pii, bit 3: hub. */
   flags: Uint8Array;
   scalars: Record<ScalarField, Int32Array>;
   lists: Record<ListField, { start: Int32Array; ids: Int32Array }>;
@@ -138,7 +139,8 @@ export function flattenEntries(entries: ColumnEntry[]): FlatEntries {
       tableVectors.push(e.tableInfo.vector);
     }
     table[i] = t;
-    flags[i] = (e.idLike ? 1 : 0) | (e.bare ? 2 : 0) | (e.pii ? 4 : 0);
+    flags[i] =
+      (e.idLike ? 1 : 0) | (e.bare ? 2 : 0) | (e.pii ? 4 : 0) | (e.hub ? 8 : 0);
     for (const f of scalarFields) f.ids[i] = intern(f.get(e));
     for (const f of listFields) {
       for (const s of f.get(e)) f.ids.push(intern(s));
@@ -229,6 +231,7 @@ export class FlatEntryView {
       canonical: this.str('canonical', i) as string,
       head: this.str('head', i),
       tail: this.str('tail', i),
+      tailWord: this.str('tailWord', i),
       family: this.str('family', i) as ColumnEntry['family'],
       keyKind: this.str('keyKind', i) as ColumnEntry['keyKind'],
       concept,
@@ -250,6 +253,7 @@ export class FlatEntryView {
       idLike: (flags & 1) !== 0,
       bare: (flags & 2) !== 0,
       pii: (flags & 4) !== 0,
+      hub: (flags & 8) !== 0,
     };
     return entry as ColumnEntry;
   }

@@ -5,7 +5,7 @@ import {
   pairKey,
   refKey,
 } from '@dpa/test/fixtures/demoCatalog';
-import { pairFeatures } from './builtinScorer';
+import { logit, pairFeatures, SCORER_WEIGHTS } from './builtinScorer';
 import { buildInteropIndex, suggestInterop } from './suggestInterop';
 import type { ColumnRef } from './types';
 
@@ -291,6 +291,91 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
       p => p.from.column === 'subj_id' && p.to.column === 'person_id',
     );
     expect(best?.to.table).toBe('visit');
+  });
+
+  it('prefers the identifier both products repeat in every table (entity keys) to one named once', () => {
+    // invented: each ehr table carries pat_ref; the cdm names its entity key in every table too
+    const tables = (names: string[], columns: ReturnType<typeof col>[]) =>
+      names.map(name => ({
+        name,
+        description: `The ${name}.`,
+        primaryKey: [],
+        tags: [],
+        columns,
+        quality: [],
+      }));
+    const withTables = (
+      p: ReturnType<typeof product>,
+      list: ReturnType<typeof tables>,
+    ) => ({ ...p, contract: { ...p.contract, tables: list } });
+    const ehrMany = withTables(
+      ehr,
+      tables(
+        ['stays', 'labs', 'orders'],
+        [col('pat_ref', 'Reference of the patient.')],
+      ),
+    );
+    const cdmMany = withTables(cdm, [
+      ...tables(
+        ['visit', 'measurement', 'drug'],
+        [col('person_id', 'The person the record is about.')],
+      ),
+      ...tables(
+        ['cohort'],
+        [col('patient_group_id', 'Group of the patient in a cohort.')],
+      ),
+    ]);
+    const built = buildInteropIndex([ehrMany, cdmMany] as never);
+    const entry = (name: string) =>
+      built.entries.find(e => e.column.name === name)!;
+    expect(entry('pat_ref').hub).toBe(true);
+    expect(entry('person_id').hub).toBe(true);
+    expect(entry('patient_group_id').hub).toBe(false);
+    const f = pairFeatures(entry('pat_ref'), entry('person_id'));
+    expect(f.hubs).toBe(true);
+    expect(logit(f)).toBeGreaterThan(
+      logit({ ...f, hubs: false }) + SCORER_WEIGHTS.hubsBare - 1e-9,
+    );
+    expect(pairFeatures(entry('pat_ref'), entry('patient_group_id')).hubs).toBe(
+      false,
+    );
+  });
+
+  it('counts names ending in the same kind of word as type evidence, identifiers only by the same word', () => {
+    const column = (name: string) =>
+      bare.entries.find(e => e.column.name === name)!;
+    expect(
+      pairFeatures(column('disch_time'), column('visit_end_datetime')).tailSame,
+    ).toBe(true);
+    // `code` and `id` are both identifier tails, of different things
+    expect(
+      pairFeatures(column('dx_code'), column('care_site_id')).tailSame,
+    ).toBe(false);
+    expect(
+      pairFeatures(column('subj_id'), column('care_site_id')).tailSame,
+    ).toBe(true);
+  });
+
+  it('holds a time name against a name of another kind (a date is a date in any convention)', () => {
+    const column = (name: string) =>
+      bare.entries.find(e => e.column.name === name)!;
+    const f = pairFeatures(
+      column('disch_time'),
+      column('condition_source_value'),
+    );
+    expect(f.timeMismatch).toBe(true);
+    expect(logit(f)).toBeCloseTo(
+      logit({ ...f, timeMismatch: false }) + SCORER_WEIGHTS.timeMismatchBare,
+    );
+    expect(
+      pairFeatures(column('disch_time'), column('visit_end_datetime'))
+        .timeMismatch,
+    ).toBe(false);
+    // identifiers against measures: no time involved
+    expect(
+      pairFeatures(column('dx_code'), column('condition_source_value'))
+        .timeMismatch,
+    ).toBe(false);
   });
 
   it('recomputes the features of a scanned pair on demand', () => {

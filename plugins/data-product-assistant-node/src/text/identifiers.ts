@@ -5,6 +5,7 @@
  */
 import { BoundedCache } from './boundedCache';
 import { lexicon } from './lexicon';
+import { isStopword } from './stopwords';
 
 /** Splits on `_`, `-`, `.`, spaces, case changes and digit boundaries; lower-cased. */
 export function splitCase(name: string): string[] {
@@ -44,12 +45,14 @@ export function splitGlued(
       const rest = best[j];
       if (!rest) continue;
       // pieces are words in use (not `tor`, `lyal`), or longer words WordNet knows (`bike`, `header`);
-      // a last piece may be a short word (`item|id`) or a three-letter consonant skeleton (`tax|amt`)
+      // a last piece may be a short word (`item|id`) or a three-letter consonant skeleton (`tax|amt`),
+      // a first piece a two-letter function word (`in|time`, `is|active`; not `inti|me`)
       const known =
         (piece.length >= 3 &&
           isWord(piece) &&
           (piece.length >= 4 || lx.frequency(piece) > 0)) ||
         (j === n && i > 0 && piece.length === 2 && isWord(piece)) ||
+        (i === 0 && j < n && piece.length === 2 && isStopword(piece)) ||
         (j === n && i > 0 && /^[a-z][^aeiou]{2}$/.test(piece));
       if (!known) continue;
       const candidate = {

@@ -131,6 +131,8 @@ describe('identifiers', () => {
     ]);
     expect(splitIdentifier('order-line-2')).toEqual(['order', 'line', '2']);
     expect(splitIdentifier('starttime')).toEqual(['start', 'time']);
+    expect(splitIdentifier('intime')).toEqual(['in', 'time']);
+    expect(splitIdentifier('isactive')).toEqual(['is', 'active']);
     expect(splitIdentifier('businessentityid')).toEqual([
       'business',
       'entity',
