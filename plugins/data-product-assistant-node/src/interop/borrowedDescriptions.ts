@@ -3,9 +3,9 @@ import { jaccard } from '../text/similarity';
 
 /**
  * Documentation propagation for undocumented columns. Schemas often describe
- * one column of a family and leave its siblings bare (`visit_end_date` is
- * described, `visit_end_datetime` is not), and describe a key only where it is
- * defined (`person.person_id`), not where it is referenced. A column without a
+ * one column of a family and leave its siblings bare (`ship_end_date` is
+ * described, `ship_end_datetime` is not), and describe a key only where it is
+ * defined (`store.store_id`), not where it is referenced. A column without a
  * description borrows the description of:
  *  1. the documented column of its own table whose name shares the most words
  *     with its name (at least 40% of the words of both names, Jaccard);

@@ -67,7 +67,7 @@ export const SCORER_WEIGHTS = {
   tailMismatchBare: 0,
   headMismatchBare: 0,
   /**
-   * Without types, names ending in the same kind of word (`dischtime` ~ `visit_end_datetime`,
+   * Without types, names ending in the same kind of word (`shiptime` ~ `delivery_end_datetime`,
    * both times) are the type evidence there is: a bonus where a mismatch costs nothing. Set on
    * the MIMIC→OMOP tune part (0.5–1.5 gave about the same MRR; 0.5 kept the hit rate at 5) and checked
    * on the dev proxy (demo mesh stripped to names and descriptions).
@@ -75,7 +75,7 @@ export const SCORER_WEIGHTS = {
   tailSameBare: 0.5,
   /**
    * Without types, one name ending in a time word and the other in another kind of word
-   * (`dischtime` ~ `discharge_to_source_value`): unlike the other tails, a time word says the
+   * (`shiptime` ~ `return_reason_value`): unlike the other tails, a time word says the
    * type reliably in any naming convention (a date is a date, where a `*_value` may hold a code).
    * Milder than declared incompatible types. Set on the MIMIC→OMOP tune part (−1 to −3:
    * MRR 0.60–0.64) and checked on the dev proxy (MRR 0.69 → 0.71).
@@ -292,7 +292,7 @@ function structuralFeatures(
     ? firstShared(piiA, b.column.piiTypes)
     : undefined;
   f.tailMismatch = !!a.tail && !!b.tail && a.tail !== b.tail;
-  // identifiers by one word only: `dx_code` and `care_site_id` share a kind of tail, not what they hold
+  // identifiers by one word only: `zip_code` and `store_id` share a kind of tail, not what they hold
   f.tailSame =
     !!a.tail &&
     a.tail === b.tail &&

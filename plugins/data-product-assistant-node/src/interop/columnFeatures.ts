@@ -90,7 +90,7 @@ export interface ColumnEntry {
   descTerms: Set<string>;
   /**
    * Name concepts of the catalog that WordNet relates to a description term (`relatedWords`:
-   * "an individual patient" → person), so a description naming a kind of the other column's
+   * "an individual shopper" → person), so a description naming a kind of the other column's
    * concept mentions it (`member_ref` ~ `person_id`).
    */
   descRelated: Set<string>;

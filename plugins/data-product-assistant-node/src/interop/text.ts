@@ -290,8 +290,8 @@ const families = new BoundedCache<string, readonly string[]>(50_000);
 /**
  * Other words for the same thing as a name word: its WordNet family (synonyms
  * of the commonest sense and derived forms: `person` → individual, someone …;
- * `admission` → admit). A description that uses one of them mentions the word
- * (`subject_id`: "an individual patient" mentions `person`).
+ * `shipment` → ship). A description that uses one of them mentions the word
+ * (`member_ref`: "an individual shopper" mentions `person`).
  */
 export function familyWords(word: string): readonly string[] {
   if (word.length < 3 || /\d/.test(word)) return [];

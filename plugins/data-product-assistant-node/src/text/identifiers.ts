@@ -46,7 +46,7 @@ export function splitGlued(
       if (!rest) continue;
       // pieces are words in use (not `tor`, `lyal`), or longer words WordNet knows (`bike`, `header`);
       // a last piece may be a short word (`item|id`) or a three-letter consonant skeleton (`tax|amt`),
-      // a first piece a two-letter function word (`in|time`, `is|active`; not `inti|me`)
+      // a first piece a two-letter function word (`in|stock`, `is|active`; not `ins|tock`)
       const known =
         (piece.length >= 3 &&
           isWord(piece) &&

@@ -131,7 +131,7 @@ describe('identifiers', () => {
     ]);
     expect(splitIdentifier('order-line-2')).toEqual(['order', 'line', '2']);
     expect(splitIdentifier('starttime')).toEqual(['start', 'time']);
-    expect(splitIdentifier('intime')).toEqual(['in', 'time']);
+    expect(splitIdentifier('instock')).toEqual(['in', 'stock']);
     expect(splitIdentifier('isactive')).toEqual(['is', 'active']);
     expect(splitIdentifier('businessentityid')).toEqual([
       'business',
