@@ -22,7 +22,9 @@ const changed = (result: unknown) => {
  * both engines: on SQLite one INSERT … SELECT … WHERE <every limit holds>
  * (atomic: one connection, one statement); on PostgreSQL one call of
  * `dpa_budget_take` (migrations/20261230120000_budget_take.js), which takes
- * the user's and the domain's advisory locks before it counts and writes.
+ * the user's and the domain's advisory locks before it counts and writes;
+ * it reads the day's asks and cost from running totals that triggers keep
+ * (migrations/20261231130000_budget_totals.js).
  */
 export class DatabaseBudgetLedgerStore implements BudgetLedgerStore {
   private readonly postgres: boolean;
@@ -128,6 +130,20 @@ export class DatabaseBudgetLedgerStore implements BudgetLedgerStore {
   }
 
   async prune(before: Date): Promise<number> {
-    return this.db(LEDGER).where('created_at', '<', before).delete();
+    const pruned = await this.db(LEDGER)
+      .where('created_at', '<', before)
+      .delete();
+    if (this.postgres) {
+      // days wholly before `before`: nothing of them is left to count
+      await this.db.raw(
+        `delete from dpa_budget_totals where day < (?::timestamptz at time zone 'UTC')::date`,
+        [before],
+      );
+      await this.db.raw(
+        'delete from dpa_budget_seconds where second < floor(extract(epoch from ?::timestamptz))',
+        [before],
+      );
+    }
+    return pruned;
   }
 }
