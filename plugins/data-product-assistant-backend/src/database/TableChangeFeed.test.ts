@@ -105,7 +105,10 @@ describe('PostgresTableChangeFeed', () => {
   });
 
   it('is not started once the trigger migration is rolled back', async () => {
-    await db.migrate.down({ directory: migrationsDir });
+    await db.migrate.down({
+      directory: migrationsDir,
+      name: '20261231120000_table_change_notify.js',
+    });
     try {
       await expect(
         PostgresTableChangeFeed.start(db, logger, { tables }),

@@ -187,7 +187,10 @@ describe('budget totals on PostgreSQL', () => {
         settled: true,
       })),
     );
-    await db.migrate.down({ directory: migrationsDir });
+    await db.migrate.down({
+      directory: migrationsDir,
+      name: '20261231130000_budget_totals.js',
+    });
     expect(await db.schema.hasTable('dpa_budget_totals')).toBe(false);
     await db.migrate.latest({ directory: migrationsDir });
     const { kept, counted } = await totalsAndLedger(db);
