@@ -1,6 +1,24 @@
 // @ts-check
 
 /**
+ * Each user's asks and each domain's cost per UTC day in `source`'s rows.
+ * @param {string} source
+ * @param {'' | '-'} sign
+ */
+const dailyTotals = (source, sign = '') => `
+  select kind, key, day, ${sign}count(*), ${sign}sum(cost_usd)
+  from (
+    select 'user' as kind, user_ref as key,
+      (created_at at time zone 'UTC')::date as day, cost_usd
+    from ${source}
+    union all
+    select 'domain', coalesce(domain, ''),
+      (created_at at time zone 'UTC')::date, cost_usd
+    from ${source}
+  ) rows
+  group by kind, key, day`;
+
+/**
  * PostgreSQL only: running daily totals of the budget ledger, so that
  * `dpa_budget_take` reads a user's asks today and a domain's cost today
  * from one row each instead of counting every entry of the day. A take was
@@ -98,17 +116,7 @@ exports.up = async function up(knex) {
       on conflict (user_ref, second) do update
         set asks = dpa_budget_seconds.asks + excluded.asks;
       insert into dpa_budget_totals (kind, key, day, asks, cost_usd)
-      select kind, key, day, -count(*), -sum(cost_usd)
-      from (
-        select 'user' as kind, user_ref as key,
-          (created_at at time zone 'UTC')::date as day, cost_usd
-        from changed
-        union all
-        select 'domain', coalesce(domain, ''),
-          (created_at at time zone 'UTC')::date, cost_usd
-        from changed
-      ) rows
-      group by kind, key, day
+      ${dailyTotals('changed', '-')}
       on conflict (kind, key, day) do update
         set asks = dpa_budget_totals.asks + excluded.asks,
             cost_usd = dpa_budget_totals.cost_usd + excluded.cost_usd;
@@ -155,17 +163,7 @@ exports.up = async function up(knex) {
   `);
   await knex.raw(`
     insert into dpa_budget_totals (kind, key, day, asks, cost_usd)
-    select kind, key, day, count(*), sum(cost_usd)
-    from (
-      select 'user' as kind, user_ref as key,
-        (created_at at time zone 'UTC')::date as day, cost_usd
-      from dpa_budget_ledger
-      union all
-      select 'domain', coalesce(domain, ''),
-        (created_at at time zone 'UTC')::date, cost_usd
-      from dpa_budget_ledger
-    ) rows
-    group by kind, key, day
+    ${dailyTotals('dpa_budget_ledger')}
   `);
   await knex.raw(`
     insert into dpa_budget_seconds (user_ref, second, asks)
