@@ -68,44 +68,51 @@ exports.up = async function up(knex) {
     comment on table dpa_budget_totals is
       'Per UTC day: each user''s asks and each domain''s cost, kept by triggers on dpa_budget_ledger'
   `);
+  // One entry counted in (sign 1) or out (sign -1) of the totals; its second too unless told not to.
+  await knex.raw(`
+    create function dpa_budget_count(
+      p_user varchar,
+      p_domain varchar,
+      p_at timestamptz,
+      p_cost_usd double precision,
+      p_sign integer,
+      p_second boolean
+    ) returns void
+    language plpgsql
+    as $$
+    begin
+      insert into dpa_budget_totals (kind, key, day, asks, cost_usd)
+      values
+        ('user', p_user, (p_at at time zone 'UTC')::date, p_sign, p_sign * p_cost_usd),
+        ('domain', coalesce(p_domain, ''), (p_at at time zone 'UTC')::date, p_sign, p_sign * p_cost_usd)
+      on conflict (kind, key, day) do update
+        set asks = dpa_budget_totals.asks + excluded.asks,
+            cost_usd = dpa_budget_totals.cost_usd + excluded.cost_usd;
+      if p_second then
+        insert into dpa_budget_seconds (user_ref, second, asks)
+        values (p_user, floor(extract(epoch from p_at)), p_sign)
+        on conflict (user_ref, second) do update
+          set asks = dpa_budget_seconds.asks + excluded.asks;
+      end if;
+    end;
+    $$
+  `);
   // A row inserted or moved; or a statement's deleted rows, all at once.
   await knex.raw(`
     create function dpa_budget_totals_apply() returns trigger
     language plpgsql
     as $$
+    declare
+      moved boolean;
     begin
       if tg_level = 'ROW' then
-        -- one row: an insert (a take) adds it; an update moves it
+        -- a settle changes the cost only: the entry stays in its second
+        moved := tg_op = 'INSERT' or old.user_ref is distinct from new.user_ref
+          or old.created_at is distinct from new.created_at;
         if tg_op = 'UPDATE' then
-          insert into dpa_budget_totals (kind, key, day, asks, cost_usd)
-          values
-            ('user', old.user_ref, (old.created_at at time zone 'UTC')::date, -1, -old.cost_usd),
-            ('domain', coalesce(old.domain, ''), (old.created_at at time zone 'UTC')::date, -1, -old.cost_usd)
-          on conflict (kind, key, day) do update
-            set asks = dpa_budget_totals.asks + excluded.asks,
-                cost_usd = dpa_budget_totals.cost_usd + excluded.cost_usd;
+          perform dpa_budget_count(old.user_ref, old.domain, old.created_at, old.cost_usd, -1, moved);
         end if;
-        insert into dpa_budget_totals (kind, key, day, asks, cost_usd)
-        values
-          ('user', new.user_ref, (new.created_at at time zone 'UTC')::date, 1, new.cost_usd),
-          ('domain', coalesce(new.domain, ''), (new.created_at at time zone 'UTC')::date, 1, new.cost_usd)
-        on conflict (kind, key, day) do update
-          set asks = dpa_budget_totals.asks + excluded.asks,
-              cost_usd = dpa_budget_totals.cost_usd + excluded.cost_usd;
-        if tg_op = 'UPDATE' and old.user_ref is not distinct from new.user_ref
-            and old.created_at is not distinct from new.created_at then
-          return null;
-        end if;
-        if tg_op = 'UPDATE' then
-          insert into dpa_budget_seconds (user_ref, second, asks)
-          values (old.user_ref, floor(extract(epoch from old.created_at)), -1)
-          on conflict (user_ref, second) do update
-            set asks = dpa_budget_seconds.asks + excluded.asks;
-        end if;
-        insert into dpa_budget_seconds (user_ref, second, asks)
-        values (new.user_ref, floor(extract(epoch from new.created_at)), 1)
-        on conflict (user_ref, second) do update
-          set asks = dpa_budget_seconds.asks + excluded.asks;
+        perform dpa_budget_count(new.user_ref, new.domain, new.created_at, new.cost_usd, 1, moved);
         return null;
       end if;
       -- a statement's deleted rows (a release, a prune), counted at once
@@ -236,6 +243,9 @@ exports.down = async function down(knex) {
   }
   await knex.raw('drop function if exists dpa_budget_totals_apply()');
   await knex.raw('drop function if exists dpa_budget_totals_cleared()');
+  await knex.raw(
+    'drop function if exists dpa_budget_count(varchar, varchar, timestamptz, double precision, integer, boolean)',
+  );
   await knex.raw('drop table if exists dpa_budget_totals');
   await knex.raw('drop table if exists dpa_budget_seconds');
   // the counting take of the migration before

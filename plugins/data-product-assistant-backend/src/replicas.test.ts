@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { knex as createKnex, type Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   SALES_OWNER,
@@ -69,19 +69,20 @@ describe('two backend replicas on one PostgreSQL database', () => {
    * verified answers in memory and drops them when PostgreSQL tells it of
    * another's write: a notice that, on a busy machine, can take a moment.
    */
-  const askUntil = async (
+  const askUntil = (
     server: Backend,
     user: string,
     question: string,
     done: (res: request.Response) => boolean,
-  ) => {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const res = await ask(server, user, question);
-      if (done(res) || Date.now() > deadline) return res;
-      await new Promise(r => setTimeout(r, 50));
-    }
-  };
+  ) =>
+    vi.waitFor(
+      async () => {
+        const res = await ask(server, user, question);
+        expect(done(res)).toBe(true);
+        return res;
+      },
+      { timeout: 5000, interval: 50 },
+    );
 
   it('answers on one replica what was asked on the other', async () => {
     const asked = await ask(

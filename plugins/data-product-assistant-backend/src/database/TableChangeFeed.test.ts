@@ -1,7 +1,15 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { randomUUID } from 'node:crypto';
 import { knex as createKnex, type Knex } from 'knex';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from 'vitest';
 import { migrate, migrationsDir } from './migrate';
 import { NOTES_TABLE } from './DatabaseKnowledgeNoteStore';
 import { VERIFIED_ANSWERS_TABLE } from './DatabaseVerifiedAnswerStore';
@@ -12,12 +20,11 @@ const tables = [NOTES_TABLE, VERIFIED_ANSWERS_TABLE];
 const logger = mockServices.logger.mock();
 
 /** Resolves once `check` holds, polling every 10 ms for up to 5 s. */
-async function eventually(check: () => boolean): Promise<void> {
-  for (let waited = 0; !check(); waited += 10) {
-    if (waited > 5000) throw new Error('did not happen within 5 s');
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
+const eventually = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), {
+    timeout: 5000,
+    interval: 10,
+  });
 
 const note = () => ({
   id: randomUUID(),
