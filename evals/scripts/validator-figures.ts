@@ -24,6 +24,7 @@ import {
   BinaryScore,
   binomialLowerCount,
   haluCases,
+  joinAdjacentSpans,
   pairedComparison,
   presidioGold,
   presidioLabelMap,
@@ -192,6 +193,13 @@ function presidio() {
   return {
     n: records.length,
     spans: scoreSpans(docs, PII_TYPES),
+    joinedSpans: scoreSpans(
+      docs.map(d => ({
+        gold: joinAdjacentSpans(d.text, d.gold),
+        predicted: joinAdjacentSpans(d.text, d.predicted),
+      })),
+      PII_TYPES,
+    ),
     tokens: scoreTokens(docs, PII_TYPES),
   };
 }
@@ -350,6 +358,10 @@ function main() {
 
   for (const [name, s] of [
     ['span overlap ≥ 50%, same type', pii.spans],
+    [
+      'span overlap ≥ 50%, parts joined across spaces and punctuation as Presidio joins them',
+      pii.joinedSpans,
+    ],
     ['tokens, as Presidio evaluates', pii.tokens],
   ] as const) {
     console.log(

@@ -211,6 +211,30 @@ export function scoreSpans(
 }
 
 /**
+ * Spans of one type that only whitespace and punctuation separate, joined into one: what
+ * Presidio's span evaluator does to gold and predicted spans before matching them, so a street,
+ * unit and postcode labelled as three parts is one address. (Presidio also joins across its
+ * skip words, such as "suite" or "and"; this joins across less.)
+ */
+export function joinAdjacentSpans<
+  S extends { type: PiiType; start: number; end: number },
+>(text: string, spans: readonly S[]): S[] {
+  const joined: S[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const at = joined.map(j => j.type).lastIndexOf(s.type);
+    const last = joined[at];
+    if (
+      last &&
+      last.end <= s.start &&
+      /^[\s\p{P}]*$/u.test(text.slice(last.end, s.start))
+    )
+      joined[at] = { ...last, end: s.end };
+    else joined.push({ ...s });
+  }
+  return joined;
+}
+
+/**
  * Token-level scores per type, as Presidio's own evaluator counts: every word
  * token gets the type of the gold span it lies in and of the predicted span it
  * lies in. Unlike span matching, an address the gold data splits into pieces

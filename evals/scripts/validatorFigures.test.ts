@@ -4,6 +4,7 @@ import {
   binomialLowerCount,
   haluCases,
   pairedComparison,
+  joinAdjacentSpans,
   presidioGold,
   scoreBinary,
   scoreSpans,
@@ -109,6 +110,36 @@ describe('validator-figures scoring (pure, inline data)', () => {
     expect(tokens.perType['street-address'].f2).toBeCloseTo(
       (5 * (5 / 6) * 1) / (4 * (5 / 6) + 1),
     );
+  });
+
+  it('joins parts of one type that only spaces and punctuation separate, as Presidio does', () => {
+    const text = '12 Elm Road, Apt. 3 near Springfield';
+    const parts = [
+      { type: 'street-address' as const, start: 0, end: 11 },
+      { type: 'street-address' as const, start: 13, end: 19 },
+      // "near" lies between: not joined
+      { type: 'street-address' as const, start: 25, end: 36 },
+    ];
+    const joined = joinAdjacentSpans(text, parts);
+    expect(joined).toEqual([
+      { type: 'street-address', start: 0, end: 19 },
+      { type: 'street-address', start: 25, end: 36 },
+    ]);
+    // another type between two parts keeps them apart
+    const person = { type: 'person' as const, start: 13, end: 19 };
+    expect(
+      joinAdjacentSpans(text, [parts[0], person, { ...parts[2], start: 20 }]),
+    ).toHaveLength(3);
+    // a whole predicted address now matches the joined gold span, not its pieces
+    const whole = [{ type: 'street-address' as const, start: 0, end: 19 }];
+    expect(
+      scoreSpans([{ gold: parts, predicted: whole }], ['street-address'])
+        .perType['street-address'],
+    ).toMatchObject({ tp: 1, fp: 0, fn: 2 });
+    expect(
+      scoreSpans([{ gold: joined, predicted: whole }], ['street-address'])
+        .perType['street-address'],
+    ).toMatchObject({ tp: 1, fp: 0, fn: 1 });
   });
 
   it('gives Wilson intervals and binomial floors that move with the sample', () => {
