@@ -296,6 +296,31 @@ describe('street addresses', () => {
     ])
       expect(detectStreetAddresses(text)).toEqual([]);
   });
+  it('keeps a unit on its own line, short closing numbers and spaced postcodes', () => {
+    expect(
+      texts(detectStreetAddresses('42 Birch Lane\nFlat 7\nLeeds')),
+    ).toEqual(['42 Birch Lane\nFlat 7\nLeeds']);
+    expect(
+      texts(detectStreetAddresses('14 Kerkstraat 22\nBox 3\nAntwerpen')),
+    ).toEqual(['14 Kerkstraat 22\nBox 3\nAntwerpen']);
+    expect(
+      texts(
+        detectStreetAddresses('The office is at Vasagatan 7, 111 20 Stockholm'),
+      ),
+    ).toEqual(['Vasagatan 7, 111 20 Stockholm']);
+  });
+  it('takes a number and a street of no known type only where an address is announced', () => {
+    expect(
+      texts(detectStreetAddresses('She lives at 5 Harbour Esplanade, Corvale')),
+    ).toEqual(['5 Harbour Esplanade, Corvale']);
+    for (const text of [
+      'The job runs at 5 PM, daily.',
+      'Dinner is at 8 Sunday Evening, then drinks.',
+      'Bill Harbour Esplanade 5 times, then stop.',
+      'Harbour Esplanade has 5 Corvale rooms.',
+    ])
+      expect(detectStreetAddresses(text)).toEqual([]);
+  });
   it('ignores numbers followed by ordinary words', () => {
     expect(
       detectStreetAddresses(

@@ -39,9 +39,10 @@ const UNIT_WORD = `(?:${alt(UNIT_WORDS)})`;
 const HOUSE = '\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)';
 
-// "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Harrow Road"
+// "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Harrow Road"; a street's name is
+// written on one line (a unit word on the next line starts the next segment: "…Lane\nFlat 7")
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w-])${HOUSE},?\\s+(?:${L}\\s+){1,4}${SUFFIX}(?![\\p{L}])\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?`,
+  `(?<![\\w-])${HOUSE},?\\s+(?:${L}[ \\t]+){1,4}${SUFFIX}(?![\\p{L}])\\.?(?:\\s+${DIRECTION}(?![\\p{L}]))?`,
   'gu',
 );
 // "Rua das Flores 12", "Via Nuova del Campo 85", "ul. Cicha 86", "Λ. Αλεξάνδρας 14"
@@ -67,6 +68,12 @@ const NAME_NUMBER = new RegExp(
 // A house or block number, a street name and a house number: "4471 Vrbova 19", "88 Tarnek 240".
 const NUMBER_NAME_NUMBER = new RegExp(
   `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${W}){0,3})[ \\t]+${HOUSE}(?![\\w.,]\\d)(?![\\w])`,
+  'gu',
+);
+// A house number and a street name of no known type, where the text says an address follows and
+// the line ends after it: "lives at 5 Harbour Esplanade, …".
+const NUMBER_NAME = new RegExp(
+  `(?<![\\w-])${HOUSE}[ \\t]+(${L}(?:[ \\t]+${L}){0,2})(?![\\p{L}\\d])`,
   'gu',
 );
 // A street named without a number: "shows on Quennell Lodge Street", "lives on Baker Street".
@@ -102,11 +109,12 @@ const MILITARY =
 
 // What may follow a street in the same address: a unit, then city, region, country and
 // postcode segments, each after a comma or a line break.
-// (postcodes first: "BS1 4RN", "00-950", "3610-114", before a capitalised word takes "BS")
+// (postcodes first: "BS1 4RN", "00-950", "3610-114", "114 20", before a capitalised word takes "BS")
 const POSTCODE_WORD =
-  '(?:[A-Z]{1,2}\\d[\\dA-Z]?[ \\t]?\\d[A-Z]{2}|\\d{2,5}-\\d{3,4})(?![\\w-])';
+  '(?:[A-Z]{1,2}\\d[\\dA-Z]?[ \\t]?\\d[A-Z]{2}|\\d{2,5}-\\d{3,4}|\\d{3} \\d{2})(?![\\w-])';
 const SEGMENT_WORD = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6})`;
-const SEGMENT_MORE = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)`;
+// (a short number closing a segment belongs to it: "Box 3", "Dublin 8")
+const SEGMENT_MORE = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|\\d{1,2}[A-Za-z]?(?=[ \\t]*(?:[,\\n]|$))|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)`;
 const TAIL = new RegExp(
   `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
     // a floor written as an ordinal: ", 34th Floor"
@@ -139,6 +147,7 @@ const LINE_END = new RegExp(
 );
 const POSTCODE =
   /^\s*(?:,|\n)?\s*(?:[A-Z]{2}\s+)?\d{4,6}\b|^\s*(?:,|\n)\s*\p{Lu}[\p{L} .'-]{1,30}(?:,|\n)\s*(?:[A-Z]{2}\s+)?\d{4,6}\b/u;
+const CLOCK = /^(?:AM|PM|A\.M\.|P\.M\.|h|hrs?|o'clock)\b/i;
 const MONTH_OR_MONEY =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|EUR|GBP|CHF|Euro|Euros|Dollars?|Pounds?)\b/i;
 
@@ -254,6 +263,15 @@ function findStreetAddresses(source: string): PiiSpan[] {
     const followed = UNIT_AHEAD.test(after) || POSTCODE.test(after);
     if (!cued && !followed) continue;
     add(m.index, m.index + m[0].length, cued ? 0.7 : 0.65);
+  }
+  for (const m of scan(NUMBER_NAME, spaceDigit)) {
+    const name = m[1];
+    if (MONTH_OR_MONEY.test(name) || CLOCK.test(name) || plainEnglish(name))
+      continue;
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    if (!CUE.test(before) && !ADDRESS_TO.test(before)) continue;
+    if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
+    add(m.index, m.index + m[0].length, 0.65);
   }
   for (const m of scan(NUMBER_NAME_NUMBER, spaceDigit)) {
     const name = m[1];
