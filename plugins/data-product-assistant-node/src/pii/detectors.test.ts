@@ -182,6 +182,22 @@ describe('person names', () => {
 });
 
 describe('person names: known names, mentions and lower-case text', () => {
+  it('reads the line above a postal address as its recipient, when it is only name words', () => {
+    const names = (t: string) => texts(detectPii(t, { types: ['person'] }));
+    expect(names('ORLA BRENNICK\n12 Harrow Street\nLeeds')).toEqual([
+      'ORLA BRENNICK',
+    ]);
+    expect(names('Send to:\nOrla Brennick\n\n7 Harrow Street\nLeeds')).toEqual([
+      'Orla Brennick',
+    ]);
+    for (const t of [
+      'Head Office\n1 Harrow Street\nLeeds',
+      'Zorblatt GmbH\n12 Harrow Street',
+      'The Data Platform Team\n12 Harrow Street',
+      'BRENNICK\n12 Harrow Street',
+    ])
+      expect(names(t)).toEqual([]);
+  });
   it('reads text written in lower case', () => {
     expect(
       texts(

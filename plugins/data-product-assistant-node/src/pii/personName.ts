@@ -677,6 +677,23 @@ function cuedName(
 }
 
 /**
+ * The line just above a postal address, when it is two to four name words and nothing else:
+ * the recipient, as postal addresses are written ("ORLA BRENNICK\n12 Harrow Street …").
+ */
+function recipientLine(
+  text: string,
+  addressStart: number,
+): [number, number] | undefined {
+  const m = /(?:^|\n|:)[ \t]*([^\n:]+?)[ \t]*\n\s*$/u.exec(
+    text.slice(Math.max(0, addressStart - 80), addressStart),
+  );
+  if (!m || m[1].split(/[ \t]+/).length < 2) return undefined;
+  const start = addressStart - m[0].length + m[0].indexOf(m[1]);
+  const name = cuedName(text, start, false);
+  return name && name[1] === start + m[1].length ? name : undefined;
+}
+
+/**
  * Person names: cues, titles, and capitalised runs the sentence and the lexicon say are names.
  * `discarded`: names (their text and offsets) the caller sets aside; when nothing but such
  * runs is found, no run is weighed (the costly part) and none is returned.
@@ -708,6 +725,10 @@ export function detectPersonNames(
     }
   }
   const addresses = detectStreetAddresses(source);
+  for (const a of addresses) {
+    const r = recipientLine(text, a.start);
+    if (r) out.push(span('person', text, r[0], r[1], 0.7));
+  }
   const runs = nameRuns(text).filter(
     r =>
       !addresses.some(a => r.start < a.end && a.start < r.end) &&
