@@ -171,6 +171,12 @@ describe('person names', () => {
         'Foreign key to BusinessEntity.BusinessEntityID. The Customer Profiles product is owned by the Customer Team.',
       ),
     ).toEqual([]);
+    // English words a list of names also holds, after a verb of speech used as "consult"
+    expect(detectPersonNames('Refer to Sales Orders for details.')).toEqual([]);
+    // one such word, spoken to, stays a name
+    expect(texts(detectPersonNames('I spoke to Ivy yesterday.'))).toEqual([
+      'Ivy',
+    ]);
   });
   it('an unknown capitalised word needs evidence', () => {
     // alone at the start of a sentence it could be a product, a place or a company

@@ -785,10 +785,13 @@ export function detectPersonNames(
             run,
             text === source && sentenceStartAt(text, run.start),
           );
-          // a name the list knows, spoken to or speaking, is a name even if also a word ("Ivy")
+          // a name the list knows, spoken to or speaking, is a name even if also a word ("Ivy");
+          // not several English words the list happens to hold ("refer to Sales Orders")
           const shape =
             addressed(run, ctx, first, last) > 0 &&
-            run.words.every(w => isKnownName(stripDot(w.text)))
+            run.words.every(w => isKnownName(stripDot(w.text))) &&
+            (run.words.length === 1 ||
+              run.words.some(w => wordKind(w.text) !== 'english'))
               ? Math.max(shaped, 0.15)
               : shaped;
           const context = contextScore(run, ctx, first, last);
