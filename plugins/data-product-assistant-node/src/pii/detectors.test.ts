@@ -171,6 +171,15 @@ describe('person names', () => {
         'Foreign key to BusinessEntity.BusinessEntityID. The Customer Profiles product is owned by the Customer Team.',
       ),
     ).toEqual([]);
+    // compounds of English words opening a sentence
+    for (const t of [
+      'Append-only log of status changes.',
+      'Out-of-stock reporting per warehouse.',
+    ])
+      expect(detectPersonNames(t)).toEqual([]);
+    expect(
+      texts(detectPersonNames('Signed off by Orla Smith-Brennick today.')),
+    ).toEqual(['Orla Smith-Brennick']);
     // English words a list of names also holds, after a verb of speech used as "consult"
     expect(detectPersonNames('Refer to Sales Orders for details.')).toEqual([]);
     // one such word, spoken to, stays a name

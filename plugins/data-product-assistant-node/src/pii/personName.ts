@@ -336,6 +336,14 @@ function wordKind(word: string): WordKind {
   const bare = stripDot(word);
   if (bare.length === 1 || POSTNOMINAL.test(word)) return 'initial';
   if (bare.length > 2 && bare === bare.toUpperCase()) return 'place';
+  // a compound of English words opening a sentence ("Append-only", "Out-of-stock"), not "Smith-Jones"
+  if (
+    bare.includes('-') &&
+    bare
+      .split('-')
+      .every(p => isStopword(p) || lexicon().categories(p).common.length > 0)
+  )
+    return 'english';
   const c = lexicon().categories(bare);
   const english = c.common.length > 0;
   const known = isKnownName(bare);
