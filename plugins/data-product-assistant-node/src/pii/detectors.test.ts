@@ -339,6 +339,14 @@ describe('street addresses', () => {
         detectStreetAddresses('The office is at Vasagatan 7, 111 20 Stockholm'),
       ),
     ).toEqual(['Vasagatan 7, 111 20 Stockholm']);
+    // a floor and door as ordinals write them: the town after them is no person
+    expect(
+      texts(
+        detectPii('We moved to Calle Mayor 12, 3º B, Madrid', {
+          types: ['person', 'street-address'],
+        }),
+      ),
+    ).toEqual(['Calle Mayor 12, 3º B, Madrid']);
   });
   it('takes a number and a street of no known type only where an address is announced', () => {
     expect(

@@ -117,8 +117,9 @@ const SEGMENT_WORD = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6})`;
 const SEGMENT_MORE = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|\\d{1,2}[A-Za-z]?(?=[ \\t]*(?:[,\\n]|$))|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)`;
 const TAIL = new RegExp(
   `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
-    // a floor written as an ordinal: ", 34th Floor"
+    // a floor written as an ordinal: ", 34th Floor", ", 3º B" (floor and door)
     `|[ \\t]*(?:,|\\n)?[ \\t]*\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:Floor|Fl\\.?)(?![\\p{L}])` +
+    `|[ \\t]*,?[ \\t]*\\d{1,2}[º°ª](?:[ \\t]*[A-Z](?![\\p{L}]))?` +
     `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
     // a town in capitals on the same line, as postal addresses write it: "Apt. 4 DUNMORE PA"
     `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
