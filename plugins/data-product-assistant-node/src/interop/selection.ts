@@ -17,11 +17,12 @@
  *
  *   score −= SELECTION_RANK · (ln rank(a → B) + ln rank(b → A))
  *
- * And a bare column whose name ends in a time word (`shipped_at`, `pickup_date`) ranks its
- * pairs with time-named columns of a product above its other pairs there: without types, a
- * time word is the one name tail that says the type in any naming convention (a `*_value` may
- * hold anything), so a date matches a date before a table's similarity or a column's popularity
- * lifts a code or an address above it. The other pairs sink together, keeping their order.
+ * And a bare column whose name says it holds a time (`shipped_at`, `pickup_date`; `namesTime`)
+ * ranks its pairs with time-named columns of a product above its other pairs there: without
+ * types, a time word is the one name word that says the type in any naming convention (a
+ * `*_value` may hold anything), so a date matches a date before a table's similarity or a
+ * column's popularity lifts a code or an address above it. The other pairs sink together,
+ * keeping their order.
  *
  * The best of a column is taken over the pairs given (a full scan returns
  * pairs over the suggestion threshold, an evaluation every scored pair), so
