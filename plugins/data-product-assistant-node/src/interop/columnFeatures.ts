@@ -114,6 +114,17 @@ export interface ColumnEntry {
   pii: boolean;
 }
 
+/**
+ * The name says the column holds a time: it ends in a time word (`shipped_at`) or has a date or
+ * time word anywhere (`date_of_birth`, a `pickup_ts` read as pickup time).
+ */
+export function namesTime(e: Pick<ColumnEntry, 'tail' | 'tokens'>): boolean {
+  return (
+    e.tail === 'time' ||
+    e.tokens.some(t => t === 'date' || t === 'time' || t === 'timestamp')
+  );
+}
+
 /** A description that says the column identifies something: "identifies the sellable article", "unique article number". */
 const IDENTIFYING_DESCRIPTION =
   /\bidentif(?:ies|ying)\b|\bunique\b[\w\s-]{0,24}?\b(?:number|code|identifier|id|key|reference)\b/i;

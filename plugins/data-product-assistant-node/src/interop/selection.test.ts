@@ -50,6 +50,21 @@ describe('per-column selection', () => {
     expect(bare[1]).toBeCloseTo(2 - SELECTION_RANK * Math.log(2));
   });
 
+  it("ranks a bare time-named column's pairs with time-named columns first, the others in order", () => {
+    // column 0 (a time) against columns 2, 3 (not times) and 4 (a time) of product 1
+    const productOf2 = [0, 0, 1, 1, 1];
+    const pairs = { a: [0, 0, 0], b: [2, 3, 4], logit: [3, 2, 1] };
+    const bare = [1, 0, 0, 0, 0];
+    const plain = selectionScores(pairs, productOf2, 5, bare);
+    const s = selectionScores(pairs, productOf2, 5, bare, [1, 0, 0, 0, 1]);
+    expect(s[2]).toBe(plain[2]);
+    expect(s[0]).toBeCloseTo(plain[2] - 1);
+    expect(s[0] - s[1]).toBeCloseTo(plain[0] - plain[1]);
+    // with no time-named column to rank first, nothing moves
+    const none = selectionScores(pairs, productOf2, 5, bare, [1, 0, 0, 0, 0]);
+    expect([...none]).toEqual([...plain]);
+  });
+
   it('orders pairs as a full comparator sort does, ties by columns', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

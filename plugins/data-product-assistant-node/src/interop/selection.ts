@@ -17,6 +17,13 @@
  *
  *   score −= SELECTION_RANK · (ln rank(a → B) + ln rank(b → A))
  *
+ * And a bare column whose name says it holds a time (`shipped_at`, `pickup_date`; `namesTime`)
+ * ranks its pairs with time-named columns of a product above its other pairs there: without
+ * types, a time word is the one name word that says the type in any naming convention (a
+ * `*_value` may hold anything), so a date matches a date before a table's similarity or a
+ * column's popularity lifts a code or an address above it. The other pairs sink together,
+ * keeping their order.
+ *
  * The best of a column is taken over the pairs given (a full scan returns
  * pairs over the suggestion threshold, an evaluation every scored pair), so
  * the selection only re-ranks: which pairs are suggested is the pairwise
@@ -45,13 +52,15 @@ export interface PairColumns {
 /**
  * Selection scores of the pairs (same order). `productOf[c]` is the product
  * of column `c`; `columns` the number of columns; `bare[c]` 1 when column `c`
- * has only its name and description (none when not given).
+ * has only its name and description (none when not given); `time[c]` 1 when
+ * column `c`'s name says it holds a time (`namesTime`).
  */
 export function selectionScores(
   pairs: PairColumns,
   productOf: ArrayLike<number>,
   columns: number,
   bare?: ArrayLike<number>,
+  time?: ArrayLike<number>,
 ): Float64Array {
   const n = pairs.logit.length;
   const out = new Float64Array(n);
@@ -110,7 +119,51 @@ export function selectionScores(
     if (rank && anyBare(k))
       out[k] -= SELECTION_RANK * Math.log(rank[2 * k] * rank[2 * k + 1]);
   }
+  if (bareSeen && time)
+    timesFirst(out, pairs, productOf, start, list, time, anyBare);
   return out;
+}
+
+/**
+ * Sinks, for each time-named column and other product, its bare pairs with columns not named
+ * for a time (in `scores`, in place) until the best of them is one below the worst of its bare
+ * pairs with time-named ones there, when it has both.
+ */
+function timesFirst(
+  scores: Float64Array,
+  pairs: PairColumns,
+  productOf: ArrayLike<number>,
+  start: Int32Array,
+  list: Int32Array,
+  time: ArrayLike<number>,
+  anyBare: (k: number) => boolean,
+): void {
+  const worstTime = new Map<number, number>();
+  const bestOther = new Map<number, number>();
+  for (let c = 0; c + 1 < start.length; c++) {
+    if (!time[c]) continue;
+    worstTime.clear();
+    bestOther.clear();
+    const other = (k: number) => (pairs.a[k] === c ? pairs.b[k] : pairs.a[k]);
+    for (let i = start[c]; i < start[c + 1]; i++) {
+      const k = list[i];
+      if (!anyBare(k)) continue;
+      const o = other(k);
+      const into = time[o] ? worstTime : bestOther;
+      const prior = into.get(productOf[o]);
+      const z = scores[k];
+      if (prior === undefined || (time[o] ? z < prior : z > prior))
+        into.set(productOf[o], z);
+    }
+    for (let i = start[c]; i < start[c + 1]; i++) {
+      const k = list[i];
+      const o = other(k);
+      if (time[o] || !anyBare(k)) continue;
+      const floor = worstTime.get(productOf[o]);
+      if (floor === undefined) continue;
+      scores[k] -= Math.max(0, bestOther.get(productOf[o])! - floor + 1);
+    }
+  }
 }
 
 /**

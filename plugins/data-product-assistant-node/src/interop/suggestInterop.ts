@@ -1,4 +1,8 @@
-import { buildColumnEntries, type ColumnEntry } from './columnFeatures';
+import {
+  buildColumnEntries,
+  namesTime,
+  type ColumnEntry,
+} from './columnFeatures';
 import { ColumnIndex, type ColumnIndexOptions } from './ColumnIndex';
 import { forEachGroupPair, listed } from './blockingCandidates';
 import {
@@ -149,6 +153,8 @@ export class InteropIndex {
   private readonly productOf: Int32Array;
   /** 1 for columns without structural evidence. */
   private readonly bare: Uint8Array;
+  /** 1 for columns whose name says they hold a time (`namesTime`; selection.ts). */
+  private readonly time: Uint8Array;
   /** Table of each column (index into the built tables) and each table's column count. */
   private readonly tableOf: Int32Array;
   private readonly tableSize: Int32Array;
@@ -180,6 +186,7 @@ export class InteropIndex {
     );
     this.productOf = Int32Array.from(this.entries, e => e.productIdx);
     this.bare = Uint8Array.from(this.entries, e => (e.bare ? 1 : 0));
+    this.time = Uint8Array.from(this.entries, e => (namesTime(e) ? 1 : 0));
     const tableIdx = new Map(built.tables.map((t, k) => [t, k]));
     this.tableOf = Int32Array.from(
       this.entries,
@@ -236,6 +243,7 @@ export class InteropIndex {
       this.productOf,
       this.entries.length,
       this.bare,
+      this.time,
     );
     // both regimes on one scale: the calibrated log-odds
     const bare = new Uint8Array(n);
