@@ -187,6 +187,10 @@ function extend(text: string, start: number, end: number): [number, number] {
 const lower = (s: string) => s.toLocaleLowerCase();
 const stripDot = (s: string) => s.replace(/\.$/, '');
 
+/** Whether a name beside a house number is a month, a currency or ordinary English: no street. */
+const noStreetName = (name: string) =>
+  MONTH_OR_MONEY.test(name) || plainEnglish(name);
+
 /** Whether every word of a street name is ordinary English ("Version", "Table"): then it is no street. */
 function plainEnglish(name: string): boolean {
   return name
@@ -249,7 +253,7 @@ function findStreetAddresses(source: string): PiiSpan[] {
     add(m.index, m.index + m[0].length, 0.75);
   for (const m of scan(NAME_NUMBER, spaceDigit)) {
     const name = m[1];
-    if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    if (noStreetName(name)) continue;
     // a unit's number is no house number: "Orla Brennick Apt. 12"
     if (unitWords.has(lower(stripDot(name.split(/\s+/).pop()!)))) continue;
     const before = text.slice(Math.max(0, m.index - 80), m.index);
@@ -267,8 +271,7 @@ function findStreetAddresses(source: string): PiiSpan[] {
   }
   for (const m of scan(NUMBER_NAME, spaceDigit)) {
     const name = m[1];
-    if (MONTH_OR_MONEY.test(name) || CLOCK.test(name) || plainEnglish(name))
-      continue;
+    if (noStreetName(name) || CLOCK.test(name)) continue;
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     if (!CUE.test(before) && !ADDRESS_TO.test(before)) continue;
     if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
@@ -276,7 +279,7 @@ function findStreetAddresses(source: string): PiiSpan[] {
   }
   for (const m of scan(NUMBER_NAME_NUMBER, spaceDigit)) {
     const name = m[1];
-    if (MONTH_OR_MONEY.test(name) || plainEnglish(name)) continue;
+    if (noStreetName(name)) continue;
     if (!LINE_END.test(text.slice(m.index + m[0].length))) continue;
     add(m.index, m.index + m[0].length, 0.7);
   }
