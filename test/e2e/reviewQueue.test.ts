@@ -82,6 +82,18 @@ describe('Review queue', () => {
     await expect
       .poll(() => waiting.innerText(), { timeout: 30_000 })
       .toMatch(/1 answer\b.*wait.* for your review/);
+    // It arrives late, so it sits on the title's line, no taller than the
+    // title: its arrival must not push the tabs down under a moving pointer.
+    const title = await owner
+      .getByRole('heading', { name: 'Data product assistant' })
+      .boundingBox();
+    const box = await waiting.boundingBox();
+    expect(title && box).toBeTruthy();
+    expect(box!.height).toBeLessThanOrEqual(title!.height + 1);
+    expect(
+      Math.abs(box!.y + box!.height / 2 - (title!.y + title!.height / 2)),
+    ).toBeLessThan(4);
+    await screenshot(owner, 'review-summary');
     await waiting
       .getByRole('button', { name: 'Open the review queue' })
       .click();

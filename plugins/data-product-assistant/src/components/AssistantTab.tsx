@@ -74,20 +74,17 @@ export function AssistantTab(): JSX.Element {
 
   return (
     <Box>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        mb={1}
-        style={{ gap: 12 }}
-      >
-        <Typography variant="h5" component="h2">
+      {/* One line that never wraps: what loads late here moves nothing below. */}
+      <Box display="flex" alignItems="center" mb={1} style={{ gap: 12 }}>
+        <Typography variant="h5" component="h2" noWrap style={{ minWidth: 0 }}>
           Data product assistant
         </Typography>
-        <OwnershipChip entity={entity} />
+        <Box flexShrink={0}>
+          <OwnershipChip entity={entity} />
+        </Box>
+        {/* For the product's reviewers, when answers or suggestions wait. */}
+        <ReviewSummaryAlert entityRef={refString} />
       </Box>
-      {/* For the product's reviewers, when answers or suggestions wait. */}
-      <ReviewSummaryAlert entityRef={refString} />
       {/* An unreadable or invalid contract is never hidden behind a tab. */}
       {!loading && error && (
         <Box mb={2}>
