@@ -1,6 +1,7 @@
 export * from './annotations';
 export * from './permissions';
 export * from './profile';
+export * from './slaDuration';
 export * from './verdict';
 export * from './ask';
 export * from './dataProducts';

@@ -6,6 +6,7 @@ import type {
   Sla,
   TableProfile,
 } from '@dpa/plugin-data-product-assistant-common';
+import { slaDuration } from '@dpa/plugin-data-product-assistant-common';
 import type { Fact } from '../models/types';
 import type { KnowledgeNote } from './knowledgeNotes';
 import { detectInjection } from '../validator/injection';
@@ -39,43 +40,13 @@ const SLA_LABELS: Record<string, string> = {
   errorrate: 'error rate',
 };
 
-const UNIT_WORDS: Record<string, [string, string]> = {
-  d: ['day', 'days'],
-  day: ['day', 'days'],
-  days: ['day', 'days'],
-  h: ['hour', 'hours'],
-  hr: ['hour', 'hours'],
-  hour: ['hour', 'hours'],
-  hours: ['hour', 'hours'],
-  m: ['minute', 'minutes'],
-  min: ['minute', 'minutes'],
-  minute: ['minute', 'minutes'],
-  minutes: ['minute', 'minutes'],
-  s: ['second', 'seconds'],
-  sec: ['second', 'seconds'],
-  seconds: ['second', 'seconds'],
-  w: ['week', 'weeks'],
-  week: ['week', 'weeks'],
-  weeks: ['week', 'weeks'],
-  mo: ['month', 'months'],
-  month: ['month', 'months'],
-  months: ['month', 'months'],
-  y: ['year', 'years'],
-  yr: ['year', 'years'],
-  year: ['year', 'years'],
-  years: ['year', 'years'],
-};
-
 /** Human label of an SLA property, e.g. `frequency` → `update frequency`. */
 export function slaLabel(property: string): string {
   return SLA_LABELS[property.toLowerCase()] ?? property;
 }
 
 function slaValue(sla: Sla): string {
-  if (!sla.unit) return sla.value;
-  const words = UNIT_WORDS[sla.unit.toLowerCase()];
-  if (!words) return `${sla.value} ${sla.unit}`;
-  return `${sla.value} ${Number(sla.value) === 1 ? words[0] : words[1]}`;
+  return sla.unit ? slaDuration(sla.value, sla.unit) : sla.value;
 }
 
 function sentence(text: string): string {

@@ -1,4 +1,5 @@
 import type {
+  CitationKind,
   Classification,
   VerdictReason,
   VerdictStatus,
@@ -7,24 +8,7 @@ import type {
 export type { VerdictReason, VerdictStatus };
 
 /** What a fact is about; drives retrieval boosts and the built-in answer templates. */
-export type FactKind =
-  | 'product'
-  | 'owner'
-  | 'domain'
-  | 'tag'
-  | 'lineage'
-  | 'contract'
-  | 'table'
-  | 'column'
-  | 'key'
-  | 'classification'
-  | 'quality'
-  | 'sla'
-  | 'role'
-  | 'support'
-  | 'team'
-  | 'doc'
-  | 'note';
+export type FactKind = CitationKind;
 
 /**
  * One atomic, citable statement about a data product. Ids are stable across

@@ -1,4 +1,7 @@
-import type { Sla } from '@dpa/plugin-data-product-assistant-common';
+import {
+  slaDuration,
+  type Sla,
+} from '@dpa/plugin-data-product-assistant-common';
 
 /** ODCS SLA properties as a reader names them. */
 const PROPERTY_LABELS: Record<string, string> = {
@@ -12,34 +15,6 @@ const PROPERTY_LABELS: Record<string, string> = {
   availability: 'Availability',
   throughput: 'Throughput',
   errorrate: 'Error rate',
-};
-
-const UNITS: Record<string, [string, string]> = {
-  s: ['second', 'seconds'],
-  sec: ['second', 'seconds'],
-  second: ['second', 'seconds'],
-  seconds: ['second', 'seconds'],
-  m: ['minute', 'minutes'],
-  min: ['minute', 'minutes'],
-  minute: ['minute', 'minutes'],
-  minutes: ['minute', 'minutes'],
-  h: ['hour', 'hours'],
-  hr: ['hour', 'hours'],
-  hour: ['hour', 'hours'],
-  hours: ['hour', 'hours'],
-  d: ['day', 'days'],
-  day: ['day', 'days'],
-  days: ['day', 'days'],
-  w: ['week', 'weeks'],
-  week: ['week', 'weeks'],
-  weeks: ['week', 'weeks'],
-  mo: ['month', 'months'],
-  month: ['month', 'months'],
-  months: ['month', 'months'],
-  y: ['year', 'years'],
-  yr: ['year', 'years'],
-  year: ['year', 'years'],
-  years: ['year', 'years'],
 };
 
 /** `timeOfAvailability` → `Time of availability`; known ones by their reader's name. */
@@ -65,11 +40,7 @@ const zone = (offset: string) =>
  */
 export function slaValueLabel(sla: Pick<Sla, 'value' | 'unit'>): string {
   const value = sla.value.trim();
-  if (sla.unit) {
-    const words = UNITS[sla.unit.toLowerCase()];
-    if (!words) return `${value} ${sla.unit}`;
-    return `${value} ${Number(value) === 1 ? words[0] : words[1]}`;
-  }
+  if (sla.unit) return slaDuration(value, sla.unit);
   const time = /^(\d{1,2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
   if (time) return time[2] ? `${time[1]} ${zone(time[2])}` : time[1];
   if (/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value)) {
