@@ -158,6 +158,21 @@ function prf(tp: number, fp: number, fn: number): Prf {
   };
 }
 
+/** P/R/F per type from its counts, and micro-averaged over all types. */
+function perTypeAndMicro(
+  counts: Map<string, { tp: number; fp: number; fn: number }>,
+): { perType: Record<string, Prf>; micro: Prf } {
+  const perType: Record<string, Prf> = {};
+  const all = { tp: 0, fp: 0, fn: 0 };
+  for (const [t, c] of counts) {
+    perType[t] = prf(c.tp, c.fp, c.fn);
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+  }
+  return { perType, micro: prf(all.tp, all.fp, all.fn) };
+}
+
 /**
  * Span-level scores per type. A predicted span matches a gold span of the same type when
  * they overlap by at least `minOverlap` of the longer one (default 0.5); each gold span
@@ -197,17 +212,7 @@ export function scoreSpans(
       c.fn += gold.length - used.size;
     }
   }
-  const perType: Record<string, Prf> = {};
-  let tp = 0,
-    fp = 0,
-    fn = 0;
-  for (const [t, c] of counts) {
-    perType[t] = prf(c.tp, c.fp, c.fn);
-    tp += c.tp;
-    fp += c.fp;
-    fn += c.fn;
-  }
-  return { perType, micro: prf(tp, fp, fn) };
+  return perTypeAndMicro(counts);
 }
 
 /**
@@ -268,17 +273,7 @@ export function scoreTokens(
       }
     }
   }
-  const perType: Record<string, Prf> = {};
-  let tp = 0,
-    fp = 0,
-    fn = 0;
-  for (const [t, c] of counts) {
-    perType[t] = prf(c.tp, c.fp, c.fn);
-    tp += c.tp;
-    fp += c.fp;
-    fn += c.fn;
-  }
-  return { perType, micro: prf(tp, fp, fn) };
+  return perTypeAndMicro(counts);
 }
 
 /** Wilson score interval (95%) of a proportion k/n. */
