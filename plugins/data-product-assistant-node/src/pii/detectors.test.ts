@@ -187,6 +187,21 @@ describe('person names', () => {
       'Ivy',
     ]);
   });
+  it('reads a former role before a name', () => {
+    expect(
+      texts(
+        detectPersonNames('A documentary by ex-Beatle Hollbrand was shown.'),
+      ),
+    ).toEqual(['Hollbrand']);
+    expect(
+      texts(detectPersonNames('The talk by ex-Navy Tamsk was recorded.')),
+    ).toEqual(['Tamsk']);
+    for (const t of [
+      'The ex-dividend date is in May.',
+      'Ex-Works Pricing applies to every order line.',
+    ])
+      expect(detectPersonNames(t)).toEqual([]);
+  });
   it('an unknown capitalised word needs evidence', () => {
     // alone at the start of a sentence it could be a product, a place or a company
     expect(detectPersonNames('Zorblatt is installed.')).toEqual([]);
