@@ -187,6 +187,21 @@ describe('person names', () => {
       'Ivy',
     ]);
   });
+  it('reads a former role before a name', () => {
+    expect(
+      texts(
+        detectPersonNames('A documentary by ex-Beatle Hollbrand was shown.'),
+      ),
+    ).toEqual(['Hollbrand']);
+    expect(
+      texts(detectPersonNames('The talk by ex-Navy Tamsk was recorded.')),
+    ).toEqual(['Tamsk']);
+    for (const t of [
+      'The ex-dividend date is in May.',
+      'Ex-Works Pricing applies to every order line.',
+    ])
+      expect(detectPersonNames(t)).toEqual([]);
+  });
   it('an unknown capitalised word needs evidence', () => {
     // alone at the start of a sentence it could be a product, a place or a company
     expect(detectPersonNames('Zorblatt is installed.')).toEqual([]);
@@ -359,6 +374,106 @@ describe('street addresses', () => {
       'Harbour Esplanade has 5 Corvale rooms.',
     ])
       expect(detectStreetAddresses(text)).toEqual([]);
+  });
+  it('keeps a house number written with a full stop, and the lines after it', () => {
+    for (const [t, want] of [
+      [
+        'Send it to Kossuth Lajos u. 12.\nBudapest\nHungary 1053',
+        'Kossuth Lajos u. 12.\nBudapest\nHungary 1053',
+      ],
+      [
+        'Send it to Largo do Carmo 3.\nLisboa\nPortugal 1200-092',
+        'Largo do Carmo 3.\nLisboa\nPortugal 1200-092',
+      ],
+      [
+        'Send it to Ferenc körút 4.\nApt. 2\nBudapest',
+        'Ferenc körút 4.\nApt. 2\nBudapest',
+      ],
+      // the full stop that ends a sentence stays out, and so does the next sentence
+      ['He lives at Kirkegata 14.\nThe weather was fine.', 'Kirkegata 14'],
+    ])
+      expect(texts(detectStreetAddresses(t))).toEqual([want]);
+  });
+  it('reads street names of other languages: common nouns, types before the name', () => {
+    for (const [t, want] of [
+      ['The shop is on Zsigmond király útja 7.', 'Zsigmond király útja 7'],
+      ['Send it to Rúa do Franco 12, Santiago', 'Rúa do Franco 12, Santiago'],
+      [
+        'Send it to Laan van Meerdervoort 55, 2517 AE Den Haag',
+        'Laan van Meerdervoort 55, 2517 AE Den Haag',
+      ],
+      [
+        'Send it to Passeig de Gràcia 43, 08007 Barcelona',
+        'Passeig de Gràcia 43, 08007 Barcelona',
+      ],
+    ])
+      expect(texts(detectStreetAddresses(t))).toEqual([want]);
+    // English words before a word that ends some street names are no street
+    expect(detectStreetAddresses('Postgres uses a ring 3 times.')).toEqual([]);
+  });
+  it('keeps house numbers, floors, doors, units, buildings and postcodes of many countries', () => {
+    for (const [t, want] of [
+      [
+        'Send it to 3 bis rue Victor Hugo, 69002 Lyon',
+        '3 bis rue Victor Hugo, 69002 Lyon',
+      ],
+      [
+        'Send it to Prinsengracht 263-hs, 1016 GV Amsterdam',
+        'Prinsengracht 263-hs, 1016 GV Amsterdam',
+      ],
+      [
+        'Send it to Keizersgracht 123-II, 1015 CJ Amsterdam',
+        'Keizersgracht 123-II, 1015 CJ Amsterdam',
+      ],
+      [
+        'Send it to 220 Yonge St, Toronto, ON M5B 2H1',
+        '220 Yonge St, Toronto, ON M5B 2H1',
+      ],
+      [
+        'Send it to Calle de Alcalá 48, 2º izq., 28014 Madrid',
+        'Calle de Alcalá 48, 2º izq., 28014 Madrid',
+      ],
+      [
+        'Send it to Rua Augusta 100, 3º Esq., 1100-053 Lisboa',
+        'Rua Augusta 100, 3º Esq., 1100-053 Lisboa',
+      ],
+      [
+        'Send it to Nørrebrogade 45, 2. tv., 2200 København N',
+        'Nørrebrogade 45, 2. tv., 2200 København N',
+      ],
+      [
+        'Send it to Hauptstraße 5, 3. OG, 80331 München',
+        'Hauptstraße 5, 3. OG, 80331 München',
+      ],
+      [
+        'Send it to 4 Elm St #12, Boston, MA 02108',
+        '4 Elm St #12, Boston, MA 02108',
+      ],
+      [
+        'Send it to Unit 5/12 Smith Street, Fitzroy VIC 3065',
+        'Unit 5/12 Smith Street, Fitzroy VIC 3065',
+      ],
+      [
+        'Send it to Level 3, 100 George St, Sydney NSW 2000, Australia',
+        'Level 3, 100 George St, Sydney NSW 2000, Australia',
+      ],
+      [
+        'Please send it to Flat 2, Rosewood House, 14 Elmfield Road, Bristol BS6 7TR.',
+        'Flat 2, Rosewood House, 14 Elmfield Road, Bristol BS6 7TR',
+      ],
+      [
+        'Kestrel Court\n9 Mill Lane\nYork YO1 6AB',
+        'Kestrel Court\n9 Mill Lane\nYork YO1 6AB',
+      ],
+    ])
+      expect(texts(detectStreetAddresses(t))).toEqual([want]);
+    for (const t of [
+      'The meeting is in the Town Hall, 5 people came.',
+      'Level 2 support answers within 4 hours.',
+      'Customers: 1200 ON orders and 300 EU orders',
+      'Use version 3 ter of the table',
+    ])
+      expect(detectStreetAddresses(t)).toEqual([]);
   });
   it('ignores numbers followed by ordinary words', () => {
     expect(

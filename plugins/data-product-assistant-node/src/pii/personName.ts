@@ -298,6 +298,12 @@ const PERSONAL_PRONOUNS = new Set(
 /** Verbs whose object is mostly a person: asking, thanking, loving someone (not "support", "join": firms too). */
 const PERSON_VERBS = new Set(['verb.communication', 'verb.emotion']);
 
+/**
+ * A former role before a name: "ex-Beatle X", "her ex-partner X" ("ex-" makes words for people;
+ * not "Ex-Works Pricing", a term opening a sentence).
+ */
+const EX_ROLE = /(?<![\p{L}-])ex-\p{L}+[ \t]+$/u;
+
 /** Verbs of handing something to someone (not "ship", "mail": places get those too). */
 const HANDING_VERBS = new Set(
   'send give hand pass forward lend show introduce assign refer'.split(' '),
@@ -500,6 +506,12 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     score += 0.1;
   // the agent of a passive: "was reviewed by X"
   if (b0?.lemma === 'by' && before[1]?.pos === 'VERB') score += 0.15;
+  // a former role before the name
+  if (
+    EX_ROLE.test(text.slice(Math.max(0, from.start - 40), from.start)) &&
+    run.words.some(w => wordKind(w.text) !== 'english')
+  )
+    score += 0.3;
   // the subject of a sentence that goes on about him or her: "X left early, taking her notes"
   if (isVerb(a0) && sentenceStartAt(text, from.start)) {
     const end = after.findIndex(t => /^[.!?]$/.test(t.text));

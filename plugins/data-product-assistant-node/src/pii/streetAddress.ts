@@ -4,8 +4,9 @@
  * ("221B Baker Street", "Rua das Flores 12", "Grazer Bundesstrasse 12",
  * "31 rue de la Paix"), a street name and a house number where the text says
  * it is an address or a unit or postcode follows, street intersections, post
- * office boxes and military mail; each extended over the unit, city, region,
- * country and postcode segments that follow it.
+ * office boxes and military mail; each extended over the unit, floor, city,
+ * region, country and postcode segments that follow it, and back over a unit
+ * and a building's name written before it.
  */
 import { isStopword, lexicon } from '../text';
 import {
@@ -16,6 +17,7 @@ import {
   STREET_SUFFIXES,
   STREET_TYPES,
   UNIT_WORDS,
+  BUILDING_WORDS,
 } from './addressWords';
 import { casedForAddresses } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
@@ -36,7 +38,29 @@ const SUFFIX = `(?:${alt(STREET_SUFFIXES)})`;
 const PREFIX = `(?:${alt(STREET_PREFIXES)})`;
 const ENDING = `(?:${alt(STREET_ENDINGS)})`;
 const UNIT_WORD = `(?:${alt(UNIT_WORDS)})`;
-const HOUSE = '\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?';
+// (a French repeat "3 bis", a Dutch floor "123-II" or "12-hs")
+const HOUSE =
+  '\\d{1,6}[A-Za-z]?(?:[-/](?:\\d{1,4}[A-Za-z]?|[IVX]{1,4}(?![\\p{L}])|hs(?![\\p{L}])))?(?:[ \\t](?:bis|ter|quater)(?![\\p{L}]))?';
+// The side of a floor's door: Spanish, Portuguese, Danish ("izq.", "dcha.", "esq.", "tv.", "th.", "mf.")
+const DOOR = `(?:${alt(
+  [
+    'izq',
+    'izqda',
+    'izquierda',
+    'dcha',
+    'dch',
+    'der',
+    'derecha',
+    'ctro',
+    'centro',
+    'esq',
+    'dto',
+    'dt',
+    'tv',
+    'th',
+    'mf',
+  ].flatMap(w => [w, w[0].toUpperCase() + w.slice(1)]),
+)})`;
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)';
 
 // "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Harrow Road"; a street's name is
@@ -58,6 +82,12 @@ const NUMBER_PREFIX = new RegExp(
 // "Grazer Bundesstrasse 12", "Dalgatan 7", "Kossuth Lajos u. 12", "Kvarnbacka 12"
 const COMPOUND = new RegExp(
   `(?<![\\p{L}])(?:${L}\\s+){0,2}(?:\\p{Lu}\\p{L}{2,}${ENDING}\\.?|${L}\\s+(?:${ENDING}|u\\.))\\s+${HOUSE}\\.?(?![\\w])`,
+  'gu',
+);
+// A name with common nouns of its language before a separate street-type word: "Zsigmond király
+// útja 7" (the nouns must be no English words: "Postgres uses a ring 3 times" is no street).
+const COMPOUND_COMMON = new RegExp(
+  `(?<![\\p{L}])${L}\\s+((?:\\p{Ll}[\\p{L}'’-]*\\s+){1,2})(?:${ENDING}|u\\.)\\s+${HOUSE}\\.?(?![\\w])`,
   'gu',
 );
 // A street name and a house number ("Kvarnbacka 12", "Tarnek 240"), confirmed by what is around it.
@@ -109,18 +139,22 @@ const MILITARY =
 
 // What may follow a street in the same address: a unit, then city, region, country and
 // postcode segments, each after a comma or a line break.
-// (postcodes first: "BS1 4RN", "00-950", "3610-114", "114 20", before a capitalised word takes "BS")
+// (postcodes first: "BS1 4RN", "M5B 2H1", "1015 CJ", "00-950", "3610-114", "114 20", before a
+// capitalised word takes "BS")
 const POSTCODE_WORD =
-  '(?:[A-Z]{1,2}\\d[\\dA-Z]?[ \\t]?\\d[A-Z]{2}|\\d{2,5}-\\d{3,4}|\\d{3} \\d{2})(?![\\w-])';
+  '(?:[A-Z]{1,2}\\d[\\dA-Z]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|\\d{4}[ \\t]?[A-Z]{2}|\\d{2,5}-\\d{3,4}|\\d{3} \\d{2})(?![\\w-])';
 const SEGMENT_WORD = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\d{4,6})`;
 // (a short number closing a segment belongs to it: "Box 3", "Dublin 8")
 const SEGMENT_MORE = `(?:${POSTCODE_WORD}|\\p{Lu}[\\p{L}'’.()-]*|\\(\\p{Lu}\\p{L}*\\)|\\d{3,6}|\\d{1,2}[A-Za-z]?(?=[ \\t]*(?:[,\\n]|$))|[A-Z]\\d[A-Z]|d[aeo]|du|del|la|le|u|v|na|nad|pod|am|an|im|sur|upon|on)`;
 const TAIL = new RegExp(
-  `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d[\\w-]{0,5}` +
+  `(?:\\.?[ \\t]*(?:,|\\n)?[ \\t]*(?:(?:${UNIT_WORD})\\.?[ \\t]*#?|#)[ \\t]*\\d[\\w-]{0,5}` +
     // a floor written as an ordinal: ", 34th Floor", ", 3º B" (floor and door)
     `|[ \\t]*(?:,|\\n)?[ \\t]*\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:Floor|Fl\\.?)(?![\\p{L}])` +
-    `|[ \\t]*,?[ \\t]*\\d{1,2}[º°ª](?:[ \\t]*[A-Z](?![\\p{L}]))?` +
-    `|[ \\t]*(?:,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
+    `|[ \\t]*,?[ \\t]*\\d{1,2}[º°ª](?:[ \\t]*(?:${DOOR}|[A-Z])(?![\\p{L}])\\.?)?` +
+    // a floor with a full stop and the side or the word for floor: ", 2. tv.", ", st. th.", ", 3. OG"
+    `|[ \\t]*,[ \\t]*(?:\\d{1,2}\\.|st\\.?)[ \\t]*(?:${DOOR}|sal|OG|Etage|Stock|piso|andar)(?![\\p{L}])\\.?` +
+    // (an abbreviation's full stop may come before the comma: "2º izq., 28014 Madrid")
+    `|[ \\t]*(?:\\.?[ \\t]*,|\\n)[ \\t]*(?:\\n[ \\t]*)?,?[ \\t]*${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}(?![\\p{L}])` +
     // a town in capitals on the same line, as postal addresses write it: "Apt. 4 DUNMORE PA"
     `|[ \\t]+\\p{Lu}{2}[\\p{Lu}'’.-]*(?![\\p{Ll}])(?:[ \\t]+${SEGMENT_MORE}){0,3}(?![\\p{L}]))`,
   'uy',
@@ -129,6 +163,12 @@ const TAIL = new RegExp(
 // postcode shows it ends the address: "… Apt. 4 Porto Velho", "… 97. Alto Paraíso, GO 73770"
 const TOWN_ON_LINE = new RegExp(
   `\\.?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${SEGMENT_MORE}){0,3}(?=[ \\t]*(?:$|\\n|[,(]|[?!]|\\.[ \\t]*$|\\p{Lu}{2}\\b|\\d{4,6}\\b))`,
+  'uy',
+);
+// A house number written with a full stop ("Kossuth Lajos u. 12.", "Largo do Carmo 3.") at the end
+// of its line: the stop belongs to the number when the next line is a unit or one whole segment.
+const DOTTED_NUMBER_LINE = new RegExp(
+  `\\.(?=[ \\t]*\\n[ \\t]*,?[ \\t]*(?:(?:${UNIT_WORD})\\.?[ \\t]*#?[ \\t]*\\d|${SEGMENT_WORD}(?:[ \\t]+${SEGMENT_MORE}){0,4}[ \\t]*(?:[,\\n]|$)))`,
   'uy',
 );
 const LEAD = /(?<![\w-])\d{1,6}[ \t]+$/;
@@ -140,6 +180,15 @@ const UNIT_AHEAD = new RegExp(
 const UNIT_FIRST = new RegExp(
   `(?<![\\p{L}])(?:${UNIT_WORD})\\.?[ \\t]*#?\\d[\\w-]{0,4},?[ \\t]+$`,
   'iu',
+);
+// A unit word before a unit and house number written "5/12" (Australian "Unit 5/12 Smith Street").
+const UNIT_BARE = new RegExp(`(?<![\\p{L}])(?:${UNIT_WORD})\\.?[ \\t]+$`, 'iu');
+// A building's name, as postal addresses write it above or before the street.
+const BUILDING_FIRST = new RegExp(
+  `(?<![\\p{L}])(?:${L}[ \\t]+){1,3}(?:${alt(
+    BUILDING_WORDS,
+  )})[ \\t]*(?:,[ \\t]*|\\n[ \\t]*)$`,
+  'u',
 );
 // Where an address line ends: a comma, a line break, the end of the text or a unit ("2 Kafka 3 and …" goes on).
 const LINE_END = new RegExp(
@@ -155,6 +204,9 @@ const MONTH_OR_MONEY =
 /** Extends a street over its unit/city/region/country/postcode segments and a leading block number. */
 function extend(text: string, start: number, end: number): [number, number] {
   let tailEnd = end;
+  DOTTED_NUMBER_LINE.lastIndex = end;
+  if (/\d$/.test(text.slice(0, end)) && DOTTED_NUMBER_LINE.test(text))
+    tailEnd = end + 1;
   for (let segments = 0; segments < 6; segments++) {
     TAIL.lastIndex = tailEnd;
     const m = TAIL.exec(text);
@@ -179,9 +231,19 @@ function extend(text: string, start: number, end: number): [number, number] {
   }
   const lead = LEAD.exec(text.slice(Math.max(0, start - 12), start));
   const from = lead ? start - lead[0].length : start;
-  // a unit written before the street: "Flat 3, 27 Pembury Gardens"
-  const unit = UNIT_FIRST.exec(text.slice(Math.max(0, from - 20), from));
-  return [unit ? from - unit[0].length : from, tailEnd];
+  // a named building before the street, on its own line or before a comma: "Rosewood House, 14 …"
+  const building = BUILDING_FIRST.exec(
+    text.slice(Math.max(0, from - 60), from),
+  );
+  const head = building ? from - building[0].length : from;
+  // a unit written before the street or building: "Flat 3, 27 Pembury Gardens", "Unit 5/12 Smith Street"
+  const before = text.slice(Math.max(0, head - 20), head);
+  const unit =
+    UNIT_FIRST.exec(before) ??
+    (/^\d{1,5}[A-Za-z]?\/\d/.test(text.slice(head))
+      ? UNIT_BARE.exec(before)
+      : null);
+  return [unit ? head - unit[0].length : head, tailEnd];
 }
 
 const lower = (s: string) => s.toLocaleLowerCase();
@@ -251,6 +313,9 @@ function findStreetAddresses(source: string): PiiSpan[] {
     add(m.index, m.index + m[0].length, 0.75);
   for (const m of scan(COMPOUND, spaceDigit))
     add(m.index, m.index + m[0].length, 0.75);
+  for (const m of scan(COMPOUND_COMMON, spaceDigit))
+    if (m[1].split(/\s+/).every(w => !w || !lexicon().isWord(w)))
+      add(m.index, m.index + m[0].length, 0.7);
   for (const m of scan(NAME_NUMBER, spaceDigit)) {
     const name = m[1];
     if (noStreetName(name)) continue;
