@@ -341,6 +341,66 @@ describe('text-only input (no types, keys, examples or glossary)', () => {
     );
   });
 
+  it('compares a name repeated across tables with every copy of what its copies matched', () => {
+    // invented: blocking keeps one candidate per column, so most copies of client_id go unseen
+    const inTables = (
+      p: ReturnType<typeof product>,
+      list: Array<[string, ReturnType<typeof col>[]]>,
+    ) => ({
+      ...p,
+      contract: {
+        ...p.contract,
+        tables: list.map(([name, columns]) => ({
+          name,
+          description: `The ${name}.`,
+          primaryKey: [],
+          tags: [],
+          columns,
+          quality: [],
+        })),
+      },
+    });
+    const shop = inTables(product('shop', 't', '', []), [
+      [
+        'orders',
+        [
+          col('client_ref', 'The client who placed the order.'),
+          col('order_total', 'Amount of the order.'),
+        ],
+      ],
+      [
+        'returns',
+        [
+          col('client_ref', 'The client who sent the goods back.'),
+          col('return_reason', 'Why the goods came back.'),
+        ],
+      ],
+    ]);
+    const crm = inTables(product('crm', 't', '', []), [
+      ['purchases', [col('client_id', 'The client who bought.')]],
+      ['refunds', [col('client_id', 'The client refunded.')]],
+      ['visits', [col('client_id', 'The client visiting.')]],
+      ['complaints', [col('client_id', 'The client complaining.')]],
+    ]);
+    const tight = buildInteropIndex([shop, crm] as never, {
+      maxCandidatesBare: 1,
+    });
+    const { pairs } = tight.rankFor('shop', { includeNone: true });
+    const copies = (table: string) =>
+      pairs
+        .filter(
+          p =>
+            p.from.table === table &&
+            p.from.column === 'client_ref' &&
+            p.to.column === 'client_id',
+        )
+        .map(p => p.to.table)
+        .sort();
+    const all = ['complaints', 'purchases', 'refunds', 'visits'];
+    expect(copies('orders')).toEqual(all);
+    expect(copies('returns')).toEqual(all);
+  });
+
   it('counts names ending in the same kind of word as type evidence, identifiers only by the same word', () => {
     const column = (name: string) =>
       bare.entries.find(e => e.column.name === name)!;

@@ -47,6 +47,9 @@ export interface SuggestOptions {
   includeNone?: boolean;
 }
 
+/** A column's name as repeated across tables (case aside). */
+const sameName = (e: ColumnEntry) => e.column.name.toLowerCase();
+
 const ref = (e: ColumnEntry): ColumnRef => ({
   product: e.product.id,
   table: e.tableInfo.table.name,
@@ -159,6 +162,8 @@ export class InteropIndex {
   private readonly tableOf: Int32Array;
   private readonly tableSize: Int32Array;
   private readonly tableColumns: ColumnEntry[][];
+  /** Columns of a name a product repeats in several tables, by `nameKey` (built on first use). */
+  private repeatedNames?: Map<string, number[]>;
 
   constructor(products: InteropProduct[], options: ColumnIndexOptions = {}) {
     const seen = new Set<string>();
@@ -200,6 +205,26 @@ export class InteropIndex {
     }
   }
 
+  private nameKey(e: ColumnEntry): string {
+    return `${e.productIdx} ${sameName(e)}`;
+  }
+
+  /** The other columns named like `e` in its product (itself included), when there are any. */
+  private namedAlike(e: ColumnEntry): readonly number[] | undefined {
+    if (!this.repeatedNames) {
+      const byName = new Map<string, number[]>();
+      for (const c of this.entries) {
+        const key = this.nameKey(c);
+        const list = byName.get(key);
+        if (list) list.push(c.idx);
+        else byName.set(key, [c.idx]);
+      }
+      for (const [key, list] of byName) if (list.length < 2) byName.delete(key);
+      this.repeatedNames = byName;
+    }
+    return this.repeatedNames.get(this.nameKey(e));
+  }
+
   has(productId: string): boolean {
     return this.byProduct.has(productId);
   }
@@ -228,17 +253,24 @@ export class InteropIndex {
   }
 
   /**
-   * Ranked pairs from raw ones: table affinity (tableAffinity.ts) and selection scores (selection.ts), calibrated
+   * Ranked pairs from raw ones: table affinity (tableAffinity.ts; over the first `affinityPairs`
+   * pairs, all when omitted) and selection scores (selection.ts), calibrated
    * confidence (calibration.ts), best first (`bestFirst`: calibrated log-odds
    * descending, then `from`, then `to` index).
    */
-  private rank(raw: RawPairs): RankedPair[] {
+  private rank(raw: RawPairs, affinityPairs?: number): RankedPair[] {
     const n = raw.logit.length;
     const scores = selectionScores(
       {
         a: raw.a,
         b: raw.b,
-        logit: withTableAffinity(raw, this.tableOf, this.tableSize, this.bare),
+        logit: withTableAffinity(
+          raw,
+          this.tableOf,
+          this.tableSize,
+          this.bare,
+          affinityPairs,
+        ),
       },
       this.productOf,
       this.entries.length,
@@ -292,8 +324,11 @@ export class InteropIndex {
       }
     }
     compared += this.scoreContextTables(raw, own, seen, options.includeNone);
+    // the copies' pairs spread a column's share over every copy's table: affinity counts the others
+    const affinityPairs = raw.logit.length;
+    compared += this.scoreRepeatedNames(raw, own, seen, options.includeNone);
     return {
-      pairs: this.rank(raw),
+      pairs: this.rank(raw, affinityPairs),
       stats: {
         columns: this.entries.length,
         candidatePairs: compared,
@@ -328,9 +363,53 @@ export class InteropIndex {
           for (const a of columns) {
             if (!a.bare && !b.bare) continue;
             if (seen.has(a.idx * this.entries.length + b.idx)) continue;
+            seen.add(a.idx * this.entries.length + b.idx);
             compared++;
             this.score(raw, a, b, includeNone);
           }
+    return compared;
+  }
+
+  /**
+   * Third phase of a one-product query: a column name repeated across the product's tables
+   * (`cust_ref` in every table) is one attribute, and so is a name repeated across another
+   * product's tables (`customer_id`). Each bare column of the product is compared with every
+   * column a same-named column of its product was suggested with (kind not `none`), and with
+   * those columns' same-named columns in other tables, so the table affinity, not blocking's
+   * per-column budget, picks which copy corresponds. Returns the number of pairs compared; `seen`
+   * as in `scoreContextTables`.
+   */
+  private scoreRepeatedNames(
+    raw: RawBuilder,
+    own: ColumnEntry[],
+    seen: Set<number>,
+    includeNone = false,
+  ): number {
+    const n = this.entries.length;
+    const none = KINDS.indexOf('none');
+    const matched = new Map<string, Set<number>>();
+    const count = raw.logit.length;
+    for (let k = 0; k < count; k++) {
+      if (raw.kind[k] === none) continue;
+      const a = this.entries[raw.a[k]];
+      const b = this.entries[raw.b[k]];
+      if (!a.bare && !b.bare) continue;
+      let into = matched.get(sameName(a));
+      if (!into) matched.set(sameName(a), (into = new Set()));
+      into.add(b.idx);
+      for (const j of this.namedAlike(b) ?? []) into.add(j);
+    }
+    let compared = 0;
+    for (const a of own) {
+      for (const j of matched.get(sameName(a)) ?? []) {
+        const b = this.entries[j];
+        if (!a.bare && !b.bare) continue;
+        if (seen.has(a.idx * n + j)) continue;
+        seen.add(a.idx * n + j);
+        compared++;
+        this.score(raw, a, b, includeNone);
+      }
+    }
     return compared;
   }
 

@@ -36,4 +36,30 @@ describe('table affinity', () => {
     );
     expect([...structured]).toEqual(pairs.logit);
   });
+
+  it('takes the affinity over the first pairs only when asked, lifting the later ones by it', () => {
+    // a later pair of column 1 into table 2 would even out table 1's lead; counted, it does
+    const more = {
+      a: [...pairs.a, 0],
+      b: [...pairs.b, 5],
+      logit: [...pairs.logit, 4],
+    };
+    const all = tableAffinities(more, tableOf, tableSize);
+    const first = tableAffinities(more, tableOf, tableSize, 4);
+    const before = tableAffinities(pairs, tableOf, tableSize);
+    expect(first.of(0, 2)).toBe(before.of(0, 2));
+    expect(all.of(0, 2)).toBeGreaterThan(before.of(0, 2));
+    const lifted = withTableAffinity(
+      more,
+      tableOf,
+      tableSize,
+      [1, 1, 1, 1, 1, 1],
+      4,
+    );
+    expect(lifted[4] - more.logit[4]).toBeCloseTo(lifted[1] - more.logit[1]);
+    expect(lifted[4] - more.logit[4]).toBeLessThan(
+      withTableAffinity(more, tableOf, tableSize, [1, 1, 1, 1, 1, 1])[4] -
+        more.logit[4],
+    );
+  });
 });

@@ -43,15 +43,16 @@ export interface TableAffinities {
 }
 
 /**
- * Table affinities from scored pairs. `tableOf[c]` is the table of column `c`, `tableSize[t]` the
- * number of columns of table `t`.
+ * Table affinities from scored pairs (the first `count` of them, all when omitted). `tableOf[c]`
+ * is the table of column `c`, `tableSize[t]` the number of columns of table `t`.
  */
 export function tableAffinities(
   pairs: PairColumns,
   tableOf: ArrayLike<number>,
   tableSize: ArrayLike<number>,
+  count = pairs.logit.length,
 ): TableAffinities {
-  const n = pairs.logit.length;
+  const n = count;
   // each column's best log-odds into each other table
   const best = new Map<number, Map<number, number>>();
   const note = (c: number, table: number, z: number) => {
@@ -94,20 +95,22 @@ export function tableAffinities(
 
 /**
  * Log-odds with the table affinity added to pairs with a bare column (same order as `pairs`).
- * `bare[c]` is 1 when column `c` has only its name and description.
+ * `bare[c]` is 1 when column `c` has only its name and description. The affinity is taken over
+ * the first `affinityPairs` pairs (all when omitted).
  */
 export function withTableAffinity(
   pairs: PairColumns,
   tableOf: ArrayLike<number>,
   tableSize: ArrayLike<number>,
   bare: ArrayLike<number>,
+  affinityPairs?: number,
 ): Float64Array {
   const out = Float64Array.from(pairs.logit);
   let anyBare = false;
   for (let k = 0; k < out.length && !anyBare; k++)
     anyBare = !!bare[pairs.a[k]] || !!bare[pairs.b[k]];
   if (!anyBare) return out;
-  const affinity = tableAffinities(pairs, tableOf, tableSize);
+  const affinity = tableAffinities(pairs, tableOf, tableSize, affinityPairs);
   for (let k = 0; k < out.length; k++) {
     if (!bare[pairs.a[k]] && !bare[pairs.b[k]]) continue;
     out[k] +=
