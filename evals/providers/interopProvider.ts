@@ -106,17 +106,25 @@ export function valentineFigures() {
   return { ...pooled(ours), pairs: ours.length, tfidf: pooled(tfidf) };
 }
 
+/** One column pair as MIMIC attribute → OMOP attribute (`table.column`, table in lower case). */
+type SidedPair = { from: Ref; to: Ref; score: number };
+interface Ref {
+  product: string;
+  table: string;
+  column: string;
+}
+
 /**
- * MIMIC→OMOP figures on one part of the split: the matcher sees every table
- * (names and descriptions only); scoring keeps the part's correspondences and
- * ranks only pairs whose MIMIC attribute belongs to one of the part's tables.
+ * The MIMIC→OMOP task on one part of the split: the matcher sees every table
+ * (names and descriptions only); `ofPart` keeps only pairs whose MIMIC
+ * attribute belongs to one of the part's tables, and `gt` is the part's
+ * answer key, for scoring only.
  */
-export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
+export function mimicOmopTask(dir: string, part: SplitPart) {
   const products = loadMimicOmopProducts(dir);
-  const index = buildInteropIndex(products);
   const key = (table: string, column: string) =>
     `${table.toLowerCase()}.${column}`;
-  const attr = (p: RankedPair): AttributePair => {
+  const attr = (p: SidedPair): AttributePair => {
     const [s, t] = p.from.product === 'mimic' ? [p.from, p.to] : [p.to, p.from];
     return {
       source: key(s.table, s.column),
@@ -127,7 +135,6 @@ export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
   const targets = products
     .find(p => p.id === 'omop')!
     .contract.tables.flatMap(t => t.columns.map(c => key(t.name, c.name)));
-  // answer key: scoring only
   const correspondences = mimicOmopPart(loadMimicOmopGroundTruth(dir), part);
   const sourceTables = [
     ...new Set(correspondences.map(g => g.source.table)),
@@ -136,17 +143,28 @@ export function mimicOmopFigures(dir: string, part: SplitPart = 'test') {
     source: key(g.source.table, g.source.column),
     target: key(g.target.table, g.target.column),
   }));
-  const inPartTables = (p: AttributePair) =>
-    sourceTables.includes(p.source.split('.')[0]);
-  const viaIndex = index.rankFor('mimic', { includeNone: true });
+  const ofPart = (pairs: SidedPair[]) =>
+    pairs.map(attr).filter(p => sourceTables.includes(p.source.split('.')[0]));
   return {
-    ...scoreMatching(
-      viaIndex.pairs.map(attr).filter(inPartTables),
-      gt,
-      targets,
-    ),
-    split: part,
+    products,
+    index: buildInteropIndex(products),
     sourceTables,
+    /** Recall@GT, MRR and HitRate@5 of these pairs on the part. */
+    score: (pairs: SidedPair[]) => scoreMatching(ofPart(pairs), gt, targets),
+  };
+}
+
+/** MIMIC→OMOP figures of what the product serves (index candidates + scorer) on one part. */
+export function mimicOmopFigures(
+  dir: string,
+  part: SplitPart = 'test',
+  task = mimicOmopTask(dir, part),
+) {
+  const viaIndex = task.index.rankFor('mimic', { includeNone: true });
+  return {
+    ...task.score(viaIndex.pairs),
+    split: part,
+    sourceTables: task.sourceTables,
     candidatePairs: viaIndex.stats.candidatePairs,
     allPairs: viaIndex.stats.allPairs,
   };

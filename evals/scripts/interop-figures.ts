@@ -22,11 +22,7 @@ import {
   loadAnswerKey,
   loadDemoProducts,
 } from '../../test/fixtures/demoCatalog';
-import {
-  loadMimicOmopGroundTruth,
-  loadMimicOmopProducts,
-  MIMIC_OMOP_DIR,
-} from '../../test/fixtures/mimicOmop';
+import { MIMIC_OMOP_DIR } from '../../test/fixtures/mimicOmop';
 import {
   confidenceSpread,
   namesAndDescriptionsOnly,
@@ -36,8 +32,12 @@ import {
   type AttributePair,
   type MatchingFigures,
 } from './interopFigures.lib';
-import { mimicOmopPart, parseSplitArg, type SplitPart } from '../lib/splits';
-import { valentineFigures } from '../providers/interopProvider';
+import { parseSplitArg, type SplitPart } from '../lib/splits';
+import {
+  mimicOmopFigures,
+  mimicOmopTask,
+  valentineFigures,
+} from '../providers/interopProvider';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -120,63 +120,21 @@ function demoBare() {
 function mimic() {
   const data = arg('data') ?? process.env.DPA_DATASETS_DIR;
   const dir = data ? `${data}/mimic-omop` : MIMIC_OMOP_DIR;
-  const products = loadMimicOmopProducts(dir);
-  const index = buildInteropIndex(products);
-  const key = (table: string, column: string) =>
-    `${table.toLowerCase()}.${column}`;
-  const attr = (p: RankedPair): AttributePair => {
-    const [s, t] = p.from.product === 'mimic' ? [p.from, p.to] : [p.to, p.from];
-    return {
-      source: key(s.table, s.column),
-      target: key(t.table, t.column),
-      score: p.score,
-    };
-  };
-  const targets = products
-    .find(p => p.id === 'omop')!
-    .contract.tables.flatMap(t => t.columns.map(c => key(t.name, c.name)));
-  // answer key: used below for scoring only, the chosen part of it
-  const correspondences = mimicOmopPart(loadMimicOmopGroundTruth(dir), split);
-  const sourceTables = [
-    ...new Set(correspondences.map(g => g.source.table)),
-  ].sort();
-  const gt = correspondences.map(g => ({
-    source: key(g.source.table, g.source.column),
-    target: key(g.target.table, g.target.column),
-  }));
-  const ofPart = (pairs: AttributePair[]) =>
-    pairs.filter(p => sourceTables.includes(p.source.split('.')[0]));
-  const viaIndex = index.rankFor('mimic', { includeNone: true });
-  const all = index.allPairsScan({ includeNone: true });
-  const tfidf = all.pairs.map(p => ({
-    ...attr(p),
-    score: cosine(p.a.vector, p.b.vector),
-  }));
+  const task = mimicOmopTask(dir, split);
+  const all = task.index.allPairsScan({ includeNone: true });
   return {
     split,
-    sourceTables,
-    index: {
-      ...scoreMatching(ofPart(viaIndex.pairs.map(attr)), gt, targets),
-      candidatePairs: viaIndex.stats.candidatePairs,
-      allPairs: viaIndex.stats.allPairs,
-    },
-    allPairs: scoreMatching(ofPart(all.pairs.map(attr)), gt, targets),
-    tfidfOurs: scoreMatching(ofPart(tfidf), gt, targets),
-    tfidfPlain: scoreMatching(
-      ofPart(
-        plainTfIdfPairs(products).map(p => {
-          const [s, t] =
-            p.from.product === 'mimic' ? [p.from, p.to] : [p.to, p.from];
-          return {
-            source: key(s.table, s.column),
-            target: key(t.table, t.column),
-            score: p.score,
-          };
-        }),
-      ),
-      gt,
-      targets,
+    sourceTables: task.sourceTables,
+    index: mimicOmopFigures(dir, split, task),
+    allPairs: task.score(all.pairs),
+    tfidfOurs: task.score(
+      all.pairs.map(p => ({
+        from: p.from,
+        to: p.to,
+        score: cosine(p.a.vector, p.b.vector),
+      })),
     ),
+    tfidfPlain: task.score(plainTfIdfPairs(task.products)),
   };
 }
 
