@@ -202,6 +202,55 @@ describe('person names', () => {
     ])
       expect(detectPersonNames(t)).toEqual([]);
   });
+  it('reads the general ways business text mentions people', () => {
+    const found = (t: string) => texts(detectPii(t, { types: ['person'] }));
+    // a given name ending like a one-word street ("-iela"), a surname that is a street type
+    expect(found('Graciela Paredes opened the ticket.')).toEqual([
+      'Graciela Paredes',
+    ]);
+    expect(found('Jin-woo Park signed the NDA.')).toEqual(['Jin-woo Park']);
+    expect(found('Harrow Park is closed on Sundays.')).toEqual([]);
+    // several particles inside a name
+    expect(found('The claim was filed by Ana Paula de la Cruz.')).toEqual([
+      'Ana Paula de la Cruz',
+    ]);
+    expect(found('Pieter van der Berg is the new account manager.')).toEqual([
+      'Pieter van der Berg',
+    ]);
+    // but a line of its own above a country is a town
+    expect(found('Orla Brennick\n\nVillanueva de la Sierra\nSpain')).toEqual([
+      'Orla Brennick',
+    ]);
+    // a greeting is no part of the name; an apposition that is a clause is no group
+    expect(found('Hey Kemal, can you check this?')).toEqual(['Kemal']);
+    expect(found('Our CEO, Helga Bjørnstad, opened the meeting.')).toEqual([
+      'Helga Bjørnstad',
+    ]);
+    // a given name and a surname after "from" or "went to"; not a place before its postcode
+    expect(found('Payment received from Olumide Fashola.')).toEqual([
+      'Olumide Fashola',
+    ]);
+    expect(found('The request from Irina Popova is still open.')).toEqual([
+      'Irina Popova',
+    ]);
+    expect(found('The award went to Nnamdi Azikiwe Okeke.')).toEqual([
+      'Nnamdi Azikiwe Okeke',
+    ]);
+    expect(found('The depot in Quinta de Alvarenga 4410 is open.')).toEqual([]);
+    // greeted, thanked or apologised to by name; not the end of a list of columns
+    expect(found('Sorry Nilufar, the file is gone.')).toEqual(['Nilufar']);
+    expect(found('Thank you, Ebere.')).toEqual(['Ebere']);
+    expect(found('Hi Lerato and Sizwe, welcome aboard.')).toEqual([
+      'Lerato',
+      'Sizwe',
+    ]);
+    for (const t of [
+      'Columns: Customer Name, Email Address, Postal Code, Country',
+      'Sorry for the delay, the job failed.',
+      'Data from Google Analytics is loaded daily.',
+    ])
+      expect(found(t)).toEqual([]);
+  });
   it('an unknown capitalised word needs evidence', () => {
     // alone at the start of a sentence it could be a product, a place or a company
     expect(detectPersonNames('Zorblatt is installed.')).toEqual([]);

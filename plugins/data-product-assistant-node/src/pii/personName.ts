@@ -19,7 +19,12 @@ import {
   lexicon,
   type NlpToken,
 } from '../text';
-import { isAddressWord } from './addressWords';
+import {
+  isAddressWord,
+  streetPrefixes,
+  streetSuffixes,
+  unitWords,
+} from './addressWords';
 import { detectStreetAddresses } from './streetAddress';
 import { casedForNames } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
@@ -78,6 +83,17 @@ const lower = (s: string) => s.toLocaleLowerCase();
 // "I'm", "You're", "We'll": a pronoun and a verb
 const CONTRACTION = /^\p{L}+['’](?:m|re|ve|ll|d)$/u;
 const stripDot = (s: string) => s.replace(/\.$/, '');
+
+/**
+ * A street type, a unit, or a word ending like a one-word street name, as a name's word: a
+ * listed personal name is no one-word street ("Daniela" ends like "iela", Latvian for street).
+ */
+function streetWord(word: string): boolean {
+  const w = lower(stripDot(word));
+  if (streetSuffixes.has(w) || streetPrefixes.has(w) || unitWords.has(w))
+    return true;
+  return isAddressWord(w) && !isKnownName(stripDot(word));
+}
 
 /** Whether a capitalised word is an ordinary English word rather than a name. */
 function vocabulary(word: string): boolean {
@@ -156,8 +172,19 @@ function nameRuns(text: string): Run[] {
         if (!/^\.?[ \t]+$|^-$/.test(gap) || stop || words[k - 1].possessive)
           break;
       }
-      // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"
-      if (isAddressWord(cur.text) && run.length) break;
+      // a street type or a unit ends a name: "Harrow Street", "Brennick Apt. 12"; not a
+      // surname WordNet knows after a name that is no English word ("Soo-jin Park")
+      if (
+        run.length &&
+        streetWord(cur.text) &&
+        !(
+          wordKind(cur.text) === 'surname' &&
+          ['name', 'known', 'person'].includes(
+            wordKind(run[run.length - 1].text),
+          )
+        )
+      )
+        break;
       // a form of address starts a name of its own: "Dear Ms. Vance"
       if (run.length && SHORT_TITLES.has(lower(cur.text))) break;
       // a generation or a degree closes a name: "Orla Brennick Jr.", "Tomasz Wielgus MD"
@@ -167,13 +194,18 @@ function nameRuns(text: string): Run[] {
         break;
       }
       if (NAME_WORD.test(cur.text) && !/\d|_/.test(cur.text)) run.push(cur);
-      else if (
-        PARTICLES.has(lower(cur.text)) &&
-        run.length &&
-        NAME_WORD.test(words[k + 1]?.text ?? '')
-      )
-        run.push(cur);
-      else break;
+      else if (PARTICLES.has(lower(cur.text)) && run.length) {
+        // particles before a name word, one or more: "Ana de la Cruz", "Pieter van der Berg"
+        let p = k;
+        while (p < words.length && PARTICLES.has(lower(words[p].text))) p++;
+        const spaced = (a: number) =>
+          /^[ \t]+$/.test(text.slice(words[a].end, words[a + 1]?.start));
+        let ok = p < words.length && NAME_WORD.test(words[p].text);
+        for (let a = k; a < p && ok; a++) ok = spaced(a);
+        if (!ok) break;
+        for (; k < p; k++) run.push(words[k]);
+        k--;
+      } else break;
     }
     // a capitalised English word opening a sentence is no part of a name ("Yesterday Oriane …")
     // (unless the run is one name WordNet knows: "Sri Lanka")
@@ -278,6 +310,11 @@ function headNoun(tokens: NlpToken[]): NlpToken | undefined {
   if (i < 0) return undefined;
   while (isNoun(tokens[i + 1])) i++;
   return tokens[i];
+}
+/** The tokens before the first verb: an apposition's noun phrase, not a clause. */
+function nounPhrase(tokens: NlpToken[]): NlpToken[] {
+  const v = tokens.findIndex(t => t.pos === 'VERB' || t.pos === 'AUX');
+  return v < 0 ? tokens : tokens.slice(0, v);
 }
 const isVerb = (t: NlpToken | undefined) =>
   !!t && (t.pos === 'VERB' || t.pos === 'AUX');
@@ -424,6 +461,22 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   return score;
 }
 
+/**
+ * Whether a run reads as a given name and a surname: two or more words, one of them a listed
+ * name or a person's WordNet knows, none English, a place or another thing WordNet knows.
+ */
+function fullName(run: Run): boolean {
+  const kinds = run.words
+    .filter(w => !PARTICLES.has(lower(w.text)))
+    .map(w => wordKind(w.text))
+    .filter(k => k !== 'initial');
+  return (
+    kinds.length > 1 &&
+    kinds.every(k => ['name', 'known', 'person'].includes(k)) &&
+    kinds.some(k => k !== 'name')
+  );
+}
+
 /** Evidence about a run from the sentence around it (a group's: the words before its first run, after its last), in [-1, 1]. */
 function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const { text } = ctx;
@@ -469,8 +522,11 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   )
     score += 0.5;
   else if (isWorkNoun(a0)) score += 0.3; // "the Brennick novel"
-  else if (a0?.text === ',' && isGroupNoun(headNoun(after.slice(1, 5))))
-    score -= 0.6; // "X, a design agency"
+  else if (
+    a0?.text === ',' &&
+    isGroupNoun(headNoun(nounPhrase(after.slice(1, 5))))
+  )
+    score -= 0.6; // "X, a design agency" (not "X, who opened the meeting")
   else {
     // "X (from Y) is the keynote speaker"; "X is a design agency"
     const be = after.slice(0, 5).findIndex(t => t.lemma === 'be');
@@ -519,6 +575,18 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
     if (rest.some(t => PERSONAL_PRONOUNS.has(lower(t.text)))) score += 0.25;
   }
   score += addressed(run, ctx, from, ahead);
+  // a line of its own above a country's or a region's name is a town: "…\nVila Nova de X\nPortugal"
+  const below = /^[ \t]*\n[ \t]*([\p{L}][\p{L} .'’-]*?)[ \t]*(?:\n|$)/u.exec(
+    text.slice(ahead.end),
+  );
+  if (
+    below &&
+    lineStartAt(text, from.start) &&
+    lexicon()
+      .categories(below[1].replace(/\s+/g, '_'))
+      .proper.includes('noun.location')
+  )
+    score -= 0.5;
   // "ask X", "thank X", "marry X", "pay X": the one a verb between people is about
   if (
     b0?.pos === 'VERB' &&
@@ -530,12 +598,16 @@ function contextScore(run: Run, ctx: Context, from: Run, ahead: Run): number {
   // a place: "in X", "from X", "flew to X"
   if (b0 && !run.title) {
     const prep = lower(b0.text);
-    if (PLACE_PREPOSITIONS.has(prep)) score -= 0.35;
+    // (less so for a given name and a surname: "a message from X Y", "the award went to X Y";
+    // not before a number, a postcode: "in Vila de X 4410")
+    const weight =
+      fullName(run) && !/^[ \t]*\d/.test(text.slice(ahead.end)) ? 0.4 : 1;
+    if (PLACE_PREPOSITIONS.has(prep)) score -= 0.35 * weight;
     else if (prep === 'to') {
       // "flew to X" is a place; "ship it to X" may be a person
       const verb = before[1];
       if (verb?.pos === 'VERB' && verbCategory(verb) === 'verb.motion')
-        score -= 0.5;
+        score -= 0.5 * weight;
     }
     if (employer) score -= 0.35;
   }
@@ -561,6 +633,11 @@ const spokenName = (word: string) =>
     'noun.artifact',
   ].includes(firstCategory(word, 'n'));
 
+/** Words that greet, thank or apologise to the one named after them. */
+const GREETINGS = new Set(
+  'sorry thanks congratulations congrats welcome cheers'.split(' '),
+);
+
 /** Labels of speakers in a dialogue: "X: …" after a line or sentence break. */
 const SPEAKER_LABEL =
   /(?:^|[.!?]["”]?\s+|\n\s*)\p{Lu}[\p{L}'’-]*\s*:\s*["“]?\p{Lu}/gu;
@@ -576,8 +653,24 @@ function addressed(run: Run, ctx: Context, from: Run, ahead: Run): number {
   const [b0] = before;
   const [a0, a1] = after;
   let score = 0;
-  // "See you on Monday, X!": addressed by name
-  if (b0?.text === ',' && (!a0 || /^[!?]$/.test(a0.text))) score += 0.35;
+  // "See you on Monday, X!", "Thank you, X.": addressed by name (one name, not the end of a
+  // list: "Columns: Name, Email Address, Postal Code")
+  if (
+    from === ahead &&
+    b0?.text === ',' &&
+    (!a0 ||
+      /^[!?]$/.test(a0.text) ||
+      (a0.text === '.' && lower(before[1]?.text ?? '') === 'you'))
+  )
+    score += 0.35;
+  // "Sorry X, …", "Welcome X!": a greeting or an apology opening a sentence, then the name
+  if (
+    b0 &&
+    sentenceStartAt(text, b0.start) &&
+    (b0.pos === 'INTJ' || GREETINGS.has(lower(b0.text))) &&
+    /^[,!]$/.test(a0?.text ?? '')
+  )
+    score += 0.35;
   // "X, could you …": addressed by name at the start of a request
   if (
     sentenceStartAt(text, from.start) &&
@@ -752,7 +845,7 @@ export function detectPersonNames(
   const runs = nameRuns(text).filter(
     r =>
       !addresses.some(a => r.start < a.end && a.start < r.end) &&
-      !isAddressWord(r.words[0].text) &&
+      !streetWord(r.words[0].text) &&
       !ORG_WORDS.has(lower(stripDot(r.words[r.words.length - 1].text))),
   );
   // (a span found in a run is the run or its end: its words are the run's)
@@ -764,14 +857,16 @@ export function detectPersonNames(
     return [];
   if (runs.length) {
     const ctx: Context = { tokens: withPlaceholders(text), text };
-    // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …"
+    // an imperative opening a sentence is no part of a name: "Tell Orla …", "Ask Orla …";
+    // nor is a greeting: "Hey Orla, …"
     for (const run of runs) {
       const head = ctx.tokens.find(t => t.start === run.start);
       if (
         run.words.length > 1 &&
-        head?.pos === 'VERB' &&
-        sentenceStartAt(text, run.start) &&
-        lexicon().categories(stripDot(run.words[0].text)).common.length
+        ((head?.pos === 'VERB' &&
+          sentenceStartAt(text, run.start) &&
+          lexicon().categories(stripDot(run.words[0].text)).common.length) ||
+          (head?.pos === 'INTJ' && head.end === run.words[0].end))
       ) {
         run.words.shift();
         run.start = run.words[0].start;
