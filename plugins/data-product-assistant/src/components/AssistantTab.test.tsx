@@ -431,9 +431,6 @@ describe('AssistantTab', () => {
         name: '3 answers and 2 relationship suggestions wait for your review',
       }),
     ).toHaveAttribute('href', href);
-    expect(
-      within(alert).getByRole('button', { name: 'Open the review queue' }),
-    ).toHaveAttribute('href', href);
   });
 
   it('shows no review alert when nothing waits, to non-reviewers, or when the summary fails', async () => {

@@ -74,15 +74,19 @@ export function AssistantTab(): JSX.Element {
 
   return (
     <Box>
-      {/* One line that never wraps: what loads late here moves nothing below. */}
-      <Box display="flex" alignItems="center" mb={1} style={{ gap: 12 }}>
-        <Typography variant="h5" component="h2" noWrap style={{ minWidth: 0 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={1}
+        style={{ gap: 12 }}
+      >
+        <Typography variant="h5" component="h2">
           Data product assistant
         </Typography>
-        <Box flexShrink={0}>
-          <OwnershipChip entity={entity} />
-        </Box>
-        {/* For the product's reviewers, when answers or suggestions wait. */}
+        <OwnershipChip entity={entity} />
+        {/* For the product's reviewers, when answers or suggestions wait; it arrives late, so it
+            takes only the room left on this line and moves nothing below. */}
         <ReviewSummaryAlert entityRef={refString} />
       </Box>
       {/* An unreadable or invalid contract is never hidden behind a tab. */}

@@ -1,5 +1,4 @@
 import type { JSX } from 'react';
-import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
@@ -11,14 +10,17 @@ import { reviewRouteRef } from '../../routes';
 
 /*
  * The summary arrives after the tab has rendered. It sits on the title's line
- * (one line, no taller than the title, the text cut short when narrow) so that
- * its arrival never moves the tabs or a button under the pointer.
+ * and takes only the room left there (no basis of its own, so it never wraps
+ * to a line of its own; one line, no taller than the title; the link's text,
+ * whole in its tooltip, cut short when narrow) so that its arrival never moves
+ * the tabs or a button under the pointer.
  */
 const useStyles = makeStyles(theme => ({
   root: {
+    flex: '1 1 0%',
     minWidth: 0,
-    maxWidth: '100%',
-    padding: theme.spacing(0, 1),
+    maxWidth: 'max-content',
+    padding: theme.spacing(0.5, 1),
     alignItems: 'center',
   },
   icon: { padding: 0, marginRight: theme.spacing(1) },
@@ -29,7 +31,6 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
-  action: { padding: 0, marginRight: 0, flexShrink: 0 },
 }));
 
 export interface ReviewSummaryAlertProps {
@@ -38,8 +39,8 @@ export interface ReviewSummaryAlertProps {
 }
 
 /**
- * "2 answers and 1 relationship suggestion wait for your review", with a link
- * to the review queue for this product. Shown to the product's reviewers
+ * "2 answers and 1 relationship suggestion wait for your review", a link to
+ * the review queue for this product. Shown to the product's reviewers
  * only when something waits; nothing when the summary cannot be loaded.
  * Meant for the title's row (see the styles above).
  */
@@ -65,13 +66,8 @@ export function ReviewSummaryAlert(
       role="status"
       data-testid="review-summary"
       classes={classes}
-      action={
-        <Button color="inherit" size="small" component={Link} to={href}>
-          Open the review queue
-        </Button>
-      }
     >
-      <Link to={href} title={text}>
+      <Link to={href} title={`Open the review queue: ${text}`}>
         {text}
       </Link>
     </Alert>
