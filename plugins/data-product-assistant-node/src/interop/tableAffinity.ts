@@ -43,16 +43,15 @@ export interface TableAffinities {
 }
 
 /**
- * Table affinities from scored pairs (the first `count` of them, all when omitted). `tableOf[c]`
+ * Table affinities from scored pairs (the first `n` of them, all when omitted). `tableOf[c]`
  * is the table of column `c`, `tableSize[t]` the number of columns of table `t`.
  */
 export function tableAffinities(
   pairs: PairColumns,
   tableOf: ArrayLike<number>,
   tableSize: ArrayLike<number>,
-  count = pairs.logit.length,
+  n = pairs.logit.length,
 ): TableAffinities {
-  const n = count;
   // each column's best log-odds into each other table
   const best = new Map<number, Map<number, number>>();
   const note = (c: number, table: number, z: number) => {

@@ -553,13 +553,19 @@ export const streetSuffixes = set(STREET_SUFFIXES);
 export const streetPrefixes = set(STREET_PREFIXES);
 export const unitWords = set(UNIT_WORDS);
 
+const bareWord = (word: string) => word.toLocaleLowerCase().replace(/\.$/, '');
+
+/** A street type or a unit word ("Street", "Rua", "Apt."), case and a closing full stop aside. */
+export function isStreetTypeWord(word: string): boolean {
+  const w = bareWord(word);
+  return streetSuffixes.has(w) || streetPrefixes.has(w) || unitWords.has(w);
+}
+
 /** Whether a word is a street type, a unit word, or ends like a one-word street name. */
 export function isAddressWord(word: string): boolean {
-  const w = word.toLocaleLowerCase().replace(/\.$/, '');
+  const w = bareWord(word);
   return (
-    streetSuffixes.has(w) ||
-    streetPrefixes.has(w) ||
-    unitWords.has(w) ||
+    isStreetTypeWord(w) ||
     (w.length > 5 && STREET_ENDINGS.some(e => w.endsWith(e) && w !== e))
   );
 }

@@ -19,12 +19,7 @@ import {
   lexicon,
   type NlpToken,
 } from '../text';
-import {
-  isAddressWord,
-  streetPrefixes,
-  streetSuffixes,
-  unitWords,
-} from './addressWords';
+import { isAddressWord, isStreetTypeWord } from './addressWords';
 import { detectStreetAddresses } from './streetAddress';
 import { casedForNames } from './truecase';
 import { matchAll, PiiSpan, resolveOverlaps, span } from './types';
@@ -89,10 +84,10 @@ const stripDot = (s: string) => s.replace(/\.$/, '');
  * listed personal name is no one-word street ("Daniela" ends like "iela", Latvian for street).
  */
 function streetWord(word: string): boolean {
-  const w = lower(stripDot(word));
-  if (streetSuffixes.has(w) || streetPrefixes.has(w) || unitWords.has(w))
-    return true;
-  return isAddressWord(w) && !isKnownName(stripDot(word));
+  return (
+    isStreetTypeWord(word) ||
+    (isAddressWord(word) && !isKnownName(stripDot(word)))
+  );
 }
 
 /** Whether a capitalised word is an ordinary English word rather than a name. */
@@ -179,9 +174,7 @@ function nameRuns(text: string): Run[] {
         streetWord(cur.text) &&
         !(
           wordKind(cur.text) === 'surname' &&
-          ['name', 'known', 'person'].includes(
-            wordKind(run[run.length - 1].text),
-          )
+          isNameKind(wordKind(run[run.length - 1].text))
         )
       )
         break;
@@ -369,6 +362,11 @@ type WordKind =
   | 'other'
   | 'english';
 
+/** A kind that says the word is a name: no English word, or one the lists know as a name. */
+function isNameKind(k: WordKind): boolean {
+  return k === 'name' || k === 'known' || k === 'person';
+}
+
 /**
  * What a word of a run says: a name ('person' when WordNet knows it as one, 'known' when the list
  * of personal names does), a place or thing that is also a given name ('given': "Sydney"), a
@@ -449,12 +447,7 @@ function shapeScore(run: Run, atSentenceStart: boolean): number {
   if (n === 1) score = atSentenceStart ? 0.15 : 0.3;
   else if (!count('english')) score = 0.55;
   // a given name before English words ("Orla King"); not an English word first ("Credit Union")
-  else
-    score = ['name', 'person', 'known'].includes(
-      kinds.find(k => k !== 'initial')!,
-    )
-      ? 0.4
-      : 0.3;
+  else score = isNameKind(kinds.find(k => k !== 'initial')!) ? 0.4 : 0.3;
   // a name the list knows, except one word opening a sentence: the list holds greetings and slang too
   if (count('person') || (count('known') && !(n === 1 && atSentenceStart)))
     score += 0.15;
@@ -471,9 +464,7 @@ function fullName(run: Run): boolean {
     .map(w => wordKind(w.text))
     .filter(k => k !== 'initial');
   return (
-    kinds.length > 1 &&
-    kinds.every(k => ['name', 'known', 'person'].includes(k)) &&
-    kinds.some(k => k !== 'name')
+    kinds.length > 1 && kinds.every(isNameKind) && kinds.some(k => k !== 'name')
   );
 }
 
