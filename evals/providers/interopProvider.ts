@@ -31,6 +31,7 @@ import {
   scoreMatching,
   type AttributePair,
   type MatchingFigures,
+  type Ref,
 } from '../scripts/interopFigures.lib';
 import { datasetsDir } from '../lib/paths';
 import { mimicOmopPart, type SplitPart } from '../lib/splits';
@@ -106,13 +107,8 @@ export function valentineFigures() {
   return { ...pooled(ours), pairs: ours.length, tfidf: pooled(tfidf) };
 }
 
-/** One column pair as MIMIC attribute → OMOP attribute (`table.column`, table in lower case). */
+/** A scored column pair, either way round (`mimicOmopTask` puts the MIMIC side first). */
 type SidedPair = { from: Ref; to: Ref; score: number };
-interface Ref {
-  product: string;
-  table: string;
-  column: string;
-}
 
 /**
  * The MIMIC→OMOP task on one part of the split: the matcher sees every table
